@@ -1,0 +1,91 @@
+/**
+ * Validates the tabs' access tokens: RS256 signature from the token's own tenant's key set, the issuer
+ * of that same tenant, our audience, the `access_as_user` scope, and the lifetime with a small skew.
+ * Entra and the local dev mode run this same code; only the key sets, issuers and audiences differ.
+ */
+import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export const REQUIRED_SCOPE = 'access_as_user';
+/** Clocks of Entra, Teams clients and this server may differ a little; tokens live for an hour or so. */
+export const CLOCK_TOLERANCE_SECONDS = 60;
+
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TokenRules {
+  /** Where the tenant's signing keys come from. */
+  keys(tenantId: string): JWTVerifyGetKey;
+  /** The issuers a token of this tenant may carry (each names the tenant itself). */
+  issuers(tenantId: string): string[];
+  audiences: string[];
+  /** Whether this tenant is served at all; asked before any key is fetched for it. */
+  isTenantAllowed(tenantId: string): Promise<boolean>;
+}
+
+export interface ValidatedToken {
+  tenantId: string;
+  /** The user's Entra object id. */
+  objectId: string;
+}
+
+export type TokenRejection = 'invalidToken' | 'tokenExpired' | 'tenantNotAllowed' | 'keysUnavailable';
+
+export class TokenRejectedError extends Error {
+  constructor(readonly reason: TokenRejection) {
+    super(`Access token rejected: ${reason}`);
+    this.name = 'TokenRejectedError';
+  }
+}
+
+export interface AccessTokenValidator {
+  /** The token's tenant and user; TokenRejectedError otherwise. */
+  validate(token: string): Promise<ValidatedToken>;
+}
+
+function claimedTenant(token: string): string {
+  let payload: JWTPayload;
+  try {
+    payload = decodeJwt(token);
+  } catch {
+    throw new TokenRejectedError('invalidToken');
+  }
+  // The tenant id goes into the key set's URL: only a GUID is taken.
+  if (typeof payload.tid !== 'string' || !TENANT_ID.test(payload.tid))
+    throw new TokenRejectedError('invalidToken');
+  return payload.tid;
+}
+
+/** Key-set outages are ours (503); anything else wrong with the token is the caller's (401). */
+function rejectionOf(error: unknown): TokenRejection {
+  if (error instanceof errors.JWTExpired) return 'tokenExpired';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return 'keysUnavailable';
+  if (error instanceof errors.JOSEError && error.code !== errors.JOSEError.code) return 'invalidToken';
+  return 'keysUnavailable';
+}
+
+function hasScope(payload: JWTPayload, scope: string): boolean {
+  return typeof payload.scp === 'string' && payload.scp.split(' ').includes(scope);
+}
+
+export function createAccessTokenValidator(rules: TokenRules): AccessTokenValidator {
+  return {
+    async validate(token) {
+      const tenantId = claimedTenant(token);
+      if (!(await rules.isTenantAllowed(tenantId))) throw new TokenRejectedError('tenantNotAllowed');
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, rules.keys(tenantId), {
+          algorithms: ['RS256'],
+          issuer: rules.issuers(tenantId),
+          audience: rules.audiences,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ['exp', 'nbf', 'tid', 'oid'],
+        }));
+      } catch (error) {
+        throw new TokenRejectedError(rejectionOf(error));
+      }
+      if (typeof payload.oid !== 'string' || !payload.oid || !hasScope(payload, REQUIRED_SCOPE))
+        throw new TokenRejectedError('invalidToken');
+      return { tenantId, objectId: payload.oid };
+    },
+  };
+}

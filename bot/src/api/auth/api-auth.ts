@@ -1,0 +1,130 @@
+/**
+ * The tabs' API sign-in, one per app: `apiAuth(context)` gives every feature the same authenticator
+ * (in dev mode the same signing key). `route(handler)` authenticates a request before the handler runs;
+ * `authenticate(req)` is the step on its own.
+ *
+ *   server.get('/api/v1/…', auth.route(async (req, res, identity) => {
+ *     requireAnyRole(identity, ['hr']);            // 403 otherwise
+ *     res.json(200, await read(identity.tenantId));
+ *   }));
+ */
+import type { Request, Response } from 'restify';
+import type { AppContext } from '../../features/feature';
+import { ApiError, requestLocale } from '../api-error';
+import type { ApiMessageCode } from '../api-messages';
+import { apiRoute, type RouteHandler } from '../api-route';
+import {
+  createAccessTokenValidator,
+  TokenRejectedError,
+  type TokenRejection,
+  type TokenRules,
+  type ValidatedToken,
+} from './access-token-validator';
+import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
+import { entraTokenRules } from './entra-token-rules';
+import type { RequestIdentity } from './request-identity';
+
+export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
+
+export interface ApiAuth {
+  mode: 'entra' | 'dev';
+  /** The caller's identity; throws a 401, 403 or 503 ApiError. */
+  authenticate(req: Request): Promise<RequestIdentity>;
+  /** A restify handler that authenticates, then runs `handler`; errors answer in the caller's language. */
+  route(handler: AuthenticatedHandler): RouteHandler;
+  /** The dev mode's token issuer; null with Entra. */
+  dev: DevTokenIssuer | null;
+}
+
+const REJECTIONS: Record<TokenRejection, { status: number; code: ApiMessageCode; challenge: string | null }> =
+  {
+    invalidToken: { status: 401, code: 'auth.invalidToken', challenge: 'Bearer error="invalid_token"' },
+    tokenExpired: {
+      status: 401,
+      code: 'auth.tokenExpired',
+      challenge: 'Bearer error="invalid_token", error_description="The token expired"',
+    },
+    tenantNotAllowed: {
+      status: 401,
+      code: 'auth.tenantNotAllowed',
+      challenge: 'Bearer error="invalid_token"',
+    },
+    keysUnavailable: { status: 503, code: 'auth.keysUnavailable', challenge: null },
+  };
+
+function rejected(reason: TokenRejection): ApiError {
+  const { status, code, challenge } = REJECTIONS[reason];
+  return ApiError.of(status, code, undefined, challenge ? { 'WWW-Authenticate': challenge } : undefined);
+}
+
+function bearerToken(req: Request): string {
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) throw ApiError.of(401, 'auth.missingToken', undefined, { 'WWW-Authenticate': 'Bearer' });
+  return match[1];
+}
+
+function createApiAuth(context: AppContext): ApiAuth {
+  const { config, repositories, logger } = context;
+  const isRegistered = async (tenantId: string): Promise<boolean> =>
+    (await repositories.organisations.get(tenantId)) !== null;
+  const settings = config.apiAuth;
+  let dev: DevTokenIssuer | null = null;
+  let rules: TokenRules;
+  if (settings.mode === 'entra') rules = entraTokenRules(settings, isRegistered);
+  else {
+    dev = createDevTokenIssuer({
+      privateJwkJson: settings.devSigningKey,
+      baseUrl: context.baseUrl,
+      tabDomain: settings.tabDomain,
+    });
+    rules = dev.rules(isRegistered);
+  }
+  const validator = createAccessTokenValidator(rules);
+
+  const authenticate = async (req: Request): Promise<RequestIdentity> => {
+    const token = bearerToken(req);
+    let validated: ValidatedToken;
+    try {
+      validated = await validator.validate(token);
+    } catch (error) {
+      if (!(error instanceof TokenRejectedError)) throw error;
+      logger.info('api.auth.rejected', { reason: error.reason });
+      throw rejected(error.reason);
+    }
+    const person = await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId);
+    if (!person) {
+      logger.info('api.auth.rejected', { reason: 'personNotFound', tenantId: validated.tenantId });
+      throw ApiError.of(403, 'auth.personNotFound');
+    }
+    return {
+      tenantId: validated.tenantId,
+      aadObjectId: validated.objectId,
+      person,
+      roles: person.roles,
+      locale: requestLocale(req, person.locale),
+    };
+  };
+
+  return {
+    mode: settings.mode,
+    authenticate,
+    route: (handler) =>
+      apiRoute(logger, async (req, res, setLocale) => {
+        const identity = await authenticate(req);
+        setLocale(identity.locale);
+        await handler(req, res, identity);
+      }),
+    dev,
+  };
+}
+
+const perApp = new WeakMap<AppContext, ApiAuth>();
+
+export function apiAuth(context: AppContext): ApiAuth {
+  let auth = perApp.get(context);
+  if (!auth) {
+    auth = createApiAuth(context);
+    perApp.set(context, auth);
+  }
+  return auth;
+}

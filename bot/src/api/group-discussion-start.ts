@@ -1,0 +1,138 @@
+/**
+ * A supervisor starts their team's group competence discussion (ryhmäosaamiskeskustelu) for a year: the
+ * discussion is created once (a second start finds the first) and its opening card is posted to the team's
+ * channel in Teams, which the tab names from its Teams context.
+ */
+import { createHash } from 'node:crypto';
+import { teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
+import { GROUP_THEMES, type GroupCompetenceDiscussion } from '../domain/group-discussion';
+import { newGroupDiscussion } from '../domain/group-discussion-rules';
+import type { Locale } from '../domain/locale';
+import type { Person, Team } from '../domain/organisation';
+import type { OutgoingActivity } from '../fanout/message-sender';
+import { AlreadyExistsError } from '../storage/errors';
+import type { ConversationAddress } from '../storage/keys';
+import type { Repositories } from '../storage/repositories';
+import { notFound, refusal } from './refusals';
+import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
+import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
+
+export interface TeamsChannel {
+  /** The Teams team's id (its General channel's conversation id). */
+  teamId: string;
+  /** The channel's id; the General channel's is the team's. */
+  channelId: string | null;
+}
+
+export interface GroupDiscussionStart {
+  groupDiscussion: { id: string; year: number; teamId: string; status: GroupCompetenceDiscussion['status'] };
+  created: boolean;
+  posted: DeliveryOutcome;
+}
+
+export interface GroupStartDeps {
+  repositories: Pick<Repositories, 'groupDiscussions' | 'organisations' | 'serviceAreas' | 'teams'>;
+  messenger: ProactiveMessenger;
+}
+
+/** One discussion per team and year: the id is derived, so a double start cannot create two. */
+export function groupDiscussionId(teamId: string): string {
+  return `team-${createHash('sha256').update(teamId).digest('hex').slice(0, 24)}`;
+}
+
+function channelAddress(channel: TeamsChannel): ConversationAddress {
+  return channel.channelId && channel.channelId !== channel.teamId
+    ? { kind: 'channel', teamId: channel.teamId, channelId: channel.channelId }
+    : { kind: 'team', teamId: channel.teamId };
+}
+
+function fillText(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function groupDiscussionActivity(
+  team: Team,
+  chair: Person,
+  year: number,
+  locale: Locale,
+): OutgoingActivity {
+  const title = fillText(GROUP_CARD_TEXTS.title[locale], { year, team: team.name });
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    lang: locale,
+    body: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      {
+        type: 'TextBlock',
+        text: fillText(GROUP_CARD_TEXTS.body[locale], { chair: `${chair.firstName} ${chair.lastName}` }),
+        wrap: true,
+      },
+      {
+        type: 'TextBlock',
+        text: GROUP_THEMES.map((theme) => `- ${THEME_TEXTS[theme][locale]}`).join('\n'),
+        wrap: true,
+      },
+    ],
+  };
+  return {
+    type: 'message',
+    summary: title,
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  };
+}
+
+export async function startGroupDiscussion(
+  deps: GroupStartDeps,
+  supervisor: Person,
+  request: { year: number; teamId: string; channel: TeamsChannel | null },
+  now: Date,
+): Promise<GroupDiscussionStart> {
+  const { tenantId } = supervisor;
+  const { repositories } = deps;
+  const team = (await repositories.teams.get(tenantId, request.teamId))?.value;
+  if (!team || team.supervisorId !== supervisor.id) throw notFound('team.notYourTeam');
+  const area = await repositories.serviceAreas.get(tenantId, team.serviceAreaId);
+  const rule = { alternatingYearRule: area?.value.alternatingYearRule ?? null };
+  if (!teamHoldsGroupDiscussion(team, rule, request.year)) throw refusal(422, 'groupDiscussion.notThisYear');
+
+  const id = groupDiscussionId(team.id);
+  let created = true;
+  let discussion: GroupCompetenceDiscussion;
+  try {
+    discussion = (
+      await repositories.groupDiscussions.create(
+        newGroupDiscussion({ id, team, year: request.year, at: now.toISOString(), chairId: supervisor.id }),
+      )
+    ).value;
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+    const existing = await repositories.groupDiscussions.get(tenantId, request.year, id);
+    if (!existing) throw error;
+    discussion = existing.value;
+    created = false;
+  }
+
+  let posted: DeliveryOutcome = 'noConversation';
+  if (request.channel) {
+    const locale = (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi';
+    posted = await deps.messenger.send(
+      tenantId,
+      channelAddress(request.channel),
+      groupDiscussionActivity(team, supervisor, request.year, locale),
+    );
+  }
+  return {
+    groupDiscussion: {
+      id: discussion.id,
+      year: discussion.year,
+      teamId: discussion.teamId,
+      status: discussion.status,
+    },
+    created,
+    posted,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * HR's view of a year's round per service area: how many development discussions are due (people who have
+ * one that year by `conversationsFor`) and how many are scheduled, held and signed. Aggregates only, and a
+ * service area smaller than the organisation's anonymity threshold shows no counts at all.
+ */
+import { canShowGroup, MIN_ANONYMITY_THRESHOLD } from '../domain/anonymity';
+import { DISCUSSION_STATUSES, type DiscussionStatus } from '../domain/development-discussion';
+import { conversationsFor } from '../domain/discussion-year-rules';
+import type { ServiceArea, Team } from '../domain/organisation';
+import type { Repositories } from '../storage/repositories';
+import type { Page } from '../storage/table-store';
+import { MAX_PAGE_SIZE } from '../storage/table-store';
+
+export interface AreaProgress {
+  id: string;
+  name: string;
+  /** Null when the area is too small to show (below the anonymity threshold). */
+  due: number | null;
+  counts: Record<DiscussionStatus, number> | null;
+}
+
+export interface RoundProgress {
+  year: number;
+  anonymityThreshold: number;
+  serviceAreas: AreaProgress[];
+}
+
+type Repos = Pick<
+  Repositories,
+  'organisations' | 'serviceAreas' | 'teams' | 'people' | 'developmentDiscussions'
+>;
+
+/** Every page of a paged read: HR's aggregation reads whole partitions, a page of a thousand at a time. */
+async function all<T>(read: (continuationToken?: string) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await read(token);
+    items.push(...page.items);
+    token = page.continuationToken;
+  } while (token);
+  return items;
+}
+
+const emptyCounts = (): Record<DiscussionStatus, number> =>
+  Object.fromEntries(DISCUSSION_STATUSES.map((status) => [status, 0])) as Record<DiscussionStatus, number>;
+
+export async function roundProgress(repos: Repos, tenantId: string, year: number): Promise<RoundProgress> {
+  const page = { pageSize: MAX_PAGE_SIZE };
+  const [organisation, areaReads, teams, people] = await Promise.all([
+    repos.organisations.get(tenantId),
+    repos.serviceAreas.list(tenantId),
+    all((token) => repos.teams.list(tenantId, { ...page, continuationToken: token })),
+    all((token) => repos.people.listPeople(tenantId, { ...page, continuationToken: token })),
+  ]);
+  const threshold = organisation?.value.anonymityThreshold ?? MIN_ANONYMITY_THRESHOLD;
+  const areas = new Map<string, ServiceArea>(areaReads.map((read) => [read.value.id, read.value]));
+  const teamsById = new Map<string, Team>(teams.map((read) => [read.value.id, read.value]));
+
+  const due = new Map<string, number>();
+  for (const { value: person } of people) {
+    const area = areas.get(person.serviceAreaId);
+    const team = teamsById.get(person.teamId);
+    const has = conversationsFor(person, { alternatingYearRule: area?.alternatingYearRule ?? null }, year, {
+      kind: team?.kind ?? 'team',
+    }).developmentDiscussion;
+    if (has) due.set(person.serviceAreaId, (due.get(person.serviceAreaId) ?? 0) + 1);
+  }
+
+  const serviceAreas = await Promise.all(
+    [...areas.values()].map(async (area): Promise<AreaProgress> => {
+      const areaDue = due.get(area.id) ?? 0;
+      if (!canShowGroup(areaDue, threshold)) return { id: area.id, name: area.name, due: null, counts: null };
+      const statuses = await all((token) =>
+        repos.developmentDiscussions.listFieldsForServiceArea(tenantId, year, area.id, ['status'], {
+          ...page,
+          continuationToken: token,
+        }),
+      );
+      const counts = emptyCounts();
+      for (const { status } of statuses) counts[status] += 1;
+      return { id: area.id, name: area.name, due: areaDue, counts };
+    }),
+  );
+  serviceAreas.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  return { year, anonymityThreshold: threshold, serviceAreas };
+}

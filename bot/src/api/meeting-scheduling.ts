@@ -1,0 +1,232 @@
+/**
+ * Scheduling, moving and cancelling a development discussion's meeting from the supervisor's tab. The time
+ * must fall inside the clock's development-discussion window of the employee's service area (in Finnish
+ * time) and not in the past; the lifecycle rules of the domain do the rest. Every change of an existing
+ * discussion carries the ETag the tab read: a stale one is refused with the discussion as it now stands.
+ * After the change is stored, the employee gets the invitation (or the cancellation) through the bot.
+ */
+import type { DevelopmentDiscussion } from '../domain/development-discussion';
+import {
+  cancelSchedule,
+  newDevelopmentDiscussion,
+  schedule,
+} from '../domain/development-discussion-lifecycle';
+import { conversationsFor } from '../domain/discussion-year-rules';
+import type { Person } from '../domain/organisation';
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import type { Repositories } from '../storage/repositories';
+import type { Versioned } from '../storage/table-store';
+import type { ApiError } from './api-error';
+import { conflict, notFound, refusal } from './refusals';
+import { invitationActivity, type InvitationKind } from './invitation-message';
+import { organisationDate, tenantClock, windowsOfKind } from './organisation-clock';
+import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
+
+export const MIN_DURATION_MINUTES = 15;
+export const MAX_DURATION_MINUTES = 240;
+export const DEFAULT_DURATION_MINUTES = 60;
+
+export interface DiscussionState {
+  year: number;
+  employeeId: string;
+  status: DevelopmentDiscussion['status'];
+  scheduledAt: string | null;
+  etag: string;
+}
+
+export interface MeetingOutcome {
+  discussion: DiscussionState;
+  invitation: DeliveryOutcome;
+}
+
+export interface SchedulingDeps {
+  repositories: Pick<
+    Repositories,
+    'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams'
+  >;
+  messenger: ProactiveMessenger;
+}
+
+export interface MeetingTarget {
+  year: number;
+  employeeId: string;
+  /** The ETag the tab read; null when the tab saw no discussion yet. */
+  ifMatch: string | null;
+}
+
+const stateOf = (read: Versioned<DevelopmentDiscussion>): DiscussionState => ({
+  year: read.value.year,
+  employeeId: read.value.employeeId,
+  status: read.value.status,
+  scheduledAt: read.value.scheduledAt,
+  etag: read.etag,
+});
+
+async function staleConflict(
+  deps: SchedulingDeps,
+  supervisor: Person,
+  target: MeetingTarget,
+): Promise<ApiError> {
+  const latest = await deps.repositories.developmentDiscussions.get(
+    supervisor.tenantId,
+    target.year,
+    target.employeeId,
+  );
+  return conflict(latest ? stateOf(latest) : null);
+}
+
+/** The supervisor's own direct report; anyone else is "not found", whether or not they exist. */
+async function ownReport(deps: SchedulingDeps, supervisor: Person, employeeId: string): Promise<Person> {
+  const employee = await deps.repositories.people.getPerson(supervisor.tenantId, employeeId);
+  if (!employee || employee.value.supervisorId !== supervisor.id) throw notFound('team.notYourReport');
+  return employee.value;
+}
+
+async function checkMeetingTime(
+  deps: SchedulingDeps,
+  employee: Person,
+  year: number,
+  scheduledAt: string,
+  now: Date,
+): Promise<Date> {
+  const start = new Date(scheduledAt);
+  if (start.getTime() < now.getTime()) throw refusal(422, 'meeting.inPast');
+  const { repositories } = deps;
+  const [clock, area, team] = await Promise.all([
+    tenantClock(repositories, employee.tenantId),
+    repositories.serviceAreas.get(employee.tenantId, employee.serviceAreaId),
+    repositories.teams.get(employee.tenantId, employee.teamId),
+  ]);
+  const conversations = conversationsFor(
+    employee,
+    { alternatingYearRule: area?.value.alternatingYearRule ?? null },
+    year,
+    { kind: team?.value.kind ?? 'team' },
+  );
+  if (!conversations.developmentDiscussion) throw refusal(422, 'meeting.noDiscussionThisYear');
+  const windows = windowsOfKind(clock, year, employee.serviceAreaId, 'developmentDiscussions');
+  const day = organisationDate(start);
+  if (!windows.some((w) => w.opens <= day && day <= w.closes)) {
+    throw refusal(422, 'meeting.outsideWindow', {
+      windows: windows.map((w) => ({ opens: w.opens, closes: w.closes })),
+    });
+  }
+  return start;
+}
+
+async function notify(
+  deps: SchedulingDeps,
+  kind: InvitationKind,
+  employee: Person,
+  supervisor: Person,
+  year: number,
+  start: Date,
+  durationMinutes: number,
+  at: Date,
+): Promise<DeliveryOutcome> {
+  if (!employee.aadObjectId) return 'noConversation';
+  const activity = invitationActivity({ kind, year, employee, supervisor, start, durationMinutes, at });
+  return deps.messenger.send(
+    employee.tenantId,
+    { kind: 'user', aadObjectId: employee.aadObjectId },
+    activity,
+  );
+}
+
+/** Writes `next` over `read`, or creates it when nothing was read; a lost race is a 409 with the latest. */
+async function store(
+  deps: SchedulingDeps,
+  supervisor: Person,
+  target: MeetingTarget,
+  read: Versioned<DevelopmentDiscussion> | null,
+  next: DevelopmentDiscussion,
+): Promise<Versioned<DevelopmentDiscussion>> {
+  const discussions = deps.repositories.developmentDiscussions;
+  try {
+    if (!read) return await discussions.create(next);
+    return await discussions.update(read, {
+      status: next.status,
+      scheduledAt: next.scheduledAt,
+      updatedAt: next.updatedAt,
+    });
+  } catch (error) {
+    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
+      throw await staleConflict(deps, supervisor, target);
+    throw error;
+  }
+}
+
+/** The discussion as read, if the tab's ETag still matches it. */
+async function currentDiscussion(
+  deps: SchedulingDeps,
+  supervisor: Person,
+  target: MeetingTarget,
+): Promise<Versioned<DevelopmentDiscussion> | null> {
+  const read = await deps.repositories.developmentDiscussions.get(
+    supervisor.tenantId,
+    target.year,
+    target.employeeId,
+  );
+  if (read ? read.etag !== target.ifMatch : target.ifMatch !== null) {
+    throw conflict(read ? stateOf(read) : null);
+  }
+  return read;
+}
+
+export async function scheduleMeeting(
+  deps: SchedulingDeps,
+  supervisor: Person,
+  target: MeetingTarget & { scheduledAt: string; durationMinutes: number },
+  now: Date,
+): Promise<MeetingOutcome> {
+  const employee = await ownReport(deps, supervisor, target.employeeId);
+  const start = await checkMeetingTime(deps, employee, target.year, target.scheduledAt, now);
+  const read = await currentDiscussion(deps, supervisor, target);
+  const at = now.toISOString();
+  const base = read?.value ?? newDevelopmentDiscussion(employee, target.year, at);
+  const stored = await store(
+    deps,
+    supervisor,
+    target,
+    read,
+    schedule(base, supervisor.id, at, target.scheduledAt),
+  );
+  const kind: InvitationKind = read?.value.scheduledAt ? 'moved' : 'invited';
+  const invitation = await notify(
+    deps,
+    kind,
+    employee,
+    supervisor,
+    target.year,
+    start,
+    target.durationMinutes,
+    now,
+  );
+  return { discussion: stateOf(stored), invitation };
+}
+
+export async function cancelMeeting(
+  deps: SchedulingDeps,
+  supervisor: Person,
+  target: MeetingTarget,
+  now: Date,
+): Promise<MeetingOutcome> {
+  const employee = await ownReport(deps, supervisor, target.employeeId);
+  const read = await currentDiscussion(deps, supervisor, target);
+  if (!read) throw notFound('meeting.notScheduled');
+  const at = now.toISOString();
+  const cancelled = cancelSchedule(read.value, supervisor.id, at);
+  const stored = await store(deps, supervisor, target, read, cancelled);
+  const start = new Date(read.value.scheduledAt ?? at);
+  const invitation = await notify(
+    deps,
+    'cancelled',
+    employee,
+    supervisor,
+    target.year,
+    start,
+    DEFAULT_DURATION_MINUTES,
+    now,
+  );
+  return { discussion: stateOf(stored), invitation };
+}

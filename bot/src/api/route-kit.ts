@@ -1,0 +1,86 @@
+/**
+ * What every route of the tabs' API shares: sign-in and localised errors through the auth layer's route
+ * wrapper, a role check, the practice's refusals as 422, body and query parsing, and the If-Match header.
+ */
+import type { Request, Server } from 'restify';
+import type { z } from 'zod';
+import { DomainRuleError } from '../domain/errors';
+import type { Role } from '../domain/organisation';
+import { ApiError } from './api-error';
+import type { ApiAuth } from './auth/api-auth';
+import { requireAnyRole } from './auth/authorization';
+import type { RequestIdentity } from './auth/request-identity';
+import { domainRefusal } from './refusals';
+
+export interface RouteKit {
+  auth: Pick<ApiAuth, 'route'>;
+  now(): Date;
+}
+
+export type Handler = (req: Request, identity: RequestIdentity) => Promise<{ status: number; body: unknown }>;
+
+type Method = 'get' | 'put' | 'post' | 'del';
+
+/** Registers a signed-in route; with `roles`, the caller must also have one of them (else 403). */
+export function secured(
+  kit: RouteKit,
+  server: Server,
+  method: Method,
+  path: string,
+  roles: readonly Role[] | null,
+  handler: Handler,
+): void {
+  server[method](
+    path,
+    kit.auth.route(async (req, res, identity) => {
+      if (roles) requireAnyRole(identity, roles);
+      let answer: { status: number; body: unknown };
+      try {
+        answer = await handler(req, identity);
+      } catch (error) {
+        throw error instanceof DomainRuleError ? domainRefusal(error) : error;
+      }
+      // Personal data: never kept by a cache between the tab and the service.
+      res.header('Cache-Control', 'no-store');
+      res.json(answer.status, answer.body);
+    }),
+  );
+}
+
+const invalid = (details?: Record<string, unknown>): ApiError => ApiError.of(400, 'request.invalid', details);
+
+export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (!parsed.success) throw invalid({ fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
+  return parsed.data;
+}
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+export function parseYear(value: unknown): number {
+  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw invalid({ field: 'year', min: MIN_YEAR, max: MAX_YEAR });
+  return year;
+}
+
+export function query(req: Request): Record<string, unknown> {
+  return (req.query as Record<string, unknown> | undefined) ?? {};
+}
+
+/** The year in `?year=`, or the fallback when absent. */
+export async function yearParam(req: Request, fallback: () => Promise<number>): Promise<number> {
+  const raw = query(req).year;
+  return raw === undefined ? fallback() : parseYear(raw);
+}
+
+export function pathParam(req: Request, name: string): string {
+  const value = (req.params as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string' || value.length === 0 || value.length > 128) throw invalid({ field: name });
+  return value;
+}
+
+/** The ETag the tab read; absent when it saw no record. */
+export function ifMatch(req: Request): string | null {
+  return req.header('if-match') || null;
+}

@@ -1,0 +1,65 @@
+/**
+ * The tab API's own refusals in fi, sv and en, by stable code (the shared sign-in and request codes are in
+ * api-messages.ts). The tabs act on the code and show the message.
+ */
+import type { LocalisedText } from '../domain/locale';
+
+export const TABS_API_MESSAGES = {
+  'team.notYourReport': {
+    fi: 'Henkilö ei ole alaisesi.',
+    sv: 'Personen är inte din medarbetare.',
+    en: 'This person does not report to you.',
+  },
+  'team.notYourTeam': {
+    fi: 'Et ole tämän tiimin esihenkilö.',
+    sv: 'Du är inte chef för detta team.',
+    en: 'You are not the supervisor of this team.',
+  },
+  'meeting.inPast': {
+    fi: 'Aika on jo mennyt. Valitse tuleva aika.',
+    sv: 'Tiden har redan passerat. Välj en kommande tid.',
+    en: 'That time has passed. Choose a time in the future.',
+  },
+  'meeting.outsideWindow': {
+    fi: 'Aika ei ole vuosikellon kehityskeskusteluikkunassa.',
+    sv: 'Tiden ligger inte inom årsklockans period för utvecklingssamtal.',
+    en: 'The time is outside the annual clock’s development-discussion window.',
+  },
+  'meeting.noDiscussionThisYear': {
+    fi: 'Henkilöllä ei ole kehityskeskustelua tänä vuonna (vuorovuosimalli).',
+    sv: 'Personen har inget utvecklingssamtal detta år (modellen med växlande år).',
+    en: 'This person has no development discussion this year (alternating-year model).',
+  },
+  'meeting.notScheduled': {
+    fi: 'Keskustelulle ei ole sovittu aikaa.',
+    sv: 'Ingen tid har bokats för samtalet.',
+    en: 'No meeting has been scheduled for this discussion.',
+  },
+  'groupDiscussion.notThisYear': {
+    fi: 'Tiimillä ei ole ryhmäosaamiskeskustelua tänä vuonna (vuorovuosimalli).',
+    sv: 'Teamet har inget gruppsamtal om kompetens detta år (modellen med växlande år).',
+    en: 'The team has no group competence discussion this year (alternating-year model).',
+  },
+  'clock.invalid': {
+    fi: 'Vuosikelloa ei tallennettu, koska siinä on virheitä.',
+    sv: 'Årsklockan sparades inte eftersom den innehåller fel.',
+    en: 'The annual clock was not saved because it has errors.',
+  },
+  'serviceArea.notFound': {
+    fi: 'Palvelualuetta ei löytynyt.',
+    sv: 'Serviceområdet hittades inte.',
+    en: 'The service area was not found.',
+  },
+  'edit.conflict': {
+    fi: 'Joku muu muutti tietoa sillä välin. Tarkista uusin versio ja tee muutos uudelleen.',
+    sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den senaste versionen och gör ändringen på nytt.',
+    en: 'Someone else changed this in the meantime. Check the latest version and make your change again.',
+  },
+  'rule.refused': {
+    fi: 'Muutos ei ole sallittu keskustelun nykyisessä vaiheessa.',
+    sv: 'Ändringen är inte tillåten i samtalets nuvarande skede.',
+    en: 'The change is not allowed at this stage of the discussion.',
+  },
+} satisfies Record<string, LocalisedText>;
+
+export type TabsApiMessageCode = keyof typeof TABS_API_MESSAGES;

@@ -1,0 +1,112 @@
+/**
+ * The supervisor's API (role `supervisor`; each call reaches only the caller's own reports and teams):
+ *   GET    /api/v1/team?year=&continuationToken=                        the team overview, a page of reports
+ *   PUT    /api/v1/team/discussions/:year/:employeeId/meeting           schedule or move (If-Match)
+ *   DELETE /api/v1/team/discussions/:year/:employeeId/meeting           cancel (If-Match)
+ *   POST   /api/v1/team/group-discussions                               start a team's group discussion
+ */
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { isZonedDateTime } from '../domain/calendar';
+import type { Repositories } from '../storage/repositories';
+import { ApiError } from './api-error';
+import { startGroupDiscussion } from './group-discussion-start';
+import {
+  cancelMeeting,
+  DEFAULT_DURATION_MINUTES,
+  MAX_DURATION_MINUTES,
+  MIN_DURATION_MINUTES,
+  scheduleMeeting,
+} from './meeting-scheduling';
+import { currentRoundYear, tenantClock } from './organisation-clock';
+import type { ProactiveMessenger } from './proactive-messenger';
+import {
+  ifMatch,
+  parseBody,
+  parseYear,
+  pathParam,
+  query,
+  secured,
+  yearParam,
+  type RouteKit,
+} from './route-kit';
+import { teamOverview } from './team-overview';
+
+const meetingSchema = z.object({
+  scheduledAt: z.string().refine(isZonedDateTime),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(MAX_DURATION_MINUTES)
+    .default(DEFAULT_DURATION_MINUTES),
+});
+
+const groupStartSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  teamId: z.string().min(1).max(128),
+  channel: z
+    .object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256).nullable() })
+    .nullable(),
+});
+
+function continuationToken(req: Request): string | undefined {
+  const token = query(req).continuationToken;
+  if (token === undefined) return undefined;
+  if (typeof token !== 'string' || token.length > 2048)
+    throw ApiError.of(400, 'request.invalid', { field: 'continuationToken' });
+  return token;
+}
+
+function meetingTarget(req: Request) {
+  return {
+    year: parseYear(pathParam(req, 'year')),
+    employeeId: pathParam(req, 'employeeId'),
+    ifMatch: ifMatch(req),
+  };
+}
+
+export function registerTeamRoutes(
+  server: Server,
+  kit: RouteKit,
+  repositories: Repositories,
+  messenger: ProactiveMessenger,
+): void {
+  const deps = { repositories, messenger };
+  const meetingPath = '/api/v1/team/discussions/:year/:employeeId/meeting';
+
+  secured(kit, server, 'get', '/api/v1/team', ['supervisor'], async (req, identity) => {
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await tenantClock(repositories, identity.tenantId),
+        identity.person.serviceAreaId,
+        kit.now(),
+      ),
+    );
+    return {
+      status: 200,
+      body: await teamOverview(repositories, identity.person, year, continuationToken(req)),
+    };
+  });
+
+  secured(kit, server, 'put', meetingPath, ['supervisor'], async (req, identity) => {
+    const body = parseBody(meetingSchema, req);
+    const target = { ...meetingTarget(req), ...body };
+    return { status: 200, body: await scheduleMeeting(deps, identity.person, target, kit.now()) };
+  });
+
+  secured(kit, server, 'del', meetingPath, ['supervisor'], async (req, identity) => ({
+    status: 200,
+    body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now()),
+  }));
+
+  secured(kit, server, 'post', '/api/v1/team/group-discussions', ['supervisor'], async (req, identity) => {
+    const result = await startGroupDiscussion(
+      deps,
+      identity.person,
+      parseBody(groupStartSchema, req),
+      kit.now(),
+    );
+    return { status: result.created ? 201 : 200, body: result };
+  });
+}

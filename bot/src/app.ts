@@ -1,0 +1,145 @@
+/**
+ * The composition root: configuration → storage → repositories → services → HTTP. `startApp` is what
+ * `npm start`, the production entry point and the tests all run, so they run the same wiring.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import type { AppConfig, StorageConfig } from './config';
+import { createLogger, type Logger } from './logging';
+import { startAzurite, type RunningAzurite } from './devstack/azurite';
+import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
+import { openRepositories, type Repositories } from './storage/repositories';
+import { seedDemoMunicipalityIfEmpty } from './organisation-data/demo-seeding';
+import { ChatCommands } from './chat/chat-commands';
+import { FEATURES } from './features';
+import type { AppContext, CardActionHandler, FeatureContribution } from './features/feature';
+import { createBotEndpoint, type BotAuthOverrides } from './teams/bot-endpoint';
+import type { BotPorts } from './teams/bot-ports';
+import { createHttpServer } from './http/server';
+import { writeEmbeddedStorageInfo } from './devstack/embedded-storage-info';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  repositories: Repositories;
+  storage: StorageAccount;
+  /** The embedded Azurite's connection string, when storage is embedded. */
+  embeddedConnectionString: string | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  botAuthOverrides?: BotAuthOverrides;
+  /** The clock features read (default: the system clock). */
+  now?: () => Date;
+}
+
+async function openStorage(
+  config: StorageConfig,
+): Promise<{ settings: StorageSettings; azurite: RunningAzurite | null }> {
+  if (config.kind !== 'embedded') return { settings: config, azurite: null };
+  const azurite = await startAzurite({ location: config.dataDir });
+  writeEmbeddedStorageInfo(config.dataDir, azurite.connectionString);
+  return {
+    settings: {
+      kind: 'connectionString',
+      connectionString: azurite.connectionString,
+      tablePrefix: config.tablePrefix,
+    },
+    azurite,
+  };
+}
+
+function botPorts(
+  repositories: Repositories,
+  commands: ChatCommands,
+  cardActions: Record<string, CardActionHandler>,
+): BotPorts {
+  return {
+    commands,
+    cardAction: async (request) => {
+      const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
+      return handler ? handler(request) : null;
+    },
+    findPerson: (tenantId, aadObjectId) => repositories.people.getPersonByAadObjectId(tenantId, aadObjectId),
+    defaultLocale: async (tenantId) =>
+      (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi',
+    saveConversation: async (record) => {
+      await repositories.conversationReferences.save(record);
+    },
+    forgetConversation: (tenantId, address) => repositories.conversationReferences.delete(tenantId, address),
+  };
+}
+
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { settings, azurite } = await openStorage(config.storage);
+  try {
+    const storage = openStorageAccount(settings);
+    const repositories = await openRepositories(storage);
+
+    const seedDemo =
+      config.demoData === 'on' || (config.demoData === 'auto' && config.storage.kind === 'embedded');
+    if (seedDemo) {
+      const result = await seedDemoMunicipalityIfEmpty(repositories, config.demoTenantId);
+      if (result.seeded) logger.info('demo.seeded', { tenantId: config.demoTenantId, people: result.people });
+    }
+
+    let baseUrl = '';
+    const context: AppContext = {
+      config,
+      repositories,
+      storage,
+      logger,
+      baseUrl: () => baseUrl,
+      now: options.now ?? (() => new Date()),
+    };
+    const contributions: FeatureContribution[] = [];
+    for (const feature of FEATURES) contributions.push(await feature(context));
+    const commands = new ChatCommands(contributions.flatMap((c) => c.commands ?? []));
+    const cardActions = Object.assign({}, ...contributions.map((c) => c.cardActions ?? {})) as Record<
+      string,
+      CardActionHandler
+    >;
+    const bot = createBotEndpoint(
+      config.botAuth,
+      botPorts(repositories, commands, cardActions),
+      logger,
+      options.botAuthOverrides,
+    );
+    const server: Server = createHttpServer({
+      bot,
+      logger,
+      pingStorage: () => storage.ping(),
+      tabsDist: config.tabsDist,
+      routes: contributions.flatMap((c) => c.routes ?? []),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    baseUrl = url;
+    const stoppers: Array<() => Promise<void>> = [];
+    for (const contribution of contributions)
+      if (contribution.start) stoppers.push(await contribution.start());
+    logger.info('app.started', { url, storage: config.storage.kind, botAuth: config.botAuth !== null });
+    return {
+      url,
+      port,
+      repositories,
+      storage,
+      embeddedConnectionString: azurite?.connectionString ?? null,
+      stop: async () => {
+        await Promise.allSettled(stoppers.map((stop) => stop()));
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await azurite?.stop();
+      },
+    };
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+}

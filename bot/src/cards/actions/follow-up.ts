@@ -1,0 +1,84 @@
+/**
+ * The follow-up check-in: `discussion.openFollowUp` shows it, `discussion.saveFollowUp` stores the goals' new
+ * statuses (either party, also after signing), and `discussion.sendFollowUp` lets the supervisor send it to
+ * the employee's personal chat later in the year.
+ */
+import { updateGoalStatus } from '../../domain/development-discussion-lifecycle';
+import type { CardActionHandler } from '../../features/feature';
+import { translate } from '../../i18n/translate';
+import { cardRefSchema, followUpRequestSchema, parseFollowUp } from '../card-inputs';
+import type { CardsContext } from '../cards-context';
+import { changeDiscussion } from '../discussion-change';
+import { renderDiscussionView } from '../discussion-views';
+import { renderFollowUpCard } from '../follow-up-view';
+import { discussionAction } from './discussion-action';
+
+export function openFollowUp(context: CardsContext): CardActionHandler {
+  return discussionAction(context, cardRefSchema, 'read', ({ viewer }) =>
+    renderDiscussionView(viewer, { kind: 'followUp' }),
+  );
+}
+
+export function saveFollowUp(context: CardsContext): CardActionHandler {
+  return discussionAction(context, followUpRequestSchema, 'read', ({ actor, viewer, data, inputs }) => {
+    const statuses = parseFollowUp(inputs, data.goalIds);
+    const extras = { inputs, etag: data.etag };
+    if (!statuses.ok) {
+      return renderDiscussionView(viewer, { kind: 'followUp' }, { ...extras, errors: statuses.errors });
+    }
+    return changeDiscussion(context, viewer, {
+      etag: data.etag,
+      from: { kind: 'followUp' },
+      to: { kind: 'followUp' },
+      extras,
+      done: { text: translate(viewer.locale, 'cards.followUp.saved'), color: 'Good' },
+      change: {
+        apply: (discussion, at) =>
+          Object.entries(statuses.value).reduce(
+            (current, [goalId, status]) => updateGoalStatus(current, actor.person.id, at, goalId, status),
+            discussion,
+          ),
+      },
+    });
+  });
+}
+
+export function sendFollowUp(context: CardsContext): CardActionHandler {
+  return discussionAction(context, cardRefSchema, 'read', async ({ actor, viewer }) => {
+    const summary = { kind: 'summary' } as const;
+    if (viewer.party !== 'supervisor') {
+      const banner = {
+        text: translate(viewer.locale, 'discussion.supervisorOnly'),
+        color: 'Attention' as const,
+      };
+      return renderDiscussionView(viewer, summary, { banner });
+    }
+    const discussion = viewer.record.value;
+    const employee = (await context.repositories.people.getPerson(actor.tenantId, discussion.employeeId))
+      ?.value;
+    const locale = employee?.locale ?? viewer.locale;
+    const employeeIds = await context.userIds.of(actor.tenantId, [employee ?? null, actor.person]);
+    const card = renderFollowUpCard(
+      {
+        ...viewer,
+        locale,
+        party: 'employee',
+        otherName: `${actor.person.firstName} ${actor.person.lastName}`,
+        userIds: employeeIds,
+      },
+      {},
+    );
+    const outcome = await context.followUps.send(
+      actor.tenantId,
+      employee?.aadObjectId ?? null,
+      card,
+      translate(locale, 'cards.followUp.title', { year: discussion.year }),
+    );
+    context.logger.info('followUp.sent', { tenantId: actor.tenantId, outcome });
+    const banner =
+      outcome === 'sent'
+        ? { text: translate(viewer.locale, 'cards.followUp.sent'), color: 'Good' as const }
+        : { text: translate(viewer.locale, 'cards.followUp.unreachable'), color: 'Warning' as const };
+    return renderDiscussionView(viewer, summary, { banner });
+  });
+}

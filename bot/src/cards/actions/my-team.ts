@@ -1,0 +1,39 @@
+/** `myTeam.open` (also the "my team" command): a supervisor's reports and their discussions' status this cycle. */
+import type { CardActionHandler } from '../../features/feature';
+import { isSupervisor } from '../../domain/people-rules';
+import type { AdaptiveCard } from '../card-templates';
+import type { CardsContext } from '../cards-context';
+import { actorOf, type Actor } from '../discussion-access';
+import { cycleYear } from '../helsinki-time';
+import { renderMyTeamCard } from '../my-team-view';
+import { renderNoticeCard } from '../notice-view';
+
+/** One card holds this many reports; a larger team is told that more exist (the tab lists them all). */
+export const MY_TEAM_PAGE = 60;
+
+export async function myTeamCard(context: CardsContext, actor: Actor): Promise<AdaptiveCard> {
+  const year = cycleYear(context.now());
+  const reports = await context.repositories.people.listReports(actor.tenantId, actor.person.id, {
+    pageSize: MY_TEAM_PAGE,
+  });
+  if (reports.items.length === 0 && !isSupervisor(actor.person)) {
+    return renderNoticeCard(actor.locale, 'myTeam.notSupervisor', 'Default');
+  }
+  const people = [...reports.items].sort((a, b) =>
+    `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fi'),
+  );
+  const discussions = await context.repositories.developmentDiscussions.getMany(
+    actor.tenantId,
+    year,
+    people.map((person) => person.id),
+  );
+  const entries = people.map((person) => ({ person, discussion: discussions.get(person.id)?.value ?? null }));
+  return renderMyTeamCard(actor.locale, year, entries, reports.continuationToken !== undefined);
+}
+
+export function openMyTeam(context: CardsContext): CardActionHandler {
+  return async (request) => {
+    const actor = actorOf(request);
+    return { kind: 'card', card: actor.ok ? await myTeamCard(context, actor.value) : actor.card };
+  };
+}

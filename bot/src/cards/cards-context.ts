@@ -1,0 +1,15 @@
+/** What the discussion cards' handlers use: storage and its caches, the clock, Teams user ids, follow-up delivery. */
+import type { Logger } from '../logging';
+import type { Repositories } from '../storage/repositories';
+import type { FollowUpDelivery } from './follow-up-delivery';
+import type { ReadCaches } from './read-caches';
+import type { UserIdDirectory } from './user-id-directory';
+
+export interface CardsContext {
+  repositories: Repositories;
+  now(): Date;
+  logger: Logger;
+  userIds: UserIdDirectory;
+  followUps: FollowUpDelivery;
+  caches: ReadCaches;
+}

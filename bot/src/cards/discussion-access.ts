@@ -1,0 +1,164 @@
+/**
+ * Who may see and change a discussion: its two parties, the employee and the supervisor named on it (the
+ * lifecycle's rule: HR and others act on aggregates, not on a person's discussion). Anyone else gets a refusal
+ * card and nothing is read out or changed. A discussion is created when one of its parties first opens it.
+ */
+import { defaultCompetenceFramework } from '../domain/competence-catalogue';
+import type { DevelopmentDiscussion } from '../domain/development-discussion';
+import { newDevelopmentDiscussion } from '../domain/development-discussion-lifecycle';
+import { conversationsFor } from '../domain/discussion-year-rules';
+import type { Locale } from '../domain/locale';
+import type { Person } from '../domain/organisation';
+import { AlreadyExistsError } from '../storage/errors';
+import type { Versioned } from '../storage/table-store';
+import type { AdaptiveCard } from './card-templates';
+import type { CardsContext } from './cards-context';
+import type { DiscussionViewer, Party } from './discussion-viewer';
+import { cycleYear } from './helsinki-time';
+import { renderNoticeCard } from './notice-view';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; card: AdaptiveCard };
+
+export interface Actor {
+  tenantId: string;
+  person: Person;
+  locale: Locale;
+}
+
+export interface PartyRecord {
+  record: Versioned<DevelopmentDiscussion>;
+  party: Party;
+}
+
+const refused = (card: AdaptiveCard): { ok: false; card: AdaptiveCard } => ({ ok: false, card });
+
+export function actorOf(request: {
+  tenantId: string;
+  person: Person | null;
+  locale: Locale;
+}): Outcome<Actor> {
+  if (!request.person) return refused(renderNoticeCard(request.locale, 'cards.notice.notLinked'));
+  return { ok: true, value: { tenantId: request.tenantId, person: request.person, locale: request.locale } };
+}
+
+export function partyOf(discussion: DevelopmentDiscussion, personId: string): Party | null {
+  if (discussion.employeeId === personId) return 'employee';
+  if (discussion.supervisorId === personId) return 'supervisor';
+  return null;
+}
+
+function asParty(actor: Actor, record: Versioned<DevelopmentDiscussion>): Outcome<PartyRecord> {
+  const party = partyOf(record.value, actor.person.id);
+  return party
+    ? { ok: true, value: { record, party } }
+    : refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
+}
+
+function remembered(
+  context: CardsContext,
+  actor: Actor,
+  record: Versioned<DevelopmentDiscussion>,
+): Outcome<PartyRecord> {
+  context.caches.rememberDiscussion(record);
+  return asParty(actor, record);
+}
+
+/**
+ * For changes: the stored discussion, never a new one. The version the card names is taken from the cache
+ * when it is the last one seen here (the write checks the ETag, so nothing stale is ever written over).
+ */
+export async function readRecord(
+  context: CardsContext,
+  actor: Actor,
+  employeeId: string,
+  year: number,
+  etag = '',
+): Promise<Outcome<PartyRecord>> {
+  const cached = context.caches.discussionVersion(actor.tenantId, year, employeeId, etag);
+  const record =
+    cached ?? (await context.repositories.developmentDiscussions.get(actor.tenantId, year, employeeId));
+  if (!record) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
+  return remembered(context, actor, record);
+}
+
+/** Whether the employee has a development discussion this year (the alternating-year model may say no). */
+async function hasDiscussionThisYear(
+  context: CardsContext,
+  employee: Person,
+  year: number,
+): Promise<boolean> {
+  const { serviceAreas, teams } = context.repositories;
+  const [area, team] = await Promise.all([
+    serviceAreas.get(employee.tenantId, employee.serviceAreaId),
+    teams.get(employee.tenantId, employee.teamId),
+  ]);
+  const rule = { alternatingYearRule: area?.value.alternatingYearRule ?? null };
+  return conversationsFor(employee, rule, year, { kind: team?.value.kind ?? 'team' }).developmentDiscussion;
+}
+
+/**
+ * The discussion of the current cycle, created when the employee or their supervisor first opens it; a
+ * second create (a double click, the other party at the same moment) finds the first one.
+ */
+export async function openRecord(
+  context: CardsContext,
+  actor: Actor,
+  employeeId: string,
+  year: number,
+): Promise<Outcome<PartyRecord>> {
+  const discussions = context.repositories.developmentDiscussions;
+  const existing = await discussions.get(actor.tenantId, year, employeeId);
+  if (existing) return remembered(context, actor, existing);
+  const employee =
+    actor.person.id === employeeId
+      ? actor.person
+      : (await context.repositories.people.getPerson(actor.tenantId, employeeId))?.value;
+  const isParty = employee && (employee.id === actor.person.id || employee.supervisorId === actor.person.id);
+  if (!employee || !isParty) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
+  if (!employee.supervisorId || employee.supervisorId === employee.id) {
+    return refused(renderNoticeCard(actor.locale, 'cards.notice.noSupervisor', 'Default'));
+  }
+  if (year !== cycleYear(context.now()) || !(await hasDiscussionThisYear(context, employee, year))) {
+    return refused(renderNoticeCard(actor.locale, 'cards.notice.noDiscussion', 'Default', { year }));
+  }
+  try {
+    const created = await discussions.create(
+      newDevelopmentDiscussion(employee, year, context.now().toISOString()),
+    );
+    return remembered(context, actor, created);
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+    const raced = await discussions.get(actor.tenantId, year, employeeId);
+    if (!raced) throw error;
+    return remembered(context, actor, raced);
+  }
+}
+
+/** Everything a card of this discussion shows the actor: the year's framework, the other party, user ids. */
+export async function viewerFor(
+  context: CardsContext,
+  actor: Actor,
+  { record, party }: PartyRecord,
+): Promise<DiscussionViewer> {
+  const { tenantId } = actor;
+  const discussion = record.value;
+  const otherId = party === 'employee' ? discussion.supervisorId : discussion.employeeId;
+  const { caches, repositories } = context;
+  const [framework, other] = await Promise.all([
+    caches.frameworks.load(`${tenantId}\n${discussion.year}`, async () => {
+      return (await repositories.competenceFrameworks.get(tenantId, discussion.year))?.value ?? null;
+    }),
+    caches.people.load(`${tenantId}\n${otherId}`, async () => {
+      return (await repositories.people.getPerson(tenantId, otherId))?.value ?? null;
+    }),
+  ]);
+  const userIds = await context.userIds.of(tenantId, [actor.person, other]);
+  return {
+    locale: actor.locale,
+    party,
+    record,
+    framework: framework ?? defaultCompetenceFramework(discussion.year),
+    otherName: other ? `${other.firstName} ${other.lastName}` : '–',
+    userIds,
+  };
+}

@@ -1,0 +1,33 @@
+/** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of this cycle. */
+import type { CardsContext } from '../cards/cards-context';
+import { actorOf, openRecord, viewerFor } from '../cards/discussion-access';
+import { renderDiscussionView } from '../cards/discussion-views';
+import { cycleYear } from '../cards/helsinki-time';
+import { translate } from '../i18n/translate';
+import type { ChatCommand } from './chat-commands';
+
+export function myDiscussionCommand(context: CardsContext): ChatCommand {
+  return {
+    id: 'myDiscussion',
+    triggers: [
+      'oma keskustelu',
+      'kehityskeskustelu',
+      'oma kehityskeskustelu',
+      'mitt samtal',
+      'utvecklingssamtal',
+      'mitt utvecklingssamtal',
+      'my discussion',
+      'my development discussion',
+    ],
+    helpKey: 'help.command.myDiscussion',
+    handle: async (chat) => {
+      const fallbackText = translate(chat.locale, 'discussion.fallback');
+      const actor = actorOf(chat);
+      if (!actor.ok) return [{ kind: 'card', card: actor.card, fallbackText }];
+      const found = await openRecord(context, actor.value, actor.value.person.id, cycleYear(context.now()));
+      if (!found.ok) return [{ kind: 'card', card: found.card, fallbackText }];
+      const viewer = await viewerFor(context, actor.value, found.value);
+      return [{ kind: 'card', card: renderDiscussionView(viewer, { kind: 'summary' }), fallbackText }];
+    },
+  };
+}

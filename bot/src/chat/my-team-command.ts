@@ -1,0 +1,20 @@
+/** "tiimini" / "mitt team" / "my team": for a supervisor, where each report's discussion stands this cycle. */
+import { myTeamCard } from '../cards/actions/my-team';
+import type { CardsContext } from '../cards/cards-context';
+import { actorOf } from '../cards/discussion-access';
+import { translate } from '../i18n/translate';
+import type { ChatCommand } from './chat-commands';
+
+export function myTeamCommand(context: CardsContext): ChatCommand {
+  return {
+    id: 'myTeam',
+    triggers: ['tiimini', 'oma tiimi', 'mitt team', 'my team'],
+    helpKey: 'help.command.myTeam',
+    handle: async (chat) => {
+      const fallbackText = translate(chat.locale, 'myTeam.fallback');
+      const actor = actorOf(chat);
+      const card = actor.ok ? await myTeamCard(context, actor.value) : actor.card;
+      return [{ kind: 'card', card, fallbackText }];
+    },
+  };
+}

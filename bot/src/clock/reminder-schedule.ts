@@ -1,0 +1,55 @@
+/**
+ * Runs each tenant's day of reminders once a day, from a local hour on (the organisation's time zone), and on
+ * start-up if that hour has passed: a server that was down at the hour catches up. Every server instance may run
+ * it; the campaigns' idempotency keeps a day from being sent twice.
+ */
+import { ORGANISATION_TIME_ZONE, organisationDate } from '../api/organisation-clock';
+import { describeError, type Logger } from '../logging';
+
+export interface ReminderScheduleOptions {
+  tenants(): AsyncIterable<string>;
+  runDay(tenantId: string, date: string): Promise<unknown>;
+  now(): Date;
+  logger: Logger;
+  /** The local hour from which a day's reminders go out. */
+  fromHour?: number;
+  checkEveryMs?: number;
+}
+
+const hourFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ORGANISATION_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function startReminderSchedule(options: ReminderScheduleOptions): { stop(): Promise<void> } {
+  const fromHour = options.fromHour ?? 8;
+  let lastDay = '';
+  let running: Promise<void> = Promise.resolve();
+  const check = async (): Promise<void> => {
+    const now = options.now();
+    const today = organisationDate(now);
+    if (today === lastDay || Number(hourFormat.format(now)) < fromHour) return;
+    for await (const tenantId of options.tenants()) {
+      try {
+        await options.runDay(tenantId, today);
+      } catch (error) {
+        // One tenant's failure does not hold back the others; the next check tries it again.
+        options.logger.error('clock.dayFailed', { tenantId, date: today, ...describeError(error) });
+        return;
+      }
+    }
+    lastDay = today;
+  };
+  const tick = (): void => {
+    running = running.then(check);
+  };
+  tick();
+  const timer = setInterval(tick, options.checkEveryMs ?? 10 * 60_000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The annual clock's reminders in a running server: the daily schedule plans each tenant's reminders into
+ * campaigns, and a fan-out worker delivers them (with the other servers' workers). A feature module starts it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../features/feature';
+import { openFanout } from '../fanout/fanout-engine';
+import type { Delivery } from '../fanout/delivery';
+import type { MessageSender } from '../fanout/message-sender';
+import { runRemindersForDay } from './daily-reminders';
+import { reminderActivity, type ReminderLinks, type ReminderPayload } from './reminder-card';
+import { storedAddresses, type ChannelDirectory } from './reminder-addresses';
+import { startReminderSchedule } from './reminder-schedule';
+
+/** Teams' global Bot Connector endpoint (public cloud), for creating 1:1 conversations proactively. */
+export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+export interface ReminderServiceSettings {
+  sender: MessageSender;
+  channels: ChannelDirectory;
+  links: () => ReminderLinks;
+  /** Where new 1:1 conversations are created; null where there is no Teams (local runs). */
+  serviceUrl: string | null;
+  fromHour?: number;
+}
+
+export async function startReminderService(
+  context: Pick<AppContext, 'repositories' | 'storage' | 'logger' | 'now'>,
+  settings: ReminderServiceSettings,
+): Promise<() => Promise<void>> {
+  const { repositories, logger } = context;
+  const fanout = await openFanout(context.storage);
+  const rememberConversation = async (delivery: Delivery, conversationId: string): Promise<void> => {
+    if (delivery.target.kind !== 'user') return;
+    const { aadObjectId, serviceUrl } = delivery.target;
+    const address = { kind: 'user', aadObjectId } as const;
+    // The bot's own reference (from the user's messages) is richer: it is never replaced by this one.
+    if (await repositories.conversationReferences.get(delivery.tenantId, address)) return;
+    await repositories.conversationReferences.save({
+      tenantId: delivery.tenantId,
+      address,
+      channelName: null,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: conversationId, tenantId: delivery.tenantId, conversationType: 'personal' },
+        // No user.id: that is the Teams id (29:…), which only the user's own messages tell.
+        user: { aadObjectId },
+      },
+    });
+  };
+  const worker = fanout.worker(
+    {
+      sender: settings.sender,
+      render: (delivery) => reminderActivity(delivery.payload as ReminderPayload, settings.links()),
+      onConversationCreated: rememberConversation,
+      logger,
+    },
+    { owner: randomUUID() },
+  );
+  worker.start();
+  const addresses = storedAddresses(
+    repositories.conversationReferences,
+    settings.channels,
+    settings.serviceUrl,
+  );
+  const schedule = startReminderSchedule({
+    tenants: async function* () {
+      for await (const organisation of repositories.organisations.scanAll())
+        yield organisation.value.tenantId;
+    },
+    runDay: (tenantId, date) =>
+      runRemindersForDay({ repositories, fanout, addresses, logger }, tenantId, date),
+    now: context.now,
+    logger,
+    fromHour: settings.fromHour,
+  });
+  return async () => {
+    await schedule.stop();
+    await worker.stop();
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Every environment variable the service reads, read once and validated. Nothing else reads process.env.
+ */
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Loopback by default; App Service sets 0.0.0.0. */
+  HOST: z.string().default('127.0.0.1'),
+  AZURE_STORAGE_CONNECTION_STRING: optional,
+  /** With a managed identity instead of a connection string (no secrets). */
+  AZURE_STORAGE_ACCOUNT_NAME: optional,
+  AZURE_CLIENT_ID: optional,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$|^$/, 'letters and digits, starting with a letter')
+    .default(''),
+  /** Where the embedded Azurite keeps its data. */
+  DATA_DIR: z.string().default('.data'),
+  BOT_ID: optional,
+  BOT_PASSWORD: optional,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_TENANT_ID: optional,
+  /** Seeds the demo municipality into an empty store (on by default when storage is embedded). */
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  DEMO_TENANT_ID: z.string().default('00000000-0000-4000-8000-000000000001'),
+  TABS_DIST: optional,
+  /** The tabs' Entra app (SSO); absent: the API's local dev mode signs its own tokens. */
+  AAD_APP_CLIENT_ID: optional,
+  /** Restricts the API to one tenant (a single-tenant Entra app). */
+  AAD_APP_TENANT_ID: optional,
+  /** The tabs' host name, part of the API's App ID URI api://TAB_DOMAIN/AAD_APP_CLIENT_ID. */
+  TAB_DOMAIN: optional,
+  /** Where the tenants' signing keys are read (tests point it at a local stand-in). */
+  ENTRA_KEYS_BASE_URL: z.string().url().default('https://login.microsoftonline.com'),
+  /** Dev mode only: a private RSA JWK (JSON) to sign dev tokens with, so they survive a restart. */
+  DEV_SIGNING_KEY: optional,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type StorageConfig =
+  | { kind: 'embedded'; dataDir: string; tablePrefix: string }
+  | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
+  | { kind: 'managedIdentity'; accountName: string; clientId: string | null; tablePrefix: string };
+
+export interface BotAuthConfig {
+  appId: string;
+  appPassword: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
+}
+
+/** How the tabs' API authenticates: Entra access tokens, or the local dev mode's own signed tokens. */
+export type ApiAuthConfig =
+  | {
+      mode: 'entra';
+      clientId: string;
+      /** Only this tenant, when set; otherwise any tenant registered here. */
+      tenantId: string | null;
+      tabDomain: string | null;
+      keysBaseUrl: string;
+    }
+  | { mode: 'dev'; tabDomain: string | null; devSigningKey: string | null };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  storage: StorageConfig;
+  /** Absent: the bot endpoint accepts unauthenticated local requests (no Bot Connector here). */
+  botAuth: BotAuthConfig | null;
+  demoData: 'auto' | 'on' | 'off';
+  demoTenantId: string;
+  tabsDist: string;
+  apiAuth: ApiAuthConfig;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const storage: StorageConfig = e.AZURE_STORAGE_CONNECTION_STRING
+    ? {
+        kind: 'connectionString',
+        connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+        tablePrefix: e.TABLE_PREFIX,
+      }
+    : e.AZURE_STORAGE_ACCOUNT_NAME
+      ? {
+          kind: 'managedIdentity',
+          accountName: e.AZURE_STORAGE_ACCOUNT_NAME,
+          clientId: e.AZURE_CLIENT_ID ?? null,
+          tablePrefix: e.TABLE_PREFIX,
+        }
+      : { kind: 'embedded', dataDir: resolve(e.DATA_DIR, 'azurite'), tablePrefix: e.TABLE_PREFIX };
+  if (e.BOT_ID && e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI',
+    );
+  }
+  if (!e.AAD_APP_CLIENT_ID && !LOOPBACK_HOSTS.has(e.HOST)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AAD_APP_CLIENT_ID is required when HOST is not loopback (dev mode signs tokens for anyone)',
+    );
+  }
+  if (e.AAD_APP_CLIENT_ID && e.DEV_SIGNING_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DEV_SIGNING_KEY is for the dev mode only (without AAD_APP_CLIENT_ID)',
+    );
+  }
+  const apiAuth: ApiAuthConfig = e.AAD_APP_CLIENT_ID
+    ? {
+        mode: 'entra',
+        clientId: e.AAD_APP_CLIENT_ID,
+        tenantId: e.AAD_APP_TENANT_ID ?? null,
+        tabDomain: e.TAB_DOMAIN ?? null,
+        keysBaseUrl: e.ENTRA_KEYS_BASE_URL.replace(/\/+$/, ''),
+      }
+    : { mode: 'dev', tabDomain: e.TAB_DOMAIN ?? null, devSigningKey: e.DEV_SIGNING_KEY ?? null };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    storage,
+    botAuth: e.BOT_ID
+      ? { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, appType: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID }
+      : null,
+    demoData: e.DEMO_DATA,
+    demoTenantId: e.DEMO_TENANT_ID,
+    tabsDist: e.TABS_DIST ?? resolve(__dirname, '..', '..', 'tabs', 'dist'),
+    apiAuth,
+    logLevel: e.LOG_LEVEL,
+  };
+}

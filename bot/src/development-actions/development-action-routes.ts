@@ -1,0 +1,20 @@
+/**
+ * HR's view of the demand for coaching and work supervision (anonymous counts only):
+ *   GET /api/v1/development-actions/demand?year=
+ */
+import type { Server } from 'restify';
+import { organisationYear } from '../summaries/organisation-year';
+import { secured, yearParam, type RouteKit } from '../api/route-kit';
+import type { Repositories } from '../storage/repositories';
+import { demandByArea } from './development-action-service';
+
+export function registerDevelopmentActionRoutes(
+  server: Server,
+  kit: RouteKit,
+  repositories: Repositories,
+): void {
+  secured(kit, server, 'get', '/api/v1/development-actions/demand', ['hr'], async (req, identity) => {
+    const year = await yearParam(req, async () => organisationYear(kit.now()));
+    return { status: 200, body: await demandByArea(repositories, identity.tenantId, year) };
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Coaching and work supervision as development actions a person asks for (Vantaa, seed 000): one request per
+ * kind and year, for an individual, a group or the work community; asking again changes the form, withdrawing
+ * keeps the row as withdrawn. HR sees only counts per service area, below the threshold not at all.
+ */
+import type { Person } from '../domain/organisation';
+import {
+  DEVELOPMENT_ACTION_FORMS,
+  DEVELOPMENT_ACTION_KINDS,
+  type DemandRow,
+  type DevelopmentActionForm,
+  type DevelopmentActionKind,
+  type DevelopmentActionRequest,
+} from '../storage/development-action-request-repository';
+import type { Repositories } from '../storage/repositories';
+import type { DemandFigure } from '../storage/summary-publication-repository';
+import { demandFigures, effectiveThreshold, protectCounts } from '../summaries/anonymous-figures';
+import { demandCounts, threshold } from '../summaries/summary-compilation';
+
+export type DevelopmentActionRepos = Pick<
+  Repositories,
+  'developmentActionRequests' | 'serviceAreas' | 'organisations'
+>;
+
+export const isKind = (value: string): value is DevelopmentActionKind =>
+  (DEVELOPMENT_ACTION_KINDS as readonly string[]).includes(value);
+export const isForm = (value: string): value is DevelopmentActionForm =>
+  (DEVELOPMENT_ACTION_FORMS as readonly string[]).includes(value);
+
+/** Sets the person's request of a kind to `change`, creating it on the first ask. */
+async function setRequest(
+  repos: DevelopmentActionRepos,
+  person: Person,
+  year: number,
+  kind: DevelopmentActionKind,
+  change: Pick<DevelopmentActionRequest, 'form' | 'status' | 'updatedAt'>,
+): Promise<void> {
+  const own = (await repos.developmentActionRequests.listForPerson(person.tenantId, year, person.id)).find(
+    (request) => request.kind === kind,
+  );
+  const read =
+    own &&
+    (await repos.developmentActionRequests.get(person.tenantId, year, own.serviceAreaId, person.id, kind));
+  if (read) {
+    await repos.developmentActionRequests.update(read, change);
+  } else if (change.status === 'requested') {
+    await repos.developmentActionRequests.create({
+      tenantId: person.tenantId,
+      year,
+      personId: person.id,
+      serviceAreaId: person.serviceAreaId,
+      kind,
+      ...change,
+    });
+  }
+}
+
+export async function requestAction(
+  repos: DevelopmentActionRepos,
+  person: Person,
+  year: number,
+  kind: DevelopmentActionKind,
+  form: DevelopmentActionForm,
+  at: string,
+): Promise<void> {
+  await setRequest(repos, person, year, kind, { form, status: 'requested', updatedAt: at });
+}
+
+export async function withdrawAction(
+  repos: DevelopmentActionRepos,
+  person: Person,
+  year: number,
+  kind: DevelopmentActionKind,
+  at: string,
+): Promise<void> {
+  const own = (await repos.developmentActionRequests.listForPerson(person.tenantId, year, person.id)).find(
+    (request) => request.kind === kind,
+  );
+  if (own)
+    await setRequest(repos, person, year, kind, { form: own.form, status: 'withdrawn', updatedAt: at });
+}
+
+export interface Demand {
+  year: number;
+  threshold: number;
+  areas: Array<{ serviceAreaId: string; name: string; demand: DemandFigure[] }>;
+  city: DemandFigure[];
+}
+
+/** HR's view: open requests per service area and for the whole city, as anonymous counts. */
+export async function demandByArea(
+  repos: DevelopmentActionRepos,
+  tenantId: string,
+  year: number,
+): Promise<Demand> {
+  const [limit, areas] = await Promise.all([threshold(repos, tenantId), repos.serviceAreas.list(tenantId)]);
+  const rows: DemandRow[] = [];
+  for await (const row of repos.developmentActionRequests.scanDemand(tenantId, year, null)) rows.push(row);
+  const shown = effectiveThreshold(limit);
+  const counts = await Promise.all(
+    areas.map(({ value: area }) => demandCounts(rows.filter((row) => row.serviceAreaId === area.id))),
+  );
+  // Per option across the areas, as in the heatmap: hidden counts together are 0 or at least the threshold,
+  // so the city's total does not give away a small area's count.
+  const visible = counts.map(() => [] as boolean[]);
+  for (let option = 0; option < (counts[0]?.length ?? 0); option++) {
+    const column = protectCounts(
+      counts.map((areaCounts) => areaCounts[option]?.count ?? 0),
+      shown,
+      true,
+    );
+    column.forEach((isShown, area) => visible[area]?.push(isShown));
+  }
+  return {
+    year,
+    threshold: shown,
+    areas: areas
+      .map(({ value: area }, index) => ({
+        serviceAreaId: area.id,
+        name: area.name,
+        demand: (counts[index] ?? []).map(({ kind, form, count }, option) => ({
+          kind,
+          form,
+          count: visible[index]?.[option] ? count : null,
+        })),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
+    city: demandFigures(await demandCounts(rows), shown),
+  };
+}

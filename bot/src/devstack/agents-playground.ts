@@ -1,0 +1,113 @@
+/**
+ * The local chat client: the Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground), a
+ * Teams-like web client for the bot. Its users, tenant and team come from `.m365agentsplayground.yml`
+ * in its working folder, which we write from the demo personas so that chatting as "Me" is chatting
+ * as a real demo employee. It listens on all interfaces (it has no host option): local use only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface PlaygroundUser {
+  aadObjectId: string;
+  name: string;
+  givenName: string;
+  surname: string;
+  email: string;
+}
+
+export interface PlaygroundOptions {
+  port: number;
+  botEndpoint: string;
+  tenantId: string;
+  /** The user who types in the browser, then exactly five others (the team's members). */
+  currentUser: PlaygroundUser;
+  users: PlaygroundUser[];
+  team: { name: string; channelName: string };
+  workDir: string;
+}
+
+export interface RunningPlayground {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function toConfigUser(user: PlaygroundUser, index: number): Record<string, string> {
+  return {
+    id: `29:osk-user-${index}`,
+    name: user.name,
+    userPrincipleName: user.email,
+    aadObjectId: user.aadObjectId,
+    givenName: user.givenName,
+    surname: user.surname,
+    email: user.email,
+  };
+}
+
+/** JSON is YAML: the config is written as JSON to avoid a YAML dependency. */
+export function playgroundConfig(options: PlaygroundOptions): Record<string, unknown> {
+  if (options.users.length !== 5) throw new Error('The Agents Playground needs exactly five other users.');
+  return {
+    version: '0.1.1',
+    tenantId: options.tenantId,
+    bot: { id: '28:osaamiskello-local-bot', name: 'Osaamiskello' },
+    currentUser: toConfigUser(options.currentUser, 0),
+    users: options.users.map((user, index) => toConfigUser(user, index + 1)),
+    personalChat: { id: 'a:osaamiskello-personal-chat' },
+    groupChat: { id: '19:osaamiskello-group-chat@thread.v2', name: 'Osaamiskello' },
+    team: {
+      id: '19:osaamiskello-team-general@thread.tacv2',
+      name: options.team.name,
+      aadGroupId: '7e0d6c1e-0000-4000-8000-00000000a001',
+      channels: [{ id: '19:osaamiskello-team-channel@thread.tacv2', name: options.team.channelName }],
+    },
+  };
+}
+
+async function waitForPing(url: string, deadline: number, child: ChildProcess): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The Agents Playground exited (${child.exitCode}).`);
+    const ok = await fetch(`${url}/_debug/ping`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The Agents Playground did not start in time.');
+}
+
+export async function startAgentsPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  mkdirSync(options.workDir, { recursive: true });
+  writeFileSync(
+    join(options.workDir, '.m365agentsplayground.yml'),
+    JSON.stringify(playgroundConfig(options), null, 2),
+  );
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  const child = spawn(
+    process.execPath,
+    [cli, '--disable-telemetry', '-p', String(options.port), '-c', 'msteams', '-e', options.botEndpoint],
+    {
+      cwd: options.workDir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        BOT_ENDPOINT: options.botEndpoint,
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(options.workDir, 'playground.log'),
+      },
+    },
+  );
+  child.stderr?.resume();
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForPing(url, Date.now() + 30_000, child);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * A local stand-in for Teams' Bot Connector service, which cannot run here. It speaks the part of the
+ * Bot Connector REST API (v3) the app uses — create conversation, send to conversation, reply to an
+ * activity, update an activity — over real HTTP on loopback, and records every request so tests and
+ * benchmarks can see exactly what the bot delivered.
+ *
+ * It enforces Teams' documented rate limits (per app and tenant; per conversation 7 in 1 s, 8 in 2 s, 60 in
+ * 30 s) with sliding windows, answering 429 with Retry-After as Teams does; tests script other failures
+ * (403 for a user who blocked the bot, 404 for an app that is not installed, 502/504) through `fail`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+
+export type ConnectorOperation =
+  'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity';
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  operation: ConnectorOperation;
+  /** From the activity (conversation.tenantId, channelData.tenant.id) or the conversation the stand-in created. */
+  tenantId: string | null;
+  conversationId: string | null;
+  /** The user of a 1:1 conversation, as in ConnectorCall. */
+  memberId: string | null;
+  activityId: string | null;
+  authorization: string | null;
+  /** The request's JSON body; empty when the stand-in was started with `keepBodies: false`. */
+  body: Record<string, unknown>;
+  /** Arrival time (ms since the epoch). */
+  at: number;
+  /** The status the stand-in answered. */
+  status: number;
+  retryAfterSeconds: number | null;
+}
+
+/** A sliding-window limit: at most `count` requests in any `windowMs`. */
+export interface WindowLimit {
+  count: number;
+  windowMs: number;
+}
+
+export interface ConnectorLimits {
+  /** Requests per second per tenant, over every operation (Teams: 50 per app per tenant). */
+  tenantPerSecond: number;
+  /** Messages to one conversation. */
+  perConversation: WindowLimit[];
+}
+
+/** Teams' documented limits for a bot. */
+export const TEAMS_LIMITS: ConnectorLimits = {
+  tenantPerSecond: 50,
+  perConversation: [
+    { count: 7, windowMs: 1000 },
+    { count: 8, windowMs: 2000 },
+    { count: 60, windowMs: 30_000 },
+  ],
+};
+
+/** What a request asks for, as a failure script sees it. */
+export interface ConnectorCall {
+  operation: ConnectorOperation;
+  tenantId: string | null;
+  conversationId: string | null;
+  /** The user of a 1:1 conversation: the member being added, or the member of a conversation created here. */
+  memberId: string | null;
+  /** How many requests of this operation for this conversation (or member) arrived before, rejected ones too. */
+  previousAttempts: number;
+}
+
+export interface ScriptedFailure {
+  status: number;
+  code?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface ConnectorStandInOptions {
+  /** Rate limits to enforce; `null` for none. Default: Teams' limits. */
+  limits?: ConnectorLimits | null;
+  /** How long each answer takes (the real service takes a round trip over the internet). Default 0. */
+  latencyMs?: number;
+  /** Scripted failures: the answer for a request that passes the rate limits, or nothing for success. */
+  fail?: (call: ConnectorCall) => ScriptedFailure | null | undefined;
+  /** Keep each request's body (default true); a benchmark of thousands of cards turns it off. */
+  keepBodies?: boolean;
+}
+
+export interface ConnectorStandIn {
+  /** The serviceUrl to put in activities, e.g. http://127.0.0.1:PORT/ */
+  serviceUrl: string;
+  received: ReceivedRequest[];
+  /** Activities accepted into conversations (send, reply or update), in arrival order. */
+  activities(): Array<Record<string, unknown> & { conversationId: string | null }>;
+  /** Resolves when `count` activities have been accepted (or rejects after `timeoutMs`). */
+  waitForActivities(count: number, timeoutMs?: number): Promise<void>;
+  /** The 1:1 conversation the stand-in created for a user, if any. */
+  conversationOf(memberId: string): string | null;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+const TENANT_WINDOW_MS = 1000;
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const ROUTE = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/;
+
+function operationOf(
+  method: string,
+  conversationId: string | null,
+  activityId: string | null,
+): ConnectorOperation | null {
+  if (method === 'POST' && !conversationId) return 'createConversation';
+  if (method === 'POST' && conversationId && !activityId) return 'sendToConversation';
+  if (method === 'POST' && activityId) return 'replyToActivity';
+  if (method === 'PUT' && activityId) return 'updateActivity';
+  return null;
+}
+
+type Json = Record<string, unknown>;
+const object = (value: unknown): Json | undefined =>
+  typeof value === 'object' && value !== null ? (value as Json) : undefined;
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+function tenantInBody(body: Json): string | null {
+  const channelTenant = object(object(body.channelData)?.tenant)?.id;
+  return text(object(body.conversation)?.tenantId) ?? text(channelTenant) ?? text(body.tenantId);
+}
+
+function memberInBody(body: Json): string | null {
+  const first = object(Array.isArray(body.members) ? body.members[0] : undefined);
+  return text(first?.aadObjectId) ?? text(first?.id);
+}
+
+/** Sliding windows of accepted requests; `wait` says how long until one more fits (0: now). */
+class SlidingWindows {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(private readonly limits: WindowLimit[]) {}
+
+  wait(key: string, now: number): number {
+    const times = this.prune(key, now);
+    let wait = 0;
+    for (const { count, windowMs } of this.limits) {
+      const inWindow = times.filter((at) => at > now - windowMs);
+      const oldestThatMustLeave = inWindow[inWindow.length - count];
+      if (inWindow.length >= count && oldestThatMustLeave !== undefined) {
+        wait = Math.max(wait, oldestThatMustLeave + windowMs - now);
+      }
+    }
+    return wait;
+  }
+
+  add(key: string, at: number): void {
+    this.times.set(key, [...this.prune(key, at), at]);
+  }
+
+  private prune(key: string, now: number): number[] {
+    const longest = Math.max(...this.limits.map((limit) => limit.windowMs));
+    const kept = (this.times.get(key) ?? []).filter((at) => at > now - longest);
+    this.times.set(key, kept);
+    return kept;
+  }
+}
+
+export async function startConnectorStandIn(
+  options: ConnectorStandInOptions = {},
+): Promise<ConnectorStandIn> {
+  const limits = options.limits === undefined ? TEAMS_LIMITS : options.limits;
+  const keepBodies = options.keepBodies ?? true;
+  const latencyMs = options.latencyMs ?? 0;
+  const received: ReceivedRequest[] = [];
+  const waiters: Array<() => void> = [];
+  const tenantWindows =
+    limits && new SlidingWindows([{ count: limits.tenantPerSecond, windowMs: TENANT_WINDOW_MS }]);
+  const conversationWindows = limits && new SlidingWindows(limits.perConversation);
+  /** Teams gives a user the same 1:1 conversation every time it is created. */
+  const personalConversations = new Map<string, string>();
+  const conversations = new Map<string, { tenantId: string | null; memberId: string }>();
+  const conversationOfMember = new Map<string, string>();
+  const attempts = new Map<string, number>();
+  let accepted = 0;
+
+  const decide = (
+    call: ConnectorCall,
+    now: number,
+  ): { status: number; code?: string; retryAfterMs?: number } => {
+    if (tenantWindows) {
+      const wait = tenantWindows.wait(call.tenantId ?? '', now);
+      if (wait > 0) return { status: 429, code: 'Throttled', retryAfterMs: wait };
+    }
+    const isMessage = call.operation !== 'createConversation' && call.conversationId !== null;
+    if (conversationWindows && isMessage) {
+      const wait = conversationWindows.wait(call.conversationId ?? '', now);
+      if (wait > 0) return { status: 429, code: 'Throttled', retryAfterMs: wait };
+    }
+    tenantWindows?.add(call.tenantId ?? '', now);
+    const scripted = options.fail?.(call);
+    if (scripted) {
+      return {
+        status: scripted.status,
+        code: scripted.code,
+        retryAfterMs:
+          scripted.retryAfterSeconds === undefined ? undefined : scripted.retryAfterSeconds * 1000,
+      };
+    }
+    if (conversationWindows && isMessage) conversationWindows.add(call.conversationId ?? '', now);
+    return {
+      status: call.operation === 'createConversation' ? 201 : call.operation === 'updateActivity' ? 200 : 201,
+    };
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, body: Json): void => {
+    const at = Date.now();
+    const method = req.method ?? 'GET';
+    const conversationId = match[1] ? decodeURIComponent(match[1]) : null;
+    const activityId = match[2] ? decodeURIComponent(match[2]) : null;
+    const operation = operationOf(method, conversationId, activityId);
+    if (!operation)
+      return send(res, 405, { error: { code: 'MethodNotAllowed', message: 'Unsupported method' } });
+    const known = conversationId ? conversations.get(conversationId) : undefined;
+    const memberId = operation === 'createConversation' ? memberInBody(body) : (known?.memberId ?? null);
+    const tenantId = tenantInBody(body) ?? known?.tenantId ?? null;
+    const attemptKey = `${operation}\n${conversationId ?? memberId ?? ''}`;
+    const previousAttempts = attempts.get(attemptKey) ?? 0;
+    attempts.set(attemptKey, previousAttempts + 1);
+
+    const outcome = decide({ operation, tenantId, conversationId, memberId, previousAttempts }, at);
+    const retryAfterSeconds =
+      outcome.retryAfterMs === undefined ? null : Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+    received.push({
+      method,
+      path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
+      operation,
+      tenantId,
+      conversationId,
+      memberId,
+      activityId,
+      authorization: req.headers.authorization ?? null,
+      body: keepBodies ? body : {},
+      at,
+      status: outcome.status,
+      retryAfterSeconds,
+    });
+
+    let answer: Json;
+    if (outcome.status >= 300) {
+      answer = {
+        error: { code: outcome.code ?? `Http${outcome.status}`, message: 'Scripted by the stand-in' },
+      };
+    } else if (operation === 'createConversation') {
+      const key = `${tenantId ?? ''}\n${memberId ?? randomUUID()}`;
+      const id = personalConversations.get(key) ?? `a:${randomUUID()}`;
+      personalConversations.set(key, id);
+      if (memberId) {
+        conversations.set(id, { tenantId, memberId });
+        conversationOfMember.set(memberId, id);
+      }
+      answer = { id };
+    } else {
+      accepted += 1;
+      answer = { id: operation === 'updateActivity' ? activityId : randomUUID() };
+    }
+    const headers: Record<string, string> =
+      retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) };
+    const respond = (): void => {
+      if (!res.destroyed) send(res, outcome.status, answer, headers);
+      waiters.splice(0).forEach((wake) => wake());
+    };
+    if (latencyMs > 0) setTimeout(respond, latencyMs);
+    else respond();
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = ROUTE.exec(url.pathname);
+    if (!match) return send(res, 404, { error: { code: 'NotFound', message: 'Unknown connector route' } });
+    readJson(req).then(
+      (body) => handle(req, res, match, body),
+      () => send(res, 400, { error: { code: 'BadArgument', message: 'Invalid JSON body' } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const isAcceptedActivity = (r: ReceivedRequest): boolean =>
+    r.operation !== 'createConversation' && r.status < 300;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    activities: () =>
+      received.filter(isAcceptedActivity).map((r) => ({ ...r.body, conversationId: r.conversationId })),
+    waitForActivities: (count, timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(
+          () => reject(new Error(`expected ${count} activities, got ${accepted}`)),
+          timeoutMs,
+        );
+        const check = (): void => {
+          if (accepted >= count) {
+            clearTimeout(deadline);
+            resolve();
+          } else waiters.push(check);
+        };
+        check();
+      }),
+    conversationOf: (memberId) => conversationOfMember.get(memberId) ?? null,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,73 @@
+/** The development discussion (kehityskeskustelu) between a supervisor and an employee. */
+
+/** The seed's discussion sections (keskusteluosio). */
+export const DISCUSSION_SECTIONS = [
+  'pastYearReview', // kuluneen työvuoden arviointi
+  'wellbeing', // hyvinvointi ja työssä jaksaminen
+  'currentCompetence', // nykyinen osaaminen ja sen hyödyntäminen
+  'futureNeeds', // tulevaisuuden osaamistarpeet ja toiveet
+  'developmentSupport', // kehittämistarpeet ja tuki
+  'supervisorCompetence', // esihenkilöosaaminen — only in a supervisor's own discussion
+  'otherMatters', // muut asiat: palaute ja odotukset esihenkilölle
+] as const;
+export type DiscussionSection = (typeof DISCUSSION_SECTIONS)[number];
+
+export const DISCUSSION_STATUSES = ['notScheduled', 'scheduled', 'prepared', 'held', 'signed'] as const;
+export type DiscussionStatus = (typeof DISCUSSION_STATUSES)[number];
+
+/** 70-20-10: learning at work, from others, formal training. */
+export const LEARNING_WAYS = ['70', '20', '10'] as const;
+export type LearningWay = (typeof LEARNING_WAYS)[number];
+
+export const GOAL_STATUSES = ['open', 'inProgress', 'done', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export interface Goal {
+  id: string;
+  text: string;
+  status: GoalStatus;
+}
+
+export interface LearningGoal extends Goal {
+  way: LearningWay;
+}
+
+export interface Signature {
+  personId: string;
+  at: string;
+}
+
+export interface Reopening {
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export interface DevelopmentDiscussion {
+  tenantId: string;
+  year: number;
+  employeeId: string;
+  supervisorId: string;
+  serviceAreaId: string;
+  status: DiscussionStatus;
+  /** ISO date-time of the meeting, once scheduled. */
+  scheduledAt: string | null;
+  /** Whether the supervisor-competence section applies (the employee is a supervisor). */
+  includesSupervisorSection: boolean;
+  /** The employee's preparation, by section. */
+  preparation: Partial<Record<DiscussionSection, string>>;
+  /** The supervisor's notes, by section. */
+  supervisorNotes: Partial<Record<DiscussionSection, string>>;
+  /** Competence id → rating on the framework's scale. */
+  selfRatings: Record<string, number>;
+  supervisorRatings: Record<string, number>;
+  goals: Goal[];
+  learningGoals: LearningGoal[];
+  /** Learning goals the employee proposes in the preparation; the agreed ones are `learningGoals`. */
+  proposedLearningGoals: LearningGoal[];
+  employeeSignature: Signature | null;
+  supervisorSignature: Signature | null;
+  reopenings: Reopening[];
+  /** ISO date-time of the last change ("saved at"). */
+  updatedAt: string;
+}

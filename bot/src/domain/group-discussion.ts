@@ -1,0 +1,36 @@
+/** Group competence discussions (ryhmäosaamiskeskustelu) of teams and management teams. */
+
+export const GROUP_THEMES = [
+  'currentCompetence', // nykyosaaminen
+  'futureNeeds', // tulevaisuuden osaamistarpeet
+  'workingLifeSkills', // työelämä- ja yhteistyötaidot
+  'developmentPriorities', // osaamisen kehittämisen painopisteet
+] as const;
+export type GroupTheme = (typeof GROUP_THEMES)[number];
+
+export type GroupLevel = 'team' | 'serviceAreaManagementTeam' | 'cityManagementTeam';
+
+export interface GroupContribution {
+  id: string;
+  theme: GroupTheme;
+  text: string;
+  /** Who wrote it; shown only inside the group, never in aggregates. */
+  authorId: string;
+  at: string;
+}
+
+export interface GroupCompetenceDiscussion {
+  tenantId: string;
+  id: string;
+  year: number;
+  level: GroupLevel;
+  /** The team id (for teams and management teams). */
+  teamId: string;
+  serviceAreaId: string | null;
+  chairId: string;
+  status: 'open' | 'concluded';
+  contributions: GroupContribution[];
+  conclusions: Partial<Record<GroupTheme, string>>;
+  /** ISO date-time of the last change. */
+  updatedAt: string;
+}

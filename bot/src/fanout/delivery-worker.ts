@@ -1,0 +1,363 @@
+/**
+ * A worker takes batch messages from the queue and serves each delivery in them. Any number of workers, in any
+ * number of processes, share one send; what they share is in Azure Storage, nothing in a worker's memory.
+ *
+ * One delivery, one request at a time:
+ *   pending → (a send time from the tenant's rate, a slot in the conversation's limits)
+ *           → sending: the row is leased to this worker with its ETag, just before its send time
+ *           → the request → sent (with the connector's activity id) | blocked | notInstalled | failed,
+ *             or back to pending with a backoff (notBefore) for a transient answer.
+ * The lease is the exactly-once guard: only the worker whose ETag write made the row 'sending' sends, and a
+ * worker that stops leaves the row 'sending' until the lease lapses; then another worker takes it over.
+ *
+ * The residual window, stated honestly: a worker can stop after its request reached the connector and before it
+ * recorded the answer. The connector cannot be asked afterwards whether a message arrived, and Teams does not
+ * deduplicate, so the delivery is sent again when its lease lapses (at least once, never lost) and marked
+ * `uncertain` for HR's report. The same holds for a request that times out. The window is one request's round
+ * trip and one table write, for at most the requests in flight at that moment.
+ */
+import { describeError, type Logger } from '../logging';
+import { ConcurrencyConflictError } from '../storage/errors';
+import type { Versioned } from '../storage/table-store';
+import type { ConversationPacer } from './conversation-pacer';
+import { isFinal, type Delivery, type DeliveryTarget } from './delivery';
+import type { DeliveryChanges, DeliveryRepository } from './delivery-repository';
+import type { FanoutQueue, ReceivedBatch } from './fanout-queue';
+import { SendFailure, type MessageSender, type OutgoingActivity } from './message-sender';
+import { systemClock, type PacingClock } from './pacing-clock';
+import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from './retry-policy';
+import { DELIVERY_BUCKETS } from './fanout-keys';
+import type { TenantRateLimiter } from './tenant-rate-limiter';
+
+export interface WorkerSettings {
+  /** This worker's id in leases; unique per process start. */
+  owner: string;
+  /** Deliveries in progress at once in this worker. */
+  concurrency: number;
+  /** How long a received batch stays hidden from other workers (renewed while it is worked on). */
+  visibilitySeconds: number;
+  /** How long a 'sending' lease lasts; longer than any request may take. */
+  leaseMs: number;
+  /** A wait longer than this (backoff, another worker's lease) hands the batch back to the queue. */
+  maxInlineWaitMs: number;
+  /** How long to wait before asking an empty queue again. */
+  idlePollMs: number;
+  retry: RetrySettings;
+}
+
+export const DEFAULT_WORKER: Omit<WorkerSettings, 'owner'> = {
+  concurrency: 64,
+  visibilitySeconds: 120,
+  leaseMs: 60_000,
+  maxInlineWaitMs: 30_000,
+  idlePollMs: 500,
+  retry: DEFAULT_RETRY,
+};
+
+/** Observable steps of a delivery, for metrics and for tests that stop a worker at a chosen point. */
+export type DeliveryStep = 'leased' | 'answered' | 'recorded';
+
+export interface WorkerDeps {
+  deliveries: DeliveryRepository;
+  queue: FanoutQueue;
+  limiter: TenantRateLimiter;
+  pacer: ConversationPacer;
+  sender: MessageSender;
+  /** The activity for a delivery's payload. A throw is a permanent failure of that delivery. */
+  render(delivery: Delivery): OutgoingActivity | Promise<OutgoingActivity>;
+  /** A user's new 1:1 conversation, for the app to remember. */
+  onConversationCreated?(delivery: Delivery, conversationId: string): Promise<void>;
+  onStep?(step: DeliveryStep, delivery: Delivery): void;
+  logger: Logger;
+  clock?: PacingClock;
+}
+
+/** The lease is written this long before the send time, so the write does not delay the send. */
+const LEASE_LEAD_MS = 200;
+/** A batch's size until it is read: a bucket of a 5,000-recipient campaign. */
+const TYPICAL_BATCH = Math.ceil(5000 / DELIVERY_BUCKETS);
+/** A send time missed by more than this is not used: late sends would crowd the next ones. */
+const MAX_LATENESS_MS = 50;
+
+type Outcome = 'done' | { retryAt: number };
+type AddressedTarget = Exclude<DeliveryTarget, { kind: 'unreachable' }>;
+
+class Slots {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+    try {
+      return await task();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+export class DeliveryWorker {
+  private readonly settings: WorkerSettings;
+  private readonly clock: PacingClock;
+  private readonly slots: Slots;
+  private readonly batches = new Map<string, { message: ReceivedBatch; rows: number }>();
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private stopped = new AbortController();
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    settings: Partial<WorkerSettings> & Pick<WorkerSettings, 'owner'>,
+  ) {
+    this.settings = { ...DEFAULT_WORKER, ...settings };
+    this.clock = deps.clock ?? systemClock;
+    this.slots = new Slots(this.settings.concurrency);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.stopped = new AbortController();
+    this.running = this.loop();
+  }
+
+  /** Stops taking work; deliveries already on their way finish, the rest go back to the queue. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.stopped.abort();
+    await this.running;
+    this.running = null;
+  }
+
+  private async loop(): Promise<void> {
+    const handlers = new Set<Promise<void>>();
+    const keepAlive = setInterval(
+      () => void this.keepBatchesHidden(),
+      (this.settings.visibilitySeconds * 1000) / 3,
+    );
+    try {
+      while (!this.stopping) {
+        const outstanding = [...this.batches.values()].reduce((sum, batch) => sum + batch.rows, 0);
+        if (outstanding >= this.settings.concurrency) {
+          await Promise.race([...handlers, this.pause(this.settings.idlePollMs)]);
+          continue;
+        }
+        const wanted = Math.ceil((this.settings.concurrency - outstanding) / TYPICAL_BATCH);
+        let received: ReceivedBatch[] = [];
+        try {
+          received = await this.deps.queue.receive(wanted, this.settings.visibilitySeconds);
+        } catch (error) {
+          this.deps.logger.warn('fanout.receiveFailed', describeError(error));
+        }
+        if (received.length === 0) await this.pause(this.settings.idlePollMs);
+        for (const message of received) {
+          const handler = this.handle(message).finally(() => handlers.delete(handler));
+          handlers.add(handler);
+        }
+      }
+      await Promise.all(handlers);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  /** Waits, or less if the worker is stopped meanwhile (the caller then hands its delivery back). */
+  private pause(ms: number): Promise<void> {
+    return this.clock.sleep(ms, this.stopped.signal);
+  }
+
+  private async keepBatchesHidden(): Promise<void> {
+    for (const [id, entry] of this.batches) {
+      try {
+        entry.message = await this.deps.queue.hide(entry.message, this.settings.visibilitySeconds);
+      } catch (error) {
+        this.deps.logger.warn('fanout.keepAliveFailed', describeError(error));
+        this.batches.delete(id);
+      }
+    }
+  }
+
+  private async handle(message: ReceivedBatch): Promise<void> {
+    const { tenantId, campaignId, bucket } = message.batch;
+    const entry = { message, rows: TYPICAL_BATCH };
+    this.batches.set(message.messageId, entry);
+    try {
+      const rows = await this.deps.deliveries.bucket(tenantId, campaignId, bucket);
+      entry.rows = rows.length;
+      const outcomes = await Promise.all(rows.map((row) => this.slots.run(() => this.deliver(row))));
+      const retryAts = outcomes.flatMap((outcome) => (outcome === 'done' ? [] : [outcome.retryAt]));
+      this.batches.delete(message.messageId);
+      if (retryAts.length === 0) await this.deps.queue.delete(entry.message);
+      else {
+        const seconds = Math.ceil((Math.min(...retryAts) - this.clock.now()) / 1000);
+        await this.deps.queue.hide(entry.message, Math.max(0, seconds));
+      }
+    } catch (error) {
+      // The message comes back when its visibility lapses; its deliveries' rows say where each one stands.
+      this.deps.logger.warn('fanout.batchFailed', { tenantId, campaignId, ...describeError(error) });
+    } finally {
+      this.batches.delete(message.messageId);
+    }
+  }
+
+  private async deliver(initial: Versioned<Delivery>): Promise<Outcome> {
+    const { clock, settings, deps } = this;
+    let current = initial;
+    for (;;) {
+      const delivery = current.value;
+      if (isFinal(delivery.state)) return 'done';
+      const { target } = delivery;
+      if (target.kind === 'unreachable')
+        return this.settle(current, { state: 'notInstalled', lastError: target.reason });
+      const now = clock.now();
+      const heldByOther = delivery.state === 'sending' && delivery.leaseOwner !== settings.owner;
+      if (heldByOther && (delivery.leaseUntil ?? 0) > now) return { retryAt: delivery.leaseUntil ?? now };
+      const waitUntil = Math.max(delivery.notBefore, now);
+      if (this.stopping || waitUntil - now > settings.maxInlineWaitMs) return { retryAt: waitUntil };
+      if (waitUntil > now) {
+        await this.pause(waitUntil - now);
+        continue;
+      }
+
+      let activity: OutgoingActivity;
+      try {
+        activity = await deps.render(delivery);
+      } catch (error) {
+        deps.logger.error('fanout.renderFailed', { tenantId: delivery.tenantId, ...describeError(error) });
+        return this.settle(current, { state: 'failed', lastError: 'render' });
+      }
+
+      const conversationId = delivery.conversationId ?? target.conversationId;
+      const at = await deps.limiter.acquire(delivery.tenantId, this.stopped.signal);
+      if (at === null) return { retryAt: clock.now() };
+      if (conversationId) {
+        const slot = await deps.pacer.reserve(delivery.tenantId, conversationId, at);
+        if (!slot.reserved) {
+          await this.pause(slot.earliest - clock.now());
+          continue;
+        }
+      }
+      await clock.sleep(at - LEASE_LEAD_MS - clock.now());
+      try {
+        current = await this.write(current, {
+          state: 'sending',
+          leaseOwner: settings.owner,
+          leaseUntil: clock.now() + settings.leaseMs,
+          attempts: delivery.attempts + 1,
+          uncertain: delivery.uncertain || heldByOther,
+        });
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError)) throw error;
+        current = await this.reread(current);
+        continue;
+      }
+      deps.onStep?.('leased', current.value);
+      await clock.sleep(at - clock.now());
+      if (clock.now() > at + MAX_LATENESS_MS) continue;
+
+      const next = await this.request(current, target, conversationId, activity);
+      if (next === 'done') return 'done';
+      current = next;
+    }
+  }
+
+  /** One request for a leased delivery; the delivery as it stands afterwards, or 'done'. */
+  private async request(
+    current: Versioned<Delivery>,
+    target: AddressedTarget,
+    conversationId: string | null,
+    activity: OutgoingActivity,
+  ): Promise<Versioned<Delivery> | 'done'> {
+    const { deps } = this;
+    const delivery = current.value;
+    try {
+      if (!conversationId && target.kind === 'user') {
+        const created = await deps.sender.createPersonalConversation(
+          target.serviceUrl,
+          delivery.tenantId,
+          target.aadObjectId,
+        );
+        deps.onStep?.('answered', delivery);
+        const updated = await this.write(current, { conversationId: created });
+        await deps.onConversationCreated?.(updated.value, created);
+        return updated;
+      }
+      const activityId = await deps.sender.send(
+        target.serviceUrl,
+        delivery.tenantId,
+        conversationId as string,
+        activity,
+      );
+      deps.onStep?.('answered', delivery);
+      const sent = await this.write(current, {
+        state: 'sent',
+        activityId,
+        leaseUntil: null,
+        lastError: null,
+      });
+      deps.onStep?.('recorded', sent.value);
+      return 'done';
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError) {
+        // The lease lapsed while the request was out and another worker took the delivery over.
+        deps.logger.warn('fanout.leaseLost', {
+          tenantId: delivery.tenantId,
+          campaignId: delivery.campaignId,
+        });
+        return this.reread(current);
+      }
+      if (!(error instanceof SendFailure)) throw error;
+      return this.afterFailure(current, error);
+    }
+  }
+
+  private async afterFailure(
+    current: Versioned<Delivery>,
+    failure: SendFailure,
+  ): Promise<Versioned<Delivery> | 'done'> {
+    const { deps, clock, settings } = this;
+    const delivery = current.value;
+    const lastError = describeFailure(failure);
+    const next = afterFailure(failure, delivery.attempts, settings.retry);
+    if (failure.status === 429 && failure.retryAfterMs !== null) {
+      // Our own pacing keeps each conversation within its limits, so a 429 means the tenant is throttled.
+      await deps.limiter.pause(delivery.tenantId, clock.now() + failure.retryAfterMs);
+    }
+    if (next.kind === 'final') {
+      deps.logger.warn('fanout.deliveryFinal', { tenantId: delivery.tenantId, state: next.state, lastError });
+      return this.settle(current, { state: next.state, lastError });
+    }
+    return this.write(current, {
+      state: 'pending',
+      notBefore: clock.now() + next.delayMs,
+      leaseUntil: null,
+      lastError,
+      // Without an answer the request may have arrived: sending again may duplicate it.
+      uncertain: delivery.uncertain || failure.status === null,
+    });
+  }
+
+  private async settle(current: Versioned<Delivery>, changes: DeliveryChanges): Promise<'done'> {
+    try {
+      await this.write(current, { ...changes, leaseUntil: null });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+    }
+    return 'done';
+  }
+
+  private write(current: Versioned<Delivery>, changes: DeliveryChanges): Promise<Versioned<Delivery>> {
+    return this.deps.deliveries.update(current, changes, new Date(this.clock.now()));
+  }
+
+  private async reread(current: Versioned<Delivery>): Promise<Versioned<Delivery>> {
+    const { tenantId, campaignId, recipientKey } = current.value;
+    const read = await this.deps.deliveries.get(tenantId, campaignId, recipientKey);
+    if (!read) throw new Error('A delivery row disappeared.');
+    return read;
+  }
+}

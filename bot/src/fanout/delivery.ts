@@ -1,0 +1,64 @@
+/**
+ * A send (campaign) is materialised as one delivery per recipient, keyed by campaign + recipient, as
+ * Company Communicator does: the row is the single source of truth for whether that recipient was served.
+ */
+
+/**
+ * Where a message goes. A user without a known 1:1 conversation gets one created, as Teams requires. A recipient
+ * the app cannot address at all (no Teams account, no channel) is still a delivery: it ends as notInstalled with
+ * the reason, so the report shows it instead of leaving it out.
+ */
+export type DeliveryTarget =
+  | { kind: 'user'; serviceUrl: string; aadObjectId: string; conversationId: string | null }
+  | { kind: 'conversation'; serviceUrl: string; conversationId: string }
+  | { kind: 'unreachable'; reason: string };
+
+export const DELIVERY_STATES = [
+  'pending', // waiting for its turn (or for a retry's backoff, see notBefore)
+  'sending', // leased by one worker, whose request may be on its way
+  'sent',
+  'blocked', // 403: the user blocked the bot or the app was removed
+  'notInstalled', // 404: no such conversation / the app is not installed for the user
+  'failed', // a permanent error, or retries exhausted
+] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const FINAL_STATES: readonly DeliveryState[] = ['sent', 'blocked', 'notInstalled', 'failed'];
+
+export function isFinal(state: DeliveryState): boolean {
+  return FINAL_STATES.includes(state);
+}
+
+/** What the campaign asks for one recipient. */
+export interface DeliveryRequest {
+  /** Unique within the campaign, e.g. "person:10042" or "team:T1". */
+  recipientKey: string;
+  target: DeliveryTarget;
+  /** What to send, as the campaign's renderer understands it (JSON). */
+  payload: unknown;
+}
+
+export interface Delivery extends DeliveryRequest {
+  tenantId: string;
+  campaignId: string;
+  state: DeliveryState;
+  /** Requests made for this delivery (conversation creation included). */
+  attempts: number;
+  /** Epoch ms before which no attempt is made (retry backoff, Retry-After). */
+  notBefore: number;
+  leaseOwner: string | null;
+  /** Epoch ms when a 'sending' lease lapses and another worker may take the delivery over. */
+  leaseUntil: number | null;
+  /** The 1:1 conversation created for a user target. */
+  conversationId: string | null;
+  /** The connector's id of the sent activity, for later updates. */
+  activityId: string | null;
+  /** Technical reason of the last failure (status and error code); never personal data. */
+  lastError: string | null;
+  /**
+   * An earlier attempt may have reached the connector without its outcome being recorded (its worker stopped,
+   * or the request timed out), and the message was sent again: the recipient may have it twice.
+   */
+  uncertain: boolean;
+  updatedAt: string;
+}

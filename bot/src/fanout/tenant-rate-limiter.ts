@@ -1,0 +1,137 @@
+/**
+ * One request rate per tenant, shared by every process, kept in Table Storage (a generic cell-rate algorithm).
+ * The tenant's row holds `nextAt`: the first send time nobody has claimed. A process claims the next few
+ * times — `nextAt`, `nextAt + 1/rate`, … — by replacing the row with the ETag it read, so two processes never
+ * get the same time, and then sends each request at its time, never before. Requests are thus spaced
+ * 1/rate apart across all processes, whatever each process holds in memory. A process claims at most
+ * `horizonMs` ahead, so one cannot hoard the rate, and a time that a stopped process never used is simply
+ * lost. The rate is configured under Teams' 50 per app per tenant: the gap absorbs sends a few ms late.
+ */
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import type { TableStore } from '../storage/table-store';
+import { pacingKeys } from './fanout-keys';
+import { systemClock, type PacingClock } from './pacing-clock';
+
+export interface TenantRateSettings {
+  /** Requests per second for a tenant, all processes together. */
+  ratePerSecond: number;
+  /** How far ahead of now a process may claim send times. */
+  horizonMs: number;
+  /** The most send times one claim takes. */
+  maxClaim: number;
+}
+
+export const DEFAULT_TENANT_RATE: TenantRateSettings = { ratePerSecond: 45, horizonMs: 1000, maxClaim: 16 };
+
+/** When the row is idle, the first time is this far ahead: time for the lease write before the send. */
+const CLAIM_LEAD_MS = 30;
+/** While others' claims reach beyond the horizon, the row is read again this often. */
+const RECHECK_MS = 250;
+
+interface Waiter {
+  resolve(at: number): void;
+  reject(error: unknown): void;
+}
+
+const isRace = (error: unknown): boolean =>
+  error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+
+export class TenantRateLimiter {
+  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly pumping = new Set<string>();
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly store: TableStore,
+    private readonly settings: TenantRateSettings = DEFAULT_TENANT_RATE,
+    private readonly clock: PacingClock = systemClock,
+  ) {
+    this.intervalMs = 1000 / settings.ratePerSecond;
+  }
+
+  /**
+   * A time (epoch ms, not before now) at which the caller may make one request for the tenant; null if `signal`
+   * aborts first (the caller is stopping).
+   */
+  acquire(tenantId: string): Promise<number>;
+  acquire(tenantId: string, signal: AbortSignal): Promise<number | null>;
+  acquire(tenantId: string, signal?: AbortSignal): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return resolve(null);
+      const queue = this.waiting.get(tenantId) ?? [];
+      this.waiting.set(tenantId, queue);
+      const waiter: Waiter = {
+        resolve: (at) => {
+          signal?.removeEventListener('abort', leave);
+          resolve(at);
+        },
+        reject,
+      };
+      const leave = (): void => {
+        const index = queue.indexOf(waiter);
+        if (index >= 0) queue.splice(index, 1);
+        resolve(null);
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      queue.push(waiter);
+      void this.pump(tenantId);
+    });
+  }
+
+  /** No process gets a send time before `until` (the connector said Retry-After). */
+  async pause(tenantId: string, until: number): Promise<void> {
+    const key = pacingKeys.tenant(tenantId);
+    for (;;) {
+      const read = await this.store.get(key.partitionKey, key.rowKey);
+      if (read && Number(read.value.nextAt) >= until) return;
+      try {
+        const row = { ...key, nextAt: String(until) };
+        if (read) await this.store.replace(row, read.etag);
+        else await this.store.insert(row);
+        return;
+      } catch (error) {
+        if (!isRace(error)) throw error;
+      }
+    }
+  }
+
+  private async pump(tenantId: string): Promise<void> {
+    if (this.pumping.has(tenantId)) return;
+    this.pumping.add(tenantId);
+    const queue = this.waiting.get(tenantId) ?? [];
+    try {
+      while (queue.length > 0) {
+        const times = await this.claim(tenantId, Math.min(queue.length, this.settings.maxClaim));
+        // A time whose waiter left meanwhile is lost, as a stopped process's would be.
+        for (const at of times) queue.shift()?.resolve(at);
+      }
+    } catch (error) {
+      for (const waiter of queue.splice(0)) waiter.reject(error);
+    } finally {
+      this.pumping.delete(tenantId);
+    }
+  }
+
+  /** Claims `count` times, or none (after a short wait) while the row is claimed beyond the horizon. */
+  private async claim(tenantId: string, count: number): Promise<number[]> {
+    const key = pacingKeys.tenant(tenantId);
+    for (;;) {
+      const now = this.clock.now();
+      const read = await this.store.get(key.partitionKey, key.rowKey);
+      const start = Math.max(read ? Number(read.value.nextAt) : 0, now + CLAIM_LEAD_MS);
+      if (start - now > this.settings.horizonMs) {
+        await this.clock.sleep(Math.min(RECHECK_MS, start - now - this.settings.horizonMs));
+        return [];
+      }
+      const row = { ...key, nextAt: String(start + count * this.intervalMs) };
+      try {
+        if (read) await this.store.replace(row, read.etag);
+        else await this.store.insert(row);
+        return Array.from({ length: count }, (_, index) => start + index * this.intervalMs);
+      } catch (error) {
+        if (!isRace(error)) throw error;
+        await this.clock.sleep(Math.random() * 5);
+      }
+    }
+  }
+}

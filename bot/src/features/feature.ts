@@ -1,0 +1,50 @@
+/**
+ * A feature's contribution to the app: HTTP routes, chat commands, card-action handlers and background
+ * work. Each feature has its own module in this folder, so features are wired without editing app.ts.
+ */
+import type { Server } from 'restify';
+import type { AppConfig } from '../config';
+import type { Logger } from '../logging';
+import type { Repositories } from '../storage/repositories';
+import type { StorageAccount } from '../storage/storage-account';
+import type { ChatCommand } from '../chat/chat-commands';
+
+export interface AppContext {
+  config: AppConfig;
+  repositories: Repositories;
+  storage: StorageAccount;
+  logger: Logger;
+  /** The service's own base URL once it listens (for deep links and card actions). */
+  baseUrl(): string;
+  /** The current time; tests set it to fix which year's cycle is current. */
+  now(): Date;
+}
+
+export interface FeatureContribution {
+  routes?: Array<(server: Server) => void>;
+  commands?: ChatCommand[];
+  /** Handlers of Adaptive Card Action.Execute verbs, by verb. */
+  cardActions?: Record<string, CardActionHandler>;
+  /** Background work started once the server listens; returns its stop function. */
+  start?: () => Promise<() => Promise<void>>;
+}
+
+export type Feature = (context: AppContext) => Promise<FeatureContribution> | FeatureContribution;
+
+/** Who pressed a card button, where, and with what data. */
+export interface CardActionRequest {
+  tenantId: string;
+  aadObjectId: string | null;
+  person: import('../domain/organisation').Person | null;
+  locale: import('../domain/locale').Locale;
+  verb: string;
+  data: Record<string, unknown>;
+  /** The conversation the card is in (for the card's `refresh.userIds` and replies). */
+  conversationType: string | null;
+}
+
+/** The card to show in place of the pressed one, or a short message (Teams shows it as a toast). */
+export type CardActionResult =
+  { kind: 'card'; card: Record<string, unknown> } | { kind: 'message'; text: string };
+
+export type CardActionHandler = (request: CardActionRequest) => Promise<CardActionResult>;

@@ -1,0 +1,23 @@
+/** The app's features, in the order they are wired. */
+import type { Feature } from './feature';
+import { clockApiFeature } from './clock-api-feature';
+import { apiAuthFeature } from './api-auth-feature';
+import { tabsApiFeature } from './tabs-api-feature';
+import { discussionCardsFeature } from './discussion-cards-feature';
+import { summariesFeature } from './summaries-feature';
+import { groupDiscussionsFeature } from './group-discussions-feature';
+import { trainingPlansFeature } from './training-plans-feature';
+import { strategyFeature } from './strategy-feature';
+import { developmentActionsFeature } from './development-actions-feature';
+
+export const FEATURES: Feature[] = [
+  apiAuthFeature,
+  clockApiFeature,
+  tabsApiFeature,
+  discussionCardsFeature,
+  summariesFeature,
+  groupDiscussionsFeature,
+  trainingPlansFeature,
+  strategyFeature,
+  developmentActionsFeature,
+];

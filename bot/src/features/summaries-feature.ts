@@ -1,0 +1,42 @@
+import type { Feature } from './feature';
+import { apiAuth } from '../api/auth/api-auth';
+import { ConnectorSender } from '../teams/connector-sender';
+import { startAggregateJob } from '../summaries/aggregate-job';
+import { cardActivity } from '../summaries/card-rendering';
+import { connectorChannelPoster } from '../summaries/channel-poster';
+import { localised } from '../summaries/localised';
+import { summaryInteractions } from '../summaries/summary-actions';
+import { registerSummaryRoutes } from '../summaries/summary-routes';
+import { SUMMARY_TEXTS } from '../summaries/summary-texts';
+import { announcementCard } from '../summaries/summary-views';
+import type { SummaryDeps } from '../summaries/summary-workflow';
+
+/**
+ * HR's summaries per service area: drafting, editing and publishing in HR's chat, the announcement in the area's
+ * channel, the channel tab's API, and the background refresh of the anonymous team aggregates.
+ */
+export const summariesFeature: Feature = (context) => {
+  const { repositories, config, logger, now } = context;
+  const deps: SummaryDeps = {
+    repositories,
+    poster: connectorChannelPoster(repositories.conversationReferences, new ConnectorSender(config.botAuth)),
+    now,
+    announcement: async (publication, link) => {
+      const locale =
+        (await repositories.organisations.get(publication.tenantId))?.value.defaultLocale ?? 'fi';
+      const title = localised(SUMMARY_TEXTS['announcement.title'], locale, {
+        year: publication.year,
+        area: publication.serviceAreaName,
+      });
+      return cardActivity(announcementCard(locale, publication, link), title);
+    },
+  };
+  const { cardActions, command } = summaryInteractions(deps);
+  const kit = { auth: apiAuth(context), now };
+  return {
+    routes: [(server) => registerSummaryRoutes(server, kit, repositories)],
+    commands: [command],
+    cardActions,
+    start: async () => startAggregateJob({ repositories, logger, now }),
+  };
+};

@@ -1,0 +1,69 @@
+/** AnnualClocks (vuosikello): one clock per tenant (partition = tenant id, row "clock"), phases as JSON. */
+import { z } from 'zod';
+import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
+import { ROLES, type TenantId } from '../domain/organisation';
+import { annualClockKeys } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable, type Changes } from './record-table';
+import type { TableStore, Versioned } from './table-store';
+
+/** The clock as stored: the domain's clock is the same for every tenant, so the record adds whose it is. */
+export type TenantAnnualClock = AnnualClock & { tenantId: TenantId };
+
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
+const reminderDays = z.array(z.number().int().min(0));
+
+const annualClockSchema = z.object({
+  tenantId: z.string().min(1),
+  phases: z.array(
+    z.object({
+      id: z.string().min(1),
+      kind: z.enum(PHASE_KINDS),
+      level: z.enum(LEVELS),
+      opens: monthDay,
+      closes: monthDay,
+      remindDaysBefore: reminderDays,
+      audience: z.array(z.enum(ROLES)),
+    }),
+  ),
+  overrides: z.array(
+    z.object({
+      serviceAreaId: z.string().min(1),
+      phases: z.record(
+        z.string(),
+        z.object({
+          opens: monthDay.optional(),
+          closes: monthDay.optional(),
+          remindDaysBefore: reminderDays.optional(),
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<TenantAnnualClock>;
+
+export class AnnualClockRepository {
+  private readonly table: RecordTable<TenantAnnualClock>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<TenantAnnualClock>(store.tableName, annualClockSchema, ['phases', 'overrides']),
+      key: (clock) => annualClockKeys.key(clock.tenantId),
+    });
+  }
+
+  async get(tenantId: TenantId): Promise<Versioned<TenantAnnualClock> | null> {
+    return this.table.get(annualClockKeys.key(tenantId));
+  }
+
+  /** AlreadyExistsError if the tenant has a clock. */
+  async create(clock: TenantAnnualClock): Promise<Versioned<TenantAnnualClock>> {
+    return this.table.insert(clock);
+  }
+
+  async update(
+    read: Versioned<TenantAnnualClock>,
+    changes: Changes<TenantAnnualClock, 'tenantId'>,
+  ): Promise<Versioned<TenantAnnualClock>> {
+    return this.table.update(read, changes);
+  }
+}

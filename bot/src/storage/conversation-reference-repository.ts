@@ -1,0 +1,98 @@
+/**
+ * ConversationReferences: where the bot can message proactively, in the tenant's partition under
+ * `user|OID`, `team|T`, `channel|T|C` (a team's channels are one range read) and `chat|CONV`.
+ * Installation events repeat, so saving is idempotent; uninstalling removes the rows.
+ */
+import { z } from 'zod';
+import type { TenantId } from '../domain/organisation';
+import { NotFoundError, ConcurrencyConflictError } from './errors';
+import { conversationKeys, rowKeyPrefixFilter, type ConversationAddress } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable, type WriteOutcome } from './record-table';
+import type { TableStore, Versioned } from './table-store';
+
+export type { ConversationAddress } from './keys';
+
+export interface ConversationReferenceRecord {
+  tenantId: TenantId;
+  address: ConversationAddress;
+  /** A channel's name, for choosing where summaries go; null for other conversations. */
+  channelName: string | null;
+  /** The Bot Framework conversation reference, opaque to storage. */
+  reference: Record<string, unknown>;
+}
+
+const id = z.string().min(1);
+
+const conversationReferenceSchema = z.object({
+  tenantId: id,
+  address: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), aadObjectId: id }),
+    z.object({ kind: z.literal('team'), teamId: id }),
+    z.object({ kind: z.literal('channel'), teamId: id, channelId: id }),
+    z.object({ kind: z.literal('chat'), conversationId: id }),
+  ]),
+  channelName: z.string().nullable(),
+  reference: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<ConversationReferenceRecord>;
+
+/** How often `delete` reads again when the row changed between its read and its delete. */
+const DELETE_ATTEMPTS = 3;
+
+export class ConversationReferenceRepository {
+  private readonly table: RecordTable<ConversationReferenceRecord>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<ConversationReferenceRecord>(store.tableName, conversationReferenceSchema, [
+        'address',
+        'reference',
+      ]),
+      key: (record) => conversationKeys.key(record.tenantId, record.address),
+    });
+  }
+
+  /** Stores the reference; saving an equal one again writes nothing. */
+  async save(
+    record: ConversationReferenceRecord,
+  ): Promise<{ outcome: WriteOutcome; record: Versioned<ConversationReferenceRecord> }> {
+    return this.table.put(record);
+  }
+
+  async get(
+    tenantId: TenantId,
+    address: ConversationAddress,
+  ): Promise<Versioned<ConversationReferenceRecord> | null> {
+    return this.table.get(conversationKeys.key(tenantId, address));
+  }
+
+  /** A team's channels: one range read (a team has at most a few hundred channels). */
+  async listChannelsOfTeam(
+    tenantId: TenantId,
+    teamId: string,
+  ): Promise<Versioned<ConversationReferenceRecord>[]> {
+    return this.table.list(
+      rowKeyPrefixFilter(conversationKeys.partition(tenantId), conversationKeys.channelsPrefix(teamId)),
+    );
+  }
+
+  /** Forgets a conversation (the bot was uninstalled); deleting a team also deletes its channels. */
+  async delete(tenantId: TenantId, address: ConversationAddress): Promise<void> {
+    const channels = address.kind === 'team' ? await this.listChannelsOfTeam(tenantId, address.teamId) : [];
+    for (const channel of channels) await this.deleteRead(channel);
+    await this.deleteRead(await this.get(tenantId, address));
+  }
+
+  /** Deletes a record as read; if it changed meanwhile (saved again), reads it again. */
+  private async deleteRead(read: Versioned<ConversationReferenceRecord> | null): Promise<void> {
+    for (let attempt = 1; read; attempt++) {
+      try {
+        return await this.table.delete(read);
+      } catch (error) {
+        if (error instanceof NotFoundError) return;
+        if (!(error instanceof ConcurrencyConflictError) || attempt === DELETE_ATTEMPTS) throw error;
+      }
+      read = await this.get(read.value.tenantId, read.value.address);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * DevelopmentDiscussions (kehityskeskustelut): one partition per tenant and year, one row per employee.
+ * Status, supervisor, service area and meeting time are plain properties (filterable, selectable); the
+ * form's nested parts are JSON.
+ */
+import { odata } from '@azure/data-tables';
+import { z } from 'zod';
+import {
+  DISCUSSION_SECTIONS,
+  DISCUSSION_STATUSES,
+  GOAL_STATUSES,
+  LEARNING_WAYS,
+  type DevelopmentDiscussion,
+} from '../domain/development-discussion';
+import type { TenantId } from '../domain/organisation';
+import { mapConcurrently } from './bounded-concurrency';
+import { developmentDiscussionKeys } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable, type Changes, type PageRequest } from './record-table';
+import { MAX_PAGE_SIZE, type Page, type TableStore, type Versioned } from './table-store';
+
+const sectionTexts = z.partialRecord(z.enum(DISCUSSION_SECTIONS), z.string());
+const ratings = z.record(z.string(), z.number());
+const goal = z.object({ id: z.string().min(1), text: z.string(), status: z.enum(GOAL_STATUSES) });
+const learningGoal = goal.extend({ way: z.enum(LEARNING_WAYS) });
+const signature = z.object({ personId: z.string().min(1), at: z.string() });
+
+const discussionSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  employeeId: z.string().min(1),
+  supervisorId: z.string().min(1),
+  serviceAreaId: z.string().min(1),
+  status: z.enum(DISCUSSION_STATUSES),
+  scheduledAt: z.string().nullable(),
+  includesSupervisorSection: z.boolean(),
+  preparation: sectionTexts,
+  supervisorNotes: sectionTexts,
+  selfRatings: ratings,
+  supervisorRatings: ratings,
+  goals: z.array(goal),
+  learningGoals: z.array(learningGoal),
+  // Rows written before proposals existed have none.
+  proposedLearningGoals: z.array(learningGoal).default([]),
+  employeeSignature: signature.nullable(),
+  supervisorSignature: signature.nullable(),
+  reopenings: z.array(z.object({ by: z.string().min(1), at: z.string(), reason: z.string() })),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<DevelopmentDiscussion>;
+
+/** What every projection carries: the fields that place a discussion, and its service area. */
+const IDENTITY = ['tenantId', 'year', 'employeeId', 'serviceAreaId'] as const;
+type Identity = (typeof IDENTITY)[number];
+
+export type DevelopmentDiscussionField = keyof DevelopmentDiscussion;
+
+/** How many point reads `getMany` runs at once. */
+const READ_CONCURRENCY = 16;
+
+export class DevelopmentDiscussionRepository {
+  private readonly table: RecordTable<DevelopmentDiscussion>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<DevelopmentDiscussion>(store.tableName, discussionSchema, [
+        'preparation',
+        'supervisorNotes',
+        'selfRatings',
+        'supervisorRatings',
+        'goals',
+        'learningGoals',
+        'proposedLearningGoals',
+        'employeeSignature',
+        'supervisorSignature',
+        'reopenings',
+      ]),
+      key: (discussion) =>
+        developmentDiscussionKeys.key(discussion.tenantId, discussion.year, discussion.employeeId),
+    });
+  }
+
+  async get(
+    tenantId: TenantId,
+    year: number,
+    employeeId: string,
+  ): Promise<Versioned<DevelopmentDiscussion> | null> {
+    return this.table.get(developmentDiscussionKeys.key(tenantId, year, employeeId));
+  }
+
+  /** AlreadyExistsError if the employee already has the year's discussion: a double click creates one. */
+  async create(discussion: DevelopmentDiscussion): Promise<Versioned<DevelopmentDiscussion>> {
+    return this.table.insert(discussion);
+  }
+
+  async update(
+    read: Versioned<DevelopmentDiscussion>,
+    changes: Changes<DevelopmentDiscussion, 'tenantId' | 'year' | 'employeeId'>,
+  ): Promise<Versioned<DevelopmentDiscussion>> {
+    return this.table.update(read, changes);
+  }
+
+  /** A service area's discussions of the year: the tenant-year partition, filtered by service area. */
+  async listForServiceArea(
+    tenantId: TenantId,
+    year: number,
+    serviceAreaId: string,
+    page?: PageRequest,
+  ): Promise<Page<Versioned<DevelopmentDiscussion>>> {
+    return this.table.page(this.serviceAreaFilter(tenantId, year, serviceAreaId), page);
+  }
+
+  /** As `listForServiceArea`, reading only `fields` (and the identity) of each discussion: for aggregations. */
+  async listFieldsForServiceArea<K extends DevelopmentDiscussionField>(
+    tenantId: TenantId,
+    year: number,
+    serviceAreaId: string,
+    fields: readonly K[],
+    page?: PageRequest,
+  ): Promise<Page<Pick<DevelopmentDiscussion, K | Identity>>> {
+    const filter = this.serviceAreaFilter(tenantId, year, serviceAreaId);
+    return this.table.pageFields(filter, [...new Set([...IDENTITY, ...fields])], page);
+  }
+
+  /**
+   * The year's discussions of the given employees (a supervisor's page of reports) by point reads, at most
+   * 16 at a time; employees without one are absent from the map.
+   */
+  async getMany(
+    tenantId: TenantId,
+    year: number,
+    employeeIds: readonly string[],
+  ): Promise<Map<string, Versioned<DevelopmentDiscussion>>> {
+    if (employeeIds.length > MAX_PAGE_SIZE) {
+      throw new Error(`getMany reads at most ${MAX_PAGE_SIZE} discussions.`);
+    }
+    const found = await mapConcurrently([...new Set(employeeIds)], READ_CONCURRENCY, (id) =>
+      this.get(tenantId, year, id),
+    );
+    return new Map(found.flatMap((record) => (record ? [[record.value.employeeId, record]] : [])));
+  }
+
+  private serviceAreaFilter(tenantId: TenantId, year: number, serviceAreaId: string): string {
+    const partitionKey = developmentDiscussionKeys.partition(tenantId, year);
+    return odata`PartitionKey eq ${partitionKey} and serviceAreaId eq ${serviceAreaId}`;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * SummaryPublications: what HR published of a service area's summary (koonti), frozen at publishing so the
+ * channel tab shows exactly what was announced, whatever is signed later. The tenant's partition under
+ * `SA|YEAR`: a service area's history by year is one range read. Every figure here is already anonymous
+ * (suppressed below the threshold): a null is "not shown", never zero.
+ */
+import { z } from 'zod';
+import { LEARNING_WAYS } from '../domain/development-discussion';
+import { GROUP_THEMES } from '../domain/group-discussion';
+import type { TenantId } from '../domain/organisation';
+import { rowKeyPrefixFilter, summaryPublicationKeys } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable } from './record-table';
+import type { TableStore, Versioned } from './table-store';
+
+const count = z.number().int().min(0);
+const localised = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
+const mean = z.number().nullable();
+
+const ratingFigureSchema = z.object({ n: count, mean: z.number(), counts: z.record(z.string(), count) });
+
+const needFigureSchema = z.object({ rated: count, needs: count, share: z.number() });
+
+const competenceFiguresSchema = z.object({
+  competenceId: z.string().min(1),
+  name: localised,
+  audience: z.enum(['allStaff', 'supervisors']),
+  self: ratingFigureSchema.nullable(),
+  supervisor: ratingFigureSchema.nullable(),
+  needs: needFigureSchema.nullable(),
+  /** The same area's means a year earlier (null: not shown or not assessed then). */
+  previousYear: z.object({ self: mean, supervisor: mean }),
+});
+
+const heatmapCellSchema = z.object({ n: count.nullable(), self: mean, supervisor: mean, needShare: mean });
+
+const heatmapRowSchema = z.object({
+  /** A group of its own (a team; for the city, a service area), or the small groups combined (rolled up). */
+  kind: z.enum(['group', 'combined']),
+  groupId: z.string().min(1).nullable(),
+  name: z.string().nullable(),
+  /** How many groups the row holds: 1, or how many were combined. */
+  groupCount: count,
+  respondents: count,
+  /** Competence id → the row's figures; a null figure is below the threshold. */
+  cells: z.record(z.string(), heatmapCellSchema),
+});
+
+const demandSchema = z.object({
+  kind: z.string().min(1),
+  form: z.string().min(1),
+  /** Null when fewer than the threshold asked. */
+  count: count.nullable(),
+});
+
+export const summaryFiguresSchema = z.object({
+  threshold: count,
+  /** Signed discussions behind the figures; null when the area is below the threshold (nothing shown). */
+  respondents: count.nullable(),
+  competences: z.array(competenceFiguresSchema),
+  heatmap: z.array(heatmapRowSchema),
+  needsRanking: z.array(needFigureSchema.extend({ competenceId: z.string().min(1) })),
+  learningWays: z
+    .object({
+      counts: z.record(z.enum(LEARNING_WAYS), count),
+      percent: z.record(z.enum(LEARNING_WAYS), z.number()),
+    })
+    .nullable(),
+  developmentActions: z.array(demandSchema),
+});
+
+export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
+export type CompetenceFigures = z.infer<typeof competenceFiguresSchema>;
+export type HeatmapRow = z.infer<typeof heatmapRowSchema>;
+export type HeatmapCell = z.infer<typeof heatmapCellSchema>;
+export type RatingFigure = z.infer<typeof ratingFigureSchema>;
+export type NeedFigure = z.infer<typeof needFigureSchema>;
+export type DemandFigure = z.infer<typeof demandSchema>;
+
+export interface SummaryPublication {
+  tenantId: TenantId;
+  serviceAreaId: string;
+  year: number;
+  serviceAreaName: string;
+  conclusions: Partial<Record<(typeof GROUP_THEMES)[number], string[]>>;
+  figures: SummaryFigures;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+const publicationSchema = z.object({
+  tenantId: z.string().min(1),
+  serviceAreaId: z.string().min(1),
+  year: z.number().int(),
+  serviceAreaName: z.string(),
+  conclusions: z.partialRecord(z.enum(GROUP_THEMES), z.array(z.string())),
+  figures: summaryFiguresSchema,
+  publishedAt: z.string(),
+  publishedBy: z.string().min(1),
+}) satisfies z.ZodType<SummaryPublication>;
+
+export class SummaryPublicationRepository {
+  private readonly table: RecordTable<SummaryPublication>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<SummaryPublication>(store.tableName, publicationSchema, [
+        'conclusions',
+        'figures',
+      ]),
+      key: (publication) =>
+        summaryPublicationKeys.key(publication.tenantId, publication.serviceAreaId, publication.year),
+    });
+  }
+
+  async get(
+    tenantId: TenantId,
+    serviceAreaId: string,
+    year: number,
+  ): Promise<Versioned<SummaryPublication> | null> {
+    return this.table.get(summaryPublicationKeys.key(tenantId, serviceAreaId, year));
+  }
+
+  /** Publishing again (after HR revised the summary) replaces the year's publication. */
+  async put(publication: SummaryPublication): Promise<void> {
+    await this.table.put(publication);
+  }
+
+  /** A service area's publications, one per year: a bounded range read. */
+  async listForServiceArea(tenantId: TenantId, serviceAreaId: string): Promise<SummaryPublication[]> {
+    const filter = rowKeyPrefixFilter(
+      summaryPublicationKeys.partition(tenantId),
+      summaryPublicationKeys.areaPrefix(serviceAreaId),
+    );
+    return (await this.table.list(filter)).map((read) => read.value);
+  }
+}

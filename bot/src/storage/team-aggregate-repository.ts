@@ -1,0 +1,131 @@
+/**
+ * TeamAggregates: each team's anonymous tallies of its signed development discussions for a year (rating
+ * counts per competence, development needs, learning goals by way of learning). Summaries read these rows
+ * instead of the discussions: a 5,000-person service area is one range read of a few hundred rows, the whole
+ * city a few pages. No row names a person; the rows are rebuilt from the discussions (see
+ * summaries/aggregate-refresh.ts), so they never need to be edited by hand.
+ */
+import { z } from 'zod';
+import { LEARNING_WAYS, type LearningWay } from '../domain/development-discussion';
+import type { TenantId } from '../domain/organisation';
+import { rowKeyPrefixFilter, teamAggregateKeys } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable, type SyncCounts } from './record-table';
+import type { TableStore, Versioned } from './table-store';
+
+/** Rating (as a string, e.g. "3") → how many gave it. */
+export type RatingCounts = Record<string, number>;
+
+export interface CompetenceTally {
+  self: RatingCounts;
+  supervisor: RatingCounts;
+  /** People with at least one rating of the competence. */
+  rated: number;
+  /** Of those, people with a development need in it (a rating below the middle of the scale). */
+  needs: number;
+}
+
+export interface TeamAggregate {
+  tenantId: TenantId;
+  year: number;
+  serviceAreaId: string;
+  teamId: string;
+  /** Signed discussions counted. */
+  respondents: number;
+  /** Competence id → tally. */
+  competences: Record<string, CompetenceTally>;
+  /** Learning goals by way of learning (70-20-10). */
+  learningWays: Record<LearningWay, number>;
+}
+
+const count = z.number().int().min(0);
+const counts = z.record(z.string(), count);
+
+const teamAggregateSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  serviceAreaId: z.string().min(1),
+  teamId: z.string().min(1),
+  respondents: count,
+  competences: z.record(
+    z.string(),
+    z.object({ self: counts, supervisor: counts, rated: count, needs: count }),
+  ),
+  learningWays: z.record(z.enum(LEARNING_WAYS), count),
+}) satisfies z.ZodType<TeamAggregate>;
+
+export class TeamAggregateRepository {
+  private readonly table: RecordTable<TeamAggregate>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<TeamAggregate>(store.tableName, teamAggregateSchema, [
+        'competences',
+        'learningWays',
+      ]),
+      key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
+    });
+  }
+
+  /** A service area's teams of the year: one range read (a page holds 1,000 teams). */
+  async listForServiceArea(
+    tenantId: TenantId,
+    year: number,
+    serviceAreaId: string,
+  ): Promise<Versioned<TeamAggregate>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.table.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.areaPrefix(serviceAreaId)));
+  }
+
+  /** Every team of the year: one read per 1,000 teams (a city of 40,000 people has a few thousand). */
+  async listForYear(tenantId: TenantId, year: number): Promise<Versioned<TeamAggregate>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.table.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.allAreasPrefix));
+  }
+
+  /** Stores one team's tallies, whatever was there (they are recomputed from the discussions); equal ones are not written. */
+  async put(aggregate: TeamAggregate): Promise<void> {
+    await this.table.put(aggregate);
+  }
+
+  /**
+   * Makes the year's rows equal `aggregates`: changed rows are replaced with the ETag they were read with,
+   * equal ones left alone, and rows of teams that are no longer there (moved or gone) deleted.
+   */
+  async replaceYear(
+    tenantId: TenantId,
+    year: number,
+    aggregates: readonly TeamAggregate[],
+  ): Promise<SyncCounts> {
+    return this.replace(tenantId, year, aggregates, await this.listForYear(tenantId, year));
+  }
+
+  /** As `replaceYear`, for one service area's rows. */
+  async replaceServiceArea(
+    tenantId: TenantId,
+    year: number,
+    serviceAreaId: string,
+    aggregates: readonly TeamAggregate[],
+  ): Promise<SyncCounts> {
+    if (aggregates.some((row) => row.serviceAreaId !== serviceAreaId)) {
+      throw new Error('A service area is replaced with its own teams only.');
+    }
+    const existing = await this.listForServiceArea(tenantId, year, serviceAreaId);
+    return this.replace(tenantId, year, aggregates, existing);
+  }
+
+  private async replace(
+    tenantId: TenantId,
+    year: number,
+    aggregates: readonly TeamAggregate[],
+    existing: Versioned<TeamAggregate>[],
+  ): Promise<SyncCounts> {
+    const plan = this.table.planSync(aggregates, existing, teamAggregateKeys.partition(tenantId, year));
+    await plan.run();
+    const kept = new Set(aggregates.map((row) => `${row.serviceAreaId}\n${row.teamId}`));
+    for (const row of existing) {
+      if (!kept.has(`${row.value.serviceAreaId}\n${row.value.teamId}`)) await this.table.delete(row);
+    }
+    return plan.counts;
+  }
+}

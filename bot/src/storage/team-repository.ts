@@ -1,0 +1,65 @@
+/**
+ * Teams (tiimit / vastuualueet): in the tenant's partition, each team under `team|T` with a copy under
+ * `area|SA|T`, so a service area's teams are one range read.
+ */
+import { z } from 'zod';
+import { TEAM_KINDS, type Team, type TenantId } from '../domain/organisation';
+import { rowKeyPrefixFilter, teamKeys } from './keys';
+import { RecordCodec } from './record-codec';
+import { RecordTable, type Changes, type PageRequest, type SyncPlan } from './record-table';
+import type { Page, TableStore, Versioned } from './table-store';
+
+const teamSchema = z.object({
+  tenantId: z.string().min(1),
+  id: z.string().min(1),
+  serviceAreaId: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(TEAM_KINDS),
+  supervisorId: z.string().min(1).nullable(),
+}) satisfies z.ZodType<Team>;
+
+export class TeamRepository {
+  private readonly table: RecordTable<Team>;
+
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<Team>(store.tableName, teamSchema, []),
+      key: (team) => ({ partitionKey: teamKeys.partition(team.tenantId), rowKey: teamKeys.row(team.id) }),
+      copies: (team) => [teamKeys.areaRow(team.serviceAreaId, team.id)],
+    });
+  }
+
+  async get(tenantId: TenantId, teamId: string): Promise<Versioned<Team> | null> {
+    return this.table.get({ partitionKey: teamKeys.partition(tenantId), rowKey: teamKeys.row(teamId) });
+  }
+
+  /** AlreadyExistsError if the team exists. */
+  async create(team: Team): Promise<Versioned<Team>> {
+    return this.table.insert(team);
+  }
+
+  /** Moving a team to another service area moves its copy in the same transaction. */
+  async update(read: Versioned<Team>, changes: Changes<Team, 'tenantId' | 'id'>): Promise<Versioned<Team>> {
+    return this.table.update(read, changes);
+  }
+
+  async listForServiceArea(
+    tenantId: TenantId,
+    serviceAreaId: string,
+    page?: PageRequest,
+  ): Promise<Page<Team>> {
+    const filter = rowKeyPrefixFilter(teamKeys.partition(tenantId), teamKeys.areaPrefix(serviceAreaId));
+    return this.table.pageCopies(filter, page);
+  }
+
+  async list(tenantId: TenantId, page?: PageRequest): Promise<Page<Versioned<Team>>> {
+    return this.table.page(rowKeyPrefixFilter(teamKeys.partition(tenantId), teamKeys.rowPrefix), page);
+  }
+
+  /** For the import: reads all of the tenant's teams (a bounded partition read). */
+  async planSync(tenantId: TenantId, teams: readonly Team[]): Promise<SyncPlan> {
+    const partitionKey = teamKeys.partition(tenantId);
+    const existing = await this.table.list(rowKeyPrefixFilter(partitionKey, teamKeys.rowPrefix));
+    return this.table.planSync(teams, existing, partitionKey);
+  }
+}

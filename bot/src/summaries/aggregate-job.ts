@@ -1,0 +1,47 @@
+/**
+ * The background refresh of the team aggregates: every interval, each organisation's current year is rebuilt
+ * from its development discussions (unchanged rows are not written). It catches what `refreshAfterSigning`
+ * cannot see: people who changed team or service area, and teams that were removed. One run at a time.
+ */
+import { organisationYear } from './organisation-year';
+import { describeError, type Logger } from '../logging';
+import type { Repositories } from '../storage/repositories';
+import { rebuildYear, type AggregateRepos } from './aggregate-refresh';
+
+export const AGGREGATE_REFRESH_INTERVAL_MS = 15 * 60 * 1000;
+
+export interface AggregateJobDeps {
+  repositories: AggregateRepos & Pick<Repositories, 'organisations'>;
+  logger: Logger;
+  now(): Date;
+  intervalMs?: number;
+}
+
+export async function refreshAllTenants(deps: AggregateJobDeps): Promise<void> {
+  const year = organisationYear(deps.now());
+  for await (const organisation of deps.repositories.organisations.scanAll()) {
+    const { tenantId } = organisation.value;
+    try {
+      const counts = await rebuildYear(deps.repositories, tenantId, year);
+      deps.logger.info('aggregates.refreshed', { tenantId, year, ...counts });
+    } catch (error) {
+      deps.logger.warn('aggregates.refreshFailed', { tenantId, year, ...describeError(error) });
+    }
+  }
+}
+
+/** Starts the periodic refresh (the first run after one interval); returns its stop function. */
+export function startAggregateJob(deps: AggregateJobDeps): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = refreshAllTenants(deps).finally(() => {
+      running = null;
+    });
+  }, deps.intervalMs ?? AGGREGATE_REFRESH_INTERVAL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

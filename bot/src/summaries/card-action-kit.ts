@@ -1,0 +1,49 @@
+/**
+ * What the card actions of these features share: the card's data checked with zod, and a rule's refusal or a
+ * lost race turned into the current card with a notice instead of an error (nothing was written then).
+ */
+import type { z } from 'zod';
+import { DomainRuleError } from '../domain/errors';
+import type { Person } from '../domain/organisation';
+import type { ChatReply } from '../chat/chat-reply';
+import type { CardActionRequest, CardActionResult } from '../features/feature';
+import { ConcurrencyConflictError } from '../storage/errors';
+
+export type Outcome = { kind: 'refused'; code: string } | { kind: 'conflict' };
+
+/** Runs `action`; a DomainRuleError or ConcurrencyConflictError is answered by `answer` instead. */
+export async function guarded(
+  action: () => Promise<CardActionResult>,
+  answer: (outcome: Outcome) => Promise<CardActionResult>,
+): Promise<CardActionResult> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof DomainRuleError) return answer({ kind: 'refused', code: error.code });
+    if (error instanceof ConcurrencyConflictError) return answer({ kind: 'conflict' });
+    throw error;
+  }
+}
+
+/** The card's data, or null when it is not what our cards send (an old or forged card). */
+export function cardData<S extends z.ZodType>(schema: S, request: CardActionRequest): z.infer<S> | null {
+  const parsed = schema.safeParse(request.data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The linked person pressing the button, or null for a Teams user HR's data does not know. */
+export function actingPerson(request: Pick<CardActionRequest, 'tenantId' | 'person'>): Person | null {
+  return request.person && request.person.tenantId === request.tenantId ? request.person : null;
+}
+
+/** The lines of a multi-line input. */
+export function lines(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(/\r?\n/) : [];
+}
+
+/** A card action's answer as a chat reply, for commands that open the same card. */
+export function asReply(result: CardActionResult): ChatReply {
+  return result.kind === 'card'
+    ? { kind: 'card', card: result.card, fallbackText: 'Osaamiskello' }
+    : { kind: 'text', text: result.text };
+}

@@ -1,0 +1,175 @@
+/** The summaries' texts (HR's cards and the channel announcement), fi / sv / en. */
+import type { Catalogue } from './localised';
+
+export const SUMMARY_TEXTS = {
+  'overview.title': {
+    fi: 'Osaamiskoonnit {year}',
+    sv: 'Kompetenssammanställningar {year}',
+    en: 'Competence summaries {year}',
+  },
+  'overview.intro': {
+    fi: 'Palvelualueiden koonnit ryhmäkeskusteluista ja osaamisarvioinneista. Luvut ovat anonyymejä: alle {threshold} hengen ryhmistä ei näytetä mitään.',
+    sv: 'Serviceområdenas sammanställningar av gruppsamtal och kompetensbedömningar. Siffrorna är anonyma: för grupper under {threshold} personer visas ingenting.',
+    en: 'The service areas’ summaries of group discussions and competence assessments. Figures are anonymous: nothing is shown for groups under {threshold} people.',
+  },
+  'status.none': { fi: 'Ei vielä luonnosta', sv: 'Inget utkast ännu', en: 'No draft yet' },
+  'status.draft': { fi: 'Luonnos', sv: 'Utkast', en: 'Draft' },
+  'status.published': { fi: 'Julkaistu {date}', sv: 'Publicerad {date}', en: 'Published {date}' },
+  'channel.missing': {
+    fi: 'Kanavaa ei ole liitetty: lisää Osaamiskello-välilehti palvelualueen kanavalle.',
+    sv: 'Ingen kanal är kopplad: lägg till fliken Osaamiskello i serviceområdets kanal.',
+    en: 'No channel is linked: add the Osaamiskello tab to the service area’s channel.',
+  },
+  'action.open': { fi: 'Avaa', sv: 'Öppna', en: 'Open' },
+  'action.previousYear': { fi: '◀ {year}', sv: '◀ {year}', en: '◀ {year}' },
+  'action.nextYear': { fi: '{year} ▶', sv: '{year} ▶', en: '{year} ▶' },
+  'action.createDraft': { fi: 'Luo luonnos', sv: 'Skapa utkast', en: 'Create draft' },
+  'action.refresh': { fi: 'Päivitä luvut', sv: 'Uppdatera siffrorna', en: 'Update figures' },
+  'action.collect': {
+    fi: 'Kokoa johtopäätökset uudelleen',
+    sv: 'Samla slutsatserna på nytt',
+    en: 'Collect the conclusions again',
+  },
+  'action.save': { fi: 'Tallenna', sv: 'Spara', en: 'Save' },
+  'action.publish': { fi: 'Julkaise kanavalle', sv: 'Publicera i kanalen', en: 'Publish to the channel' },
+  'action.revise': { fi: 'Muokkaa uudelleen', sv: 'Redigera igen', en: 'Revise' },
+  'action.back': { fi: 'Kaikki koonnit', sv: 'Alla sammanställningar', en: 'All summaries' },
+  'editor.title': {
+    fi: 'Osaamiskoonti {year}: {area}',
+    sv: 'Kompetenssammanställning {year}: {area}',
+    en: 'Competence summary {year}: {area}',
+  },
+  'editor.noDraft': {
+    fi: 'Luonnos kootaan palvelualueen ryhmäkeskustelujen johtopäätöksistä ja allekirjoitettujen kehityskeskustelujen anonyymeistä luvuista.',
+    sv: 'Utkastet sammanställs av slutsatserna från serviceområdets gruppsamtal och anonyma siffror från undertecknade utvecklingssamtal.',
+    en: 'The draft is compiled from the conclusions of the area’s group discussions and anonymous figures from signed development discussions.',
+  },
+  'editor.themeHelp': {
+    fi: '{count} johtopäätöstä, yksi kullekin riville. Tallentaminen korvaa teeman johtopäätökset.',
+    sv: '{count} slutsatser, en per rad. När du sparar ersätts temats slutsatser.',
+    en: '{count} conclusions, one per line. Saving replaces the theme’s conclusions.',
+  },
+  'facts.respondents': {
+    fi: 'Allekirjoitetut kehityskeskustelut',
+    sv: 'Undertecknade utvecklingssamtal',
+    en: 'Signed development discussions',
+  },
+  'facts.suppressed': {
+    fi: 'Alle {threshold}: lukuja ei näytetä',
+    sv: 'Under {threshold}: inga siffror visas',
+    en: 'Under {threshold}: no figures shown',
+  },
+  'facts.teams': { fi: 'Ryhmät lämpökartassa', sv: 'Grupper i värmekartan', en: 'Groups in the heatmap' },
+  'facts.learningWays': {
+    fi: 'Oppimistavat 70-20-10',
+    sv: 'Inlärningssätt 70-20-10',
+    en: 'Ways of learning 70-20-10',
+  },
+  'facts.split': {
+    fi: '{p70} % – {p20} % – {p10} %',
+    sv: '{p70} % – {p20} % – {p10} %',
+    en: '{p70}% – {p20}% – {p10}%',
+  },
+  'facts.topNeeds': {
+    fi: 'Suurimmat kehittämistarpeet',
+    sv: 'De största utvecklingsbehoven',
+    en: 'Largest development needs',
+  },
+  'facts.needLine': {
+    fi: '{name}: {share} % ({needs}/{rated})',
+    sv: '{name}: {share} % ({needs}/{rated})',
+    en: '{name}: {share}% ({needs}/{rated})',
+  },
+  'facts.noFigures': { fi: 'Ei näytettäviä lukuja', sv: 'Inga siffror att visa', en: 'No figures to show' },
+  'notice.drafted': { fi: 'Luonnos on valmis.', sv: 'Utkastet är klart.', en: 'The draft is ready.' },
+  'notice.refreshed': {
+    fi: 'Luvut on päivitetty.',
+    sv: 'Siffrorna har uppdaterats.',
+    en: 'The figures were updated.',
+  },
+  'notice.collected': {
+    fi: 'Johtopäätökset koottiin ryhmäkeskusteluista.',
+    sv: 'Slutsatserna samlades från gruppsamtalen.',
+    en: 'The conclusions were collected from the group discussions.',
+  },
+  'notice.saved': { fi: 'Tallennettu.', sv: 'Sparat.', en: 'Saved.' },
+  'notice.published': {
+    fi: 'Julkaistu, ja koontikortti lähetettiin palvelualueen kanavalle.',
+    sv: 'Publicerad, och sammanställningskortet skickades till serviceområdets kanal.',
+    en: 'Published, and the summary card was posted to the service area’s channel.',
+  },
+  'notice.notPosted': {
+    fi: 'Julkaistu, mutta korttia ei saatu kanavalle. Varmista, että Osaamiskello on lisätty tiimiin, ja julkaise uudelleen.',
+    sv: 'Publicerad, men kortet kunde inte skickas till kanalen. Kontrollera att Osaamiskello har lagts till i teamet och publicera igen.',
+    en: 'Published, but the card could not be posted to the channel. Check that Osaamiskello is added to the team, and publish again.',
+  },
+  'notice.revised': {
+    fi: 'Koonti on taas luonnos. Julkaistu versio näkyy kanavalla, kunnes julkaiset uudelleen.',
+    sv: 'Sammanställningen är åter ett utkast. Den publicerade versionen syns i kanalen tills du publicerar igen.',
+    en: 'The summary is a draft again. The published version stays in the channel until you publish again.',
+  },
+  'notice.conflict': {
+    fi: 'Joku muutti koontia sillä välin. Tässä uusin versio; mitään ei tallennettu.',
+    sv: 'Någon ändrade sammanställningen under tiden. Här är den senaste versionen; inget sparades.',
+    en: 'Someone changed the summary meanwhile. Here is the latest version; nothing was saved.',
+  },
+  'notice.notLinked': {
+    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
+    sv: 'Dina uppgifter hittades inte i organisationens data.',
+    en: 'Your details were not found in the organisation’s data.',
+  },
+  'summary.notAllowed': {
+    fi: 'Koonteja laativat henkilöstöpalvelut.',
+    sv: 'Sammanställningarna görs av personaltjänsterna.',
+    en: 'Summaries are compiled by HR.',
+  },
+  'summary.notFound': {
+    fi: 'Koontia ei löytynyt.',
+    sv: 'Sammanställningen hittades inte.',
+    en: 'The summary was not found.',
+  },
+  'summary.unknownArea': {
+    fi: 'Palvelualuetta ei löytynyt.',
+    sv: 'Serviceområdet hittades inte.',
+    en: 'The service area was not found.',
+  },
+  'summary.published': {
+    fi: 'Koonti on julkaistu. Valitse ensin ”Muokkaa uudelleen”.',
+    sv: 'Sammanställningen är publicerad. Välj först ”Redigera igen”.',
+    en: 'The summary is published. Choose “Revise” first.',
+  },
+  'summary.notPublished': {
+    fi: 'Koontia ei ole julkaistu.',
+    sv: 'Sammanställningen är inte publicerad.',
+    en: 'The summary is not published.',
+  },
+  'summary.noChannel': {
+    fi: 'Palvelualueelle ei ole liitetty kanavaa. Lisää Osaamiskello-välilehti palvelualueen kanavalle ja valitse siinä palvelualue.',
+    sv: 'Ingen kanal är kopplad till serviceområdet. Lägg till fliken Osaamiskello i serviceområdets kanal och välj serviceområdet där.',
+    en: 'No channel is linked to the service area. Add the Osaamiskello tab to the area’s channel and choose the area in it.',
+  },
+  'summary.tooManyConclusions': {
+    fi: 'Teemalla voi olla enintään {max} johtopäätöstä.',
+    sv: 'Ett tema kan ha högst {max} slutsatser.',
+    en: 'A theme holds at most {max} conclusions.',
+  },
+  'summary.textTooLong': {
+    fi: 'Johtopäätös voi olla enintään {max} merkkiä.',
+    sv: 'En slutsats får vara högst {max} tecken.',
+    en: 'A conclusion can be at most {max} characters.',
+  },
+  'announcement.title': {
+    fi: 'Osaamiskoonti {year}: {area}',
+    sv: 'Kompetenssammanställning {year}: {area}',
+    en: 'Competence summary {year}: {area}',
+  },
+  'announcement.intro': {
+    fi: 'Henkilöstöpalvelut julkaisi palvelualueen osaamiskoonnin ryhmäkeskusteluista ja kehityskeskusteluista. Luvut ovat anonyymejä.',
+    sv: 'Personaltjänsterna har publicerat serviceområdets kompetenssammanställning av gruppsamtal och utvecklingssamtal. Siffrorna är anonyma.',
+    en: 'HR has published the service area’s competence summary of group and development discussions. The figures are anonymous.',
+  },
+  'announcement.more': { fi: '… ja {count} muuta', sv: '… och {count} till', en: '… and {count} more' },
+  'announcement.open': { fi: 'Avaa koonti', sv: 'Öppna sammanställningen', en: 'Open the summary' },
+} satisfies Catalogue<string>;
+
+export type SummaryTextKey = keyof typeof SUMMARY_TEXTS;

@@ -1,0 +1,290 @@
+/** The summaries' cards: HR's overview of a year, HR's editor of one area, and the channel's announcement. */
+import { THEME_TEXTS } from '../api/group-discussion-texts';
+import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
+import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
+import type { Locale } from '../domain/locale';
+import type { ServiceArea } from '../domain/organisation';
+import type { ServiceAreaSummary } from '../domain/summary';
+import type { ChannelLink } from '../storage/channel-link-repository';
+import type { SummaryPublication } from '../storage/summary-publication-repository';
+import type { Versioned } from '../storage/table-store';
+import listTemplate from './templates/list-card.json';
+import editorTemplate from './templates/editor-card.json';
+import announcementTemplate from './templates/summary-announcement.json';
+import { cardTemplate, type AdaptiveCard } from './card-rendering';
+import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
+import { formatDate, localised, translator } from './localised';
+import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
+import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
+
+export const SUMMARY_VERBS = {
+  overview: 'summaries.overview',
+  open: 'summary.open',
+  draft: 'summary.draft',
+  collect: 'summary.collect',
+  saveConclusions: 'summary.saveConclusions',
+  publish: 'summary.publish',
+  revise: 'summary.revise',
+} as const;
+
+/** The input holding a theme's conclusions, one per line. */
+export const conclusionInputId = (theme: GroupTheme): string => `c_${theme}`;
+
+export type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface ActionModel {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface Notice {
+  key: SummaryTextKey;
+  color: Color;
+  params?: Record<string, string | number>;
+}
+
+/** A list of records, each opened by a verb: the summaries' and the training plans' overviews. */
+export interface ListCardModel {
+  title: string;
+  intro: string;
+  rows: Array<{
+    name: string;
+    status: string;
+    color: Color;
+    warning: string;
+    openTitle: string;
+    verb: string;
+    data: object;
+  }>;
+  actions: ActionModel[];
+}
+
+export const renderListCard = cardTemplate<ListCardModel>(listTemplate);
+
+/** A record with facts, a form of long texts (or the texts read-only) and actions: summaries, the strategic discussion. */
+export interface EditorCardModel {
+  title: string;
+  status: string;
+  statusColor: Color;
+  notice: string;
+  noticeColor: Color;
+  intro: string;
+  facts: Fact[];
+  inputs: Array<{ id: string; label: string; value: string; help: string; maxLength: number }>;
+  sections: Array<{ label: string; text: string }>;
+  actions: ActionModel[];
+}
+
+export const renderEditorCard = cardTemplate<EditorCardModel>(editorTemplate);
+
+const renderAnnouncement = cardTemplate<{
+  title: string;
+  intro: string;
+  facts: Fact[];
+  themes: Array<{ label: string; text: string }>;
+  openTitle: string;
+  openUrl: string;
+}>(announcementTemplate);
+
+function statusOf(summary: ServiceAreaSummary | null, locale: Locale): { text: string; color: Color } {
+  const t = translator(SUMMARY_TEXTS, locale);
+  if (!summary) return { text: t('status.none'), color: 'Default' };
+  if (summary.status === 'draft') return { text: t('status.draft'), color: 'Accent' };
+  return {
+    text: t('status.published', { date: summary.publishedAt ? formatDate(summary.publishedAt, locale) : '' }),
+    color: 'Good',
+  };
+}
+
+export interface OverviewRow {
+  area: ServiceArea;
+  summary: ServiceAreaSummary | null;
+  linked: boolean;
+}
+
+export function overviewCard(
+  locale: Locale,
+  year: number,
+  threshold: number,
+  rows: OverviewRow[],
+): AdaptiveCard {
+  const t = translator(SUMMARY_TEXTS, locale);
+  return renderListCard({
+    title: t('overview.title', { year }),
+    intro: t('overview.intro', { threshold }),
+    rows: rows.map(({ area, summary, linked }) => {
+      const status = statusOf(summary, locale);
+      return {
+        name: area.name,
+        status: status.text,
+        color: status.color,
+        warning: linked ? '' : t('channel.missing'),
+        openTitle: t('action.open'),
+        verb: SUMMARY_VERBS.open,
+        data: { year, serviceAreaId: area.id },
+      };
+    }),
+    actions: [year - 1, year + 1].map((other) => ({
+      title: t(other < year ? 'action.previousYear' : 'action.nextYear', { year: other }),
+      verb: SUMMARY_VERBS.overview,
+      data: { year: other },
+    })),
+  });
+}
+
+function splitFact(split: ServiceAreaSummary['learningWaySplit'], locale: Locale): Fact | null {
+  const total = split['70'] + split['20'] + split['10'];
+  if (total === 0) return null;
+  const percent = (value: number) => Math.round((value * 100) / total);
+  const t = translator(SUMMARY_TEXTS, locale);
+  return {
+    title: t('facts.learningWays'),
+    value: t('facts.split', {
+      p70: percent(split['70']),
+      p20: percent(split['20']),
+      p10: percent(split['10']),
+    }),
+  };
+}
+
+function draftFacts(summary: ServiceAreaSummary, locale: Locale): Fact[] {
+  const t = translator(SUMMARY_TEXTS, locale);
+  const respondents = Math.max(0, ...summary.competences.map((competence) => competence.respondents));
+  const split = splitFact(summary.learningWaySplit, locale);
+  return [
+    { title: t('facts.respondents'), value: respondents > 0 ? String(respondents) : t('facts.noFigures') },
+    ...(split ? [split] : []),
+  ];
+}
+
+export function editorCard(
+  locale: Locale,
+  areaName: string,
+  target: { year: number; serviceAreaId: string },
+  read: Versioned<ServiceAreaSummary> | null,
+  notice: Notice | null,
+): AdaptiveCard {
+  const t = translator(SUMMARY_TEXTS, locale);
+  const summary = read?.value ?? null;
+  const status = statusOf(summary, locale);
+  const data = { year: target.year, serviceAreaId: target.serviceAreaId, etag: read?.etag ?? '' };
+  const editable = summary?.status === 'draft';
+  const themeText = (theme: GroupTheme) => (summary?.conclusions[theme] ?? []).join('\n');
+  const action = (
+    key: SummaryTextKey,
+    verb: string,
+    style: ActionModel['style'] = 'default',
+  ): ActionModel => ({
+    title: t(key),
+    verb,
+    data,
+    style,
+  });
+  const actions: ActionModel[] = !summary
+    ? [action('action.createDraft', SUMMARY_VERBS.draft, 'positive')]
+    : editable
+      ? [
+          action('action.save', SUMMARY_VERBS.saveConclusions),
+          action('action.publish', SUMMARY_VERBS.publish, 'positive'),
+          action('action.refresh', SUMMARY_VERBS.draft),
+          action('action.collect', SUMMARY_VERBS.collect),
+        ]
+      : [action('action.revise', SUMMARY_VERBS.revise)];
+  return renderEditorCard({
+    title: t('editor.title', { year: target.year, area: areaName }),
+    status: status.text,
+    statusColor: status.color,
+    notice: notice ? t(notice.key, notice.params) : '',
+    noticeColor: notice?.color ?? 'Default',
+    intro: summary ? '' : t('editor.noDraft'),
+    facts: summary ? draftFacts(summary, locale) : [],
+    inputs: editable
+      ? GROUP_THEMES.map((theme) => ({
+          id: conclusionInputId(theme),
+          label: localised(THEME_TEXTS[theme], locale),
+          value: themeText(theme),
+          help: t('editor.themeHelp', { count: summary.conclusions[theme]?.length ?? 0 }),
+          maxLength: MAX_SUMMARY_CONCLUSIONS * (MAX_CONCLUSION_LENGTH + 1),
+        }))
+      : [],
+    sections:
+      summary && !editable
+        ? GROUP_THEMES.filter((theme) => themeText(theme)).map((theme) => ({
+            label: localised(THEME_TEXTS[theme], locale),
+            text: (summary.conclusions[theme] ?? []).map((text) => `- ${text}`).join('\n'),
+          }))
+        : [],
+    actions: [...actions, action('action.back', SUMMARY_VERBS.overview)],
+  });
+}
+
+/** How many conclusions per theme the channel card lists; the tab shows all. */
+const ANNOUNCED_CONCLUSIONS = 3;
+const ANNOUNCED_NEEDS = 3;
+const ANNOUNCED_TEXT_LENGTH = 200;
+
+const shortened = (text: string): string =>
+  text.length > ANNOUNCED_TEXT_LENGTH ? `${text.slice(0, ANNOUNCED_TEXT_LENGTH - 1)}…` : text;
+
+export function announcementCard(
+  locale: Locale,
+  publication: SummaryPublication,
+  link: ChannelLink,
+): AdaptiveCard {
+  const t = translator(SUMMARY_TEXTS, locale);
+  const { figures } = publication;
+  const names = new Map(figures.competences.map((figure) => [figure.competenceId, figure.name[locale]]));
+  const needs = figures.needsRanking
+    .filter((need) => need.needs > 0)
+    .slice(0, ANNOUNCED_NEEDS)
+    .map((need) =>
+      t('facts.needLine', {
+        name: names.get(need.competenceId) ?? need.competenceId,
+        share: Math.round(need.share * 100),
+        needs: need.needs,
+        rated: need.rated,
+      }),
+    );
+  const split = figures.learningWays?.percent;
+  const facts: Fact[] = [
+    {
+      title: t('facts.respondents'),
+      value:
+        figures.respondents === null
+          ? t('facts.suppressed', { threshold: figures.threshold })
+          : String(figures.respondents),
+    },
+    ...(needs.length > 0 ? [{ title: t('facts.topNeeds'), value: needs.join('\n\n') }] : []),
+    ...(split
+      ? [
+          {
+            title: t('facts.learningWays'),
+            value: t('facts.split', { p70: split['70'], p20: split['20'], p10: split['10'] }),
+          },
+        ]
+      : []),
+  ];
+  const themes = GROUP_THEMES.flatMap((theme) => {
+    const texts = publication.conclusions[theme] ?? [];
+    if (texts.length === 0) return [];
+    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${shortened(text)}`);
+    if (texts.length > ANNOUNCED_CONCLUSIONS)
+      lines.push(t('announcement.more', { count: texts.length - ANNOUNCED_CONCLUSIONS }));
+    return [{ label: localised(THEME_TEXTS[theme], locale), text: lines.join('\n') }];
+  });
+  return renderAnnouncement({
+    title: t('announcement.title', { year: publication.year, area: publication.serviceAreaName }),
+    intro: t('announcement.intro'),
+    facts,
+    themes,
+    openTitle: t('announcement.open'),
+    openUrl: channelTabDeepLink(link, summarySubEntityId(publication.year)) ?? '',
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * HR's summary of a service area (koonti): draft it from what is known, edit the conclusions, publish. Only HR
+ * does these. Publishing freezes what the channel tab shows (SummaryPublications) and posts a card to the
+ * area's linked channel. A published summary is revised by turning it back into a draft; its publication
+ * stays in the channel until it is published again.
+ *
+ * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
+ * (ConcurrencyConflictError) and HR sees the latest version.
+ */
+import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
+import { refuserFor, type Refuser } from '../domain/errors';
+import { GROUP_THEMES } from '../domain/group-discussion';
+import type { Person } from '../domain/organisation';
+import type { CompetenceDistribution, ServiceAreaSummary } from '../domain/summary';
+import type { ChannelLink } from '../storage/channel-link-repository';
+import { ConcurrencyConflictError } from '../storage/errors';
+import { TABLES } from '../storage/keys';
+import type { Repositories } from '../storage/repositories';
+import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
+import type { Versioned } from '../storage/table-store';
+import { readAll, rebuildServiceArea } from './aggregate-refresh';
+import type { ChannelPoster, PostOutcome } from './channel-poster';
+import {
+  collectConclusions,
+  compileServiceAreaSummary,
+  MAX_SUMMARY_CONCLUSIONS,
+  type CompiledSummary,
+  type Conclusions,
+} from './summary-compilation';
+
+export const SUMMARY_ERROR_CODES = [
+  'summary.notAllowed',
+  'summary.notFound',
+  'summary.unknownArea',
+  'summary.published',
+  'summary.notPublished',
+  'summary.noChannel',
+  'summary.tooManyConclusions',
+  'summary.textTooLong',
+] as const;
+export type SummaryErrorCode = (typeof SUMMARY_ERROR_CODES)[number];
+
+const refuse: Refuser<SummaryErrorCode> = refuserFor();
+
+export interface SummaryDeps {
+  repositories: Repositories;
+  poster: ChannelPoster;
+  /** The card announcing a publication in the area's channel. */
+  announcement(publication: SummaryPublication, link: ChannelLink): Promise<Record<string, unknown>>;
+  now(): Date;
+}
+
+export interface SummaryTarget {
+  tenantId: string;
+  year: number;
+  serviceAreaId: string;
+}
+
+function requireHr(actor: Pick<Person, 'roles'>): void {
+  if (!actor.roles.includes('hr')) refuse('summary.notAllowed', 'Only HR compiles summaries');
+}
+
+async function requireArea(deps: SummaryDeps, target: SummaryTarget): Promise<string> {
+  const area = await deps.repositories.serviceAreas.get(target.tenantId, target.serviceAreaId);
+  if (!area) return refuse('summary.unknownArea', 'No such service area');
+  return area.value.name;
+}
+
+async function requireSummary(
+  deps: SummaryDeps,
+  target: SummaryTarget,
+): Promise<Versioned<ServiceAreaSummary>> {
+  const read = await deps.repositories.summaries.get(target.tenantId, target.year, target.serviceAreaId);
+  if (!read) return refuse('summary.notFound', 'No summary yet');
+  return read;
+}
+
+/**
+ * What the card showed: the stored value with the card's ETag, so a stale card's change is refused. A card that
+ * showed no summary (no ETag) is stale once one exists.
+ */
+function asShown(read: Versioned<ServiceAreaSummary>, etag: string): Versioned<ServiceAreaSummary> {
+  if (!etag) throw new ConcurrencyConflictError(TABLES.summaries);
+  return { value: read.value, etag };
+}
+
+function requireDraft(summary: ServiceAreaSummary): void {
+  if (summary.status === 'published') refuse('summary.published', 'Revise the published summary first');
+}
+
+/** The draft's figures: the area's distributions, empty where a group is below the threshold. */
+function draftFigures(figures: SummaryFigures): Pick<ServiceAreaSummary, 'competences' | 'learningWaySplit'> {
+  const competences: CompetenceDistribution[] = figures.competences.map((figure) => ({
+    competenceId: figure.competenceId,
+    self: figure.self?.counts ?? {},
+    supervisor: figure.supervisor?.counts ?? {},
+    respondents: figure.needs?.rated ?? 0,
+  }));
+  return { competences, learningWaySplit: figures.learningWays?.counts ?? { '70': 0, '20': 0, '10': 0 } };
+}
+
+async function compileFresh(deps: SummaryDeps, target: SummaryTarget): Promise<CompiledSummary> {
+  await rebuildServiceArea(deps.repositories, target.tenantId, target.year, target.serviceAreaId);
+  return compileServiceAreaSummary(deps.repositories, target.tenantId, target.year, target.serviceAreaId);
+}
+
+/**
+ * Creates the year's draft, or refreshes an existing draft's figures (its conclusions, which HR may have
+ * edited, stay as they are).
+ */
+export async function draftSummary(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+): Promise<Versioned<ServiceAreaSummary>> {
+  requireHr(actor);
+  await requireArea(deps, target);
+  const existing = await deps.repositories.summaries.get(target.tenantId, target.year, target.serviceAreaId);
+  if (existing) requireDraft(existing.value);
+  const compiled = await compileFresh(deps, target);
+  if (existing)
+    return deps.repositories.summaries.update(asShown(existing, etag), draftFigures(compiled.figures));
+  return deps.repositories.summaries.create({
+    tenantId: target.tenantId,
+    serviceAreaId: target.serviceAreaId,
+    year: target.year,
+    status: 'draft',
+    conclusions: compiled.conclusions,
+    ...draftFigures(compiled.figures),
+    publishedAt: null,
+    publishedBy: null,
+  });
+}
+
+/** Replaces the draft's conclusions with those of the area's concluded group discussions. */
+export async function recollectConclusions(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+): Promise<Versioned<ServiceAreaSummary>> {
+  requireHr(actor);
+  const read = await requireSummary(deps, target);
+  requireDraft(read.value);
+  const discussions = await readAll((page) =>
+    deps.repositories.groupDiscussions.listForServiceArea(
+      target.tenantId,
+      target.year,
+      target.serviceAreaId,
+      page,
+    ),
+  );
+  return deps.repositories.summaries.update(asShown(read, etag), {
+    conclusions: collectConclusions(discussions.map((discussion) => discussion.value)),
+  });
+}
+
+/** Checks HR's edited conclusions: trimmed, empty lines dropped, within the limits. */
+export function checkedConclusions(conclusions: Conclusions): Conclusions {
+  const checked: Conclusions = {};
+  for (const theme of GROUP_THEMES) {
+    const texts = (conclusions[theme] ?? []).map((text) => text.trim()).filter((text) => text.length > 0);
+    if (texts.length > MAX_SUMMARY_CONCLUSIONS)
+      refuse('summary.tooManyConclusions', 'Too many conclusions in a theme');
+    if (texts.some((text) => text.length > MAX_CONCLUSION_LENGTH))
+      refuse('summary.textTooLong', 'A conclusion is too long');
+    if (texts.length > 0) checked[theme] = texts;
+  }
+  return checked;
+}
+
+export async function saveConclusions(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+  conclusions: Conclusions,
+): Promise<Versioned<ServiceAreaSummary>> {
+  requireHr(actor);
+  const read = await requireSummary(deps, target);
+  requireDraft(read.value);
+  return deps.repositories.summaries.update(asShown(read, etag), {
+    conclusions: checkedConclusions(conclusions),
+  });
+}
+
+export interface PublishResult {
+  summary: Versioned<ServiceAreaSummary>;
+  posted: PostOutcome;
+}
+
+/**
+ * Publishes the draft with figures compiled now: the summary turns published, the publication (what the
+ * channel tab shows) is written, and the card goes to the area's channel. Refused before anything is written
+ * when the area has no linked channel.
+ */
+export async function publishSummary(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+): Promise<PublishResult> {
+  requireHr(actor);
+  const areaName = await requireArea(deps, target);
+  const read = await requireSummary(deps, target);
+  requireDraft(read.value);
+  const link = await deps.repositories.channelLinks.get(target.tenantId, target.serviceAreaId);
+  if (!link) return refuse('summary.noChannel', 'Link a channel to the service area first');
+  const compiled = await compileFresh(deps, target);
+  const publishedAt = deps.now().toISOString();
+  const summary = await deps.repositories.summaries.update(asShown(read, etag), {
+    ...draftFigures(compiled.figures),
+    status: 'published',
+    publishedAt,
+    publishedBy: actor.id,
+  });
+  const publication: SummaryPublication = {
+    tenantId: target.tenantId,
+    serviceAreaId: target.serviceAreaId,
+    year: target.year,
+    serviceAreaName: areaName,
+    conclusions: summary.value.conclusions,
+    figures: compiled.figures,
+    publishedAt,
+    publishedBy: actor.id,
+  };
+  await deps.repositories.summaryPublications.put(publication);
+  const posted = await deps.poster.post(
+    target.tenantId,
+    link.value,
+    await deps.announcement(publication, link.value),
+  );
+  return { summary, posted };
+}
+
+/** A published summary back to a draft, for corrections; the publication stays until published again. */
+export async function reviseSummary(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+): Promise<Versioned<ServiceAreaSummary>> {
+  requireHr(actor);
+  const read = await requireSummary(deps, target);
+  if (read.value.status !== 'published') refuse('summary.notPublished', 'The summary is a draft');
+  return deps.repositories.summaries.update(asShown(read, etag), { status: 'draft' });
+}

@@ -1,0 +1,174 @@
+/**
+ * The Teams activity handler: turns activities into calls on the app (chat commands, conversation
+ * bookkeeping) and the app's replies into activities. Only this folder imports botbuilder.
+ */
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelAccount,
+} from 'botbuilder';
+import type { CardActionResult } from '../features/feature';
+import type { ChatReply } from '../chat/chat-reply';
+import type { Logger } from '../logging';
+import { localeOf, teamOf, tenantOf } from './activity-identity';
+import type { BotPorts, ConversationAddress, ConversationRecord } from './bot-ports';
+
+export function toActivity(reply: ChatReply): Partial<Activity> {
+  if (reply.kind === 'text') {
+    const activity = MessageFactory.text(reply.text);
+    activity.textFormat = 'markdown';
+    return activity;
+  }
+  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.fallbackText);
+}
+
+/**
+ * Where a conversation can be reached later (reminders, summaries): a user's personal chat, a team
+ * (its General channel, whose id is the team's), a channel, or a group chat.
+ */
+function toInvokeResponse(result: CardActionResult | null): AdaptiveCardInvokeResponse {
+  if (!result) {
+    return {
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: 'Unknown action' } as never,
+    };
+  }
+  if (result.kind === 'card') {
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+  }
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as never };
+}
+
+function conversationRecordOf(activity: Activity, tenantId: string): ConversationRecord | null {
+  const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+  const type = activity.conversation?.conversationType;
+  const team = teamOf(activity);
+  if (type === 'personal') {
+    const aadObjectId = activity.from?.aadObjectId;
+    return aadObjectId
+      ? { tenantId, address: { kind: 'user', aadObjectId }, channelName: null, reference }
+      : null;
+  }
+  if (team) {
+    const channelId = team.channelId ?? team.teamId;
+    const address: ConversationAddress =
+      channelId === team.teamId
+        ? { kind: 'team', teamId: team.teamId }
+        : { kind: 'channel', teamId: team.teamId, channelId };
+    return { tenantId, address, channelName: team.channelName, reference };
+  }
+  if (type === 'groupChat') {
+    return {
+      tenantId,
+      address: { kind: 'chat', conversationId: activity.conversation.id },
+      channelName: null,
+      reference,
+    };
+  }
+  return null;
+}
+
+export class OsaamiskelloBot extends TeamsActivityHandler {
+  constructor(
+    private readonly ports: BotPorts,
+    private readonly logger: Logger,
+  ) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = (context.activity.membersAdded ?? []).some(
+        (member: ChannelAccount) => member.id === context.activity.recipient?.id,
+      );
+      if (botWasAdded) await this.remember(context.activity, 'installed');
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context.activity, 'installed');
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const tenantId = tenantOf(context.activity);
+      const record = tenantId ? conversationRecordOf(context.activity, tenantId) : null;
+      if (record) {
+        await this.ports.forgetConversation(record.tenantId, record.address);
+        this.logger.info('conversation.uninstalled', {
+          tenantId: record.tenantId,
+          kind: record.address.kind,
+        });
+      }
+      await next();
+    });
+  }
+
+  /** Universal Actions (Action.Execute): the card in the chat is replaced by the returned one. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { activity } = context;
+    const tenantId = tenantOf(activity);
+    const verb = invokeValue.action?.verb;
+    if (!tenantId || !verb)
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: {} as never };
+    const aadObjectId = activity.from?.aadObjectId ?? null;
+    const person = aadObjectId ? await this.ports.findPerson(tenantId, aadObjectId) : null;
+    const locale = localeOf(activity, person?.locale ?? (await this.ports.defaultLocale(tenantId)));
+    const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    const result = await this.ports.cardAction({
+      tenantId,
+      aadObjectId,
+      person,
+      locale,
+      verb,
+      data,
+      conversationType: activity.conversation?.conversationType ?? null,
+    });
+    this.logger.info('card.action', { tenantId, verb, handled: result !== null, result: result?.kind });
+    return toInvokeResponse(result);
+  }
+
+  private async remember(activity: Activity, reason: string): Promise<void> {
+    const tenantId = tenantOf(activity);
+    if (!tenantId) return;
+    const record = conversationRecordOf(activity, tenantId);
+    if (!record) return;
+    await this.ports.saveConversation(record);
+    this.logger.info('conversation.saved', { tenantId, kind: record.address.kind, reason });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const tenantId = tenantOf(activity);
+    if (!tenantId) {
+      this.logger.warn('message.noTenant', { conversationType: activity.conversation?.conversationType });
+      return;
+    }
+    const aadObjectId = activity.from?.aadObjectId ?? null;
+    const person = aadObjectId ? await this.ports.findPerson(tenantId, aadObjectId) : null;
+    const locale = localeOf(activity, person?.locale ?? (await this.ports.defaultLocale(tenantId)));
+    if (activity.conversation?.conversationType === 'personal') await this.remember(activity, 'message');
+    this.logger.info('message.received', {
+      tenantId,
+      conversationType: activity.conversation?.conversationType,
+      linked: person !== null,
+    });
+    const replies = await this.ports.commands.handle(
+      { tenantId, aadObjectId, person, locale },
+      TurnContext.removeRecipientMention(activity) ?? activity.text ?? '',
+    );
+    for (const reply of replies) await context.sendActivity(toActivity(reply));
+  }
+}

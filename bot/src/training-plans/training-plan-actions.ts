@@ -1,0 +1,238 @@
+/** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
+import { z } from 'zod';
+import { organisationYear } from '../summaries/organisation-year';
+import type { ChatCommand } from '../chat/chat-commands';
+import { assessedCompetences } from '../domain/assessment-rules';
+import type { LearningWay } from '../domain/development-discussion';
+import type { Locale } from '../domain/locale';
+import type { Person } from '../domain/organisation';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { Repositories } from '../storage/repositories';
+import { yearFramework } from '../summaries/aggregate-refresh';
+import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import { translator } from '../summaries/localised';
+import {
+  addAreaNeeds,
+  combineCentralPlan,
+  confirmPlan,
+  maySee,
+  newItemId,
+  openAreaPlan,
+  replaceItems,
+  requireVisible,
+  reviewPlan,
+  submitAreaPlan,
+  type PlanRef,
+} from './training-plan-service';
+import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
+import { planCard, plansOverviewCard, TRAINING_PLAN_VERBS, type PlanNotice } from './training-plan-view';
+
+export interface TrainingPlanDeps {
+  repositories: Repositories;
+  now(): Date;
+}
+
+const year = z.number().int().min(2000).max(2100);
+const refSchema = z.object({
+  year,
+  serviceAreaId: z.string().min(1).max(128).nullable(),
+  etag: z.string().max(200).default(''),
+});
+/** Loosely typed here: the plan's rules check the values and say what is wrong. */
+const itemSchema = z.object({
+  need: z.string().default(''),
+  competenceId: z.string().max(128).default(''),
+  way: z.string().default('10'),
+  audience: z.string().default(''),
+  headcount: z
+    .union([z.number(), z.string()])
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? 0 : Number(value))),
+});
+
+/** Who drafts an area's plan: HR, or the area's own management team. */
+const mayEdit = (person: Person, serviceAreaId: string): boolean =>
+  person.roles.includes('hr') ||
+  (person.roles.includes('serviceAreaManagementTeam') && person.serviceAreaId === serviceAreaId);
+
+export function trainingPlanInteractions(deps: TrainingPlanDeps): {
+  cardActions: Record<string, CardActionHandler>;
+  command: ChatCommand;
+} {
+  const { repositories } = deps;
+  const thisYear = (): number => organisationYear(deps.now());
+  const at = (): string => deps.now().toISOString();
+  const message = (
+    locale: Locale,
+    key: 'notice.notLinked' | 'trainingPlan.notVisible',
+  ): CardActionResult => ({
+    kind: 'message',
+    text: translator(TRAINING_PLAN_TEXTS, locale)(key),
+  });
+
+  async function overview(person: Person, locale: Locale, shown: number): Promise<CardActionResult> {
+    const [areas, plans] = await Promise.all([
+      repositories.serviceAreas.list(person.tenantId),
+      repositories.trainingPlans.listForYear(person.tenantId, shown),
+    ]);
+    const byArea = new Map(plans.map((read) => [read.value.serviceAreaId, read.value]));
+    const visibleAreas = areas
+      .map((read) => read.value)
+      .filter((area) => maySee(person, area.id))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+    const entries = [
+      { serviceArea: null, plan: byArea.get(null) ?? null },
+      ...visibleAreas.map((area) => ({ serviceArea: area, plan: byArea.get(area.id) ?? null })),
+    ];
+    return { kind: 'card', card: plansOverviewCard(locale, shown, entries) };
+  }
+
+  async function show(
+    person: Person,
+    locale: Locale,
+    ref: PlanRef,
+    notice: PlanNotice | null,
+  ): Promise<CardActionResult> {
+    const [area, read, framework] = await Promise.all([
+      ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
+      repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
+      yearFramework(repositories, ref.tenantId, ref.year),
+    ]);
+    const names = new Map<string, string>();
+    for (const id of new Set(read?.value.history.map((change) => change.by) ?? [])) {
+      const found = await repositories.people.getPerson(ref.tenantId, id);
+      if (found) names.set(id, `${found.value.firstName} ${found.value.lastName}`);
+    }
+    const view = {
+      year: ref.year,
+      serviceArea: area?.value ?? null,
+      read,
+      competences: assessedCompetences(framework, true),
+      names,
+      viewer: person,
+    };
+    return { kind: 'card', card: planCard(locale, view, notice) };
+  }
+
+  const noticeOf = (outcome: Outcome): PlanNotice =>
+    outcome.kind === 'conflict'
+      ? { key: 'notice.conflict', color: 'Warning' }
+      : {
+          key:
+            outcome.code in TRAINING_PLAN_TEXTS
+              ? (outcome.code as PlanNotice['key'])
+              : 'trainingPlan.notFound',
+          color: 'Attention',
+        };
+
+  /** A verb on one plan; refusals show the plan as it stands with the reason (nothing was written). */
+  const onPlan =
+    (
+      run: (
+        person: Person,
+        ref: PlanRef,
+        etag: string,
+        request: CardActionRequest,
+      ) => Promise<PlanNotice | null>,
+    ) =>
+    async (request: CardActionRequest): Promise<CardActionResult> => {
+      const person = actingPerson(request);
+      if (!person) return message(request.locale, 'notice.notLinked');
+      const data = cardData(refSchema, request);
+      if (!data) return overview(person, request.locale, thisYear());
+      const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
+      if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
+      return guarded(
+        async () => show(person, request.locale, ref, await run(person, ref, data.etag, request)),
+        async (outcome) => show(person, request.locale, ref, noticeOf(outcome)),
+      );
+    };
+
+  const saved: PlanNotice = { key: 'notice.saved', color: 'Good' };
+
+  const cardActions: Record<string, CardActionHandler> = {
+    [TRAINING_PLAN_VERBS.overview]: async (request) => {
+      const person = actingPerson(request);
+      if (!person) return message(request.locale, 'notice.notLinked');
+      if (!maySee(person, null)) return message(request.locale, 'trainingPlan.notVisible');
+      const shown = cardData(z.object({ year: year.optional() }), request)?.year ?? thisYear();
+      return overview(person, request.locale, shown);
+    },
+    [TRAINING_PLAN_VERBS.open]: onPlan(async (person, ref) => {
+      if (ref.serviceAreaId !== null && mayEdit(person, ref.serviceAreaId))
+        await openAreaPlan(repositories, person, ref, at());
+      else requireVisible(person, ref);
+      return null;
+    }),
+    [TRAINING_PLAN_VERBS.addItem]: onPlan(async (person, ref, etag, request) => {
+      const parsed = itemSchema.safeParse(request.data);
+      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention' };
+      const input = parsed.data;
+      await replaceItems(repositories, person, ref, etag, (items) => [
+        ...items,
+        {
+          id: newItemId(),
+          need: input.need,
+          competenceId: input.competenceId || null,
+          way: input.way as LearningWay,
+          audience: input.audience,
+          headcount: input.headcount,
+        },
+      ]);
+      return saved;
+    }),
+    [TRAINING_PLAN_VERBS.removeItem]: onPlan(async (person, ref, etag, request) => {
+      const itemId = String(request.data.itemId ?? '');
+      await replaceItems(repositories, person, ref, etag, (items) =>
+        items.filter((item) => item.id !== itemId),
+      );
+      return saved;
+    }),
+    [TRAINING_PLAN_VERBS.addNeeds]: onPlan(async (person, ref, etag) => {
+      await addAreaNeeds(repositories, person, ref, etag);
+      return saved;
+    }),
+    [TRAINING_PLAN_VERBS.submit]: onPlan(async (person, ref, etag) => {
+      await submitAreaPlan(repositories, person, ref, etag, at());
+      return { key: 'notice.submitted', color: 'Good' };
+    }),
+    [TRAINING_PLAN_VERBS.combine]: onPlan(async (person, ref, etag) => {
+      await combineCentralPlan(repositories, person, ref, etag, at());
+      return { key: 'notice.combined', color: 'Good' };
+    }),
+    [TRAINING_PLAN_VERBS.review]: onPlan(async (person, ref, etag) => {
+      await reviewPlan(repositories, person, ref, etag, at());
+      return { key: 'notice.reviewed', color: 'Good' };
+    }),
+    [TRAINING_PLAN_VERBS.confirm]: onPlan(async (person, ref, etag) => {
+      await confirmPlan(repositories, person, ref, etag, at());
+      return { key: 'notice.confirmed', color: 'Good' };
+    }),
+  };
+
+  const command: ChatCommand = {
+    id: 'trainingPlan',
+    triggers: [
+      'koulutussuunnitelma',
+      'koulutussuunnitelmat',
+      'utbildningsplan',
+      'utbildningsplaner',
+      'training plan',
+      'training plans',
+    ],
+    helpKey: 'help.command.trainingPlan',
+    handle: async (context) => {
+      const overviewVerb = cardActions[TRAINING_PLAN_VERBS.overview];
+      if (!overviewVerb) return [];
+      const result = await overviewVerb({
+        ...context,
+        verb: TRAINING_PLAN_VERBS.overview,
+        data: {},
+        conversationType: null,
+      });
+      return [asReply(result)];
+    },
+  };
+
+  return { cardActions, command };
+}

@@ -1,0 +1,272 @@
+/**
+ * Training plans in storage: a service area's plan (its management team or HR drafts it from the area's
+ * anonymous needs and submits it, due 30.9.), and the central plan HR combines from the submitted plans and the
+ * city's anonymous needs, reviewed by the city manager's management team and confirmed by the co-operation
+ * committee. The rules (who, which status) are the domain's (training-plan-lifecycle.ts); this module reads,
+ * writes with the ETag the card showed, and decides who may see a plan.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Competence } from '../domain/competence';
+import type { Locale } from '../domain/locale';
+import type { Person } from '../domain/organisation';
+import {
+  combineIntoCentralPlan,
+  confirmCentralPlan,
+  newServiceAreaPlan,
+  reviewCentralPlan,
+  submitServiceAreaPlan,
+  updatePlanItems,
+} from '../domain/training-plan-lifecycle';
+import type { TrainingPlan, TrainingPlanItem } from '../domain/training-plan';
+import { refuserFor, type Refuser } from '../domain/errors';
+import { ConcurrencyConflictError } from '../storage/errors';
+import { TABLES } from '../storage/keys';
+import type { Repositories } from '../storage/repositories';
+import type { SummaryFigures } from '../storage/summary-publication-repository';
+import type { Versioned } from '../storage/table-store';
+import { yearFramework } from '../summaries/aggregate-refresh';
+import { localised } from '../summaries/localised';
+import { compileCityFigures, compileServiceAreaSummary } from '../summaries/summary-compilation';
+import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
+
+export const PLAN_ACCESS_ERROR_CODES = [
+  'trainingPlan.notVisible',
+  'trainingPlan.notFound',
+  'trainingPlan.unknownArea',
+] as const;
+export type PlanAccessErrorCode = (typeof PLAN_ACCESS_ERROR_CODES)[number];
+const refuse: Refuser<PlanAccessErrorCode> = refuserFor();
+
+export type PlanRepos = Pick<
+  Repositories,
+  | 'trainingPlans'
+  | 'serviceAreas'
+  | 'organisations'
+  | 'competenceFrameworks'
+  | 'teams'
+  | 'teamAggregates'
+  | 'groupDiscussions'
+  | 'developmentActionRequests'
+>;
+
+export interface PlanRef {
+  tenantId: string;
+  year: number;
+  /** Null for the central plan. */
+  serviceAreaId: string | null;
+}
+
+/** Who sees a plan: HR, both committees, and the management teams (an area's plan: its own team only). */
+export function maySee(person: Person, serviceAreaId: string | null): boolean {
+  const roles = person.roles;
+  if (roles.includes('hr') || roles.includes('cityManagementTeam') || roles.includes('cooperationCommittee'))
+    return true;
+  if (!roles.includes('serviceAreaManagementTeam')) return false;
+  return serviceAreaId === null || person.serviceAreaId === serviceAreaId;
+}
+
+export function requireVisible(person: Person, ref: PlanRef): void {
+  if (person.tenantId !== ref.tenantId || !maySee(person, ref.serviceAreaId)) {
+    refuse('trainingPlan.notVisible', 'This plan is not shown to this person');
+  }
+}
+
+/** The card's ETag on the stored plan; a card that showed no plan is stale once one exists. */
+function asShown(read: Versioned<TrainingPlan>, etag: string): Versioned<TrainingPlan> {
+  if (!etag) throw new ConcurrencyConflictError(TABLES.trainingPlans);
+  return { value: read.value, etag };
+}
+
+async function requirePlan(repos: PlanRepos, ref: PlanRef): Promise<Versioned<TrainingPlan>> {
+  const read = await repos.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId);
+  if (!read) return refuse('trainingPlan.notFound', 'No such plan');
+  return read;
+}
+
+/** A plan's changeable part, for the repository's update. */
+const changesOf = (plan: TrainingPlan): Pick<TrainingPlan, 'status' | 'items' | 'history'> => ({
+  status: plan.status,
+  items: plan.items,
+  history: plan.history,
+});
+
+/** The service area's plan, created as a draft when its management team (or HR) opens it first. */
+export async function openAreaPlan(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  at: string,
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const existing = await repos.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId);
+  if (existing || ref.serviceAreaId === null) return existing ?? requirePlan(repos, ref);
+  if (!(await repos.serviceAreas.get(ref.tenantId, ref.serviceAreaId))) {
+    return refuse('trainingPlan.unknownArea', 'No such service area');
+  }
+  const plan = newServiceAreaPlan(
+    { tenantId: ref.tenantId, year: ref.year, serviceAreaId: ref.serviceAreaId },
+    actor,
+    at,
+  );
+  return repos.trainingPlans.create(plan);
+}
+
+export async function replaceItems(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+  items: (current: TrainingPlanItem[]) => TrainingPlanItem[],
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const read = await requirePlan(repos, ref);
+  const next = updatePlanItems(read.value, actor, items(read.value.items));
+  return repos.trainingPlans.update(asShown(read, etag), changesOf(next));
+}
+
+export const newItemId = (): string => `i-${randomUUID().slice(0, 8)}`;
+
+function audienceOf(competence: Competence | undefined, locale: Locale): string {
+  return localised(
+    TRAINING_PLAN_TEXTS[
+      competence?.audience === 'supervisors' ? 'audience.supervisors' : 'audience.allStaff'
+    ],
+    locale,
+  );
+}
+
+/**
+ * Plan items from anonymous figures: each competence with a development need (counted only where the group is
+ * at least the threshold), and coaching and work supervision asked for by at least the threshold. These are
+ * formal training or coaching (the "10").
+ */
+export function needItems(
+  figures: SummaryFigures,
+  competences: readonly Competence[],
+  locale: Locale,
+): TrainingPlanItem[] {
+  const byId = new Map(competences.map((competence) => [competence.id, competence]));
+  const fromRatings = figures.needsRanking
+    .filter((need) => need.needs > 0)
+    .map((need) => {
+      const competence = byId.get(need.competenceId);
+      return {
+        id: newItemId(),
+        need: competence ? competence.name[locale] : need.competenceId,
+        competenceId: need.competenceId,
+        way: '10' as const,
+        audience: audienceOf(competence, locale),
+        headcount: need.needs,
+      };
+    });
+  const fromRequests = figures.developmentActions
+    .filter((demand) => demand.count !== null && demand.count > 0)
+    .map((demand) => ({
+      id: newItemId(),
+      need: localised(
+        TRAINING_PLAN_TEXTS[`demand.${demand.kind}.${demand.form}` as keyof typeof TRAINING_PLAN_TEXTS],
+        locale,
+      ),
+      competenceId: null,
+      way: '10' as const,
+      audience: localised(TRAINING_PLAN_TEXTS['audience.askers'], locale),
+      headcount: demand.count ?? 0,
+    }));
+  return [...fromRatings, ...fromRequests];
+}
+
+async function organisationLocale(repos: PlanRepos, tenantId: string): Promise<Locale> {
+  return (await repos.organisations.get(tenantId))?.value.defaultLocale ?? 'fi';
+}
+
+/** Adds the area's anonymous needs to its draft (the plan's text is data, in the organisation's language). */
+export async function addAreaNeeds(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+): Promise<Versioned<TrainingPlan>> {
+  if (ref.serviceAreaId === null) return refuse('trainingPlan.notFound', 'Only an area plan takes its needs');
+  const [compiled, framework, locale] = await Promise.all([
+    compileServiceAreaSummary(repos, ref.tenantId, ref.year, ref.serviceAreaId),
+    yearFramework(repos, ref.tenantId, ref.year),
+    organisationLocale(repos, ref.tenantId),
+  ]);
+  const additions = needItems(compiled.figures, framework.competences, locale);
+  return replaceItems(repos, actor, ref, etag, (items) => [...items, ...additions]);
+}
+
+export async function submitAreaPlan(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+  at: string,
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const read = await requirePlan(repos, ref);
+  return repos.trainingPlans.update(
+    asShown(read, etag),
+    changesOf(submitServiceAreaPlan(read.value, actor, at)),
+  );
+}
+
+/**
+ * HR's central draft from the submitted area plans and the city's anonymous needs. A central draft that exists
+ * is replaced (its history kept); a reviewed or confirmed one is refused by the rules.
+ */
+export async function combineCentralPlan(
+  repos: PlanRepos,
+  actor: Person,
+  ref: Omit<PlanRef, 'serviceAreaId'>,
+  etag: string,
+  at: string,
+): Promise<Versioned<TrainingPlan>> {
+  const [plans, figures, framework, locale] = await Promise.all([
+    repos.trainingPlans.listForYear(ref.tenantId, ref.year),
+    compileCityFigures(repos, ref.tenantId, ref.year),
+    yearFramework(repos, ref.tenantId, ref.year),
+    organisationLocale(repos, ref.tenantId),
+  ]);
+  const submitted = plans
+    .map((read) => read.value)
+    .filter((plan) => plan.scope === 'serviceArea' && plan.status === 'submitted');
+  const central = combineIntoCentralPlan(
+    submitted,
+    needItems(figures, framework.competences, locale),
+    ref,
+    actor,
+    at,
+  );
+  const existing = plans.find((read) => read.value.scope === 'central');
+  if (!existing) return repos.trainingPlans.create(central);
+  const replaced = updatePlanItems(existing.value, actor, central.items);
+  return repos.trainingPlans.update(asShown(existing, etag), changesOf(replaced));
+}
+
+export async function reviewPlan(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+  at: string,
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const read = await requirePlan(repos, ref);
+  return repos.trainingPlans.update(asShown(read, etag), changesOf(reviewCentralPlan(read.value, actor, at)));
+}
+
+export async function confirmPlan(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+  at: string,
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const read = await requirePlan(repos, ref);
+  return repos.trainingPlans.update(
+    asShown(read, etag),
+    changesOf(confirmCentralPlan(read.value, actor, at)),
+  );
+}

@@ -1,0 +1,196 @@
+// Azure resources for Osaamiskello: one Linux App Service that serves the bot (/api/messages), the API
+// (/api/v1) and the tab pages (/tabs/), an Azure Bot registration for Teams, and a storage account
+// (tables and queues). One user-assigned managed identity is both the bot's identity and the app's
+// identity towards storage, so there are no client secrets or connection strings to keep.
+// Deployed by `arm/deploy` in teamsapp.yml; each output is written back to env/.env.{env} by its name.
+
+@minLength(4)
+@maxLength(40)
+@description('Base for resource names; the toolkit fills RESOURCE_SUFFIX to make it unique.')
+param resourceBaseName string
+
+param location string = resourceGroup().location
+
+@description('App Service plan size. B1 is the smallest with Always On, which the bot\'s reminders need.')
+param webAppSku string = 'B1'
+
+@description('Node runtime. Node 20 LTS matches the toolchain; move to NODE|22-lts when the code does.')
+param linuxFxVersion string = 'NODE|20-lts'
+
+@maxLength(42)
+param botDisplayName string
+
+@description('F0 is free and enough for the Teams channel.')
+param botServiceSku string = 'F0'
+
+@description('Client id of the Entra app for tab SSO (aadApp/create); the API validates tokens for it.')
+param aadAppClientId string
+
+@description('Tenant of that Entra app.')
+param aadAppTenantId string
+
+var webAppName = resourceBaseName
+var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
+
+// Built-in role ids, the same in every tenant.
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0a4d5'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-id'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // Only Entra identities (the managed identity) may use the data; account keys are switched off.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {}
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {}
+}
+
+resource tableDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identity.id, storageQueueDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: linuxFxVersion
+      // The root package's `npm start` builds and starts the local dev stack; production runs the server.
+      appCommandLine: 'node bot/dist/index.js'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
+
+// A resource of its own so the settings can use the site's host name without a self-reference.
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    // The package is built before zip deploy; App Service must not run `npm install` / build again.
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    NODE_ENV: 'production'
+    // Never seed the demo municipality into real storage.
+    DEMO_DATA: 'off'
+    HOST: '0.0.0.0'
+    BOT_ID: identity.properties.clientId
+    // Spelled as the service's configuration (bot/src/config.ts) accepts it.
+    BOT_TYPE: 'UserAssignedMSI'
+    BOT_TENANT_ID: identity.properties.tenantId
+    // Tells DefaultAzureCredential which of the site's identities to use for storage.
+    AZURE_CLIENT_ID: identity.properties.clientId
+    AZURE_STORAGE_ACCOUNT_NAME: storage.name
+    AAD_APP_CLIENT_ID: aadAppClientId
+    AAD_APP_TENANT_ID: aadAppTenantId
+    TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: resourceBaseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botServiceSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      acceptedTerms: true
+      deploymentEnvironment: 'CommercialDeployment'
+    }
+  }
+}
+
+// Output names are the environment variable names the toolkit writes to env/.env.{env}. The identity's
+// client id is deliberately not output as AZURE_CLIENT_ID: in the toolkit's own environment that name
+// would steer Azure SDK credentials. It is BOT_ID (and the site's AZURE_CLIENT_ID app setting).
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output TAB_DOMAIN string = webApp.properties.defaultHostName
+output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.name
+output WEB_APP_NAME string = webApp.name
+output WEB_APP_RESOURCE_ID string = webApp.id

@@ -1,0 +1,22 @@
+import type { ApiClient } from './client';
+import { expectShape } from './shape';
+import type { ChannelSummaries, ServiceAreaName } from './types';
+
+export async function fetchServiceAreas(api: ApiClient, signal: AbortSignal): Promise<ServiceAreaName[]> {
+  const body = await api.get('/api/v1/service-areas', {}, signal);
+  return expectShape<{ serviceAreas: ServiceAreaName[] }>(body, ['serviceAreas'], 'service areas')
+    .serviceAreas;
+}
+
+export async function fetchSummaries(
+  api: ApiClient,
+  serviceAreaId: string,
+  signal: AbortSignal,
+): Promise<ChannelSummaries> {
+  const body = await api.get(
+    `/api/v1/service-areas/${encodeURIComponent(serviceAreaId)}/summaries`,
+    {},
+    signal,
+  );
+  return expectShape<ChannelSummaries>(body, ['summaries'], 'summaries');
+}

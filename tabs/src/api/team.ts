@@ -1,0 +1,73 @@
+import type { HostChannel } from '../teams/host';
+import type { ApiClient } from './client';
+import { expectShape } from './shape';
+import type { GroupDiscussionStart, LedTeam, MeetingOutcome, ReportRow, TeamOverviewPage } from './types';
+
+export interface WholeTeam {
+  year: number;
+  reports: ReportRow[];
+  windows: TeamOverviewPage['windows'];
+  teams: LedTeam[];
+}
+
+/** Every page of the supervisor's reports for a year (a large unit has a few pages of 200). */
+export async function fetchWholeTeam(
+  api: ApiClient,
+  year: number | undefined,
+  signal: AbortSignal,
+): Promise<WholeTeam> {
+  const whole: WholeTeam = { year: year ?? 0, reports: [], windows: {}, teams: [] };
+  let token: string | undefined;
+  do {
+    const page = expectShape<TeamOverviewPage>(
+      await api.get('/api/v1/team', { year, continuationToken: token }, signal),
+      ['reports', 'teams'],
+      'team overview',
+    );
+    whole.year = page.year;
+    whole.reports.push(...page.reports);
+    Object.assign(whole.windows, page.windows);
+    for (const team of page.teams)
+      if (!whole.teams.some((known) => known.id === team.id)) whole.teams.push(team);
+    year = page.year;
+    token = page.continuationToken;
+  } while (token);
+  return whole;
+}
+
+const meetingPath = (year: number, employeeId: string) =>
+  `/api/v1/team/discussions/${year}/${encodeURIComponent(employeeId)}/meeting`;
+
+export async function scheduleMeeting(
+  api: ApiClient,
+  year: number,
+  employeeId: string,
+  scheduledAt: string,
+  durationMinutes: number,
+  etag: string | null,
+): Promise<MeetingOutcome> {
+  return (await api.send('PUT', meetingPath(year, employeeId), {
+    body: { scheduledAt, durationMinutes },
+    ifMatch: etag,
+  })) as MeetingOutcome;
+}
+
+export async function cancelMeeting(
+  api: ApiClient,
+  year: number,
+  employeeId: string,
+  etag: string,
+): Promise<MeetingOutcome> {
+  return (await api.send('DELETE', meetingPath(year, employeeId), { ifMatch: etag })) as MeetingOutcome;
+}
+
+export async function startGroupDiscussion(
+  api: ApiClient,
+  year: number,
+  teamId: string,
+  channel: HostChannel | null,
+): Promise<GroupDiscussionStart> {
+  return (await api.send('POST', '/api/v1/team/group-discussions', {
+    body: { year, teamId, channel },
+  })) as GroupDiscussionStart;
+}

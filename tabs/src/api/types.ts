@@ -1,0 +1,213 @@
+/** What the tabs' API answers, as the pages use it (the service's own types live in bot/src/api). */
+import type { Level, PhaseKind } from '../clock/model';
+import type { Locale } from '../i18n/locale';
+
+export const ROLES = [
+  'employee',
+  'supervisor',
+  'serviceAreaManagementTeam',
+  'cityManagementTeam',
+  'hr',
+  'cooperationCommittee',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type LocalisedText = Record<Locale, string>;
+
+export interface Me {
+  tenantId: string;
+  person: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    roles: Role[];
+    locale: Locale;
+    serviceAreaId: string;
+    teamId: string;
+  };
+}
+
+export const DISCUSSION_STATUSES = ['notScheduled', 'scheduled', 'prepared', 'held', 'signed'] as const;
+export type DiscussionStatus = (typeof DISCUSSION_STATUSES)[number];
+export type GoalStatus = 'open' | 'inProgress' | 'done' | 'dropped';
+export type LearningWay = '70' | '20' | '10';
+
+export interface Goal {
+  id: string;
+  text: string;
+  status: GoalStatus;
+}
+export interface LearningGoal extends Goal {
+  way: LearningWay;
+}
+
+export interface YearConversations {
+  developmentDiscussion: boolean;
+  groupDiscussion: boolean;
+}
+
+export interface MyCompetence {
+  roundYear: number;
+  conversations: YearConversations;
+  discussions: Array<{
+    year: number;
+    status: DiscussionStatus;
+    scheduledAt: string | null;
+    supervisorName: string | null;
+    goals: Goal[];
+    learningGoals: LearningGoal[];
+    updatedAt: string;
+  }>;
+  competences: Array<{
+    id: string;
+    name: LocalisedText;
+    points: Array<{ year: number; self: number | null; supervisor: number | null }>;
+  }>;
+  scale: { min: number; max: number; labels: LocalisedText[] };
+  upcoming: Array<{
+    phaseId: string;
+    kind: PhaseKind;
+    level: Level;
+    opens: string;
+    closes: string;
+    meetingAt: string | null;
+  }>;
+}
+
+export interface DiscussionState {
+  status: DiscussionStatus;
+  scheduledAt: string | null;
+  etag: string;
+}
+
+export interface ReportRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  teamId: string;
+  serviceAreaId: string;
+  conversations: YearConversations;
+  discussion: DiscussionState | null;
+}
+
+export interface LedTeam {
+  id: string;
+  name: string;
+  kind: string;
+  serviceAreaId: string;
+  holdsGroupDiscussion: boolean;
+  groupDiscussion: { id: string; status: 'open' | 'concluded' } | null;
+}
+
+export interface DateWindow {
+  opens: string;
+  closes: string;
+}
+
+export interface TeamOverviewPage {
+  year: number;
+  reports: ReportRow[];
+  windows: Record<string, DateWindow[]>;
+  teams: LedTeam[];
+  continuationToken?: string;
+}
+
+export type DeliveryOutcome = 'sent' | 'noConversation' | 'failed';
+
+export interface MeetingOutcome {
+  discussion: DiscussionState & { year: number; employeeId: string };
+  invitation: DeliveryOutcome;
+}
+
+export interface GroupDiscussionStart {
+  groupDiscussion: { id: string; year: number; teamId: string; status: 'open' | 'concluded' };
+  created: boolean;
+  posted: DeliveryOutcome;
+}
+
+/** The clock as HR edits it: month-days, not dates of a year. */
+export interface ClockPhaseSetting {
+  id: string;
+  kind: PhaseKind;
+  level: Level;
+  opens: string;
+  closes: string;
+  remindDaysBefore: number[];
+  audience: Role[];
+}
+
+export interface ClockOverride {
+  serviceAreaId: string;
+  phases: Record<string, { opens?: string; closes?: string; remindDaysBefore?: number[] }>;
+}
+
+export interface ClockSettings {
+  phases: ClockPhaseSetting[];
+  overrides: ClockOverride[];
+}
+
+export interface AlternatingYearRule {
+  individualDiscussionYears: 'even' | 'odd';
+}
+
+export interface ServiceAreaRule {
+  id: string;
+  name: string;
+  alternatingYearRule: AlternatingYearRule | null;
+  etag: string;
+}
+
+export interface ClockEditorData {
+  clock: ClockSettings;
+  etag: string | null;
+  serviceAreas: ServiceAreaRule[];
+}
+
+export interface ClockValidationError {
+  code: string;
+  phaseId: string | null;
+  serviceAreaId: string | null;
+}
+
+export interface RoundProgress {
+  year: number;
+  anonymityThreshold: number;
+  serviceAreas: Array<{
+    id: string;
+    name: string;
+    due: number | null;
+    counts: Record<DiscussionStatus, number> | null;
+  }>;
+}
+
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'blocked', 'notInstalled', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export interface SendProgress {
+  campaignId: string;
+  date: string;
+  kind: string;
+  phaseId: string;
+  total: number;
+  counts: Record<DeliveryState, number>;
+  uncertain: number;
+  finished: boolean;
+}
+
+export interface ServiceAreaName {
+  id: string;
+  name: string;
+}
+
+export interface PublishedSummary {
+  year: number;
+  publishedAt: string | null;
+  conclusions: Partial<Record<string, string[]>>;
+  competences: Array<{ competenceId: string; respondents: number }>;
+  learningWaySplit: Record<LearningWay, number>;
+}
+
+export interface ChannelSummaries {
+  serviceArea: ServiceAreaName;
+  summaries: PublishedSummary[];
+}

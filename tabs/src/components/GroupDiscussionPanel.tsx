@@ -1,0 +1,120 @@
+import { Badge, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/http';
+import { startGroupDiscussion } from '../api/team';
+import type { LedTeam } from '../api/types';
+import { useI18n } from '../i18n/I18nContext';
+import type { HostChannel } from '../teams/host';
+import { EmptyState } from './EmptyState';
+import { errorMessage } from './ErrorState';
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+});
+
+export interface GroupDiscussionPanelProps {
+  api: ApiClient;
+  year: number;
+  teams: LedTeam[];
+  /** The Teams channel this page is open in, where the card is posted; null outside a channel. */
+  channel: HostChannel | null;
+}
+
+/** The teams the supervisor leads, and starting each one's group competence discussion for the year. */
+export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscussionPanelProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [started, setStarted] = useState<Record<string, LedTeam['groupDiscussion']>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
+    null,
+  );
+
+  if (teams.length === 0) return <EmptyState text={t('group.noTeams')} />;
+
+  const start = async (team: LedTeam) => {
+    setBusy(team.id);
+    setMessage(null);
+    try {
+      const result = await startGroupDiscussion(api, year, team.id, channel);
+      setStarted((current) => ({ ...current, [team.id]: result.groupDiscussion }));
+      setMessage(
+        result.posted === 'sent'
+          ? { intent: 'success', text: t('group.posted', { team: team.name }) }
+          : {
+              intent: 'warning',
+              text: t(channel ? 'group.postFailed' : 'group.noChannel', { team: team.name }),
+            },
+      );
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      {channel ? null : <p>{t('group.channelHint')}</p>}
+      <ul className={styles.list}>
+        {teams.map((team) => {
+          const discussion = started[team.id] ?? team.groupDiscussion;
+          return (
+            <li key={team.id} className={styles.item}>
+              <span className={styles.name}>{team.name}</span>
+              {!team.holdsGroupDiscussion ? (
+                <Badge appearance="tint" color="subtle">
+                  {t('group.notThisYear')}
+                </Badge>
+              ) : discussion ? (
+                <Badge appearance="tint" color={discussion.status === 'open' ? 'brand' : 'success'}>
+                  {t(discussion.status === 'open' ? 'group.open' : 'group.concluded')}
+                </Badge>
+              ) : (
+                <Badge appearance="tint" color="informative">
+                  {t('group.notStarted')}
+                </Badge>
+              )}
+              {team.holdsGroupDiscussion ? (
+                <Button
+                  disabled={busy !== null}
+                  onClick={() => void start(team)}
+                  aria-label={t(discussion ? 'group.postAgainFor' : 'group.startFor', { team: team.name })}
+                >
+                  {discussion ? t('group.postAgain') : t('group.start')}
+                </Button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <div aria-live="polite">
+        {message ? (
+          <MessageBar intent={message.intent} layout="multiline">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api/client';
+import { fetchProgress } from '../api/hr';
+import type { RoundProgress } from '../api/types';
+import { useResource } from '../api/useResource';
+import { useDataTableStyles } from '../components/dataTableStyles';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { YearNavigation } from '../components/YearNavigation';
+import { useI18n } from '../i18n/I18nContext';
+
+const useStyles = makeStyles({
+  chart: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, 14rem) 1fr',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+  bar: {
+    display: 'flex',
+    height: '1.5rem',
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  held: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  scheduled: {
+    backgroundColor: tokens.colorPaletteBlueBackground2,
+    backgroundImage: `repeating-linear-gradient(45deg, transparent 0 4px, ${tokens.colorPaletteBlueBorderActive} 4px 6px)`,
+  },
+  legend: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '0.9rem',
+    height: '0.9rem',
+    marginRight: tokens.spacingHorizontalXS,
+    verticalAlign: 'middle',
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  header: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+});
+
+function figures(area: RoundProgress['serviceAreas'][number]) {
+  if (area.due === null || area.counts === null) return null;
+  const held = area.counts.held + area.counts.signed;
+  const scheduled = area.counts.scheduled + area.counts.prepared;
+  return { due: area.due, held, scheduled, open: Math.max(0, area.due - held - scheduled) };
+}
+
+/** Development discussions held against those due, per service area: a bar chart and the same as a table. */
+export function ProgressView({
+  api,
+  year,
+  onYearChange,
+}: {
+  api: ApiClient;
+  year: number | undefined;
+  onYearChange: (year: number) => void;
+}) {
+  const styles = useStyles();
+  const table = useDataTableStyles();
+  const { t, formatNumber } = useI18n();
+  const { state, retry } = useResource((signal) => fetchProgress(api, year, signal), `progress:${year}`);
+  if (state.status === 'loading') return <LoadingState label={t('progress.loading')} />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
+  const { data } = state;
+  const percent = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
+
+  return (
+    <>
+      <div className={styles.header}>
+        <p className={styles.muted}>
+          {t('progress.intro', { year: data.year, threshold: data.anonymityThreshold })}
+        </p>
+        <YearNavigation year={data.year} onChange={onYearChange} />
+      </div>
+      {data.serviceAreas.length === 0 ? (
+        <EmptyState text={t('progress.empty')} />
+      ) : (
+        <>
+          <ul className={styles.legend} aria-hidden="true">
+            <li>
+              <span className={mergeClasses(styles.swatch, styles.held)} />
+              {t('progress.held')}
+            </li>
+            <li>
+              <span className={mergeClasses(styles.swatch, styles.scheduled)} />
+              {t('progress.scheduled')}
+            </li>
+          </ul>
+          {/* The bars are a picture of the table below; screen readers get the table. */}
+          <ul className={styles.chart} aria-hidden="true">
+            {data.serviceAreas.map((area) => {
+              const f = figures(area);
+              return (
+                <li key={area.id} className={styles.row}>
+                  <span>{area.name}</span>
+                  {f ? (
+                    <div className={styles.bar}>
+                      <div className={styles.held} style={{ width: `${percent(f.held, f.due)}%` }} />
+                      <div
+                        className={styles.scheduled}
+                        style={{ width: `${percent(f.scheduled, f.due)}%` }}
+                      />
+                    </div>
+                  ) : (
+                    <span className={styles.muted}>{t('progress.tooSmall')}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <div className={table.wrapper}>
+            <table className={table.table}>
+              <caption className={table.caption}>{t('progress.tableCaption', { year: data.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={table.headerCell}>
+                    {t('progress.serviceArea')}
+                  </th>
+                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
+                    {t('progress.due')}
+                  </th>
+                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
+                    {t('progress.scheduled')}
+                  </th>
+                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
+                    {t('progress.held')}
+                  </th>
+                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
+                    {t('progress.heldShare')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.serviceAreas.map((area) => {
+                  const f = figures(area);
+                  return (
+                    <tr key={area.id}>
+                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
+                        {area.name}
+                      </th>
+                      {f ? (
+                        <>
+                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.due)}</td>
+                          <td className={mergeClasses(table.cell, table.number)}>
+                            {formatNumber(f.scheduled)}
+                          </td>
+                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.held)}</td>
+                          <td className={mergeClasses(table.cell, table.number)}>
+                            {formatNumber(percent(f.held, f.due) / 100, {
+                              style: 'percent',
+                              maximumFractionDigits: 0,
+                            })}
+                          </td>
+                        </>
+                      ) : (
+                        <td className={table.cell} colSpan={4}>
+                          {t('progress.tooSmall')}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api/client';
+import { fetchClockEditor } from '../api/hr';
+import { useResource } from '../api/useResource';
+import { ErrorState } from '../components/ErrorState';
+import { LinkNavigation } from '../components/LinkNavigation';
+import { LoadingState } from '../components/LoadingState';
+import { PageLayout } from '../components/PageLayout';
+import { SessionGate } from '../components/SessionGate';
+import { ClockEditor } from '../hr/ClockEditor';
+import { ProgressView } from '../hr/ProgressView';
+import { SendsView } from '../hr/SendsView';
+import { useI18n } from '../i18n/I18nContext';
+import { buildHash, navigate, type HashRoute } from '../routing/hashRoute';
+
+const VIEWS = ['clock', 'progress', 'sends'] as const;
+type View = (typeof VIEWS)[number];
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const requested = route.query.get('view');
+  const view: View = VIEWS.find((v) => v === requested) ?? 'clock';
+  const yearText = route.query.get('year');
+  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  const { state, retry } = useResource((signal) => fetchClockEditor(api, signal), 'clock-editor');
+
+  return (
+    <>
+      <LinkNavigation
+        label={t('hr.views')}
+        links={VIEWS.map((v) => ({
+          href: buildHash('/hr', { view: v }),
+          label: t(`hr.view.${v}`),
+          current: v === view,
+        }))}
+      />
+      <div className={styles.panel}>
+        {state.status === 'loading' ? <LoadingState label={t('editor.loading')} /> : null}
+        {state.status === 'error' ? <ErrorState error={state.error} onRetry={retry} /> : null}
+        {state.status === 'ready' && view === 'clock' ? <ClockEditor api={api} initial={state.data} /> : null}
+        {view === 'progress' ? (
+          <ProgressView
+            api={api}
+            year={year}
+            onYearChange={(next) => navigate('/hr', { view: 'progress', year: next })}
+          />
+        ) : null}
+        {state.status === 'ready' && view === 'sends' ? (
+          <SendsView api={api} phases={state.data.clock.phases} />
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends. */
+export function HrPage({ route }: { route: HashRoute }) {
+  const { t } = useI18n();
+  return (
+    <PageLayout title={t('hr.heading')}>
+      <SessionGate roles={['hr']}>{({ api }) => <HrView api={api} route={route} />}</SessionGate>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,149 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/http';
+import { cancelMeeting, scheduleMeeting } from '../api/team';
+import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
+import { errorMessage } from '../components/ErrorState';
+import { useI18n } from '../i18n/I18nContext';
+import { fullName } from './names';
+import { deliveryText } from './outcomes';
+import { isLocalInput, localInputToIso, toLocalInput, withinWindows } from './slots';
+
+const DURATIONS = [30, 45, 60, 90];
+
+export interface MeetingDialogProps {
+  api: ApiClient;
+  year: number;
+  action: { kind: 'move' | 'cancel'; row: ReportRow } | null;
+  windows: DateWindow[];
+  onClose: () => void;
+  onChanged: (employeeId: string, outcome: MeetingOutcome, message: string) => void;
+  onLatest: (employeeId: string, latest: ReportRow['discussion']) => void;
+}
+
+/**
+ * Moving or cancelling one person's meeting. The edit carries the discussion's ETag: if someone (the same
+ * supervisor in another window) changed it meanwhile, nothing is saved and the latest state is shown.
+ */
+export function MeetingDialog({
+  api,
+  year,
+  action,
+  windows,
+  onClose,
+  onChanged,
+  onLatest,
+}: MeetingDialogProps) {
+  const { t, formatDateTime } = useI18n();
+  const row = action?.row;
+  const current = row?.discussion?.scheduledAt ?? null;
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState(60);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [openFor, setOpenFor] = useState<string | null>(null);
+
+  const key = action ? `${action.kind}:${action.row.id}` : null;
+  if (key !== openFor) {
+    // A new dialog starts from the current meeting time.
+    setOpenFor(key);
+    setTime(current ? toLocalInput(new Date(current)) : '');
+    setError(null);
+  }
+  if (!action || !row) return null;
+  const name = fullName(row);
+  const etag = row.discussion?.etag ?? '';
+  const issue =
+    action.kind === 'cancel'
+      ? null
+      : !isLocalInput(time)
+        ? t('team.timeInvalid')
+        : !withinWindows(time, windows)
+          ? t('team.timeOutsideWindow')
+          : null;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome =
+        action.kind === 'move'
+          ? await scheduleMeeting(api, year, row.id, localInputToIso(time), duration, etag)
+          : await cancelMeeting(api, year, row.id, etag);
+      onChanged(row.id, outcome, deliveryText(outcome.invitation, name, t));
+      onClose();
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError('invalidResponse', String(caught));
+      if (apiError.kind === 'conflict') {
+        onLatest(row.id, (apiError.service?.details?.latest as ReportRow['discussion']) ?? null);
+        setError(t('team.conflict'));
+      } else setError(errorMessage(apiError, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            {t(action.kind === 'move' ? 'team.moveTitle' : 'team.cancelTitle', { name })}
+          </DialogTitle>
+          <DialogContent>
+            {current ? <p>{t('team.currentMeeting', { time: formatDateTime(current) })}</p> : null}
+            {action.kind === 'move' ? (
+              <>
+                <Field
+                  label={t('team.newTime')}
+                  validationState={issue ? 'error' : 'none'}
+                  validationMessage={issue ?? undefined}
+                >
+                  <Input type="datetime-local" value={time} onChange={(_, data) => setTime(data.value)} />
+                </Field>
+                <Field label={t('team.duration')}>
+                  <Select value={String(duration)} onChange={(_, data) => setDuration(Number(data.value))}>
+                    {DURATIONS.map((minutes) => (
+                      <option key={minutes} value={minutes}>
+                        {t('team.minutes', { minutes })}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </>
+            ) : (
+              <p>{t('team.cancelBody')}</p>
+            )}
+            <div aria-live="assertive">
+              {error ? (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>{error}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy || issue !== null} onClick={() => void submit()}>
+              {action.kind === 'move' ? t('team.moveConfirm') : t('team.cancelConfirm')}
+            </Button>
+            <Button onClick={onClose}>{t('team.close')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,137 @@
+import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReportRow } from '../api/types';
+import { useDataTableStyles } from '../components/dataTableStyles';
+import { DiscussionStatusBadge } from '../components/StatusBadge';
+import { useI18n } from '../i18n/I18nContext';
+import { fullName } from './names';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  checkCell: { width: '2.5rem' },
+});
+
+/** Who can get an invitation now: has a development discussion this year and no meeting yet. */
+export function canInvite(row: ReportRow): boolean {
+  return (
+    row.conversations.developmentDiscussion &&
+    (row.discussion === null || row.discussion.status === 'notScheduled')
+  );
+}
+
+export function hasMeeting(row: ReportRow): boolean {
+  return row.discussion?.status === 'scheduled' || row.discussion?.status === 'prepared';
+}
+
+export interface ReportTableProps {
+  year: number;
+  rows: ReportRow[];
+  selected: ReadonlySet<string>;
+  onToggle: (ids: string[], on: boolean) => void;
+  onMove: (row: ReportRow) => void;
+  onCancel: (row: ReportRow) => void;
+}
+
+export function ReportTable({ year, rows, selected, onToggle, onMove, onCancel }: ReportTableProps) {
+  const styles = useStyles();
+  const table = useDataTableStyles();
+  const { t, formatDateTime } = useI18n();
+  const invitable = rows.filter(canInvite).map((row) => row.id);
+  const allOn = invitable.length > 0 && invitable.every((id) => selected.has(id));
+  const someOn = invitable.some((id) => selected.has(id));
+
+  const conversationsText = (row: ReportRow) =>
+    row.conversations.developmentDiscussion
+      ? row.conversations.groupDiscussion
+        ? t('team.bothConversations')
+        : t('team.onlyDevelopment')
+      : row.conversations.groupDiscussion
+        ? t('team.onlyGroup')
+        : t('team.noConversations');
+
+  return (
+    <div className={table.wrapper}>
+      <table className={table.table}>
+        <caption className={table.caption}>{t('team.tableCaption', { year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(table.headerCell, styles.checkCell)}>
+              <Checkbox
+                aria-label={t('team.selectPage')}
+                checked={allOn ? true : someOn ? 'mixed' : false}
+                disabled={invitable.length === 0}
+                onChange={(_, data) => onToggle(invitable, data.checked === true)}
+              />
+            </th>
+            <th scope="col" className={table.headerCell}>
+              {t('team.columnName')}
+            </th>
+            <th scope="col" className={table.headerCell}>
+              {t('team.columnConversations')}
+            </th>
+            <th scope="col" className={table.headerCell}>
+              {t('team.columnStatus')}
+            </th>
+            <th scope="col" className={table.headerCell}>
+              {t('team.columnMeeting')}
+            </th>
+            <th scope="col" className={table.headerCell}>
+              {t('team.columnActions')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = fullName(row);
+            return (
+              <tr key={row.id}>
+                <td className={table.cell}>
+                  {canInvite(row) ? (
+                    <Checkbox
+                      aria-label={t('team.selectPerson', { name })}
+                      checked={selected.has(row.id)}
+                      onChange={(_, data) => onToggle([row.id], data.checked === true)}
+                    />
+                  ) : null}
+                </td>
+                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
+                  {name}
+                </th>
+                <td className={table.cell}>{conversationsText(row)}</td>
+                <td className={table.cell}>
+                  {row.conversations.developmentDiscussion ? (
+                    <DiscussionStatusBadge status={row.discussion?.status ?? null} />
+                  ) : (
+                    '–'
+                  )}
+                </td>
+                <td className={mergeClasses(table.cell, table.nowrap)}>
+                  {row.discussion?.scheduledAt ? formatDateTime(row.discussion.scheduledAt) : '–'}
+                </td>
+                <td className={table.cell}>
+                  {hasMeeting(row) ? (
+                    <div className={styles.actions}>
+                      <Button
+                        size="small"
+                        onClick={() => onMove(row)}
+                        aria-label={t('team.moveFor', { name })}
+                      >
+                        {t('team.move')}
+                      </Button>
+                      <Button
+                        size="small"
+                        onClick={() => onCancel(row)}
+                        aria-label={t('team.cancelFor', { name })}
+                      >
+                        {t('team.cancel')}
+                      </Button>
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

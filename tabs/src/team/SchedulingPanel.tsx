@@ -1,0 +1,254 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/http';
+import { scheduleMeeting } from '../api/team';
+import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
+import { useDataTableStyles } from '../components/dataTableStyles';
+import { EmptyState } from '../components/EmptyState';
+import { useI18n } from '../i18n/I18nContext';
+import { fullName } from './names';
+import { deliveryText, failureText, type InvitationResult } from './outcomes';
+import { isLocalInput, localInputToIso, proposeSlots, toLocalInput, withinWindows } from './slots';
+
+const DURATIONS = [30, 45, 60, 90];
+const GAPS = [0, 15, 30];
+const DAY_START = 8 * 60;
+const DAY_END = 16 * 60;
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  results: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+interface Proposal {
+  row: ReportRow;
+  time: string;
+}
+
+export interface SchedulingPanelProps {
+  api: ApiClient;
+  year: number;
+  selected: ReportRow[];
+  windows: Record<string, DateWindow[]>;
+  onScheduled: (employeeId: string, outcome: MeetingOutcome) => void;
+  onLatest: (employeeId: string, latest: ReportRow['discussion']) => void;
+  onDone: () => void;
+}
+
+/** The first proposal: the next working day at 9, or the window's first day if it is later. */
+function defaultFirst(windows: DateWindow[]): string {
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  tomorrow.setHours(9, 0, 0, 0);
+  const opens = windows[0]?.opens;
+  return opens && `${opens}T09:00` > toLocalInput(tomorrow) ? `${opens}T09:00` : toLocalInput(tomorrow);
+}
+
+/**
+ * Scheduling several people at once: propose back-to-back times inside the clock's window, adjust any of
+ * them, then send the invitations; each goes out through the bot to the person's Teams chat.
+ */
+export function SchedulingPanel({
+  api,
+  year,
+  selected,
+  windows,
+  onScheduled,
+  onLatest,
+  onDone,
+}: SchedulingPanelProps) {
+  const styles = useStyles();
+  const table = useDataTableStyles();
+  const { t, formatDate } = useI18n();
+  const allWindows = [
+    ...new Map(
+      selected.flatMap((row) => windows[row.serviceAreaId] ?? []).map((w) => [`${w.opens}${w.closes}`, w]),
+    ).values(),
+  ];
+  const [first, setFirst] = useState(() => defaultFirst(allWindows));
+  const [duration, setDuration] = useState(60);
+  const [gap, setGap] = useState(15);
+  const [proposals, setProposals] = useState<Proposal[]>([]);
+  const [sending, setSending] = useState(false);
+  const [results, setResults] = useState<InvitationResult[]>([]);
+
+  if (selected.length === 0 && proposals.length === 0 && results.length === 0) {
+    return <EmptyState text={t('team.selectToSchedule')} />;
+  }
+
+  const propose = () => {
+    const times = proposeSlots(
+      {
+        first,
+        durationMinutes: duration,
+        gapMinutes: gap,
+        dayStartMinutes: DAY_START,
+        dayEndMinutes: DAY_END,
+      },
+      selected.length,
+    );
+    setProposals(selected.map((row, i) => ({ row, time: times[i] ?? first })));
+    setResults([]);
+  };
+
+  const problem = (proposal: Proposal): string | null => {
+    if (!isLocalInput(proposal.time)) return t('team.timeInvalid');
+    if (new Date(proposal.time).getTime() < Date.now()) return t('team.timeInPast');
+    if (!withinWindows(proposal.time, windows[proposal.row.serviceAreaId] ?? []))
+      return t('team.timeOutsideWindow');
+    return null;
+  };
+  const ready = proposals.length > 0 && proposals.every((p) => problem(p) === null);
+
+  const send = async () => {
+    setSending(true);
+    const done: InvitationResult[] = [];
+    for (const { row, time } of proposals) {
+      const name = fullName(row);
+      try {
+        const outcome = await scheduleMeeting(
+          api,
+          year,
+          row.id,
+          localInputToIso(time),
+          duration,
+          row.discussion?.etag ?? null,
+        );
+        onScheduled(row.id, outcome);
+        done.push({
+          employeeId: row.id,
+          name,
+          ok: outcome.invitation === 'sent',
+          text: deliveryText(outcome.invitation, name, t),
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'conflict') {
+          onLatest(row.id, (error.service?.details?.latest as ReportRow['discussion']) ?? null);
+        }
+        done.push({ employeeId: row.id, name, ok: false, text: failureText(error, name, t) });
+      }
+    }
+    setResults(done);
+    setProposals([]);
+    setSending(false);
+    onDone();
+  };
+
+  return (
+    <>
+      {allWindows.length > 0 ? (
+        <p>
+          {t('team.windowNote', {
+            windows: allWindows.map((w) => `${formatDate(w.opens)}–${formatDate(w.closes)}`).join(', '),
+          })}
+        </p>
+      ) : null}
+      {selected.length > 0 ? (
+        <div className={styles.form}>
+          <Field label={t('team.firstTime')}>
+            <Input type="datetime-local" value={first} onChange={(_, data) => setFirst(data.value)} />
+          </Field>
+          <Field label={t('team.duration')}>
+            <Select value={String(duration)} onChange={(_, data) => setDuration(Number(data.value))}>
+              {DURATIONS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {t('team.minutes', { minutes })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('team.gap')}>
+            <Select value={String(gap)} onChange={(_, data) => setGap(Number(data.value))}>
+              {GAPS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {t('team.minutes', { minutes })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={propose} disabled={!isLocalInput(first)}>
+            {t('team.propose', { count: selected.length })}
+          </Button>
+        </div>
+      ) : null}
+      {proposals.length > 0 ? (
+        <>
+          <div className={table.wrapper}>
+            <table className={table.table}>
+              <caption className={table.caption}>{t('team.proposalsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={table.headerCell}>
+                    {t('team.columnName')}
+                  </th>
+                  <th scope="col" className={table.headerCell}>
+                    {t('team.columnTime')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {proposals.map((proposal, index) => {
+                  const name = fullName(proposal.row);
+                  const issue = problem(proposal);
+                  return (
+                    <tr key={proposal.row.id}>
+                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
+                        {name}
+                      </th>
+                      <td className={table.cell}>
+                        <Field
+                          validationState={issue ? 'error' : 'none'}
+                          validationMessage={issue ?? undefined}
+                        >
+                          <Input
+                            aria-label={t('team.timeFor', { name })}
+                            type="datetime-local"
+                            value={proposal.time}
+                            onChange={(_, data) =>
+                              setProposals((current) =>
+                                current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
+                              )
+                            }
+                          />
+                        </Field>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <Button appearance="primary" disabled={!ready || sending} onClick={() => void send()}>
+              {sending ? t('team.sending') : t('team.sendInvitations', { count: proposals.length })}
+            </Button>
+          </div>
+        </>
+      ) : null}
+      <div aria-live="polite">
+        {results.length > 0 ? (
+          <MessageBar intent={results.every((r) => r.ok) ? 'success' : 'warning'} layout="multiline">
+            <MessageBarBody>
+              <ul className={styles.results}>
+                {results.map((result) => (
+                  <li key={result.employeeId}>{result.text}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * HR's API: the annual clock (default until saved, validated by the domain's rules, saved with ETags), the
+ * service areas' alternating-year rule, the round's progress as aggregates only, and reminder-send progress.
+ */
+import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
+import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
+import type { Person } from '../../bot/src/domain/organisation';
+import { openFanout } from '../../bot/src/fanout/fanout-engine';
+import { campaignId } from '../../bot/src/clock/reminder';
+import type { SignInOrganisation } from '../support/tokens';
+import {
+  call,
+  newOrganisation,
+  NOW,
+  ROUND_YEAR,
+  startTabsApi,
+  tokenOf,
+  type TestApi,
+} from './tabs-api-fixture';
+
+type Json = Record<string, unknown>;
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTabsApi();
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+async function asHr(org: SignInOrganisation) {
+  const token = await tokenOf(api.app, org, org.people.hr);
+  return (method: string, path: string, options: { body?: unknown; ifMatch?: string | null } = {}) =>
+    call<Json>(api.app, token, method, path, options);
+}
+
+interface EditorAnswer {
+  clock: ReturnType<typeof defaultAnnualClock>;
+  etag: string | null;
+  serviceAreas: Array<{ id: string; name: string; alternatingYearRule: unknown; etag: string }>;
+}
+
+describe('the annual clock', () => {
+  test('is the default until HR saves one; a saved change is what everyone then reads', async () => {
+    const org = await newOrganisation(api.app);
+    const hr = await asHr(org);
+    const before = (await hr('GET', '/api/v1/hr/clock')).body as unknown as EditorAnswer;
+    expect(before.etag).toBeNull();
+    expect(before.clock).toEqual(defaultAnnualClock());
+    expect(before.serviceAreas).toEqual([
+      expect.objectContaining({ id: 'sa-1', name: 'Palvelualue', alternatingYearRule: null }),
+    ]);
+
+    const changed = defaultAnnualClock();
+    changed.phases[0] = { ...changed.phases[0]!, closes: '04-15' };
+    changed.overrides = [
+      { serviceAreaId: 'sa-1', phases: { 'development-discussions': { opens: '01-15' } } },
+    ];
+    const saved = await hr('PUT', '/api/v1/hr/clock', { body: changed });
+
+    expect(saved.status).toBe(200);
+    const stored = await api.app.repositories.annualClocks.get(org.tenantId);
+    expect(stored?.value).toEqual({ tenantId: org.tenantId, ...changed });
+    expect((saved.body as unknown as EditorAnswer).etag).toBe(stored?.etag);
+    const employee = await tokenOf(api.app, org, org.people.employee);
+    const mine = await call<{ upcoming: Json[] }>(api.app, employee, 'GET', '/api/v1/my/competence');
+    expect(mine.body.upcoming).toContainEqual(
+      expect.objectContaining({
+        phaseId: 'development-discussions',
+        opens: '2027-01-15',
+        closes: '2027-04-15',
+      }),
+    );
+  });
+
+  test('refuses a clock the practice’s rules reject, naming each problem, and stores nothing', async () => {
+    const org = await newOrganisation(api.app);
+    const hr = await asHr(org);
+    const broken = defaultAnnualClock();
+    broken.phases[0] = { ...broken.phases[0]!, opens: '04-01', closes: '03-31' };
+    broken.phases[1] = { ...broken.phases[1]!, closes: '02-29' };
+    broken.overrides = [{ serviceAreaId: 'no-such-area', phases: { 'no-such-phase': { opens: '01-02' } } }];
+
+    const answer = await hr('PUT', '/api/v1/hr/clock', { body: broken });
+
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      error: {
+        code: 'clock.invalid',
+        details: {
+          errors: expect.arrayContaining([
+            { code: 'clock.opensAfterCloses', phaseId: 'development-discussions', serviceAreaId: null },
+            { code: 'clock.invalidDate', phaseId: 'group-discussions', serviceAreaId: null },
+            { code: 'clock.unknownPhase', phaseId: 'no-such-phase', serviceAreaId: 'no-such-area' },
+            { code: 'clock.unknownServiceArea', phaseId: null, serviceAreaId: 'no-such-area' },
+          ]),
+        },
+      },
+    });
+    await expect(api.app.repositories.annualClocks.get(org.tenantId)).resolves.toBeNull();
+  });
+
+  test('a save based on an older read is refused with the clock as it now stands', async () => {
+    const org = await newOrganisation(api.app);
+    const hr = await asHr(org);
+    const first = defaultAnnualClock();
+    first.phases[0] = { ...first.phases[0]!, closes: '04-30' };
+    const saved = (await hr('PUT', '/api/v1/hr/clock', { body: first })).body as unknown as EditorAnswer;
+
+    const second = defaultAnnualClock();
+    second.phases[0] = { ...second.phases[0]!, closes: '05-31' };
+    const fromDefault = await hr('PUT', '/api/v1/hr/clock', { body: second });
+    const fromOldEtag = await hr('PUT', '/api/v1/hr/clock', { body: second, ifMatch: '"stale"' });
+
+    for (const answer of [fromDefault, fromOldEtag]) {
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({
+        error: { code: 'edit.conflict', details: { latest: { clock: first, etag: saved.etag } } },
+      });
+    }
+    const current = await hr('PUT', '/api/v1/hr/clock', { body: second, ifMatch: saved.etag });
+    expect(current.status).toBe(200);
+    expect((await api.app.repositories.annualClocks.get(org.tenantId))?.value.phases[0]?.closes).toBe(
+      '05-31',
+    );
+  });
+
+  test('an area’s alternating-year rule is saved with its ETag and decides who has which discussion', async () => {
+    const org = await newOrganisation(api.app);
+    const hr = await asHr(org);
+    const editor = (await hr('GET', '/api/v1/hr/clock')).body as unknown as EditorAnswer;
+    const path = '/api/v1/hr/service-areas/sa-1/alternating-year-rule';
+
+    const saved = await hr('PUT', path, {
+      body: { rule: { individualDiscussionYears: 'even' } },
+      ifMatch: editor.serviceAreas[0]?.etag,
+    });
+    const stale = await hr('PUT', path, { body: { rule: null }, ifMatch: editor.serviceAreas[0]?.etag });
+    const unknown = await hr('PUT', '/api/v1/hr/service-areas/nowhere/alternating-year-rule', {
+      body: { rule: null },
+      ifMatch: 'x',
+    });
+
+    expect(saved.body).toMatchObject({
+      id: 'sa-1',
+      alternatingYearRule: { individualDiscussionYears: 'even' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      error: { details: { latest: { alternatingYearRule: { individualDiscussionYears: 'even' } } } },
+    });
+    expect(unknown.status).toBe(404);
+    const supervisor = await tokenOf(api.app, org, org.people.supervisor);
+    const team = await call<{ reports: Array<{ id: string; conversations: Json }> }>(
+      api.app,
+      supervisor,
+      'GET',
+      `/api/v1/team?year=${ROUND_YEAR}`,
+    );
+    expect(team.body.reports.find((r) => r.id === 'p-employee')?.conversations).toEqual({
+      developmentDiscussion: false,
+      groupDiscussion: true,
+    });
+  });
+});
+
+describe('progress of the round', () => {
+  /** An organisation with a large area (seven people with a discussion) and a small one (two). */
+  function twoAreas(org: SignInOrganisation): void {
+    const { tenantId } = org;
+    const extra = (id: string, serviceAreaId: string, teamId: string): Person => ({
+      ...org.people.employee,
+      id,
+      aadObjectId: null,
+      email: `${id}@example.test`,
+      firstName: id,
+      serviceAreaId,
+      teamId,
+    });
+    const { snapshot } = org;
+    org.snapshot = {
+      ...snapshot,
+      serviceAreas: [
+        ...snapshot.serviceAreas,
+        { tenantId, id: 'sa-small', name: 'Pieni alue', directorId: null, alternatingYearRule: null },
+      ],
+      teams: [
+        ...snapshot.teams,
+        {
+          tenantId,
+          id: 't-small',
+          serviceAreaId: 'sa-small',
+          name: 't-small',
+          kind: 'team',
+          supervisorId: 'p-supervisor',
+        },
+      ],
+      people: [
+        ...snapshot.people,
+        extra('p-small-1', 'sa-small', 't-small'),
+        extra('p-small-2', 'sa-small', 't-small'),
+      ],
+    };
+  }
+
+  test('counts due, scheduled and held discussions per area, and hides an area below the anonymity threshold', async () => {
+    const org = await newOrganisation(api.app, twoAreas);
+    const at = NOW.toISOString();
+    const employee = org.people.employee;
+    const scheduled = schedule(
+      newDevelopmentDiscussion(employee, ROUND_YEAR, at),
+      'p-supervisor',
+      at,
+      '2027-02-10T09:00:00+02:00',
+    );
+    await api.app.repositories.developmentDiscussions.create(scheduled);
+    await api.app.repositories.developmentDiscussions.create({
+      ...newDevelopmentDiscussion(org.people.cooperationMember, ROUND_YEAR, at),
+      status: 'held',
+    });
+    const hr = await asHr(org);
+
+    const answer = await hr('GET', '/api/v1/hr/progress');
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      year: ROUND_YEAR,
+      anonymityThreshold: 5,
+      serviceAreas: [
+        {
+          id: 'sa-1',
+          name: 'Palvelualue',
+          // Everyone with a supervisor: all but the city manager.
+          due: 7,
+          counts: { notScheduled: 0, scheduled: 1, prepared: 0, held: 1, signed: 0 },
+        },
+        { id: 'sa-small', name: 'Pieni alue', due: null, counts: null },
+      ],
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('p-employee');
+  });
+
+  test('shows the recent reminder sends with their counts', async () => {
+    const org = await newOrganisation(api.app);
+    const fanout = await openFanout(api.app.storage);
+    const id = campaignId('2026-11-22', 'preparationDue', 'development-discussions', 'employee');
+    await fanout.campaigns.create({
+      tenantId: org.tenantId,
+      campaignId: id,
+      label: 'reminder.preparationDue',
+      total: 2,
+      materialised: true,
+      createdAt: NOW.toISOString(),
+    });
+    const target = {
+      kind: 'conversation' as const,
+      serviceUrl: api.connector.serviceUrl,
+      conversationId: 'a:1',
+    };
+    await fanout.deliveries.createMissing(
+      org.tenantId,
+      id,
+      [
+        { recipientKey: 'person:p-employee', target, payload: {} },
+        { recipientKey: 'person:p-coop', target, payload: {} },
+      ],
+      NOW,
+    );
+    const hr = await asHr(org);
+
+    const answer = await hr('GET', '/api/v1/hr/sends');
+
+    expect(answer.body).toEqual({
+      sends: [
+        {
+          campaignId: id,
+          date: '2026-11-22',
+          kind: 'preparationDue',
+          phaseId: 'development-discussions',
+          total: 2,
+          counts: { pending: 2, sending: 0, sent: 0, blocked: 0, notInstalled: 0, failed: 0 },
+          uncertain: 0,
+          finished: false,
+        },
+      ],
+    });
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * The supervisor's scheduling through the API: the clock's window, the alternating-year rule, ETags on every
+ * change, and the invitation (card + iCalendar) that reaches the employee through the bot; the team's group
+ * discussion and its card in the team's channel.
+ */
+import { teamInstallation, postActivity } from '../support/activities';
+import type { SignInOrganisation } from '../support/tokens';
+import {
+  call,
+  IN_WINDOW,
+  meetingPath,
+  newOrganisation,
+  openPersonalChat,
+  ROUND_YEAR,
+  startTabsApi,
+  tokenOf,
+  type TestApi,
+} from './tabs-api-fixture';
+
+interface MeetingAnswer {
+  discussion: { status: string; scheduledAt: string | null; etag: string };
+  invitation: string;
+}
+
+type Json = Record<string, unknown>;
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTabsApi();
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+async function asSupervisor(org: SignInOrganisation) {
+  const token = await tokenOf(api.app, org, org.people.supervisor);
+  return (method: string, path: string, options: { body?: unknown; ifMatch?: string | null } = {}) =>
+    call<Json>(api.app, token, method, path, options);
+}
+
+/** The activities the connector stand-in accepted into the employee's personal chat. */
+function sentTo(org: SignInOrganisation) {
+  const conversation = `a:${org.people.employee.aadObjectId}`;
+  return api.connector
+    .activities()
+    .filter((activity) => activity.conversationId === conversation && Array.isArray(activity.attachments));
+}
+
+function cardOf(activity: Json): Json {
+  return ((activity.attachments as Json[])[0] as { content: Json }).content;
+}
+
+/** The attachment's iCalendar text, unfolded (RFC 5545 3.1) so each property is one line. */
+function calendarOf(activity: Json): string {
+  const attachment = (activity.attachments as Json[]).find((a) => a.contentType === 'text/calendar');
+  return String(attachment?.content ?? '').replace(/\r\n /g, '');
+}
+
+describe('scheduling a development discussion', () => {
+  test('stores the meeting and sends the employee a card with the time, the preparation button and an .ics', async () => {
+    const org = await newOrganisation(api.app);
+    await openPersonalChat(api, org.tenantId, org.people.employee);
+    const supervisor = await asSupervisor(org);
+
+    const answer = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: IN_WINDOW, durationMinutes: 45 },
+    });
+
+    expect(answer.status).toBe(200);
+    const body = answer.body as unknown as MeetingAnswer;
+    expect(body.invitation).toBe('sent');
+    expect(body.discussion).toMatchObject({ status: 'scheduled', scheduledAt: '2027-02-10T07:00:00.000Z' });
+    const stored = await api.app.repositories.developmentDiscussions.get(
+      org.tenantId,
+      ROUND_YEAR,
+      'p-employee',
+    );
+    expect(stored?.value).toMatchObject({ status: 'scheduled', supervisorId: 'p-supervisor' });
+    expect(stored?.etag).toBe(body.discussion.etag);
+
+    const [invitation] = sentTo(org);
+    const card = cardOf(invitation as Json);
+    expect(JSON.stringify(card.body)).toContain('Kutsu kehityskeskusteluun');
+    expect(JSON.stringify(card.body)).toContain(
+      '{{DATE(2027-02-10T07:00:00Z, LONG)}} {{TIME(2027-02-10T07:00:00Z)}}',
+    );
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Valmistaudu keskusteluun',
+        verb: 'discussion.open',
+        data: { employeeId: 'p-employee', year: ROUND_YEAR, view: { kind: 'step', step: 1 } },
+      },
+    ]);
+    const ics = calendarOf(invitation as Json);
+    expect(ics).toContain('METHOD:REQUEST\r\n');
+    expect(ics).toContain('DTSTART:20270210T070000Z\r\n');
+    expect(ics).toContain('DTEND:20270210T074500Z\r\n');
+    expect(ics).toContain(
+      'ATTENDEE;CN=p-employee Testinen;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:p-employee@example.test',
+    );
+    expect(ics).not.toContain('p-employee@osaamiskello');
+  });
+
+  test('refuses a time outside the clock’s window or in the past, and stores nothing', async () => {
+    const org = await newOrganisation(api.app);
+    const supervisor = await asSupervisor(org);
+
+    const outside = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-05-04T09:00:00+03:00' },
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body).toMatchObject({
+      error: {
+        code: 'meeting.outsideWindow',
+        details: { windows: [{ opens: '2027-01-01', closes: '2027-03-31' }] },
+      },
+    });
+    // The window is in Finnish time: 31.3. at 23:30 in Helsinki is still inside, though it is 20:30 UTC.
+    const lastEvening = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-03-31T20:30:00Z' },
+    });
+    expect(lastEvening.status).toBe(200);
+    const afterMidnight = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-03-31T21:30:00Z' },
+      ifMatch: (lastEvening.body as unknown as MeetingAnswer).discussion.etag,
+    });
+    expect(afterMidnight.body).toMatchObject({ error: { code: 'meeting.outsideWindow' } });
+
+    const past = await supervisor('PUT', meetingPath('p-employee', 2026), {
+      body: { scheduledAt: '2026-02-10T09:00:00+02:00' },
+    });
+    expect(past.body).toMatchObject({ error: { code: 'meeting.inPast' } });
+    await expect(
+      api.app.repositories.developmentDiscussions.get(org.tenantId, 2026, 'p-employee'),
+    ).resolves.toBeNull();
+  });
+
+  test('under the alternating-year model an employee in a group-discussion year gets no meeting', async () => {
+    const org = await newOrganisation(api.app, (o) => {
+      // 2027 is odd: with individual discussions in even years, the staff have group discussions in 2027.
+      for (const area of o.snapshot.serviceAreas)
+        area.alternatingYearRule = { individualDiscussionYears: 'even' };
+    });
+    const supervisor = await asSupervisor(org);
+    const answer = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: { code: 'meeting.noDiscussionThisYear' } });
+  });
+
+  test('a stale ETag changes nothing and answers 409 with the discussion as it stands', async () => {
+    const org = await newOrganisation(api.app);
+    const supervisor = await asSupervisor(org);
+    const first = (await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } }))
+      .body as unknown as MeetingAnswer;
+    const moved = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-02-11T10:00:00+02:00' },
+      ifMatch: first.discussion.etag,
+    });
+    expect(moved.status).toBe(200);
+
+    const stale = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-02-12T10:00:00+02:00' },
+      ifMatch: first.discussion.etag,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      error: {
+        code: 'edit.conflict',
+        message:
+          'Someone else changed this in the meantime. Check the latest version and make your change again.',
+        details: {
+          latest: {
+            status: 'scheduled',
+            scheduledAt: '2027-02-11T08:00:00.000Z',
+            etag: (moved.body as unknown as MeetingAnswer).discussion.etag,
+          },
+        },
+      },
+    });
+    // Scheduling as if nothing existed is stale too, once a discussion exists.
+    const blind = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
+    expect(blind.status).toBe(409);
+    const stored = await api.app.repositories.developmentDiscussions.get(
+      org.tenantId,
+      ROUND_YEAR,
+      'p-employee',
+    );
+    expect(stored?.value.scheduledAt).toBe('2027-02-11T08:00:00.000Z');
+  });
+
+  test('moving and cancelling tell the employee, with the same calendar event updated and then cancelled', async () => {
+    const org = await newOrganisation(api.app);
+    await openPersonalChat(api, org.tenantId, org.people.employee);
+    const supervisor = await asSupervisor(org);
+    const first = (await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } }))
+      .body as unknown as MeetingAnswer;
+    const moved = (
+      await supervisor('PUT', meetingPath('p-employee'), {
+        body: { scheduledAt: '2027-03-01T13:00:00+02:00' },
+        ifMatch: first.discussion.etag,
+      })
+    ).body as unknown as MeetingAnswer;
+    const cancelled = await supervisor('DELETE', meetingPath('p-employee'), {
+      ifMatch: moved.discussion.etag,
+    });
+
+    expect(cancelled.status).toBe(200);
+    expect((cancelled.body as unknown as MeetingAnswer).discussion).toMatchObject({
+      status: 'notScheduled',
+      scheduledAt: null,
+    });
+    const messages = sentTo(org);
+    expect(
+      messages.map(
+        (m) =>
+          JSON.stringify(cardOf(m).body).match(/Kutsu kehityskeskusteluun|aika on muuttunut|on peruttu/)?.[0],
+      ),
+    ).toEqual(['Kutsu kehityskeskusteluun', 'aika on muuttunut', 'on peruttu']);
+    const calendars = messages.map(calendarOf);
+    const uid = (ics: string) => /UID:(.*)\r\n/.exec(ics)?.[1];
+    expect(new Set(calendars.map(uid)).size).toBe(1);
+    expect(calendars[2]).toContain('METHOD:CANCEL\r\n');
+    expect(calendars[2]).toContain('STATUS:CANCELLED\r\n');
+    expect(calendars[2]).toContain('DTSTART:20270301T110000Z\r\n');
+    expect(cardOf(messages[2] as Json).actions).toEqual([]);
+  });
+
+  test('without the employee’s chat with the bot the meeting is saved and the answer says the invitation did not go', async () => {
+    const org = await newOrganisation(api.app);
+    const supervisor = await asSupervisor(org);
+    const answer = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
+    expect(answer.body).toMatchObject({ invitation: 'noConversation', discussion: { status: 'scheduled' } });
+  });
+
+  test('refuses a malformed time or duration before touching anything', async () => {
+    const org = await newOrganisation(api.app);
+    const supervisor = await asSupervisor(org);
+    const noZone = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-02-10T09:00' },
+    });
+    const tooLong = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: IN_WINDOW, durationMinutes: 600 },
+    });
+    expect([noZone.status, tooLong.status]).toEqual([400, 400]);
+    expect(tooLong.body).toMatchObject({
+      error: { code: 'request.invalid', details: { fields: ['durationMinutes'] } },
+    });
+  });
+});
+
+describe("the team's group competence discussion", () => {
+  test('starts once and posts its card to the team channel the tab names', async () => {
+    const org = await newOrganisation(api.app);
+    const channel = { teamId: '19:team-channel@thread.tacv2', channelId: '19:kehitys@thread.tacv2' };
+    await postActivity(
+      api.app.url,
+      teamInstallation(
+        { tenantId: org.tenantId, aadObjectId: org.people.supervisor.aadObjectId ?? '' },
+        { teamId: channel.teamId, channelId: channel.channelId, channelName: 'Kehitys' },
+        'add',
+        { serviceUrl: api.connector.serviceUrl },
+      ),
+    );
+    const supervisor = await asSupervisor(org);
+    const body = { year: ROUND_YEAR, teamId: 't-team', channel };
+
+    const first = await supervisor('POST', '/api/v1/team/group-discussions', { body });
+    const again = await supervisor('POST', '/api/v1/team/group-discussions', { body });
+
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(first.body).toMatchObject({
+      created: true,
+      posted: 'sent',
+      groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR },
+    });
+    expect(again.body).toMatchObject({
+      created: false,
+      groupDiscussion: (first.body as { groupDiscussion: unknown }).groupDiscussion,
+    });
+    const posts = api.connector.activities().filter((a) => a.conversationId === channel.channelId);
+    expect(posts).toHaveLength(2);
+    const text = JSON.stringify(cardOf(posts[0] as Json).body);
+    expect(text).toContain('Ryhmäosaamiskeskustelu 2027: t-team');
+    expect(text).toContain('Tulevaisuuden osaamistarpeet');
+  });
+
+  test('a channel the bot is not in is reported, and the discussion is still started', async () => {
+    const org = await newOrganisation(api.app);
+    const supervisor = await asSupervisor(org);
+    const answer = await supervisor('POST', '/api/v1/team/group-discussions', {
+      body: {
+        year: ROUND_YEAR,
+        teamId: 't-team',
+        channel: { teamId: '19:unknown@thread.tacv2', channelId: null },
+      },
+    });
+    expect(answer.body).toMatchObject({ created: true, posted: 'noConversation' });
+  });
+});

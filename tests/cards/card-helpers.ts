@@ -1,0 +1,63 @@
+/** Reading Adaptive Cards the bot returned, as a user would: texts, inputs, the errors next to them, buttons. */
+type Json = Record<string, unknown>;
+
+function* walk(node: unknown): Generator<Json> {
+  if (Array.isArray(node)) for (const item of node) yield* walk(item);
+  else if (node && typeof node === 'object') {
+    yield node as Json;
+    for (const value of Object.values(node)) yield* walk(value);
+  }
+}
+
+/** Every text the card shows (text blocks, facts, labels, input values, button titles). */
+export function cardText(card: Json): string {
+  const texts: string[] = [];
+  for (const node of walk(card)) {
+    for (const key of ['text', 'title', 'value', 'label']) {
+      const value = node[key];
+      if (typeof value === 'string') texts.push(value);
+    }
+  }
+  return texts.join('\n');
+}
+
+export function input(card: Json, id: string): Json | undefined {
+  for (const node of walk(card)) if (node.id === id && String(node.type).startsWith('Input.')) return node;
+  return undefined;
+}
+
+/** The error texts shown right below an input (in the same container, in the attention colour). */
+export function errorNextTo(card: Json, id: string): string {
+  for (const node of walk(card)) {
+    const items = node.items;
+    if (!Array.isArray(items)) continue;
+    const index = items.findIndex((item: Json) => item.id === id);
+    if (index < 0) continue;
+    const next = items[index + 1] as Json | undefined;
+    return next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
+  }
+  return '';
+}
+
+export interface CardButton {
+  title: string;
+  verb: string;
+  data: Json;
+}
+
+export function buttons(card: Json): CardButton[] {
+  const found: CardButton[] = [];
+  for (const node of walk(card)) {
+    if (node.type === 'Action.Execute' && typeof node.verb === 'string') {
+      found.push({ title: String(node.title), verb: node.verb, data: (node.data ?? {}) as Json });
+    }
+  }
+  return found;
+}
+
+/** The data of the button with this verb (and title, if several share the verb). */
+export function button(card: Json, verb: string, title?: string): Json {
+  const match = buttons(card).find((b) => b.verb === verb && (title === undefined || b.title === title));
+  if (!match) throw new Error(`The card has no ${verb} button${title ? ` "${title}"` : ''}`);
+  return match.data;
+}

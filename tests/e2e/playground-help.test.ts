@@ -1,0 +1,86 @@
+/**
+ * The local chat client end to end: the Agents Playground (a real Teams-like web client) talks to the
+ * real bot endpoint; a demo employee asks for help in Finnish and reads the answer in the browser.
+ */
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/src/app';
+import { startAgentsPlayground, type RunningPlayground } from '../../bot/src/devstack/agents-playground';
+import { freePort } from '../../bot/src/devstack/free-port';
+import { generateDemoMunicipality, demoPersonas } from '../../bot/src/organisation-data/demo-municipality';
+import { writeOrganisation } from '../../bot/src/storage/organisation-import';
+import type { Person } from '../../bot/src/domain/organisation';
+import { startTestApp } from '../support/app';
+import { newTenantId } from '../support/storage';
+import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function asUser(person: Person) {
+  return {
+    aadObjectId: person.aadObjectId ?? person.id,
+    name: `${person.firstName} ${person.lastName}`,
+    givenName: person.firstName,
+    surname: person.lastName,
+    email: person.email,
+  };
+}
+
+describe('Agents Playground: chatting with the bot in a browser', () => {
+  const tenantId = newTenantId();
+  const demo = generateDemoMunicipality(tenantId);
+  const personas = demoPersonas(demo);
+  const byId = new Map(demo.people.map((person) => [person.id, person]));
+  let app: RunningApp;
+  let playground: RunningPlayground;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const employee = byId.get(personas.employee.personId) as Person;
+    await writeOrganisation(app.repositories, tenantId, {
+      organisation: demo.organisation,
+      serviceAreas: demo.serviceAreas,
+      teams: demo.teams
+        .filter((team) => team.id === employee.teamId)
+        .map((team) => ({ ...team, supervisorId: null })),
+      people: [{ ...employee, supervisorId: null }],
+    });
+    const others = Object.values(personas)
+      .filter((persona) => persona.key !== 'employee')
+      .slice(0, 5)
+      .map((persona) => asUser(byId.get(persona.personId) as Person));
+    playground = await startAgentsPlayground({
+      port: await freePort(),
+      botEndpoint: `${app.url}/api/messages`,
+      tenantId,
+      currentUser: asUser(employee),
+      users: others,
+      team: { name: 'Demo', channelName: 'Osaamiskello' },
+      workDir: mkdtempSync(join(tmpdir(), 'osk-playground-')),
+    });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await app?.stop();
+  });
+
+  // The Playground always sends Teams locale en-US, so the answer is in English: the Teams locale picks.
+  it('understands the Finnish command "ohje" and answers with help, as the linked demo employee', async () => {
+    const box = page.getByRole('textbox').first();
+    await box.fill('ohje');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    const answer = page.locator('p', { hasText: 'Osaamiskello helps you' });
+    await answer.first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: artifactPath('playground-help.png') });
+    const conversation = await page.locator('body').innerText();
+    expect(conversation).not.toContain('did not recognise');
+    expect(conversation).not.toContain('were not found in the organisation');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The employee's preparation end to end in the Agents Playground (a Teams-like web client) in headless
+ * Chromium: "oma keskustelu" in the personal chat, the preparation card, a field filled and submitted, and the
+ * card updated in place, as the demo employee whose supervisor has already set the meeting time.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/src/app';
+import { startAgentsPlayground, type RunningPlayground } from '../../bot/src/devstack/agents-playground';
+import { freePort } from '../../bot/src/devstack/free-port';
+import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
+import type { Person } from '../../bot/src/domain/organisation';
+import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
+import { writeOrganisation } from '../../bot/src/storage/organisation-import';
+import { startTestApp } from '../support/app';
+import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { newTenantId } from '../support/storage';
+
+const NOW = new Date('2026-02-02T08:00:00Z');
+
+function asUser(person: Person) {
+  return {
+    aadObjectId: person.aadObjectId ?? person.id,
+    name: `${person.firstName} ${person.lastName}`,
+    givenName: person.firstName,
+    surname: person.lastName,
+    email: person.email,
+  };
+}
+
+describe('Agents Playground: an employee prepares their development discussion', () => {
+  const tenantId = newTenantId();
+  const demo = generateDemoMunicipality(tenantId);
+  const personas = demoPersonas(demo);
+  const byId = new Map(demo.people.map((person) => [person.id, person]));
+  const employee = byId.get(personas.employee.personId) as Person;
+  const supervisor = { ...(byId.get(personas.supervisor.personId) as Person), supervisorId: null };
+  let app: RunningApp;
+  let playground: RunningPlayground;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { now: () => NOW });
+    await writeOrganisation(app.repositories, tenantId, {
+      organisation: demo.organisation,
+      serviceAreas: demo.serviceAreas,
+      teams: demo.teams
+        .filter((team) => team.id === employee.teamId || team.id === supervisor.teamId)
+        .map((team) => ({ ...team, supervisorId: null })),
+      people: [employee, supervisor],
+    });
+    const at = NOW.toISOString();
+    const planned = schedule(
+      newDevelopmentDiscussion(employee, 2026, at),
+      supervisor.id,
+      at,
+      '2026-02-20T09:00:00+02:00',
+    );
+    await app.repositories.developmentDiscussions.create(planned);
+    const others = Object.values(personas)
+      .filter((persona) => persona.key !== 'employee')
+      .slice(0, 5)
+      .map((persona) => asUser(byId.get(persona.personId) as Person));
+    playground = await startAgentsPlayground({
+      port: await freePort(),
+      botEndpoint: `${app.url}/api/messages`,
+      tenantId,
+      currentUser: asUser(employee),
+      users: others,
+      team: { name: 'Demo', channelName: 'Osaamiskello' },
+      workDir: mkdtempSync(join(tmpdir(), 'osk-playground-')),
+    });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await app?.stop();
+  });
+
+  const latestCard = (): Locator => page.locator('.ac-adaptiveCard').last();
+
+  async function press(name: string, thenShows: string): Promise<void> {
+    await latestCard().getByRole('button', { name }).click();
+    await latestCard().getByText(thenShows).first().waitFor({ timeout: 20_000 });
+  }
+
+  // The Playground sends Teams locale en-US, so the cards are in English; the Finnish command is understood.
+  it('opens the preparation with "oma keskustelu", fills a field, submits and sees the card updated', async () => {
+    await page.getByRole('textbox').first().fill('oma keskustelu');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await latestCard().getByText('My development discussion 2026').waitFor({ timeout: 20_000 });
+
+    await press('Edit preparation', 'Step 1 / 6: The past work year');
+    await latestCard().locator('textarea').first().fill('Otin uuden palkkajärjestelmän käyttöön.');
+    await press('Save and show summary', 'Otin uuden palkkajärjestelmän käyttöön.');
+    await press('Ready for the discussion', 'Prepared');
+    await page.screenshot({ path: artifactPath('playground-preparation.png') });
+
+    const stored = await app.repositories.developmentDiscussions.get(tenantId, 2026, employee.id);
+    expect(stored?.value.status).toBe('prepared');
+    expect(stored?.value.preparation.pastYearReview).toBe('Otin uuden palkkajärjestelmän käyttöön.');
+    expect(await latestCard().innerText()).toContain('Your supervisor can see your preparation.');
+  });
+});

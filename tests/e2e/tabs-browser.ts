@@ -1,0 +1,32 @@
+/**
+ * What the tab tests share in the browser: an axe-core scan of the page as it stands, and waiting until a
+ * condition the page makes true holds (jest has no built-in poll).
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; nodes: { target: unknown }[] }[];
+}
+
+/** The axe rules the page breaks, as "rule (where)", so a failing test says what to fix. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document) => Promise<AxeResult> } }).axe.run(document),
+  );
+  return result.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')})`,
+  );
+}
+
+export async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

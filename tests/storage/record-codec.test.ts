@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CorruptRecordError, InvalidRecordError, RecordTooLargeError } from '../../bot/src/storage/errors';
+import { MAX_STRING_PROPERTY_CHARS, RecordCodec } from '../../bot/src/storage/record-codec';
+
+interface Note {
+  id: string;
+  text: string;
+  tags: string[];
+  pinned: boolean;
+  due: string | null;
+}
+
+const schema = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  tags: z.array(z.string()),
+  pinned: z.boolean(),
+  due: z.string().nullable(),
+});
+const codec = new RecordCodec<Note>('Notes', schema, ['tags']);
+const key = { partitionKey: 'p', rowKey: 'r' };
+const note: Note = { id: 'n1', text: 'Muistiinpano', tags: ['a'], pinned: false, due: null };
+
+describe('RecordCodec', () => {
+  it('splits long JSON over properties of at most 64 KiB, never between the halves of a character', () => {
+    // The emoji's two UTF-16 halves straddle the first property boundary.
+    const first = 'x'.repeat(MAX_STRING_PROPERTY_CHARS - 3);
+    const value = { ...note, tags: [first + '🙂', 'y'.repeat(70_000)] };
+    const row = codec.row(key, value);
+
+    const parts = Object.entries(row).filter(([name]) => name.startsWith('tags'));
+    expect(parts.length).toBeGreaterThan(2);
+    for (const [, part] of parts) {
+      expect(typeof part === 'string' && part.length <= MAX_STRING_PROPERTY_CHARS).toBe(true);
+      expect(() => encodeURIComponent(part as string)).not.toThrow();
+    }
+    expect(codec.decode(row)).toEqual(value);
+  });
+
+  it('stores null as an absent property and reads it back as null', () => {
+    const row = codec.row(key, note);
+    expect('due' in row).toBe(false);
+    expect(codec.decode(row)).toEqual(note);
+  });
+
+  it('refuses to write an invalid value or an over-long plain string', () => {
+    expect(() => codec.row(key, { ...note, id: '' })).toThrow(InvalidRecordError);
+    expect(() => codec.row(key, { ...note, text: 'x'.repeat(MAX_STRING_PROPERTY_CHARS + 1) })).toThrow(
+      RecordTooLargeError,
+    );
+  });
+
+  it('refuses a row with a missing or mistyped value, naming the field but not its content', () => {
+    const row = codec.row(key, note);
+    expect(() => codec.decode({ ...row, pinned: 'yes' })).toThrow(CorruptRecordError);
+    expect(() => codec.decode({ ...row, tags: '{"secret": "Aino' })).toThrow(/tags: not valid JSON$/);
+    const withoutText = { ...row };
+    delete withoutText.text;
+    expect(() => codec.decode(withoutText)).toThrow(/text:/);
+  });
+});

@@ -1,0 +1,22 @@
+/** Starts the real app (same wiring as `npm start`) on the suite's Azurite, on a free loopback port. */
+import { loadConfig } from '../../bot/src/config';
+import { startApp, type RunningApp, type StartOptions } from '../../bot/src/app';
+import { createLogger } from '../../bot/src/logging';
+
+export function startTestApp(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningApp> {
+  const connectionString = process.env.OSK_TEST_STORAGE_CONNECTION_STRING;
+  if (!connectionString) throw new Error('Azurite was not started by the global setup.');
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AZURE_STORAGE_CONNECTION_STRING: connectionString,
+    TABLE_PREFIX: 'test',
+    DEMO_DATA: 'off',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  return startApp(config, { logger: createLogger('error', () => undefined), ...options });
+}
