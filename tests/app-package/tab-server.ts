@@ -3,7 +3,7 @@
  * on a free loopback port. Requests are recorded so tests can check exactly what the page asked for.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { REPO_ROOT } from './app-package';
@@ -76,6 +76,15 @@ export interface TabServer {
   close(): Promise<void>;
 }
 
+/**
+ * Writes a whole response. Not chained on `writeHead`'s return value: restify, loaded by other test files in
+ * the same Jest worker, replaces `ServerResponse.prototype.writeHead` with one that returns nothing.
+ */
+function reply(response: ServerResponse, status: number, contentType?: string, body?: string | Buffer): void {
+  response.writeHead(status, contentType ? { 'content-type': contentType } : {});
+  response.end(body);
+}
+
 export async function startTabServer(): Promise<TabServer> {
   const apiRequests: string[] = [];
   const server: Server = createServer((request, response) => {
@@ -84,15 +93,15 @@ export async function startTabServer(): Promise<TabServer> {
       apiRequests.push(`${request.method} ${url.pathname}${url.search}`);
       const year = Number(url.searchParams.get('year'));
       if (url.pathname !== '/api/v1/clock/default' || !Number.isInteger(year)) {
-        response.writeHead(404).end();
+        reply(response, 404);
       } else if (year === FAILING_YEAR) {
-        response.writeHead(500, { 'content-type': 'text/plain' }).end('storage unavailable');
+        reply(response, 500, 'text/plain', 'storage unavailable');
       } else {
         const body =
           year === GARBLED_YEAR
             ? { year, phases: [{ id: 'x', level: 'team', kind: 'groupDiscussions', opens: 'March' }] }
             : { year, phases: year === EMPTY_YEAR ? [] : defaultPhases(year) };
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        reply(response, 200, 'application/json', JSON.stringify(body));
       }
       return;
     }
@@ -100,11 +109,11 @@ export async function startTabServer(): Promise<TabServer> {
       const file = normalize(join(TABS_DIST, url.pathname.slice('/tabs/'.length) || 'index.html'));
       if (file.startsWith(TABS_DIST) && existsSync(file) && statSync(file).isFile()) {
         const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+        reply(response, 200, type, readFileSync(file));
         return;
       }
     }
-    response.writeHead(404).end();
+    reply(response, 404);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
