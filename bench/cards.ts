@@ -1,26 +1,32 @@
 /**
  * Card submits under load: 50 simulated users each press "save and continue" on their preparation card over
  * and over, as Teams would post it (an adaptiveCard/action invoke to /api/messages). Each submit is validated,
- * stored with its ETag in Azurite and answered with the next card. Prints the latency percentiles and the
- * submits per second. Run with `npx tsx bench/cards.ts` (or `npm run bench:cards`).
+ * stored with its ETag in Azurite and answered with the next card. The users run in a process of their own
+ * (bench/cards-client.ts), Azurite in another, so this process is the service alone.
+ *
+ * Two phases: a closed loop (each user presses again as soon as the card is back: the most the service
+ * takes), then the same users paced to `BENCH_RATE` submits/s in all (300 by default, the issue's target), where
+ * the latency is what a user would see at that load. Run with `npx tsx bench/cards.ts` (or `npm run bench:cards`).
  */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { startApp } from '../bot/src/app';
-import { VERBS } from '../bot/src/cards/verbs';
 import { loadConfig } from '../bot/src/config';
 import { startAzurite } from '../bot/src/devstack/azurite';
 import { defaultCompetenceFramework } from '../bot/src/domain/competence-catalogue';
 import type { Person } from '../bot/src/domain/organisation';
 import { createLogger } from '../bot/src/logging';
 import { writeOrganisation } from '../bot/src/storage/organisation-import';
+import type { ClientResult, ClientRun } from './cards-client';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
+const PACED_RATE = Number(process.env.BENCH_RATE ?? 300);
 const SUBMITS_PER_USER = 40;
 const WARMUP_SUBMITS_PER_USER = 3;
 const NOW = new Date('2026-02-02T08:00:00Z');
 const YEAR = 2026;
-
-type Json = Record<string, unknown>;
 
 function person(tenantId: string, id: string, supervisorId: string | null): Person {
   return {
@@ -38,43 +44,41 @@ function person(tenantId: string, id: string, supervisorId: string | null): Pers
   };
 }
 
-function invoke(tenantId: string, employee: Person, data: Json): Json {
+interface Clients {
+  run(run: Omit<ClientRun, 'url' | 'tenantId' | 'year' | 'users'>): Promise<ClientResult>;
+  close(): void;
+}
+
+function startClients(base: Pick<ClientRun, 'url' | 'tenantId' | 'year' | 'users'>): Clients {
+  const child: ChildProcess = fork(join(__dirname, 'cards-client.ts'), { execArgv: ['--import', 'tsx'] });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`The clients exited (${code}).`))),
+  );
+  exited.catch(() => undefined);
   return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    from: { id: `29:${employee.aadObjectId}`, aadObjectId: employee.aadObjectId },
-    recipient: { id: '28:osaamiskello-bot' },
-    conversation: { id: `a:${employee.id}`, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
-    locale: 'fi-FI',
-    value: { action: { type: 'Action.Execute', verb: VERBS.savePreparation, data }, trigger: 'manual' },
+    run: (run) => {
+      const result = new Promise<ClientResult>((resolve) => child.once('message', resolve));
+      child.send({ ...base, ...run } satisfies ClientRun);
+      return Promise.race([result, exited]);
+    },
+    close: () => {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
   };
 }
 
-/** The ETag the returned card carries in its save button: the version the next submit edits. */
-function etagOf(card: Json): string {
-  const found = JSON.stringify(card).match(/"etag":"((?:[^"\\]|\\.)*)"/);
-  if (!found?.[1]) throw new Error('The card carries no ETag.');
-  return JSON.parse(`"${found[1]}"`) as string;
-}
-
-async function submit(url: string, activity: Json): Promise<Json> {
-  const response = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const body = (await response.json()) as { type?: string; value?: Json };
-  if (response.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive' || !body.value) {
-    throw new Error(`A submit failed with ${response.status}.`);
+/** CPU seconds another process has used so far (Linux only: null elsewhere). */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const perSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(ticks) && perSecond > 0 ? ticks / perSecond : null;
+  } catch {
+    return null;
   }
-  const text = JSON.stringify(body.value);
-  if (text.includes('Joku muu muutti') || text.includes('Attention'))
-    throw new Error('A submit was refused.');
-  return body.value;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -123,46 +127,47 @@ async function main(): Promise<void> {
       ),
     );
 
-    const latencies: number[] = [];
-    const runUser = async (employee: Person, submits: number, record: boolean): Promise<void> => {
-      let card = await submit(app.url, {
-        ...invoke(tenantId, employee, {}),
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: VERBS.open,
-            data: { employeeId: employee.id, year: YEAR, view: { kind: 'step', step: 1 } },
-          },
-          trigger: 'manual',
-        },
+    const clients = startClients({
+      url: app.url,
+      tenantId,
+      year: YEAR,
+      users: employees.map((e) => ({ id: e.id, aadObjectId: e.aadObjectId ?? '' })),
+    });
+    try {
+      await clients.run({ submitsPerUser: WARMUP_SUBMITS_PER_USER, intervalMs: 0, record: false });
+      const cpuBefore = process.cpuUsage();
+      const storageCpuBefore = processCpuSeconds(azurite.pid);
+      const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
+      const cpu = process.cpuUsage(cpuBefore);
+      const storageCpuAfter = processCpuSeconds(azurite.pid);
+      const paced = await clients.run({
+        submitsPerUser: SUBMITS_PER_USER,
+        intervalMs: (USERS * 1000) / PACED_RATE,
+        record: true,
       });
-      for (let i = 0; i < submits; i++) {
-        const data = {
-          employeeId: employee.id,
-          year: YEAR,
-          etag: etagOf(card),
-          step: 1,
-          go: 'next',
-          s_pastYearReview: `Vuosi meni hyvin, kierros ${i}: uusi järjestelmä otettiin käyttöön ja opin paljon.`,
-        };
-        const started = performance.now();
-        card = await submit(app.url, invoke(tenantId, employee, data));
-        if (record) latencies.push(performance.now() - started);
+
+      const sorted = [...closed.latencies].sort((a, b) => a - b);
+      console.log(`cards_users: ${USERS}`);
+      console.log(`cards_submits: ${sorted.length}`);
+      console.log(`cards_p50: ${percentile(sorted, 50).toFixed(1)} ms`);
+      console.log(`cards_p95: ${percentile(sorted, 95).toFixed(1)} ms`);
+      console.log(`cards_p99: ${percentile(sorted, 99).toFixed(1)} ms`);
+      console.log(`cards_submits_per_second: ${(sorted.length / closed.seconds).toFixed(0)}`);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      console.log(`cards_service_cpu_per_submit: ${(cpuMs / sorted.length).toFixed(2)} ms`);
+      if (storageCpuBefore !== null && storageCpuAfter !== null) {
+        const storageMs = (storageCpuAfter - storageCpuBefore) * 1000;
+        console.log(`cards_azurite_cpu_per_submit: ${(storageMs / sorted.length).toFixed(2)} ms`);
       }
-    };
-
-    await Promise.all(employees.map((employee) => runUser(employee, WARMUP_SUBMITS_PER_USER, false)));
-    const started = performance.now();
-    await Promise.all(employees.map((employee) => runUser(employee, SUBMITS_PER_USER, true)));
-    const seconds = (performance.now() - started) / 1000;
-
-    const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`cards_users: ${USERS}`);
-    console.log(`cards_submits: ${sorted.length}`);
-    console.log(`cards_p50: ${percentile(sorted, 50).toFixed(1)} ms`);
-    console.log(`cards_p95: ${percentile(sorted, 95).toFixed(1)} ms`);
-    console.log(`cards_p99: ${percentile(sorted, 99).toFixed(1)} ms`);
-    console.log(`cards_submits_per_second: ${(sorted.length / seconds).toFixed(0)}`);
+      const pacedSorted = [...paced.latencies].sort((a, b) => a - b);
+      console.log(`cards_paced_target: ${PACED_RATE} submits/s`);
+      console.log(`cards_paced_submits_per_second: ${(pacedSorted.length / paced.seconds).toFixed(0)}`);
+      console.log(`cards_paced_p50: ${percentile(pacedSorted, 50).toFixed(1)} ms`);
+      console.log(`cards_paced_p95: ${percentile(pacedSorted, 95).toFixed(1)} ms`);
+      console.log(`cards_paced_p99: ${percentile(pacedSorted, 99).toFixed(1)} ms`);
+    } finally {
+      clients.close();
+    }
   } finally {
     await app.stop();
     await azurite.stop();

@@ -184,11 +184,18 @@ async function engine(connectionString: string, opts: Options): Promise<number> 
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  // A lease not followed by a request is a send time the worker missed (see MAX_LATENESS_MS).
+  let leases = 0;
+  let requests = 0;
   const worker = fanout.worker(
     {
       sender: new ConnectorSender(null),
       render: (row) => activity((row.payload as { index: number }).index),
       logger: createLogger('error', (line) => process.stderr.write(line)),
+      onStep: (step) => {
+        if (step === 'leased') leases += 1;
+        else if (step === 'answered') requests += 1;
+      },
     },
     { owner: 'bench' },
   );
@@ -203,6 +210,7 @@ async function engine(connectionString: string, opts: Options): Promise<number> 
 
   const achieved = report('fanout', await connector.received(), opts.recipients, sendTime);
   print('fanout.achieved_rate_of_ceiling', (achieved / opts.ceiling) * 100, '%', 1);
+  print('fanout.missed_send_times', leases - requests, 'leases');
   print('fanout.peak_rss', peakRss / 1024 / 1024, 'MB');
   await connector.close();
   return achieved;

@@ -89,6 +89,9 @@ async function main(): Promise<void> {
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     DEMO_DATA: 'on',
     LOG_LEVEL: 'error',
+    // Background jobs would compete with the page load being measured.
+    REMINDERS: 'off',
+    PRIVACY_PURGE: 'off',
   });
   const app = await startApp(config, { logger: createLogger('error') });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });

@@ -123,6 +123,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
     }
   }
@@ -149,6 +150,17 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_TENANT_ID: aadAppTenantId
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+    // The API accepts v1 tokens, whose audience is the App ID URI api://TAB_DOMAIN/AAD_APP_CLIENT_ID.
+    TAB_DOMAIN: webApp.properties.defaultHostName
+  }
+}
+
+// Deployment goes through Entra (zip deploy by the toolkit); FTP with basic credentials is switched off.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
   }
 }
 

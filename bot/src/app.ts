@@ -62,7 +62,7 @@ function botPorts(
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
       return handler ? handler(request) : null;
     },
-    findPerson: (tenantId, aadObjectId) => repositories.people.getPersonByAadObjectId(tenantId, aadObjectId),
+    findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
     defaultLocale: async (tenantId) =>
       (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi',
     saveConversation: async (record) => {

@@ -31,6 +31,8 @@ const schema = z.object({
   /** Seeds the demo municipality into an empty store (on by default when storage is embedded). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   DEMO_TENANT_ID: z.string().default('00000000-0000-4000-8000-000000000001'),
+  /** The daily retention purge (privacy/retention-purge.ts); tests turn it off. */
+  PRIVACY_PURGE: z.enum(['on', 'off']).default('on'),
   TABS_DIST: optional,
   /** The tabs' Entra app (SSO); absent: the API's local dev mode signs its own tokens. */
   AAD_APP_CLIENT_ID: optional,
@@ -43,6 +45,10 @@ const schema = z.object({
   /** Dev mode only: a private RSA JWK (JSON) to sign dev tokens with, so they survive a restart. */
   DEV_SIGNING_KEY: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The annual clock's reminders: the daily scheduler and the fan-out's delivery worker. */
+  REMINDERS: z.enum(['on', 'off']).default('on'),
+  /** Where reminders create new 1:1 chats; default Teams' global connector with BOT_ID, none without. */
+  BOT_SERVICE_URL: z.string().url().optional(),
 });
 
 export type StorageConfig =
@@ -78,9 +84,21 @@ export interface AppConfig {
   demoData: 'auto' | 'on' | 'off';
   demoTenantId: string;
   tabsDist: string;
+  /** Whether the daily retention purge runs. */
+  privacyPurge: boolean;
   apiAuth: ApiAuthConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  reminders: ReminderConfig;
 }
+
+export interface ReminderConfig {
+  enabled: boolean;
+  /** Null: users without a stored 1:1 chat are reported unreachable instead of getting a new one. */
+  serviceUrl: string | null;
+}
+
+/** Teams' global Bot Connector endpoint (public cloud), where a bot creates 1:1 conversations proactively. */
+export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 export class ConfigError extends Error {}
 
@@ -141,7 +159,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA,
     demoTenantId: e.DEMO_TENANT_ID,
     tabsDist: e.TABS_DIST ?? resolve(__dirname, '..', '..', 'tabs', 'dist'),
+    privacyPurge: e.PRIVACY_PURGE === 'on',
     apiAuth,
     logLevel: e.LOG_LEVEL,
+    reminders: {
+      enabled: e.REMINDERS === 'on',
+      serviceUrl: e.BOT_SERVICE_URL ?? (e.BOT_ID ? TEAMS_SERVICE_URL : null),
+    },
   };
 }

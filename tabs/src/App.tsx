@@ -19,6 +19,9 @@ const HrPage = lazy(() => import('./pages/HrPage').then((m) => ({ default: m.HrP
 const ChannelPage = lazy(() => import('./pages/ChannelPage').then((m) => ({ default: m.ChannelPage })));
 const ConfigPage = lazy(() => import('./pages/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const AccessibilityPage = lazy(() =>
+  import('./pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
+);
 
 /** The personal app's views share the navigation; the channel tab and its setup page stand alone. */
 const PERSONAL_PATHS = ['/', '/personal', '/clock', '/team', '/hr'];
@@ -51,6 +54,8 @@ function Page({
       return <ChannelPage route={route} hostChannel={channel} />;
     case '/config':
       return <ConfigPage inTeams={inTeams} channel={channel} />;
+    case '/accessibility':
+      return <AccessibilityPage />;
     default:
       return <NotFoundPage path={route.path} />;
   }

@@ -143,8 +143,8 @@ const ENDPOINTS: Endpoint[] = [
     expected: EVERYONE,
   },
   {
-    name: 'GET /api/v1/service-areas/:id/summaries',
-    request: async () => ({ method: 'GET', path: '/api/v1/service-areas/sa-1/summaries' }),
+    name: 'GET /api/v1/service-areas/:id/summary-publications',
+    request: async () => ({ method: 'GET', path: '/api/v1/service-areas/sa-1/summary-publications' }),
     expected: EVERYONE,
   },
 ];

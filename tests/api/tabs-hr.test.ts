@@ -241,33 +241,41 @@ describe('progress of the round', () => {
     });
     expect(JSON.stringify(answer.body)).not.toContain('p-employee');
   });
+});
 
-  test('shows the recent reminder sends with their counts', async () => {
-    const org = await newOrganisation(api.app);
+describe('reminder sends', () => {
+  const target = () => ({
+    kind: 'conversation' as const,
+    serviceUrl: api.connector.serviceUrl,
+    conversationId: 'a:1',
+  });
+
+  /** A materialised campaign with two deliveries still pending, created at `createdAt`. */
+  async function campaign(tenantId: string, id: string, createdAt: Date): Promise<void> {
     const fanout = await openFanout(api.app.storage);
-    const id = campaignId('2026-11-22', 'preparationDue', 'development-discussions', 'employee');
     await fanout.campaigns.create({
-      tenantId: org.tenantId,
+      tenantId,
       campaignId: id,
-      label: 'reminder.preparationDue',
+      label: 'reminder.preparationDue.developmentDiscussions.employee',
       total: 2,
       materialised: true,
-      createdAt: NOW.toISOString(),
+      createdAt: createdAt.toISOString(),
     });
-    const target = {
-      kind: 'conversation' as const,
-      serviceUrl: api.connector.serviceUrl,
-      conversationId: 'a:1',
-    };
     await fanout.deliveries.createMissing(
-      org.tenantId,
+      tenantId,
       id,
       [
-        { recipientKey: 'person:p-employee', target, payload: {} },
-        { recipientKey: 'person:p-coop', target, payload: {} },
+        { recipientKey: 'person:p-employee', target: target(), payload: {} },
+        { recipientKey: 'person:p-coop', target: target(), payload: {} },
       ],
-      NOW,
+      createdAt,
     );
+  }
+
+  test('lists the tenant’s sends with their counts by state', async () => {
+    const org = await newOrganisation(api.app);
+    const id = campaignId('2026-11-22', 'preparationDue', 'development-discussions', 'employee');
+    await campaign(org.tenantId, id, NOW);
     const hr = await asHr(org);
 
     const answer = await hr('GET', '/api/v1/hr/sends');
@@ -279,12 +287,55 @@ describe('progress of the round', () => {
           date: '2026-11-22',
           kind: 'preparationDue',
           phaseId: 'development-discussions',
+          scope: 'employee',
+          label: 'reminder.preparationDue.developmentDiscussions.employee',
+          createdAt: NOW.toISOString(),
           total: 2,
-          counts: { pending: 2, sending: 0, sent: 0, blocked: 0, notInstalled: 0, failed: 0 },
+          counts: { pending: 2, sending: 0, sent: 0, blocked: 0, notInstalled: 0, failed: 0, noChannel: 0 },
           uncertain: 0,
           finished: false,
         },
       ],
     });
+  });
+
+  test('lists every send, newest first, a page at a time, and only the caller’s tenant’s', async () => {
+    const org = await newOrganisation(api.app);
+    const other = await newOrganisation(api.app);
+    const days = Array.from({ length: 55 }, (_, i) => new Date(NOW.getTime() - i * 86_400_000));
+    // Written oldest first: the list's order is the campaigns' creation, not the order of the writes.
+    for (const day of [...days].reverse()) {
+      const date = day.toISOString().slice(0, 10);
+      await campaign(
+        org.tenantId,
+        campaignId(date, 'phaseOpened', 'development-discussions', 'employee'),
+        day,
+      );
+    }
+    await campaign(other.tenantId, campaignId('2026-11-23', 'overdue', 'development-discussions', 1), NOW);
+    const hr = await asHr(org);
+
+    type Page = { sends: Array<{ date: string }>; continuationToken?: string };
+    const first = (await hr('GET', '/api/v1/hr/sends')).body as unknown as Page;
+    expect(first.sends).toHaveLength(50);
+    expect(first.continuationToken).toEqual(expect.any(String));
+    const token = encodeURIComponent(first.continuationToken ?? '');
+    const second = (await hr('GET', `/api/v1/hr/sends?continuationToken=${token}`)).body as unknown as Page;
+    expect(second.continuationToken).toBeUndefined();
+    expect([...first.sends, ...second.sends].map((send) => send.date)).toEqual(
+      days.map((day) => day.toISOString().slice(0, 10)),
+    );
+  });
+
+  test('are HR’s only', async () => {
+    const org = await newOrganisation(api.app);
+    await campaign(org.tenantId, campaignId('2026-11-22', 'overdue', 'development-discussions', 1), NOW);
+    for (const key of ['employee', 'supervisor', 'director', 'cityManager'] as const) {
+      const token = await tokenOf(api.app, org, org.people[key]);
+      const answer = await call<Json>(api.app, token, 'GET', '/api/v1/hr/sends');
+      expect(answer.status).toBe(403);
+      expect(JSON.stringify(answer.body)).not.toContain('overdue');
+    }
+    expect((await call<Json>(api.app, null, 'GET', '/api/v1/hr/sends')).status).toBe(401);
   });
 });

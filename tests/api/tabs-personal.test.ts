@@ -5,6 +5,7 @@ import { newDevelopmentDiscussion } from '../../bot/src/domain/development-discu
 import type { DevelopmentDiscussion } from '../../bot/src/domain/development-discussion';
 import type { Person } from '../../bot/src/domain/organisation';
 import type { ServiceAreaSummary } from '../../bot/src/domain/summary';
+import type { SummaryFigures } from '../../bot/src/storage/summary-publication-repository';
 import type { MyCompetence } from '../../bot/src/api/my-competence';
 import {
   call,
@@ -134,43 +135,58 @@ describe('my competence', () => {
 });
 
 describe('the channel tab', () => {
-  function summary(
-    org: { tenantId: string },
-    year: number,
-    status: ServiceAreaSummary['status'],
-  ): ServiceAreaSummary {
-    return {
-      tenantId: org.tenantId,
-      serviceAreaId: 'sa-1',
-      year,
-      status,
-      conclusions: { futureNeeds: [`Tarpeet ${year}`] },
-      competences: [],
-      learningWaySplit: { '70': 0.6, '20': 0.3, '10': 0.1 },
-      publishedAt: status === 'published' ? `${year}-10-01T08:00:00.000Z` : null,
-      publishedBy: status === 'published' ? 'p-hr' : null,
-    };
-  }
+  const noFigures: SummaryFigures = {
+    threshold: 5,
+    respondents: null,
+    competences: [],
+    heatmap: [],
+    needsRanking: [],
+    learningWays: null,
+    developmentActions: [],
+  };
 
   test('lists the service areas and shows an area’s published summaries, never a draft', async () => {
     const org = await newOrganisation(api.app);
-    await api.app.repositories.summaries.create(summary(org, 2025, 'published'));
-    await api.app.repositories.summaries.create(summary(org, 2026, 'draft'));
+    await api.app.repositories.summaryPublications.put({
+      tenantId: org.tenantId,
+      serviceAreaId: 'sa-1',
+      year: 2025,
+      serviceAreaName: 'Palvelualue',
+      conclusions: { futureNeeds: ['Tarpeet 2025'] },
+      figures: noFigures,
+      publishedAt: '2025-10-01T08:00:00.000Z',
+      publishedBy: 'p-hr',
+    });
+    // This year's summary is still HR's draft: it has no publication.
+    const draft: ServiceAreaSummary = {
+      tenantId: org.tenantId,
+      serviceAreaId: 'sa-1',
+      year: 2026,
+      status: 'draft',
+      conclusions: { futureNeeds: ['Luonnos 2026'] },
+      competences: [],
+      learningWaySplit: { '70': 0, '20': 0, '10': 0 },
+      publishedAt: null,
+      publishedBy: null,
+    };
+    await api.app.repositories.summaries.create(draft);
     const token = await tokenOf(api.app, org, org.people.employee);
 
     const areas = await call(api.app, token, 'GET', '/api/v1/service-areas');
-    const summaries = await call<{ summaries: Array<{ year: number; conclusions: unknown }> }>(
+    const summaries = await call<{ publications: Array<{ year: number; conclusions: unknown }> }>(
       api.app,
       token,
       'GET',
-      '/api/v1/service-areas/sa-1/summaries',
+      '/api/v1/service-areas/sa-1/summary-publications',
     );
-    const unknown = await call(api.app, token, 'GET', '/api/v1/service-areas/nowhere/summaries');
+    const unknown = await call(api.app, token, 'GET', '/api/v1/service-areas/nowhere/summary-publications');
 
     expect(areas.body).toEqual({ serviceAreas: [{ id: 'sa-1', name: 'Palvelualue' }] });
-    expect(summaries.body.summaries).toEqual([
+    expect(summaries.body.publications).toEqual([
       expect.objectContaining({ year: 2025, conclusions: { futureNeeds: ['Tarpeet 2025'] } }),
     ]);
+    expect(JSON.stringify(summaries.body)).not.toContain('Luonnos');
+    expect(JSON.stringify(summaries.body)).not.toContain('p-hr');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({
       error: { code: 'serviceArea.notFound', message: 'The service area was not found.' },

@@ -190,6 +190,19 @@ describe('Bicep template', () => {
   });
 });
 
+describe('the App Service’s transport security', () => {
+  const bicep = readText('infra/azure.bicep');
+
+  test('TLS 1.2 at least for the site and its deployment endpoint, no FTP, the tab domain for token audiences', () => {
+    expect(bicep).toMatch(/httpsOnly: true/);
+    expect(bicep).toMatch(/ minTlsVersion: '1\.2'/);
+    expect(bicep).toMatch(/scmMinTlsVersion: '1\.2'/);
+    expect(bicep).toMatch(/ftpsState: 'Disabled'/);
+    expect(bicep).toMatch(/basicPublishingCredentialsPolicies@[\s\S]*name: 'ftp'[\s\S]*allow: false/);
+    expect(bicep).toContain('    TAB_DOMAIN: webApp.properties.defaultHostName');
+  });
+});
+
 describe('settings the Node service reads (bot/src/config.ts)', () => {
   const config = readText('bot/src/config.ts');
   const botTypes = [

@@ -2,11 +2,12 @@ import type { GroupCompetenceDiscussion } from '../../bot/src/domain/group-discu
 import {
   addContribution,
   concludeGroupDiscussion,
+  isGroupMember,
   newGroupDiscussion,
   recordConclusions,
   reopenGroupDiscussion,
 } from '../../bot/src/domain/group-discussion-rules';
-import { refusalCode, team } from './fixtures';
+import { person, refusalCode, team, withRoles } from './fixtures';
 
 const T = '2026-02-01T08:00:00.000Z';
 const CHAIR = 'boss';
@@ -173,5 +174,41 @@ describe('a group competence discussion', () => {
         addContribution(discussion, MEMBER, T, { id: 'c40', theme: 'currentCompetence', text: 'x' }, true),
       ),
     ).toBe('groupDiscussion.tooManyContributions');
+  });
+});
+
+describe('who takes part in a group discussion', () => {
+  const of = (kind: Parameters<typeof team>[0]) =>
+    newGroupDiscussion({ id: 'x', team: team(kind, { id: 'group' }), year: 2026, at: T });
+
+  it('a team’s (also a principals’ or daycare directors’ team’s) own members, no one else', () => {
+    for (const kind of ['team', 'principals', 'daycareDirectors'] as const) {
+      expect(isGroupMember(of(kind), person('in', { teamId: 'group' }))).toBe(true);
+      expect(isGroupMember(of(kind), withRoles('boss', ['supervisor', 'serviceAreaManagementTeam']))).toBe(
+        false,
+      );
+    }
+  });
+
+  it('a service area’s management team: its members by role in the same area, though their team is elsewhere', () => {
+    const discussion = of('serviceAreaManagementTeam');
+    expect(isGroupMember(discussion, withRoles('head', ['supervisor', 'serviceAreaManagementTeam']))).toBe(
+      true,
+    );
+    expect(
+      isGroupMember(
+        discussion,
+        withRoles('other-area', ['serviceAreaManagementTeam'], { serviceAreaId: 'tekninen' }),
+      ),
+    ).toBe(false);
+    expect(isGroupMember(discussion, person('staff'))).toBe(false);
+  });
+
+  it('the city manager’s management team: everyone on it by role, from every service area', () => {
+    const discussion = of('cityManagementTeam');
+    expect(
+      isGroupMember(discussion, withRoles('director', ['cityManagementTeam'], { serviceAreaId: 'tekninen' })),
+    ).toBe(true);
+    expect(isGroupMember(discussion, withRoles('head', ['serviceAreaManagementTeam']))).toBe(false);
   });
 });

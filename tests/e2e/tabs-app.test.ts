@@ -55,17 +55,24 @@ async function seed(): Promise<void> {
     goals: [{ id: 'g1', text: 'Asiakaspalautteen käsittely sujuvaksi', status: 'inProgress' }],
     learningGoals: [{ id: 'l1', text: 'Palkkahallinnon verkkokurssi', status: 'open', way: '10' }],
   });
-  await app.repositories.summaries.create({
+  await app.repositories.summaryPublications.put({
     tenantId,
     serviceAreaId: employee.serviceAreaId,
     year: 2026,
-    status: 'published',
+    serviceAreaName: demo.serviceAreas.find((a) => a.id === employee.serviceAreaId)?.name ?? '',
     conclusions: {
       futureNeeds: ['Digitaalisten palvelujen osaaminen'],
       developmentPriorities: ['Perehdytys'],
     },
-    competences: [],
-    learningWaySplit: { '70': 0.6, '20': 0.25, '10': 0.15 },
+    figures: {
+      threshold: 5,
+      respondents: null,
+      competences: [],
+      heatmap: [],
+      needsRanking: [],
+      learningWays: null,
+      developmentActions: [],
+    },
     publishedAt: '2026-10-15T09:00:00.000Z',
     publishedBy: personas.hr.personId,
   });
@@ -348,7 +355,7 @@ describe('HR runs the annual clock', () => {
     await page.screenshot({ path: artifactPath('tabs-hr-progress.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Muistutukset' }).click();
-    await page.getByText('Viime päivinä ei ole lähetetty muistutuksia.').waitFor();
+    await page.getByText('Muistutuksia ei ole vielä lähetetty.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -364,7 +371,7 @@ describe('the channel tab and the other views', () => {
   test('the configuration page lists the service areas and builds the channel tab’s address', async () => {
     const area = demo.serviceAreas.find((a) => a.id === employee.serviceAreaId);
     const page = await open('employee', '#/config');
-    await page.getByLabel('Palvelualue').selectOption({ label: area?.name ?? '' });
+    await page.getByRole('combobox', { name: 'Palvelualue' }).selectOption({ label: area?.name ?? '' });
     await page
       .getByText(`${app.url}/tabs/index.html#/channel?serviceAreaId=${area?.id}`, { exact: false })
       .waitFor();

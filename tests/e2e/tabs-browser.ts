@@ -13,7 +13,15 @@ interface AxeResult {
 
 /** The axe rules the page breaks, as "rule (where)", so a failing test says what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // A dialog fading in has not reached its final colours yet: scan what the user ends up seeing.
+  // (Endless ones, such as a spinner's, never finish and are not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+  // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP allows no inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (context: Document) => Promise<AxeResult> } }).axe.run(document),
   );

@@ -173,4 +173,26 @@ describe('PersonRepository on real Azurite', () => {
 
     await expect(people.getPerson(tenant, 'p1')).rejects.toThrow(CorruptRecordError);
   });
+  it('reuses a looked-up person on request paths until the import (or any write here) changes the tenant', async () => {
+    const tenant = newTenantId();
+    expect(await people.findByAadObjectId(tenant, 'oid-late')).toBeNull();
+    await people.upsertPeople(tenant, [
+      person(tenant, 'p1', { aadObjectId: 'oid-late', lastName: 'Virtanen' }),
+    ]);
+    // "Not found" was not kept: the imported user is recognised at once.
+    expect((await people.findByAadObjectId(tenant, 'oid-late'))?.lastName).toBe('Virtanen');
+
+    expect((await people.findPerson(tenant, 'p1'))?.lastName).toBe('Virtanen');
+    const read = await people.getPerson(tenant, 'p1');
+    if (!read) throw new Error('The person was not written.');
+    // A write that bypasses the repository is not seen until the entry expires...
+    await store.replace({ ...(await rawRow(tenant, 'p1')), lastName: 'Elsewhere' }, read.etag);
+    expect((await people.findPerson(tenant, 'p1'))?.lastName).toBe('Virtanen');
+    // ...but the import forgets the tenant's entries.
+    await people.upsertPeople(tenant, [
+      person(tenant, 'p1', { aadObjectId: 'oid-late', lastName: 'Korhonen' }),
+    ]);
+    expect((await people.findPerson(tenant, 'p1'))?.lastName).toBe('Korhonen');
+    expect((await people.findByAadObjectId(tenant, 'oid-late'))?.lastName).toBe('Korhonen');
+  });
 });

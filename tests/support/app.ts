@@ -16,6 +16,10 @@ export function startTestApp(
     TABLE_PREFIX: 'test',
     DEMO_DATA: 'off',
     LOG_LEVEL: 'error',
+    // The daily reminders would reach every tenant of the shared storage: a test that needs them turns them on.
+    REMINDERS: 'off',
+    // Likewise the daily retention purge; tests call privacy/retention-purge.ts with a fixed clock instead.
+    PRIVACY_PURGE: 'off',
     ...env,
   });
   return startApp(config, { logger: createLogger('error', () => undefined), ...options });

@@ -5,6 +5,7 @@
 import type { Request, Response } from 'restify';
 import type { Locale } from '../domain/locale';
 import { describeError, type Logger } from '../logging';
+import { InvalidContinuationTokenError } from '../storage/errors';
 import { ApiError, requestLocale, sendApiError } from './api-error';
 
 export type RouteHandler = (req: Request, res: Response) => Promise<void>;
@@ -22,6 +23,8 @@ export function apiRoute(
     } catch (error) {
       if (res.headersSent) return;
       if (error instanceof ApiError) return sendApiError(res, error, locale);
+      if (error instanceof InvalidContinuationTokenError)
+        return sendApiError(res, ApiError.of(400, 'request.invalid', { field: 'continuationToken' }), locale);
       logger.error('api.error', { method: req.method, route: req.getRoute()?.path, ...describeError(error) });
       sendApiError(res, ApiError.of(500, 'server.error'), locale);
     }

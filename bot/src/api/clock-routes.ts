@@ -5,17 +5,24 @@
 import type { Server } from 'restify';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { phaseWindows } from '../domain/annual-clock-rules';
+import { ApiError, requestLocale, sendApiError } from './api-error';
+import { API_MESSAGES } from './api-messages';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
+/** Only four digits: `Number` would also take "0x7EA", " 2026" or "2026.0". */
+const fourDigitYear = (raw: unknown): number =>
+  typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+
 export function registerClockRoutes(server: Server, today: () => Date = () => new Date()): void {
   server.get('/api/v1/clock/default', async (req, res) => {
     const raw = (req.query as Record<string, unknown> | undefined)?.year;
-    const year = raw === undefined ? today().getUTCFullYear() : Number(raw);
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-      res.json(400, { error: { code: 'clock.invalidYear', min: MIN_YEAR, max: MAX_YEAR } });
-      return;
+    const year = raw === undefined ? today().getUTCFullYear() : fourDigitYear(raw);
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
+      const details = { field: 'year', min: MIN_YEAR, max: MAX_YEAR };
+      const error = new ApiError(400, 'clock.invalidYear', API_MESSAGES['request.invalid'], details);
+      return sendApiError(res, error, requestLocale(req, 'fi'));
     }
     const phases = phaseWindows(defaultAnnualClock(), year, null).map((window) => ({
       id: window.phaseId,

@@ -4,7 +4,7 @@
  *   PUT /api/v1/hr/clock                                          save the clock (If-Match; none for the first save)
  *   PUT /api/v1/hr/service-areas/:serviceAreaId/alternating-year-rule   save an area's rule (If-Match)
  *   GET /api/v1/hr/progress?year=                                 discussions due, scheduled and held per area
- *   GET /api/v1/hr/sends                                          the progress of reminder sends
+ *   GET /api/v1/hr/sends?continuationToken=                       reminder sends, newest first, with their counts
  */
 import type { Server } from 'restify';
 import type { Repositories } from '../storage/repositories';
@@ -17,7 +17,15 @@ import {
 } from './clock-editor';
 import { roundProgress } from './hr-progress';
 import { currentRoundYear, tenantClock } from './organisation-clock';
-import { ifMatch, parseBody, pathParam, secured, yearParam, type RouteKit } from './route-kit';
+import {
+  continuationTokenParam,
+  ifMatch,
+  parseBody,
+  pathParam,
+  secured,
+  yearParam,
+  type RouteKit,
+} from './route-kit';
 import type { SendProgressSource } from './send-progress';
 
 export function registerHrRoutes(
@@ -61,8 +69,8 @@ export function registerHrRoutes(
     return { status: 200, body: await roundProgress(repositories, identity.tenantId, year) };
   });
 
-  secured(kit, server, 'get', '/api/v1/hr/sends', ['hr'], async (_req, identity) => ({
+  secured(kit, server, 'get', '/api/v1/hr/sends', ['hr'], async (req, identity) => ({
     status: 200,
-    body: { sends: await sends.list(identity.tenantId) },
+    body: await sends.list(identity.tenantId, continuationTokenParam(req)),
   }));
 }

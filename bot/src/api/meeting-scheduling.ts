@@ -13,6 +13,7 @@ import {
 } from '../domain/development-discussion-lifecycle';
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Person } from '../domain/organisation';
+import type { AuditTrail } from '../privacy/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
@@ -45,6 +46,7 @@ export interface SchedulingDeps {
     'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams'
   >;
   messenger: ProactiveMessenger;
+  audit: AuditTrail;
 }
 
 export interface MeetingTarget {
@@ -142,18 +144,30 @@ async function store(
   next: DevelopmentDiscussion,
 ): Promise<Versioned<DevelopmentDiscussion>> {
   const discussions = deps.repositories.developmentDiscussions;
+  let stored: Versioned<DevelopmentDiscussion>;
   try {
-    if (!read) return await discussions.create(next);
-    return await discussions.update(read, {
-      status: next.status,
-      scheduledAt: next.scheduledAt,
-      updatedAt: next.updatedAt,
-    });
+    stored = read
+      ? await discussions.update(read, {
+          status: next.status,
+          scheduledAt: next.scheduledAt,
+          updatedAt: next.updatedAt,
+        })
+      : await discussions.create(next);
   } catch (error) {
     if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
       throw await staleConflict(deps, supervisor, target);
     throw error;
   }
+  await deps.audit.record({
+    tenantId: supervisor.tenantId,
+    subjectId: target.employeeId,
+    actorId: supervisor.id,
+    action: 'change',
+    recordKind: 'developmentDiscussion',
+    year: target.year,
+    channel: 'tab',
+  });
+  return stored;
 }
 
 /** The discussion as read, if the tab's ETag still matches it. */

@@ -17,7 +17,11 @@ export interface RouteKit {
   now(): Date;
 }
 
-export type Handler = (req: Request, identity: RequestIdentity) => Promise<{ status: number; body: unknown }>;
+/** `headers`: extra response headers, e.g. Content-Disposition for a download. */
+export type Handler = (
+  req: Request,
+  identity: RequestIdentity,
+) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
 
 type Method = 'get' | 'put' | 'post' | 'del';
 
@@ -34,7 +38,7 @@ export function secured(
     path,
     kit.auth.route(async (req, res, identity) => {
       if (roles) requireAnyRole(identity, roles);
-      let answer: { status: number; body: unknown };
+      let answer: Awaited<ReturnType<Handler>>;
       try {
         answer = await handler(req, identity);
       } catch (error) {
@@ -42,6 +46,7 @@ export function secured(
       }
       // Personal data: never kept by a cache between the tab and the service.
       res.header('Cache-Control', 'no-store');
+      for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
       res.json(answer.status, answer.body);
     }),
   );
@@ -74,13 +79,27 @@ export async function yearParam(req: Request, fallback: () => Promise<number>): 
   return raw === undefined ? fallback() : parseYear(raw);
 }
 
+/** The `continuationToken` query parameter of a paged list, if any. */
+export function continuationTokenParam(req: Request): string | undefined {
+  const token = query(req).continuationToken;
+  if (token === undefined) return undefined;
+  if (typeof token !== 'string' || token.length > 2048)
+    throw ApiError.of(400, 'request.invalid', { field: 'continuationToken' });
+  return token;
+}
+
 export function pathParam(req: Request, name: string): string {
   const value = (req.params as Record<string, unknown> | undefined)?.[name];
   if (typeof value !== 'string' || value.length === 0 || value.length > 128) throw invalid({ field: name });
   return value;
 }
 
+const MAX_ETAG_LENGTH = 256;
+
 /** The ETag the tab read; absent when it saw no record. */
 export function ifMatch(req: Request): string | null {
-  return req.header('if-match') || null;
+  const etag = req.header('if-match') || null;
+  // Table Storage's ETags are ~40 characters; a longer one was never read here.
+  if (etag !== null && etag.length > MAX_ETAG_LENGTH) throw invalid({ field: 'If-Match' });
+  return etag;
 }

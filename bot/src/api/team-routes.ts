@@ -8,8 +8,8 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { isZonedDateTime } from '../domain/calendar';
+import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
-import { ApiError } from './api-error';
 import { startGroupDiscussion } from './group-discussion-start';
 import {
   cancelMeeting,
@@ -21,11 +21,11 @@ import {
 import { currentRoundYear, tenantClock } from './organisation-clock';
 import type { ProactiveMessenger } from './proactive-messenger';
 import {
+  continuationTokenParam,
   ifMatch,
   parseBody,
   parseYear,
   pathParam,
-  query,
   secured,
   yearParam,
   type RouteKit,
@@ -50,14 +50,6 @@ const groupStartSchema = z.object({
     .nullable(),
 });
 
-function continuationToken(req: Request): string | undefined {
-  const token = query(req).continuationToken;
-  if (token === undefined) return undefined;
-  if (typeof token !== 'string' || token.length > 2048)
-    throw ApiError.of(400, 'request.invalid', { field: 'continuationToken' });
-  return token;
-}
-
 function meetingTarget(req: Request) {
   return {
     year: parseYear(pathParam(req, 'year')),
@@ -71,8 +63,9 @@ export function registerTeamRoutes(
   kit: RouteKit,
   repositories: Repositories,
   messenger: ProactiveMessenger,
+  audit: AuditTrail,
 ): void {
-  const deps = { repositories, messenger };
+  const deps = { repositories, messenger, audit };
   const meetingPath = '/api/v1/team/discussions/:year/:employeeId/meeting';
 
   secured(kit, server, 'get', '/api/v1/team', ['supervisor'], async (req, identity) => {
@@ -85,7 +78,7 @@ export function registerTeamRoutes(
     );
     return {
       status: 200,
-      body: await teamOverview(repositories, identity.person, year, continuationToken(req)),
+      body: await teamOverview(repositories, identity.person, year, continuationTokenParam(req)),
     };
   });
 

@@ -1,5 +1,6 @@
 /** What the discussion cards' handlers use: storage and its caches, the clock, Teams user ids, follow-up delivery. */
 import type { Logger } from '../logging';
+import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { FollowUpDelivery } from './follow-up-delivery';
 import type { ReadCaches } from './read-caches';
@@ -12,4 +13,6 @@ export interface CardsContext {
   userIds: UserIdDirectory;
   followUps: FollowUpDelivery;
   caches: ReadCaches;
+  /** Records who read or changed whose discussion. */
+  audit: AuditTrail;
 }

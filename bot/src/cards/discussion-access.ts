@@ -54,31 +54,16 @@ function asParty(actor: Actor, record: Versioned<DevelopmentDiscussion>): Outcom
     : refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
 }
 
-function remembered(
-  context: CardsContext,
-  actor: Actor,
-  record: Versioned<DevelopmentDiscussion>,
-): Outcome<PartyRecord> {
-  context.caches.rememberDiscussion(record);
-  return asParty(actor, record);
-}
-
-/**
- * For changes: the stored discussion, never a new one. The version the card names is taken from the cache
- * when it is the last one seen here (the write checks the ETag, so nothing stale is ever written over).
- */
+/** For changes: the stored discussion as it is now, with its ETag; never a new one. */
 export async function readRecord(
   context: CardsContext,
   actor: Actor,
   employeeId: string,
   year: number,
-  etag = '',
 ): Promise<Outcome<PartyRecord>> {
-  const cached = context.caches.discussionVersion(actor.tenantId, year, employeeId, etag);
-  const record =
-    cached ?? (await context.repositories.developmentDiscussions.get(actor.tenantId, year, employeeId));
+  const record = await context.repositories.developmentDiscussions.get(actor.tenantId, year, employeeId);
   if (!record) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
-  return remembered(context, actor, record);
+  return asParty(actor, record);
 }
 
 /** Whether the employee has a development discussion this year (the alternating-year model may say no). */
@@ -108,7 +93,7 @@ export async function openRecord(
 ): Promise<Outcome<PartyRecord>> {
   const discussions = context.repositories.developmentDiscussions;
   const existing = await discussions.get(actor.tenantId, year, employeeId);
-  if (existing) return remembered(context, actor, existing);
+  if (existing) return asParty(actor, existing);
   const employee =
     actor.person.id === employeeId
       ? actor.person
@@ -125,12 +110,12 @@ export async function openRecord(
     const created = await discussions.create(
       newDevelopmentDiscussion(employee, year, context.now().toISOString()),
     );
-    return remembered(context, actor, created);
+    return asParty(actor, created);
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
     const raced = await discussions.get(actor.tenantId, year, employeeId);
     if (!raced) throw error;
-    return remembered(context, actor, raced);
+    return asParty(actor, raced);
   }
 }
 
@@ -145,14 +130,22 @@ export async function viewerFor(
   const otherId = party === 'employee' ? discussion.supervisorId : discussion.employeeId;
   const { caches, repositories } = context;
   const [framework, other] = await Promise.all([
-    caches.frameworks.load(`${tenantId}\n${discussion.year}`, async () => {
+    caches.frameworks.load(tenantId, String(discussion.year), async () => {
       return (await repositories.competenceFrameworks.get(tenantId, discussion.year))?.value ?? null;
     }),
-    caches.people.load(`${tenantId}\n${otherId}`, async () => {
-      return (await repositories.people.getPerson(tenantId, otherId))?.value ?? null;
-    }),
+    repositories.people.findPerson(tenantId, otherId),
   ]);
   const userIds = await context.userIds.of(tenantId, [actor.person, other]);
+  // Every card of a discussion shows its content: recorded before the card is returned.
+  await context.audit.record({
+    tenantId,
+    subjectId: discussion.employeeId,
+    actorId: actor.person.id,
+    action: 'read',
+    recordKind: 'developmentDiscussion',
+    year: discussion.year,
+    channel: 'card',
+  });
   return {
     locale: actor.locale,
     party,

@@ -113,13 +113,20 @@ export async function changeDiscussion(
   try {
     // The identity fields are the same in `next`, so the whole record is the change.
     const stored = await discussions.update(record, next);
-    context.caches.rememberDiscussion(stored);
+    await context.audit.record({
+      tenantId: stored.value.tenantId,
+      subjectId: stored.value.employeeId,
+      actorId: viewer.party === 'employee' ? stored.value.employeeId : stored.value.supervisorId,
+      action: 'change',
+      recordKind: 'developmentDiscussion',
+      year: stored.value.year,
+      channel: 'card',
+    });
     return renderDiscussionView({ ...viewer, record: stored }, request.to, { banner: request.done ?? null });
   } catch (error) {
     if (!(error instanceof ConcurrencyConflictError)) throw error;
     const latest = await discussions.get(record.value.tenantId, record.value.year, record.value.employeeId);
     if (!latest) throw error;
-    context.caches.rememberDiscussion(latest);
     return answerStale(context, { ...viewer, record: latest }, request);
   }
 }

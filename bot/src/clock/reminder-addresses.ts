@@ -4,22 +4,22 @@
  * reason, so HR's report lists them.
  */
 import type { Person } from '../domain/organisation';
-import type { DeliveryTarget } from '../fanout/delivery';
+import { NO_CHANNEL, type DeliveryTarget } from '../fanout/delivery';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
 import type { ReminderRecipient } from './reminder';
 
 export type ChannelRecipient = Exclude<ReminderRecipient, { kind: 'person' }>;
 
-/** The channel chosen for a service area's or team's posts. */
+/**
+ * The channel chosen for a service area's or team's posts: where to post, or why it cannot be reached; null when
+ * no channel is linked (the post is reported as "noChannel").
+ */
 export interface ChannelDirectory {
   channelFor(
     tenantId: string,
     recipient: ChannelRecipient,
-  ): Promise<{ serviceUrl: string; conversationId: string } | null>;
+  ): Promise<{ serviceUrl: string; conversationId: string } | { unreachable: string } | null>;
 }
-
-/** No channel has been chosen for anything yet: channel posts are reported as unreachable ("noChannel"). */
-export const NO_CHANNELS: ChannelDirectory = { channelFor: async () => null };
 
 export interface ReminderAddresses {
   targetOf(
@@ -50,7 +50,10 @@ export function storedAddresses(
     async targetOf(tenantId, recipient, person) {
       if (recipient.kind !== 'person') {
         const channel = await channels.channelFor(tenantId, recipient);
-        return channel ? { kind: 'conversation', ...channel } : { kind: 'unreachable', reason: 'noChannel' };
+        if (!channel) return { kind: 'unreachable', reason: NO_CHANNEL };
+        return 'unreachable' in channel
+          ? { kind: 'unreachable', reason: channel.unreachable }
+          : { kind: 'conversation', ...channel };
       }
       if (!person?.aadObjectId) return { kind: 'unreachable', reason: 'noTeamsAccount' };
       const stored = await references.get(tenantId, { kind: 'user', aadObjectId: person.aadObjectId });

@@ -12,9 +12,6 @@ import { reminderActivity, type ReminderLinks, type ReminderPayload } from './re
 import { storedAddresses, type ChannelDirectory } from './reminder-addresses';
 import { startReminderSchedule } from './reminder-schedule';
 
-/** Teams' global Bot Connector endpoint (public cloud), for creating 1:1 conversations proactively. */
-export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
-
 export interface ReminderServiceSettings {
   sender: MessageSender;
   channels: ChannelDirectory;

@@ -80,3 +80,14 @@ export function campaignId(
 ): string {
   return [date, kind, phaseId, String(scope)].join('|');
 }
+
+/** The parts of a clock campaign's id; null for an id the clock did not make. */
+export function parseCampaignId(
+  id: string,
+): { date: string; kind: ReminderKind; phaseId: string; scope: string } | null {
+  const [date, kind, phaseId, scope, ...rest] = id.split('|');
+  const isKind = (REMINDER_KINDS as readonly string[]).includes(kind ?? '');
+  if (rest.length > 0 || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isKind || !phaseId || !scope)
+    return null;
+  return { date, kind: kind as ReminderKind, phaseId, scope };
+}

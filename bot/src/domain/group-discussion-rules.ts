@@ -17,7 +17,7 @@ import {
   type GroupLevel,
   type GroupTheme,
 } from './group-discussion';
-import type { Team, TeamKind } from './organisation';
+import type { Person, Team, TeamKind } from './organisation';
 
 export const GROUP_DISCUSSION_ERROR_CODES = [
   'groupDiscussion.noChair',
@@ -99,7 +99,26 @@ export function newGroupDiscussion(args: {
   };
 }
 
-/** `isMember`: whether the actor belongs to the team; the chair may always contribute. */
+/**
+ * Whether a person takes part in the group's discussion: the team's own members, and for a management team
+ * everyone who sits on it by role, though their own team is elsewhere (a service-area director is on the city
+ * manager's management team; a unit head on their area's management team while leading their own team).
+ */
+export function isGroupMember(
+  discussion: Pick<GroupCompetenceDiscussion, 'level' | 'teamId' | 'serviceAreaId'>,
+  person: Pick<Person, 'teamId' | 'serviceAreaId' | 'roles'>,
+): boolean {
+  if (person.teamId === discussion.teamId) return true;
+  if (discussion.level === 'cityManagementTeam') return person.roles.includes('cityManagementTeam');
+  if (discussion.level === 'serviceAreaManagementTeam') {
+    return (
+      person.roles.includes('serviceAreaManagementTeam') && person.serviceAreaId === discussion.serviceAreaId
+    );
+  }
+  return false;
+}
+
+/** `isMember`: whether the actor belongs to the group (isGroupMember); the chair may always contribute. */
 export function addContribution(
   discussion: GroupCompetenceDiscussion,
   actorId: string,

@@ -1,7 +1,14 @@
-/** FanoutCampaigns: one row per campaign in the tenant's partition; the campaign id is the idempotency key. */
+/**
+ * FanoutCampaigns: one row per campaign in the tenant's partition; the campaign id is the idempotency key. A copy
+ * of each, written in the same transaction, lists the tenant's campaigns newest first (fanout-keys.ts).
+ */
 import { z } from 'zod';
+import { rowKeyPrefixFilter } from '../storage/keys';
 import { RecordCodec } from '../storage/record-codec';
-import type { TableStore, Versioned } from '../storage/table-store';
+import { RecordTable, type PageRequest } from '../storage/record-table';
+import type { Page, TableStore, Versioned } from '../storage/table-store';
+import { DELIVERY_STATES } from './delivery';
+import type { StateCounts } from './delivery-repository';
 import { campaignKeys } from './fanout-keys';
 
 export interface Campaign {
@@ -13,6 +20,13 @@ export interface Campaign {
   /** Every delivery row exists and every batch was queued. */
   materialised: boolean;
   createdAt: string;
+  /** The counts once every delivery is final (they never change then), so listing past sends reads no rows. */
+  finalCounts: FinalCounts | null;
+}
+
+export interface FinalCounts {
+  counts: StateCounts;
+  uncertain: number;
 }
 
 const campaignSchema = z.object({
@@ -21,39 +35,49 @@ const campaignSchema = z.object({
   label: z.string().min(1),
   total: z.number().int().min(0),
   materialised: z.boolean(),
-  createdAt: z.string(),
+  createdAt: z.string().datetime(),
+  finalCounts: z
+    .object({
+      counts: z.record(z.enum(DELIVERY_STATES), z.number().int().min(0)),
+      uncertain: z.number().int().min(0),
+    })
+    .nullable()
+    .default(null),
 }) satisfies z.ZodType<Campaign>;
 
 export class CampaignRepository {
-  private readonly codec: RecordCodec<Campaign>;
+  private readonly table: RecordTable<Campaign>;
 
-  constructor(private readonly store: TableStore) {
-    this.codec = new RecordCodec<Campaign>(store.tableName, campaignSchema, []);
+  constructor(store: TableStore) {
+    this.table = new RecordTable(store, {
+      codec: new RecordCodec<Campaign>(store.tableName, campaignSchema, ['finalCounts']),
+      key: (campaign) => campaignKeys.key(campaign.tenantId, campaign.campaignId),
+      copies: (campaign) => [campaignKeys.recentRow(campaign.campaignId, campaign.createdAt)],
+    });
   }
 
   async get(tenantId: string, campaignId: string): Promise<Versioned<Campaign> | null> {
-    const key = campaignKeys.key(tenantId, campaignId);
-    const read = await this.store.get(key.partitionKey, key.rowKey);
-    return read && { value: this.codec.decode(read.value), etag: read.etag };
+    return this.table.get(campaignKeys.key(tenantId, campaignId));
+  }
+
+  /** A page of the tenant's campaigns, newest first. */
+  async listRecent(tenantId: string, page: PageRequest = {}): Promise<Page<Campaign>> {
+    return this.table.pageCopies(
+      rowKeyPrefixFilter(campaignKeys.partition(tenantId), campaignKeys.recentPrefix),
+      page,
+    );
   }
 
   /** AlreadyExistsError if the campaign exists. */
-  async create(campaign: Campaign): Promise<Versioned<Campaign>> {
-    const etag = await this.store.insert(
-      this.codec.row(campaignKeys.key(campaign.tenantId, campaign.campaignId), campaign),
-    );
-    return { value: campaign, etag };
+  async create(campaign: Omit<Campaign, 'finalCounts'>): Promise<Versioned<Campaign>> {
+    return this.table.insert({ ...campaign, finalCounts: null });
   }
 
+  /** ConcurrencyConflictError if the campaign changed since `read`. */
   async update(
     read: Versioned<Campaign>,
-    changes: Pick<Campaign, 'materialised'>,
+    changes: Partial<Pick<Campaign, 'materialised' | 'finalCounts'>>,
   ): Promise<Versioned<Campaign>> {
-    const value = { ...read.value, ...changes };
-    const etag = await this.store.replace(
-      this.codec.row(campaignKeys.key(value.tenantId, value.campaignId), value),
-      read.etag,
-    );
-    return { value, etag };
+    return this.table.update(read, changes);
   }
 }

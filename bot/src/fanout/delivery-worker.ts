@@ -16,11 +16,12 @@
  * `uncertain` for HR's report. The same holds for a request that times out. The window is one request's round
  * trip and one table write, for at most the requests in flight at that moment.
  */
+import { setMaxListeners } from 'node:events';
 import { describeError, type Logger } from '../logging';
 import { ConcurrencyConflictError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { ConversationPacer } from './conversation-pacer';
-import { isFinal, type Delivery, type DeliveryTarget } from './delivery';
+import { isFinal, unreachableState, type Delivery, type DeliveryTarget } from './delivery';
 import type { DeliveryChanges, DeliveryRepository } from './delivery-repository';
 import type { FanoutQueue, ReceivedBatch } from './fanout-queue';
 import { SendFailure, type MessageSender, type OutgoingActivity } from './message-sender';
@@ -32,7 +33,11 @@ import type { TenantRateLimiter } from './tenant-rate-limiter';
 export interface WorkerSettings {
   /** This worker's id in leases; unique per process start. */
   owner: string;
-  /** Deliveries in progress at once in this worker. */
+  /**
+   * Deliveries in progress at once in this worker. Each holds its place for about the limiter's horizon (waiting
+   * for its send time) and a few round trips: at 45/s that is some 60 at once, and the rest keep the rate's
+   * claims ahead of time.
+   */
   concurrency: number;
   /** How long a received batch stays hidden from other workers (renewed while it is worked on). */
   visibilitySeconds: number;
@@ -46,7 +51,7 @@ export interface WorkerSettings {
 }
 
 export const DEFAULT_WORKER: Omit<WorkerSettings, 'owner'> = {
-  concurrency: 64,
+  concurrency: 128,
   visibilitySeconds: 120,
   leaseMs: 60_000,
   maxInlineWaitMs: 30_000,
@@ -72,8 +77,30 @@ export interface WorkerDeps {
   clock?: PacingClock;
 }
 
-/** The lease is written this long before the send time, so the write does not delay the send. */
-const LEASE_LEAD_MS = 200;
+/** The lease is written at least this long before the send time, so the write does not delay the send. */
+const MIN_LEASE_LEAD_MS = 200;
+/** …and at most this long: the longer a lease is held unsent, the more a crash makes `uncertain`. */
+const MAX_LEASE_LEAD_MS = 1000;
+
+/**
+ * How long before its send time a delivery's lease is written: the recent lease writes' smoothed duration plus
+ * four times their smoothed deviation (as TCP estimates its retransmission timeout). A slow store moves the
+ * lease earlier instead of making the send miss its time.
+ */
+class LeaseLead {
+  private average = MIN_LEASE_LEAD_MS / 4;
+  private deviation = MIN_LEASE_LEAD_MS / 8;
+
+  ms(): number {
+    const estimate = this.average + 4 * this.deviation;
+    return Math.min(MAX_LEASE_LEAD_MS, Math.max(MIN_LEASE_LEAD_MS, estimate));
+  }
+
+  observe(writeMs: number): void {
+    this.deviation += (Math.abs(writeMs - this.average) - this.deviation) / 4;
+    this.average += (writeMs - this.average) / 8;
+  }
+}
 /** A batch's size until it is read: a bucket of a 5,000-recipient campaign. */
 const TYPICAL_BATCH = Math.ceil(5000 / DELIVERY_BUCKETS);
 /** A send time missed by more than this is not used: late sends would crowd the next ones. */
@@ -81,6 +108,12 @@ const MAX_LATENESS_MS = 50;
 
 type Outcome = 'done' | { retryAt: number };
 type AddressedTarget = Exclude<DeliveryTarget, { kind: 'unreachable' }>;
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
 
 class Slots {
   private active = 0;
@@ -104,10 +137,16 @@ export class DeliveryWorker {
   private readonly settings: WorkerSettings;
   private readonly clock: PacingClock;
   private readonly slots: Slots;
+  private readonly leaseLead = new LeaseLead();
+  /** The deliveries this worker is serving now (tenant, campaign, recipient). */
+  private readonly serving = new Set<string>();
+  /** The batches being worked on, with how many of their rows are not served yet. */
   private readonly batches = new Map<string, { message: ReceivedBatch; rows: number }>();
   private running: Promise<void> | null = null;
   private stopping = false;
   private stopped = new AbortController();
+  /** Resolved (and replaced) whenever a row is served: the loop then tops the work up again. */
+  private served = deferred();
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -122,6 +161,8 @@ export class DeliveryWorker {
     if (this.running) return;
     this.stopping = false;
     this.stopped = new AbortController();
+    // Every delivery waiting for its send time listens for the stop: more than Node's default of 10.
+    setMaxListeners(0, this.stopped.signal);
     this.running = this.loop();
   }
 
@@ -141,9 +182,11 @@ export class DeliveryWorker {
     );
     try {
       while (!this.stopping) {
+        // Counting only the rows not yet served, the next batch is fetched while the last rows of the current
+        // ones wait for their send times, so the slots stay full from one batch to the next.
         const outstanding = [...this.batches.values()].reduce((sum, batch) => sum + batch.rows, 0);
         if (outstanding >= this.settings.concurrency) {
-          await Promise.race([...handlers, this.pause(this.settings.idlePollMs)]);
+          await Promise.race([this.served.promise, this.pause(this.settings.idlePollMs)]);
           continue;
         }
         const wanted = Math.ceil((this.settings.concurrency - outstanding) / TYPICAL_BATCH);
@@ -188,7 +231,14 @@ export class DeliveryWorker {
     try {
       const rows = await this.deps.deliveries.bucket(tenantId, campaignId, bucket);
       entry.rows = rows.length;
-      const outcomes = await Promise.all(rows.map((row) => this.slots.run(() => this.deliver(row))));
+      const outcomes = await Promise.all(
+        rows.map((row) =>
+          this.serve(row).finally(() => {
+            entry.rows -= 1;
+            this.signalServed();
+          }),
+        ),
+      );
       const retryAts = outcomes.flatMap((outcome) => (outcome === 'done' ? [] : [outcome.retryAt]));
       this.batches.delete(message.messageId);
       if (retryAts.length === 0) await this.deps.queue.delete(entry.message);
@@ -201,7 +251,30 @@ export class DeliveryWorker {
       this.deps.logger.warn('fanout.batchFailed', { tenantId, campaignId, ...describeError(error) });
     } finally {
       this.batches.delete(message.messageId);
+      this.signalServed();
     }
+  }
+
+  /**
+   * One of this worker's batches at a time serves a delivery: a bucket queued twice (a campaign materialised by
+   * two servers at once) would otherwise have the second batch send it again under this worker's own lease.
+   */
+  private async serve(row: Versioned<Delivery>): Promise<Outcome> {
+    const { tenantId, campaignId, recipientKey } = row.value;
+    const key = `${tenantId}\n${campaignId}\n${recipientKey}`;
+    if (this.serving.has(key)) return 'done';
+    this.serving.add(key);
+    try {
+      return await this.slots.run(() => this.deliver(row));
+    } finally {
+      this.serving.delete(key);
+    }
+  }
+
+  private signalServed(): void {
+    const served = this.served;
+    this.served = deferred();
+    served.resolve();
   }
 
   private async deliver(initial: Versioned<Delivery>): Promise<Outcome> {
@@ -212,7 +285,7 @@ export class DeliveryWorker {
       if (isFinal(delivery.state)) return 'done';
       const { target } = delivery;
       if (target.kind === 'unreachable')
-        return this.settle(current, { state: 'notInstalled', lastError: target.reason });
+        return this.settle(current, { state: unreachableState(target.reason), lastError: target.reason });
       const now = clock.now();
       const heldByOther = delivery.state === 'sending' && delivery.leaseOwner !== settings.owner;
       if (heldByOther && (delivery.leaseUntil ?? 0) > now) return { retryAt: delivery.leaseUntil ?? now };
@@ -241,7 +314,8 @@ export class DeliveryWorker {
           continue;
         }
       }
-      await clock.sleep(at - LEASE_LEAD_MS - clock.now());
+      await clock.sleep(at - this.leaseLead.ms() - clock.now());
+      const leaseStart = clock.now();
       try {
         current = await this.write(current, {
           state: 'sending',
@@ -256,6 +330,7 @@ export class DeliveryWorker {
         continue;
       }
       deps.onStep?.('leased', current.value);
+      this.leaseLead.observe(clock.now() - leaseStart);
       await clock.sleep(at - clock.now());
       if (clock.now() > at + MAX_LATENESS_MS) continue;
 

@@ -5,8 +5,8 @@
 
 /**
  * Where a message goes. A user without a known 1:1 conversation gets one created, as Teams requires. A recipient
- * the app cannot address at all (no Teams account, no channel) is still a delivery: it ends as notInstalled with
- * the reason, so the report shows it instead of leaving it out.
+ * the app cannot address at all (no Teams account, no channel) is still a delivery: it ends as notInstalled (or
+ * noChannel) with the reason, so the report shows it instead of leaving it out.
  */
 export type DeliveryTarget =
   | { kind: 'user'; serviceUrl: string; aadObjectId: string; conversationId: string | null }
@@ -20,10 +20,25 @@ export const DELIVERY_STATES = [
   'blocked', // 403: the user blocked the bot or the app was removed
   'notInstalled', // 404: no such conversation / the app is not installed for the user
   'failed', // a permanent error, or retries exhausted
+  'noChannel', // a channel post for a service area or team that has no channel linked: nothing was sent
 ] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-export const FINAL_STATES: readonly DeliveryState[] = ['sent', 'blocked', 'notInstalled', 'failed'];
+export const FINAL_STATES: readonly DeliveryState[] = [
+  'sent',
+  'blocked',
+  'notInstalled',
+  'failed',
+  'noChannel',
+];
+
+/** The unreachable reason of a channel post with no channel: it ends in its own state, 'noChannel'. */
+export const NO_CHANNEL = 'noChannel';
+
+/** The final state of a delivery whose target cannot be addressed. */
+export function unreachableState(reason: string): Extract<DeliveryState, 'notInstalled' | 'noChannel'> {
+  return reason === NO_CHANNEL ? 'noChannel' : 'notInstalled';
+}
 
 export function isFinal(state: DeliveryState): boolean {
   return FINAL_STATES.includes(state);

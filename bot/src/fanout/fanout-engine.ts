@@ -1,7 +1,8 @@
 /** Opens the fan-out's tables and queue on a storage account, and makes workers that share them. */
 import type { Logger } from '../logging';
 import type { StorageAccount } from '../storage/storage-account';
-import { TableStore } from '../storage/table-store';
+import type { PageRequest } from '../storage/record-table';
+import { TableStore, type Page } from '../storage/table-store';
 import { CampaignRepository } from './campaign-repository';
 import { ConversationPacer, TEAMS_CONVERSATION_LIMITS, type ConversationLimit } from './conversation-pacer';
 import { DeliveryRepository } from './delivery-repository';
@@ -9,6 +10,7 @@ import { FANOUT_QUEUE, FANOUT_TABLES } from './fanout-keys';
 import { FanoutQueue } from './fanout-queue';
 import {
   campaignProgress,
+  recentCampaigns,
   undeliveredRecipients,
   type CampaignProgress,
   type UndeliveredRecipient,
@@ -36,6 +38,8 @@ export interface Fanout extends CampaignStores {
   pacer: ConversationPacer;
   start(request: CampaignRequest): Promise<StartOutcome>;
   progress(tenantId: string, campaignId: string): Promise<CampaignProgress | null>;
+  /** The tenant's campaigns, newest first, a page at a time. */
+  recent(tenantId: string, page: PageRequest): Promise<Page<CampaignProgress>>;
   undelivered(tenantId: string, campaignId: string): Promise<UndeliveredRecipient[]>;
   worker(
     deps: Pick<WorkerDeps, 'sender' | 'render' | 'onConversationCreated' | 'onStep'> & { logger: Logger },
@@ -67,6 +71,7 @@ export async function openFanout(account: StorageAccount, options: FanoutOptions
     pacer,
     start: (request) => startCampaign(stores, request),
     progress: (tenantId, campaignId) => campaignProgress(stores, tenantId, campaignId),
+    recent: (tenantId, page) => recentCampaigns(stores, tenantId, page),
     undelivered: (tenantId, campaignId) => undeliveredRecipients(stores, tenantId, campaignId),
     worker: (deps, settings) =>
       new DeliveryWorker({ ...deps, ...stores, limiter, pacer, clock: options.clock }, settings),

@@ -1,7 +1,7 @@
 /**
  * The fan-out's tables and keys (same conventions as storage/keys.ts: tenant first, parts encoded by keyPart).
- * - FanoutCampaigns: the tenant's partition, one row per campaign; campaign ids start with a date, so a
- *   range read lists them in order.
+ * - FanoutCampaigns: the tenant's partition, one row per campaign (campaign ids start with a date), and a copy
+ *   of each under `recent|`, newest first, for HR's list of sends.
  * - FanoutDeliveries: a campaign's rows are spread over DELIVERY_BUCKETS partitions by a hash of the recipient
  *   key, so a row is found from campaign + recipient alone; each bucket is one queue message's batch (one
  *   partition read), and partitions stay small (Azurite's point operations slow down with partition size).
@@ -21,12 +21,22 @@ export const FANOUT_QUEUE = 'fanout';
 
 const tenant = (tenantId: string): string => keyPart(tenantId, 'tenant id');
 
+/** Later than any campaign's creation (epoch ms); `recent` row keys count down from it. */
+const LATEST_MS = 10 ** 14;
+
 export const campaignKeys = {
   partition: tenant,
   key: (tenantId: string, campaignId: string): EntityKey => ({
     partitionKey: tenant(tenantId),
     rowKey: keyPart(campaignId, 'campaign id'),
   }),
+  /**
+   * The campaign's copy under `recent|`, keyed by the time left until LATEST_MS, so the tenant's campaigns read
+   * newest first, page by page (Table Storage only reads row keys in ascending order).
+   */
+  recentRow: (campaignId: string, createdAt: string): string =>
+    `recent|${String(LATEST_MS - Date.parse(createdAt)).padStart(15, '0')}|${keyPart(campaignId, 'campaign id')}`,
+  recentPrefix: 'recent|',
 };
 
 /** Buckets per campaign: about 80 rows each for 10,000 recipients, 300 for a city of 40,000. */

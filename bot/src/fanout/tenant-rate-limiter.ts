@@ -23,8 +23,11 @@ export interface TenantRateSettings {
 
 export const DEFAULT_TENANT_RATE: TenantRateSettings = { ratePerSecond: 45, horizonMs: 1000, maxClaim: 16 };
 
-/** When the row is idle, the first time is this far ahead: time for the lease write before the send. */
-const CLAIM_LEAD_MS = 30;
+/**
+ * When the row is idle (or the claims fell behind), the first time is this far ahead: time for the conversation's
+ * reservation and the lease write, a few table round trips, before the send; a time given closer is often missed.
+ */
+const CLAIM_LEAD_MS = 250;
 /** While others' claims reach beyond the horizon, the row is read again this often. */
 const RECHECK_MS = 250;
 

@@ -18,6 +18,7 @@ import { UserIdDirectory } from '../cards/user-id-directory';
 import { VERBS } from '../cards/verbs';
 import { myDiscussionCommand } from '../chat/my-discussion-command';
 import { myTeamCommand } from '../chat/my-team-command';
+import { auditTrail } from '../privacy/audit-trail';
 import { ConnectorSender } from '../teams/connector-sender';
 import type { Feature } from './feature';
 
@@ -30,6 +31,7 @@ export const discussionCardsFeature: Feature = ({ repositories, logger, config, 
     userIds: new UserIdDirectory(references),
     followUps: new FollowUpDelivery(references, new ConnectorSender(config.botAuth)),
     caches: new ReadCaches(),
+    audit: auditTrail(repositories.auditLog, now),
   };
   return {
     commands: [myDiscussionCommand(context), myTeamCommand(context)],

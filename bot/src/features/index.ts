@@ -9,6 +9,8 @@ import { groupDiscussionsFeature } from './group-discussions-feature';
 import { trainingPlansFeature } from './training-plans-feature';
 import { strategyFeature } from './strategy-feature';
 import { developmentActionsFeature } from './development-actions-feature';
+import { privacyFeature } from './privacy-feature';
+import { remindersFeature } from './reminders-feature';
 
 export const FEATURES: Feature[] = [
   apiAuthFeature,
@@ -20,4 +22,6 @@ export const FEATURES: Feature[] = [
   trainingPlansFeature,
   strategyFeature,
   developmentActionsFeature,
+  privacyFeature,
+  remindersFeature,
 ];

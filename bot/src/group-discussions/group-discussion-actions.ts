@@ -15,6 +15,7 @@ import { GROUP_THEMES, type GroupCompetenceDiscussion } from '../domain/group-di
 import {
   addContribution,
   concludeGroupDiscussion,
+  isGroupMember,
   newGroupDiscussion,
   recordConclusions,
   reopenGroupDiscussion,
@@ -100,10 +101,10 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
     );
   }
 
-  /** The viewer's role in the discussion; null for anyone outside the team. */
+  /** The viewer's role in the discussion; null for anyone outside the group. */
   function roleOf(discussion: GroupCompetenceDiscussion, person: Person): 'chair' | 'member' | null {
     if (person.id === discussion.chairId) return 'chair';
-    return person.teamId === discussion.teamId ? 'member' : null;
+    return isGroupMember(discussion, person) ? 'member' : null;
   }
 
   async function userIdsOf(discussion: GroupCompetenceDiscussion, people: Person[]): Promise<string[]> {
@@ -141,6 +142,7 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
       {
         discussion,
         teamName: team?.value.name ?? discussion.teamId,
+        teamKind: team?.value.kind ?? null,
         names,
         guidelines: strategy?.value.status === 'shared' ? strategy.value : null,
         viewer: role,
@@ -253,7 +255,7 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
               person.id,
               at(),
               { id: randomUUID(), theme, text },
-              person.teamId === current.teamId,
+              isGroupMember(current, person),
             ),
           current,
         ),

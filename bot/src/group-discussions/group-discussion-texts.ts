@@ -88,6 +88,22 @@ export const GROUP_DISCUSSION_TEXTS = {
     sv: 'Avslutat · ordförande {chair}',
     en: 'Concluded · chaired by {chair}',
   },
+  // Whose view the group discusses from (DOMAIN: management teams and the education leaders' teams).
+  'viewpoint.serviceAreaManagementTeam': {
+    fi: 'Keskustelkaa sekä johtoryhmän että koko palvelualueen näkökulmasta.',
+    sv: 'Diskutera både ur ledningsgruppens och hela serviceområdets perspektiv.',
+    en: 'Discuss from both the management team’s and the whole service area’s viewpoint.',
+  },
+  'viewpoint.cityManagementTeam': {
+    fi: 'Keskustelkaa koko kaupungin näkökulmasta: linjaukset ohjaavat palvelualueiden ja tiimien keskusteluja.',
+    sv: 'Diskutera ur hela stadens perspektiv: riktlinjerna styr serviceområdenas och teamens samtal.',
+    en: 'Discuss from the whole city’s viewpoint: the guidelines steer the service areas’ and teams’ discussions.',
+  },
+  'viewpoint.leaders': {
+    fi: 'Keskustelkaa sekä oman ryhmänne että koko vastuualueen näkökulmasta.',
+    sv: 'Diskutera både ur er egen grupps och hela ansvarsområdets perspektiv.',
+    en: 'Discuss from both your own group’s and the whole responsibility area’s viewpoint.',
+  },
   intro: {
     fi: 'Kirjoittakaa ajatuksianne teemoista. Puheenjohtaja kirjaa johtopäätökset, jotka henkilöstöpalvelut kokoaa palvelualueen koontiin ilman nimiä.',
     sv: 'Skriv era tankar om temana. Ordföranden skriver in slutsatserna, som personaltjänsterna sammanställer för serviceområdet utan namn.',

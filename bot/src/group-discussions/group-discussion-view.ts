@@ -7,6 +7,7 @@ import { THEME_TEXTS } from '../api/group-discussion-texts';
 import { MAX_CONCLUSION_LENGTH, MAX_CONTRIBUTION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
+import type { TeamKind } from '../domain/organisation';
 import type { StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
 import { localised, translator } from '../summaries/localised';
@@ -74,6 +75,8 @@ export interface GroupNotice {
 export interface DiscussionView {
   discussion: GroupCompetenceDiscussion;
   teamName: string;
+  /** Management teams and the principals' / daycare directors' teams discuss from two viewpoints. */
+  teamKind: TeamKind | null;
   /** Person id → "First Last", for the chair and the contributions' authors. */
   names: ReadonlyMap<string, string>;
   /** The strategic discussion whose guidelines cascade to this round, if it was shared. */
@@ -82,6 +85,13 @@ export interface DiscussionView {
   /** Teams user ids of the members, for the card's automatic refresh. */
   userIds: string[];
 }
+
+const VIEWPOINTS: Partial<Record<TeamKind, GroupDiscussionTextKey>> = {
+  serviceAreaManagementTeam: 'viewpoint.serviceAreaManagementTeam',
+  cityManagementTeam: 'viewpoint.cityManagementTeam',
+  principals: 'viewpoint.leaders',
+  daycareDirectors: 'viewpoint.leaders',
+};
 
 const refOf = (discussion: GroupCompetenceDiscussion): Record<string, unknown> => ({
   year: discussion.year,
@@ -140,6 +150,7 @@ export function discussionCard(
   const open = discussion.status === 'open';
   const chair = view.viewer === 'chair';
   const nameOf = (id: string) => view.names.get(id) ?? '';
+  const viewpoint = view.teamKind ? VIEWPOINTS[view.teamKind] : undefined;
   const data = refOf(discussion);
   const action = (key: GroupDiscussionTextKey, verb: string, style: ActionModel['style'] = 'default') => ({
     title: t(key),
@@ -164,7 +175,7 @@ export function discussionCard(
     status: t(open ? 'status.open' : 'status.concluded', { chair: nameOf(discussion.chairId) }),
     notice: notice ? t(notice.key) : '',
     noticeColor: notice?.color ?? 'Default',
-    intro: t('intro'),
+    intro: viewpoint ? `${t(viewpoint)} ${t('intro')}` : t('intro'),
     guidelinesTitle: guidelines ? t('guidelinesTitle', { year: guidelines.year }) : '',
     themes: GROUP_THEMES.map((theme) => {
       const contributions = discussion.contributions.filter((contribution) => contribution.theme === theme);

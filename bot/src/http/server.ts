@@ -2,9 +2,12 @@
  * The Node service's HTTP surface (restify): the bot endpoint, the tabs' API, health, and the built
  * tab pages. Route handlers live with their feature; this module only wires them.
  */
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { BotEndpoint } from '../teams/bot-endpoint';
+import { acceptActivity } from '../teams/activity-shape';
 import { describeError, type Logger } from '../logging';
+import { transportErrorBody } from './http-errors';
+import { setSecurityHeaders } from './security-headers';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
@@ -19,12 +22,33 @@ export interface HttpDependencies {
 /** Activities and card submissions are small; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+function refuse(req: Request, res: Response, statusCode: number, name = ''): void {
+  res.json(statusCode, transportErrorBody(req, { statusCode, name }));
+}
+
 export function createHttpServer(deps: HttpDependencies): Server {
   const server = restify.createServer({ name: 'osaamiskello', handleUncaughtExceptions: false });
+  server.pre((req, res, next) => {
+    setSecurityHeaders(req, res);
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  // Bodies are uncompressed JSON of at most MAX_BODY_BYTES. Teams never compresses them, and restify's gunzip
+  // crashes the process on a bad stream. The reader counts bytes as they arrive, so a false Content-Length does
+  // not get past it; the full bodyParser is not used because it also takes forms and writes uploads to disk.
+  server.use((req, res, next) => {
+    const coding = req.header('content-encoding', 'identity').trim().toLowerCase();
+    if (coding === 'identity') return next();
+    refuse(req, res, 415);
+    return next(false);
+  });
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
 
   server.post('/api/messages', async (req, res) => {
+    // Teams posts JSON activities; anything else never reaches the SDK, which would throw on it (a 500).
+    if (!req.is('json')) return refuse(req, res, 415);
+    if (!acceptActivity(req.body)) return refuse(req, res, 400);
     await deps.bot.handle(req, res);
   });
 
@@ -43,12 +67,15 @@ export function createHttpServer(deps: HttpDependencies): Server {
   });
   server.get('/tabs/*', restify.plugins.serveStaticFiles(deps.tabsDist));
 
-  server.on('restifyError', (req, _res, error: Error, callback: () => void) => {
+  server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
     deps.logger.warn('http.error', {
       method: req.method,
       route: req.getRoute()?.path,
       ...describeError(error),
     });
+    // restify serialises its errors with toJSON: the API's localised shape instead of the internal message.
+    const body = transportErrorBody(req, error);
+    Object.assign(error, { toJSON: () => body });
     callback();
   });
   return server;

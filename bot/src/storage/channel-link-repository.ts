@@ -1,7 +1,8 @@
 /**
  * ChannelLinks: which Teams channel is a service area's (where its summaries are announced) and which is the
  * organisation's (where the strategic discussion is shared). Set when the channel tab is configured for it,
- * so the link also knows the tab to deep-link to. The tenant's partition: `area|SA` or `organisation`.
+ * so the link also knows the tab to deep-link to. The tenant's partition: `area|SA` or `organisation`; and
+ * `team|T`, a team's (tiimi) channel, where the annual clock posts the team's group-discussion reminders.
  */
 import { z } from 'zod';
 import type { TenantId } from '../domain/organisation';
@@ -35,13 +36,38 @@ const channelLinkSchema = z.object({
   linkedAt: z.string(),
 }) satisfies z.ZodType<ChannelLink>;
 
+/** An organisation team's channel. */
+export interface TeamChannelLink extends Pick<
+  ChannelLink,
+  'tenantId' | 'channelId' | 'linkedBy' | 'linkedAt'
+> {
+  /** The organisation's team (the HR system's id), not the Teams team. */
+  organisationTeamId: string;
+  /** Teams' id of the team the channel is in. */
+  teamsTeamId: string;
+}
+
+const teamChannelLinkSchema = z.object({
+  tenantId: z.string().min(1),
+  organisationTeamId: z.string().min(1),
+  teamsTeamId: z.string().min(1),
+  channelId: z.string().min(1),
+  linkedBy: z.string().min(1),
+  linkedAt: z.string(),
+}) satisfies z.ZodType<TeamChannelLink>;
+
 export class ChannelLinkRepository {
   private readonly table: RecordTable<ChannelLink>;
+  private readonly teamTable: RecordTable<TeamChannelLink>;
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
       codec: new RecordCodec<ChannelLink>(store.tableName, channelLinkSchema, []),
       key: (link) => channelLinkKeys.key(link.tenantId, link.serviceAreaId),
+    });
+    this.teamTable = new RecordTable(store, {
+      codec: new RecordCodec<TeamChannelLink>(store.tableName, teamChannelLinkSchema, []),
+      key: (link) => channelLinkKeys.teamKey(link.tenantId, link.organisationTeamId),
     });
   }
 
@@ -53,5 +79,17 @@ export class ChannelLinkRepository {
   /** The newest link wins: linking another channel moves where announcements go. */
   async put(link: ChannelLink): Promise<void> {
     await this.table.put(link);
+  }
+
+  async getForTeam(
+    tenantId: TenantId,
+    organisationTeamId: string,
+  ): Promise<Versioned<TeamChannelLink> | null> {
+    return this.teamTable.get(channelLinkKeys.teamKey(tenantId, organisationTeamId));
+  }
+
+  /** As `put`: the newest link wins. */
+  async putForTeam(link: TeamChannelLink): Promise<void> {
+    await this.teamTable.put(link);
   }
 }

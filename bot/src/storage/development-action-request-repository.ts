@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { TenantId } from '../domain/organisation';
-import { developmentActionRequestKeys, rowKeyPrefixFilter } from './keys';
+import { odata } from '@azure/data-tables';
+import { developmentActionRequestKeys, rowKeyPrefixFilter, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
 import type { TableStore, Versioned } from './table-store';
@@ -46,6 +47,9 @@ const requestSchema = z.object({
 export type DemandRow = Pick<DevelopmentActionRequest, 'serviceAreaId' | 'kind' | 'form' | 'status'>;
 
 const DEMAND_FIELDS = ['serviceAreaId', 'kind', 'form', 'status'] as const;
+
+/** The first row key after every key starting with `prefix` (which ends with "|"). */
+const prefixEnd = (prefix: string): string => `${prefix.slice(0, -1)}}`;
 
 export class DevelopmentActionRequestRepository {
   private readonly table: RecordTable<DevelopmentActionRequest>;
@@ -99,6 +103,32 @@ export class DevelopmentActionRequestRepository {
     changes: Changes<DevelopmentActionRequest, 'tenantId' | 'year' | 'personId' | 'serviceAreaId' | 'kind'>,
   ): Promise<Versioned<DevelopmentActionRequest>> {
     return this.table.update(read, changes);
+  }
+
+  /** Every year's requests of a person, through their copies: for the data export and erasure only. */
+  async listAllForPerson(tenantId: TenantId, personId: string): Promise<DevelopmentActionRequest[]> {
+    const prefix = developmentActionRequestKeys.personPrefix(personId);
+    const filter = `${tenantPartitionsFilter(tenantId)} and ${odata`RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}`}`;
+    const requests: DevelopmentActionRequest[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.table.pageCopies(filter, { pageSize: 1000, continuationToken });
+      requests.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return requests;
+  }
+
+  /** The tenant's requests of the years up to `lastYear` (their own rows): for the retention purge only. */
+  async *scanUpToYear(tenantId: TenantId, lastYear: number): AsyncGenerator<DevelopmentActionRequest> {
+    const prefix = developmentActionRequestKeys.allAreasPrefix;
+    const filter = `${tenantPartitionsFilter(tenantId, yearPart(lastYear))} and ${odata`RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}`}`;
+    for await (const read of this.table.scan(filter)) yield read.value;
+  }
+
+  /** The request and its copy, whatever their version (erasure, retention purge). */
+  async delete(request: DevelopmentActionRequest): Promise<void> {
+    await this.table.deleteWithCopies(request);
   }
 
   /** A service area's requests (or the whole city's when `serviceAreaId` is null), for counting only. */

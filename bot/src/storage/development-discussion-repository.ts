@@ -14,7 +14,7 @@ import {
 } from '../domain/development-discussion';
 import type { TenantId } from '../domain/organisation';
 import { mapConcurrently } from './bounded-concurrency';
-import { developmentDiscussionKeys } from './keys';
+import { developmentDiscussionKeys, keyPart, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes, type PageRequest } from './record-table';
 import { MAX_PAGE_SIZE, type Page, type TableStore, type Versioned } from './table-store';
@@ -137,6 +137,25 @@ export class DevelopmentDiscussionRepository {
       this.get(tenantId, year, id),
     );
     return new Map(found.flatMap((record) => (record ? [[record.value.employeeId, record]] : [])));
+  }
+
+  /**
+   * Every year's discussion of one employee: a range read over the tenant's year partitions, for the person's
+   * data export and erasure only.
+   */
+  async listForEmployee(tenantId: TenantId, employeeId: string): Promise<Versioned<DevelopmentDiscussion>[]> {
+    const rowKey = keyPart(employeeId, 'employee id');
+    return this.table.list(`${tenantPartitionsFilter(tenantId)} and ${odata`RowKey eq ${rowKey}`}`);
+  }
+
+  /** The tenant's discussions of the years up to `lastYear`: for the retention purge only. */
+  scanUpToYear(tenantId: TenantId, lastYear: number): AsyncGenerator<Versioned<DevelopmentDiscussion>> {
+    return this.table.scan(tenantPartitionsFilter(tenantId, yearPart(lastYear)));
+  }
+
+  /** ConcurrencyConflictError if the discussion changed since `read`. */
+  async delete(read: Versioned<DevelopmentDiscussion>): Promise<void> {
+    await this.table.delete(read);
   }
 
   private serviceAreaFilter(tenantId: TenantId, year: number, serviceAreaId: string): string {

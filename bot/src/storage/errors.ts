@@ -82,3 +82,11 @@ export function translateStorageError(error: unknown, table: string): unknown {
   if (statusCode === 404 && code !== 'TableNotFound') return new NotFoundError(table);
   return error;
 }
+
+/** A continuation token that this storage did not issue (forged, truncated or garbled): nothing was read. */
+export class InvalidContinuationTokenError extends Error {
+  constructor() {
+    super('The continuation token is not one this storage issued.');
+    this.name = 'InvalidContinuationTokenError';
+  }
+}

@@ -7,7 +7,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { GROUP_THEMES, type GroupCompetenceDiscussion } from '../domain/group-discussion';
 import type { TenantId } from '../domain/organisation';
-import { groupDiscussionKeys } from './keys';
+import { groupDiscussionKeys, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes, type PageRequest } from './record-table';
 import type { Page, TableStore, Versioned } from './table-store';
@@ -77,6 +77,21 @@ export class GroupDiscussionRepository {
   ): Promise<Page<Versioned<GroupCompetenceDiscussion>>> {
     const partitionKey = groupDiscussionKeys.partition(tenantId, year);
     return this.table.page(odata`PartitionKey eq ${partitionKey} and teamId eq ${teamId}`, page);
+  }
+
+  /**
+   * The tenant's group discussions of every year (up to `lastYear` when given): for the retention purge, and
+   * for finding a person's contributions in their data export and erasure. A few per team and year.
+   */
+  scanAll(tenantId: TenantId, lastYear?: number): AsyncGenerator<Versioned<GroupCompetenceDiscussion>> {
+    return this.table.scan(
+      tenantPartitionsFilter(tenantId, lastYear === undefined ? undefined : yearPart(lastYear)),
+    );
+  }
+
+  /** ConcurrencyConflictError if the discussion changed since `read`. */
+  async delete(read: Versioned<GroupCompetenceDiscussion>): Promise<void> {
+    await this.table.delete(read);
   }
 
   /** For HR's summary (koonti) of a service area. */

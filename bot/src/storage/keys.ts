@@ -28,6 +28,8 @@ export const TABLES = {
   channelLinks: 'ChannelLinks',
   strategicDiscussions: 'StrategicDiscussions',
   developmentActionRequests: 'DevelopmentActionRequests',
+  auditLog: 'AuditLog',
+  retentionPolicies: 'RetentionPolicies',
 } as const;
 
 export interface EntityKey {
@@ -205,11 +207,19 @@ export const summaryPublicationKeys = {
   areaPrefix: (serviceAreaId: string): string => join(keyPart(serviceAreaId, 'service area id'), ''),
 };
 
-/** ChannelLinks: the tenant's partition; `area|SA` for a service area's channel, `organisation` for the city's. */
+/**
+ * ChannelLinks: the tenant's partition; `area|SA` for a service area's channel, `organisation` for the city's,
+ * `team|T` for a team's.
+ */
 export const channelLinkKeys = {
   key: (tenantId: string, serviceAreaId: string | null): EntityKey => ({
     partitionKey: tenant(tenantId),
     rowKey: serviceAreaId === null ? 'organisation' : join('area', keyPart(serviceAreaId, 'service area id')),
+  }),
+  /** `team|T`: an organisation team's channel (its group-discussion reminders). */
+  teamKey: (tenantId: string, teamId: string): EntityKey => ({
+    partitionKey: tenant(tenantId),
+    rowKey: join('team', keyPart(teamId, 'team id')),
   }),
 };
 
@@ -249,6 +259,47 @@ export const developmentActionRequestKeys = {
   areaPrefix: (serviceAreaId: string): string => join('area', keyPart(serviceAreaId, 'service area id'), ''),
   allAreasPrefix: join('area', ''),
 };
+
+/**
+ * AuditLog: who read or changed whose records. A person's log is their own partition `T|person|P` (the person,
+ * or HR, reads it in one partition query); the organisation's operations (purge, erasure) go to
+ * `T|organisation`. Row keys count down from LATEST_AUDIT_MS, so a partition reads newest first.
+ */
+const LATEST_AUDIT_MS = 10 ** 14;
+const auditTime = (at: string): string => String(LATEST_AUDIT_MS - Date.parse(at)).padStart(15, '0');
+
+export const auditLogKeys = {
+  partition: (tenantId: string, subjectId: string | null): string =>
+    subjectId === null
+      ? join(keyPart(tenantId, 'tenant id'), 'organisation')
+      : join(keyPart(tenantId, 'tenant id'), 'person', keyPart(subjectId, 'person id')),
+  key: (tenantId: string, subjectId: string | null, at: string, entryId: string): EntityKey => ({
+    partitionKey: auditLogKeys.partition(tenantId, subjectId),
+    rowKey: join(auditTime(at), keyPart(entryId, 'audit entry id')),
+  }),
+  /** Row keys at or above this one are entries written before `at`. */
+  olderThan: (at: string): string => `${auditTime(at)}}`,
+};
+
+/** RetentionPolicies: one row per tenant. */
+export const retentionPolicyKeys = {
+  key: (tenantId: string): EntityKey => ({ partitionKey: tenant(tenantId), rowKey: 'retention' }),
+};
+
+/**
+ * Every partition of the tenant in a table whose partition keys are `T|…` (years, audit subjects), up to and
+ * including `T|last` when given: for jobs, exports and erasure only. Encoded tenant ids hold no "|" and sort
+ * below "}", so the range holds exactly this tenant's partitions.
+ */
+export function tenantPartitionsFilter(tenantId: string, last?: string): string {
+  const from = join(keyPart(tenantId, 'tenant id'), '');
+  if (last === undefined) {
+    const end = `${keyPart(tenantId, 'tenant id')}}`;
+    return odata`PartitionKey ge ${from} and PartitionKey lt ${end}`;
+  }
+  const through = join(keyPart(tenantId, 'tenant id'), last);
+  return odata`PartitionKey ge ${from} and PartitionKey le ${through}`;
+}
 
 /** Where the bot can message: a user's personal chat, a team, one of its channels, or a chat. */
 export type ConversationAddress =

@@ -3,12 +3,16 @@
  * by the same transaction: `aad|OID` (a Teams user → the person, one read), `reports|S|P` (a supervisor's
  * reports, one range read) and `team|T|P` (a team's members, one range read). A change of supervisor, team
  * or Entra id deletes the old copy and creates the new one in that transaction.
+ *
+ * Request paths (every card press, every chat message) look people up through a short-lived cache of this
+ * instance (`findByAadObjectId`, `findPerson`); any write here, the import included, forgets the tenant's.
  */
 import { z } from 'zod';
 import { LOCALES } from '../domain/locale';
 import { ROLES, type Person, type TenantId } from '../domain/organisation';
 import { personKeys, rowKeyPrefixFilter } from './keys';
 import { RecordCodec } from './record-codec';
+import { ExpiringCache } from './expiring-cache';
 import { RecordTable, type Changes, type PageRequest, type SyncCounts, type SyncPlan } from './record-table';
 import type { Page, TableStore, Versioned } from './table-store';
 
@@ -26,8 +30,12 @@ const personSchema = z.object({
   locale: z.enum(LOCALES),
 }) satisfies z.ZodType<Person>;
 
+/** How long a looked-up person is reused on request paths, and how many are kept. */
+const RECENT = { ttlMs: 60_000, maxEntries: 20_000 };
+
 export class PersonRepository {
   private readonly table: RecordTable<Person>;
+  private readonly recent = new ExpiringCache<Person | null>(RECENT);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -59,6 +67,29 @@ export class PersonRepository {
     });
   }
 
+  /**
+   * As `getPersonByAadObjectId`, as read at most a minute ago (or since this repository last wrote the tenant's
+   * people). "Not found" is never reused: a user added by an import is recognised at once.
+   */
+  async findByAadObjectId(tenantId: TenantId, aadObjectId: string): Promise<Person | null> {
+    return this.recent.load(
+      tenantId,
+      personKeys.aad(aadObjectId),
+      () => this.getPersonByAadObjectId(tenantId, aadObjectId),
+      (person) => person !== null,
+    );
+  }
+
+  /** As `getPerson` without the ETag (not for updates), as read at most a minute ago. */
+  async findPerson(tenantId: TenantId, personId: string): Promise<Person | null> {
+    return this.recent.load(
+      tenantId,
+      personKeys.person(personId),
+      async () => (await this.getPerson(tenantId, personId))?.value ?? null,
+      (person) => person !== null,
+    );
+  }
+
   async listReports(tenantId: TenantId, supervisorId: string, page?: PageRequest): Promise<Page<Person>> {
     const filter = rowKeyPrefixFilter(personKeys.partition(tenantId), personKeys.reportsPrefix(supervisorId));
     return this.table.pageCopies(filter, page);
@@ -75,7 +106,7 @@ export class PersonRepository {
 
   /** AlreadyExistsError if the person exists, or another person of the tenant has the same Entra id. */
   async createPerson(person: Person): Promise<Versioned<Person>> {
-    return this.table.insert(person);
+    return this.forgetAfter(person.tenantId, this.table.insert(person));
   }
 
   /** ConcurrencyConflictError if the person changed since `read`: neither the person nor a copy is written. */
@@ -83,7 +114,12 @@ export class PersonRepository {
     read: Versioned<Person>,
     changes: Changes<Person, 'tenantId' | 'id'>,
   ): Promise<Versioned<Person>> {
-    return this.table.update(read, changes);
+    return this.forgetAfter(read.value.tenantId, this.table.update(read, changes));
+  }
+
+  /** Erasure: the person and every copy (`aad|`, `reports|`, `team|`) in one transaction. */
+  async deletePerson(read: Versioned<Person>): Promise<void> {
+    await this.forgetAfter(read.value.tenantId, this.table.deleteWithCopies(read.value));
   }
 
   /** The import: new people created, changed ones replaced with their ETag, unchanged ones not written. */
@@ -97,6 +133,16 @@ export class PersonRepository {
   async planSync(tenantId: TenantId, people: readonly Person[]): Promise<SyncPlan> {
     const partitionKey = personKeys.partition(tenantId);
     const existing = await this.table.list(rowKeyPrefixFilter(partitionKey, personKeys.personPrefix));
-    return this.table.planSync(people, existing, partitionKey);
+    const plan = this.table.planSync(people, existing, partitionKey);
+    return { counts: plan.counts, run: () => this.forgetAfter(tenantId, plan.run()) };
+  }
+
+  /** Forgets the tenant's cached people once a write has settled, whether it succeeded or not. */
+  private async forgetAfter<R>(tenantId: TenantId, write: Promise<R>): Promise<R> {
+    try {
+      return await write;
+    } finally {
+      this.recent.forgetTenant(tenantId);
+    }
   }
 }

@@ -113,6 +113,21 @@ export class RecordTable<T> {
     await this.store.delete(key.partitionKey, key.rowKey, read.etag);
   }
 
+  /**
+   * Deletes a record and its copies in one transaction, whatever their version: for erasure and the retention
+   * purge, where the record goes even if it changed meanwhile (the SDK's transactional delete has no ETag).
+   * NotFoundError if one of the rows is already gone; nothing is deleted then.
+   */
+  async deleteWithCopies(value: T): Promise<void> {
+    const { partitionKey, rowKey } = this.layout.key(value);
+    await this.store.transaction(
+      [rowKey, ...this.copyKeys(value)].map((key): TransactionAction => [
+        'delete',
+        { partitionKey, rowKey: key },
+      ]),
+    );
+  }
+
   async page(filter: string, request: PageRequest = {}): Promise<Page<Versioned<T>>> {
     return mapPage(await this.fetch(filter, request), (row) => ({
       value: this.decode(row.value),

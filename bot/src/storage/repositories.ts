@@ -18,6 +18,8 @@ import { SummaryPublicationRepository } from './summary-publication-repository';
 import { ChannelLinkRepository } from './channel-link-repository';
 import { StrategicDiscussionRepository } from './strategic-discussion-repository';
 import { DevelopmentActionRequestRepository } from './development-action-request-repository';
+import { AuditLogRepository } from './audit-log-repository';
+import { RetentionPolicyRepository } from './retention-policy-repository';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -36,6 +38,8 @@ export interface Repositories {
   channelLinks: ChannelLinkRepository;
   strategicDiscussions: StrategicDiscussionRepository;
   developmentActionRequests: DevelopmentActionRequestRepository;
+  auditLog: AuditLogRepository;
+  retentionPolicies: RetentionPolicyRepository;
 }
 
 /** Creates the tables that are missing (in parallel) and the repositories over them. */
@@ -59,6 +63,8 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     channelLinks,
     strategicDiscussions,
     developmentActionRequests,
+    auditLog,
+    retentionPolicies,
   ] = await Promise.all([
     open(TABLES.organisations, OrganisationRepository),
     open(TABLES.serviceAreas, ServiceAreaRepository),
@@ -76,6 +82,8 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     open(TABLES.channelLinks, ChannelLinkRepository),
     open(TABLES.strategicDiscussions, StrategicDiscussionRepository),
     open(TABLES.developmentActionRequests, DevelopmentActionRequestRepository),
+    open(TABLES.auditLog, AuditLogRepository),
+    open(TABLES.retentionPolicies, RetentionPolicyRepository),
   ]);
   return {
     organisations,
@@ -94,5 +102,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     channelLinks,
     strategicDiscussions,
     developmentActionRequests,
+    auditLog,
+    retentionPolicies,
   };
 }

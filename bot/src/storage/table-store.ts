@@ -5,7 +5,7 @@
  */
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { StorageAccount } from './storage-account';
-import { translateStorageError } from './errors';
+import { InvalidContinuationTokenError, translateStorageError } from './errors';
 
 export type Row = TableEntity<Record<string, unknown>>;
 
@@ -33,6 +33,21 @@ export const MAX_PAGE_SIZE = 1000;
 
 /** The most actions one entity-group transaction may hold. */
 export const MAX_TRANSACTION_ACTIONS = 100;
+
+/**
+ * The SDK reads a continuation token as base64 JSON naming the next partition and row, and throws a bare
+ * SyntaxError on anything else; a token from a client is checked here so a garbled one is a typed refusal.
+ */
+function checkContinuationToken(token: string | undefined): void {
+  if (token === undefined) return;
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(token, 'base64').toString('latin1'));
+    if (typeof (decoded as { nextPartitionKey?: unknown } | null)?.nextPartitionKey === 'string') return;
+  } catch {
+    // not JSON: refused below
+  }
+  throw new InvalidContinuationTokenError();
+}
 
 function versioned(entity: TableEntityResult<Record<string, unknown>>): Versioned<Row> {
   const { etag, partitionKey = '', rowKey = '', ...properties } = entity;
@@ -90,6 +105,7 @@ export class TableStore {
   }
 
   async page(options: QueryOptions): Promise<Page<Versioned<Row>>> {
+    checkContinuationToken(options.continuationToken);
     const pages = this.client
       .listEntities<Record<string, unknown>>({
         queryOptions: { filter: options.filter, select: options.select },

@@ -141,11 +141,15 @@ export function strategyInteractions(deps: StrategyDeps): {
         etag: string,
         request: CardActionRequest,
       ) => Promise<StrategyNotice | null>,
+      writes = true,
     ) =>
     async (request: CardActionRequest): Promise<CardActionResult> => {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
-      const ref = cardData(refSchema, request) ?? { year: thisYear(), etag: '' };
+      const data = cardData(refSchema, request);
+      // Only a card that says which year's discussion it showed may change it; opening defaults to this year.
+      if (!data && writes) return show(person, request.locale, thisYear(), null);
+      const ref = data ?? { year: thisYear(), etag: '' };
       return guarded(
         async () => show(person, request.locale, ref.year, await run(person, ref.year, ref.etag, request)),
         async (outcome) => show(person, request.locale, ref.year, noticeOf(outcome)),
@@ -153,7 +157,7 @@ export function strategyInteractions(deps: StrategyDeps): {
     };
 
   const cardActions: Record<string, CardActionHandler> = {
-    [STRATEGY_VERBS.open]: onDiscussion(async () => null),
+    [STRATEGY_VERBS.open]: onDiscussion(async () => null, false),
     [STRATEGY_VERBS.save]: onDiscussion(async (person, year, etag, request) => {
       await save(person, year, etag, inputOf(request));
       return { key: 'notice.saved', color: 'Good' };

@@ -83,6 +83,26 @@ export const STRATEGY_TEXTS = {
     en: 'Competence assessments city-wide ({year})',
   },
   'facts.suppressed': { fi: 'Liian vähän näytettäväksi', sv: 'För få för att visas', en: 'Too few to show' },
+  'facts.areas': {
+    fi: 'Osaamisarvioinnit palvelualueittain ({year})',
+    sv: 'Kompetensbedömningar per serviceområde ({year})',
+    en: 'Competence assessments by service area ({year})',
+  },
+  'facts.areaLine': {
+    fi: '{name}: {respondents} arvioitua',
+    sv: '{name}: {respondents} bedömda',
+    en: '{name}: {respondents} assessed',
+  },
+  'facts.areaNeed': {
+    fi: '{line}, suurin tarve {competence} {share} %',
+    sv: '{line}, största behovet {competence} {share} %',
+    en: '{line}, largest need {competence} {share}%',
+  },
+  'facts.combinedAreas': {
+    fi: 'Pienet palvelualueet yhdessä ({count})',
+    sv: 'Små serviceområden tillsammans ({count})',
+    en: 'Small service areas combined ({count})',
+  },
   'facts.needs': {
     fi: 'Suurimmat kehittämistarpeet',
     sv: 'De största utvecklingsbehoven',

@@ -54,6 +54,23 @@ function dataFacts(data: StrategyData, locale: Locale): Fact[] {
       }),
     );
   const split = figures.learningWays?.percent;
+  // Agenda item 2 looks at the assessments per service area too: the heatmap's rows (small areas combined).
+  const areas = figures.heatmap.map((row) => {
+    const line = t('facts.areaLine', {
+      name: row.kind === 'combined' ? t('facts.combinedAreas', { count: row.groupCount }) : (row.name ?? ''),
+      respondents: row.respondents,
+    });
+    const top = Object.entries(row.cells)
+      .flatMap(([id, cell]) => (cell.needShare === null ? [] : [{ id, share: cell.needShare }]))
+      .sort((a, b) => b.share - a.share)[0];
+    return top && top.share > 0
+      ? t('facts.areaNeed', {
+          line,
+          competence: names.get(top.id) ?? top.id,
+          share: Math.round(top.share * 100),
+        })
+      : line;
+  });
   return [
     {
       title: t('facts.plans'),
@@ -67,6 +84,9 @@ function dataFacts(data: StrategyData, locale: Locale): Fact[] {
       title: t('facts.respondents', { year: data.figuresYear }),
       value: figures.respondents === null ? t('facts.suppressed') : String(figures.respondents),
     },
+    ...(areas.length > 0
+      ? [{ title: t('facts.areas', { year: data.figuresYear }), value: areas.join('; ') }]
+      : []),
     ...(needs.length > 0 ? [{ title: t('facts.needs'), value: needs.join(', ') }] : []),
     ...(split
       ? [

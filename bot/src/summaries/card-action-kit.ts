@@ -7,11 +7,11 @@ import { DomainRuleError } from '../domain/errors';
 import type { Person } from '../domain/organisation';
 import type { ChatReply } from '../chat/chat-reply';
 import type { CardActionRequest, CardActionResult } from '../features/feature';
-import { ConcurrencyConflictError } from '../storage/errors';
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 
 export type Outcome = { kind: 'refused'; code: string } | { kind: 'conflict' };
 
-/** Runs `action`; a DomainRuleError or ConcurrencyConflictError is answered by `answer` instead. */
+/** Runs `action`; a DomainRuleError or a lost race (conflict, already created) is answered by `answer` instead. */
 export async function guarded(
   action: () => Promise<CardActionResult>,
   answer: (outcome: Outcome) => Promise<CardActionResult>,
@@ -20,7 +20,9 @@ export async function guarded(
     return await action();
   } catch (error) {
     if (error instanceof DomainRuleError) return answer({ kind: 'refused', code: error.code });
-    if (error instanceof ConcurrencyConflictError) return answer({ kind: 'conflict' });
+    // Someone else's write came first: changed what the card showed, or created what it was about to create.
+    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
+      return answer({ kind: 'conflict' });
     throw error;
   }
 }

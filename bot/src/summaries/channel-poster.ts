@@ -4,6 +4,7 @@
  * and the message goes to the channel's conversation through the connector sender (teams/connector-sender.ts),
  * one request, no hidden retries.
  */
+import { channelServiceUrl } from '../clock/linked-channels';
 import { SendFailure, type MessageSender, type OutgoingActivity } from '../fanout/message-sender';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
@@ -25,11 +26,8 @@ export function connectorChannelPoster(
 ): ChannelPoster {
   return {
     async post(tenantId, { teamId, channelId }, activity) {
-      const own =
-        channelId === teamId ? null : await references.get(tenantId, { kind: 'channel', teamId, channelId });
-      const stored = own ?? (await references.get(tenantId, { kind: 'team', teamId }));
-      const serviceUrl = stored?.value.reference.serviceUrl;
-      if (typeof serviceUrl !== 'string') return 'noConversation';
+      const serviceUrl = await channelServiceUrl(references, tenantId, teamId, channelId);
+      if (!serviceUrl) return 'noConversation';
       try {
         await sender.send(serviceUrl, tenantId, channelId, activity);
         return 'sent';

@@ -4,15 +4,19 @@
  *   GET /api/v1/city/figures?year=                                  the city's anonymous figures (HR, city management team)
  *   PUT /api/v1/service-areas/:serviceAreaId/channel                link the channel the tab is in to the area
  *   PUT /api/v1/organisation/channel                                link the organisation's (strategy) channel
+ *   PUT /api/v1/organisation/anonymity-threshold                    raise the anonymity threshold (HR; never lower)
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
+import { ANONYMITY_ERROR_CODES, type AnonymityErrorCode } from '../domain/anonymity';
+import { DomainRuleError } from '../domain/errors';
 import type { RequestIdentity } from '../api/auth/request-identity';
 import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { organisationYear } from './organisation-year';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryPublication } from '../storage/summary-publication-repository';
+import { raiseAnonymityThreshold } from './anonymity-setting';
 import { summarySubEntityId } from './channel-tab-link';
 import { compileCityFigures } from './summary-compilation';
 
@@ -21,6 +25,16 @@ const API_TEXTS = {
     fi: 'Palvelualuetta ei löytynyt.',
     sv: 'Serviceområdet hittades inte.',
     en: 'The service area was not found.',
+  },
+  'anonymity.cannotLower': {
+    fi: 'Anonymiteettirajaa voi vain nostaa.',
+    sv: 'Anonymitetsgränsen kan bara höjas.',
+    en: 'The anonymity threshold can only be raised.',
+  },
+  'anonymity.invalidThreshold': {
+    fi: 'Anonymiteettiraja on kokonaisluku, vähintään 5.',
+    sv: 'Anonymitetsgränsen är ett heltal, minst 5.',
+    en: 'The anonymity threshold is a whole number of at least 5.',
   },
   notAllowed: {
     fi: 'Kanavan voi liittää henkilöstöpalvelut tai palvelualueen johtoryhmä.',
@@ -37,6 +51,12 @@ const channelSchema = z.object({
   tabEntityId: teamsId.nullable().default(null),
   teamsAppId: teamsId.nullable().default(null),
 });
+
+const isAnonymityCode = (code: string): code is AnonymityErrorCode =>
+  (ANONYMITY_ERROR_CODES as readonly string[]).includes(code);
+
+/** Whole numbers only; the domain refuses a fraction, a value under 5 and a lower one with its own codes. */
+const thresholdSchema = z.object({ threshold: z.number().min(0).max(1000) });
 
 export interface PublishedSummaries {
   serviceArea: { id: string; name: string };
@@ -131,4 +151,17 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
       return { status: 200, body: { teamId: body.teamId, channelId: body.channelId } };
     },
   );
+
+  secured(kit, server, 'put', '/api/v1/organisation/anonymity-threshold', ['hr'], async (req, identity) => {
+    const { threshold } = parseBody(thresholdSchema, req);
+    try {
+      const raised = await raiseAnonymityThreshold(repositories, identity.tenantId, threshold);
+      return { status: 200, body: { anonymityThreshold: raised } };
+    } catch (error) {
+      // The domain's refusal with its own reason, so HR reads why (not the generic "refused").
+      if (error instanceof DomainRuleError && isAnonymityCode(error.code))
+        throw new ApiError(422, error.code, API_TEXTS[error.code]);
+      throw error;
+    }
+  });
 }

@@ -13,6 +13,9 @@
  * - a token without `exp` never expires for it; here `exp` is required;
  * - it skips the serviceurl check when the activity has no serviceUrl; here one is required;
  * - a bad signature or a not-yet-valid token escapes as a library error (HTTP 500); here it is a 401.
+ *
+ * The SDK also builds a new ConnectorClient and UserTokenClient (each with its own HTTP pipeline) for every
+ * incoming activity, a sizeable share of a card submit's CPU; ReusedClients keeps them across turns.
  */
 import type { Request, Response } from 'restify';
 import {
@@ -26,9 +29,11 @@ import {
   AuthenticationConstants,
   AuthenticationError,
   BotFrameworkAuthentication,
+  ConnectorFactory,
   type AuthenticateRequestResult,
+  type BotFrameworkClient,
   type ClaimsIdentity,
-  type ConnectorFactory,
+  type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
 import { decodeJwt } from 'jose';
@@ -51,6 +56,8 @@ export interface BotAuthOverrides {
 }
 
 const UNAUTHORIZED = 401;
+/** Outbound clients kept per (app id, service URL, audience); the service URL is the sender's to choose. */
+const MAX_REUSED_CLIENTS = 64;
 /** The errors jsonwebtoken throws for a token it cannot accept. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
@@ -108,6 +115,93 @@ class ChannelOnlyAuthentication extends BotFrameworkAuthentication {
   }
 }
 
+/** The value made for `key` before, else a new one; a failed one is not kept, the oldest goes when full. */
+function reuse<V>(made: Map<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+  const known = made.get(key);
+  if (known) return known;
+  if (made.size >= MAX_REUSED_CLIENTS) made.delete(made.keys().next().value as string);
+  const value = make();
+  made.set(key, value);
+  value.catch(() => {
+    if (made.get(key) === value) made.delete(key);
+  });
+  return value;
+}
+
+/** The app id the SDK makes outbound credentials for, read from the claims as the SDK reads it. */
+function appIdOf(claims: ClaimsIdentity): string {
+  return (
+    claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claims.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
+}
+
+/** Creates a ConnectorClient once per app id, service URL and audience; the client renews its own token. */
+class ReusedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly clients: Map<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${this.appId}\n${serviceUrl}\n${audience ?? ''}`;
+    return reuse(this.clients, key, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/** Everything as `inner` does it, but outbound clients are made once and reused (see the module comment). */
+class ReusedClients extends BotFrameworkAuthentication {
+  private readonly connectorClients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await this.inner.authenticateRequest(activity, authHeader);
+    const factory = result.connectorFactory;
+    return factory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, factory) } : result;
+  }
+
+  authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(claimsIdentity, this.inner.createConnectorFactory(claimsIdentity));
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return reuse(this.userTokenClients, appIdOf(claimsIdentity), () =>
+      this.inner.createUserTokenClient(claimsIdentity),
+    );
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+    return new ReusedConnectorFactory(factory, appIdOf(claimsIdentity), this.connectorClients);
+  }
+}
+
 function authenticationFor(
   auth: BotAuthConfig | null,
   overrides: BotAuthOverrides,
@@ -128,7 +222,7 @@ function authenticationFor(
     OAuthUrl: AuthenticationConstants.OAuthUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
   });
-  return auth ? new ChannelOnlyAuthentication(sdk, channelIssuer) : sdk;
+  return new ReusedClients(auth ? new ChannelOnlyAuthentication(sdk, channelIssuer) : sdk);
 }
 
 export function createBotEndpoint(

@@ -1,6 +1,6 @@
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
-import type { ChannelSummaries, ServiceAreaName } from './types';
+import type { PublishedSummaries, ServiceAreaName } from './types';
 
 export async function fetchServiceAreas(api: ApiClient, signal: AbortSignal): Promise<ServiceAreaName[]> {
   const body = await api.get('/api/v1/service-areas', {}, signal);
@@ -12,11 +12,11 @@ export async function fetchSummaries(
   api: ApiClient,
   serviceAreaId: string,
   signal: AbortSignal,
-): Promise<ChannelSummaries> {
+): Promise<PublishedSummaries> {
   const body = await api.get(
-    `/api/v1/service-areas/${encodeURIComponent(serviceAreaId)}/summaries`,
+    `/api/v1/service-areas/${encodeURIComponent(serviceAreaId)}/summary-publications`,
     {},
     signal,
   );
-  return expectShape<ChannelSummaries>(body, ['summaries'], 'summaries');
+  return expectShape<PublishedSummaries>(body, ['publications'], 'summaries');
 }

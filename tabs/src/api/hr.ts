@@ -5,7 +5,7 @@ import type {
   ClockEditorData,
   ClockSettings,
   RoundProgress,
-  SendProgress,
+  SendsPage,
   ServiceAreaRule,
 } from './types';
 
@@ -52,10 +52,23 @@ export async function fetchProgress(
   );
 }
 
-export async function fetchSends(api: ApiClient, signal: AbortSignal): Promise<SendProgress[]> {
-  return expectShape<{ sends: SendProgress[] }>(
-    await api.get('/api/v1/hr/sends', {}, signal),
+/** A page of the reminder sends, newest first; `continuationToken` asks for the next page. */
+export async function fetchSends(
+  api: ApiClient,
+  continuationToken: string | undefined,
+  signal: AbortSignal,
+): Promise<SendsPage> {
+  return expectShape<SendsPage>(
+    await api.get('/api/v1/hr/sends', { continuationToken }, signal),
     ['sends'],
     'sends',
-  ).sends;
+  );
+}
+
+/** Raises the organisation's anonymity threshold; the service refuses a lower one (or under 5). */
+export async function raiseAnonymityThreshold(api: ApiClient, threshold: number): Promise<number> {
+  const body = (await api.send('PUT', '/api/v1/organisation/anonymity-threshold', {
+    body: { threshold },
+  })) as { anonymityThreshold: number };
+  return body.anonymityThreshold;
 }

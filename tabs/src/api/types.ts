@@ -180,18 +180,34 @@ export interface RoundProgress {
   }>;
 }
 
-export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'blocked', 'notInstalled', 'failed'] as const;
+export const DELIVERY_STATES = [
+  'pending',
+  'sending',
+  'sent',
+  'blocked',
+  'notInstalled',
+  'failed',
+  'noChannel',
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export interface SendProgress {
   campaignId: string;
   date: string;
   kind: string;
+  /** Empty for a send the annual clock did not make. */
   phaseId: string;
+  createdAt: string;
   total: number;
   counts: Record<DeliveryState, number>;
   uncertain: number;
   finished: boolean;
+}
+
+/** A page of HR's sends, newest first. */
+export interface SendsPage {
+  sends: SendProgress[];
+  continuationToken?: string;
 }
 
 export interface ServiceAreaName {
@@ -199,15 +215,61 @@ export interface ServiceAreaName {
   name: string;
 }
 
-export interface PublishedSummary {
-  year: number;
-  publishedAt: string | null;
-  conclusions: Partial<Record<string, string[]>>;
-  competences: Array<{ competenceId: string; respondents: number }>;
-  learningWaySplit: Record<LearningWay, number>;
+/** A competence's figures for one row of the heatmap; null is "not shown" (under the anonymity threshold). */
+export interface HeatmapCell {
+  n: number | null;
+  self: number | null;
+  supervisor: number | null;
+  /** Share (0–1) of those rated who have a development need in the competence. */
+  needShare: number | null;
 }
 
-export interface ChannelSummaries {
+export interface HeatmapRow {
+  /** A team of its own, or the teams too small to show combined (rolled up). */
+  kind: 'group' | 'combined';
+  groupId: string | null;
+  name: string | null;
+  groupCount: number;
+  respondents: number;
+  cells: Record<string, HeatmapCell>;
+}
+
+export interface NeedFigure {
+  competenceId: string;
+  rated: number;
+  needs: number;
+  share: number;
+}
+
+export interface SummaryFigures {
+  threshold: number;
+  /** Null when the whole area is under the threshold: nothing is shown. */
+  respondents: number | null;
+  competences: Array<{
+    competenceId: string;
+    name: LocalisedText;
+    audience: 'allStaff' | 'supervisors';
+    self: { n: number; mean: number } | null;
+    supervisor: { n: number; mean: number } | null;
+    previousYear: { self: number | null; supervisor: number | null };
+  }>;
+  heatmap: HeatmapRow[];
+  needsRanking: NeedFigure[];
+  learningWays: { counts: Record<LearningWay, number>; percent: Record<LearningWay, number> } | null;
+}
+
+/** A summary (koonti) as HR published it to the service area's channel. */
+export interface PublishedSummary {
+  year: number;
+  /** The channel tab's deep-link page of the year ("summary-2026"). */
+  subEntityId: string;
+  publishedAt: string;
+  conclusions: Partial<Record<string, string[]>>;
+  figures: SummaryFigures;
+}
+
+/** A service area's published summaries, newest first. */
+export interface PublishedSummaries {
   serviceArea: ServiceAreaName;
-  summaries: PublishedSummary[];
+  publications: PublishedSummary[];
 }

@@ -1,5 +1,7 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nContext';
+import { buildHash } from '../routing/hashRoute';
 
 const useStyles = makeStyles({
   main: {
@@ -14,6 +16,14 @@ const useStyles = makeStyles({
       padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
     },
   },
+  // The accessibility statement is a click away from every view (Act 306/2019).
+  footer: {
+    boxSizing: 'border-box',
+    maxWidth: '80rem',
+    margin: '0 auto',
+    padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalL}`,
+    fontSize: tokens.fontSizeBase200,
+  },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase600,
@@ -22,13 +32,22 @@ const useStyles = makeStyles({
   },
 });
 
-/** Every page has one main landmark and one h1, so screen-reader users can jump straight in. */
+/**
+ * Every page has one main landmark and one h1, so screen-reader users can jump straight in, and a footer with the
+ * accessibility statement's link.
+ */
 export function PageLayout({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles();
+  const { t } = useI18n();
   return (
-    <main className={styles.main}>
-      <h1 className={styles.title}>{title}</h1>
-      {children}
-    </main>
+    <>
+      <main className={styles.main}>
+        <h1 className={styles.title}>{title}</h1>
+        {children}
+      </main>
+      <footer className={styles.footer} aria-label={t('a11y.footerLabel')}>
+        <Link href={buildHash('/accessibility')}>{t('a11y.footerLink')}</Link>
+      </footer>
+    </>
   );
 }

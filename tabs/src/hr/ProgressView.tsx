@@ -1,4 +1,5 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { fetchProgress } from '../api/hr';
 import type { RoundProgress } from '../api/types';
@@ -9,6 +10,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import { AnonymityThresholdForm } from './AnonymityThresholdForm';
 
 const useStyles = makeStyles({
   chart: {
@@ -70,7 +72,10 @@ function figures(area: RoundProgress['serviceAreas'][number]) {
   return { due: area.due, held, scheduled, open: Math.max(0, area.due - held - scheduled) };
 }
 
-/** Development discussions held against those due, per service area: a bar chart and the same as a table. */
+/**
+ * Development discussions held against those due, per service area: a bar chart and the same as a table; and
+ * the anonymity threshold they are shown by, which HR can raise.
+ */
 export function ProgressView({
   api,
   year,
@@ -84,6 +89,7 @@ export function ProgressView({
   const table = useDataTableStyles();
   const { t, formatNumber } = useI18n();
   const { state, retry } = useResource((signal) => fetchProgress(api, year, signal), `progress:${year}`);
+  const [raisedTo, setRaisedTo] = useState<number | null>(null);
   if (state.status === 'loading') return <LoadingState label={t('progress.loading')} />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
   const { data } = state;
@@ -97,6 +103,20 @@ export function ProgressView({
         </p>
         <YearNavigation year={data.year} onChange={onYearChange} />
       </div>
+      {raisedTo !== null ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t('threshold.saved', { threshold: raisedTo })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <AnonymityThresholdForm
+        key={data.anonymityThreshold}
+        api={api}
+        current={data.anonymityThreshold}
+        onRaised={(threshold) => {
+          setRaisedTo(threshold);
+          retry();
+        }}
+      />
       {data.serviceAreas.length === 0 ? (
         <EmptyState text={t('progress.empty')} />
       ) : (

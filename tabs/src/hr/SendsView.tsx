@@ -1,6 +1,8 @@
-import { Field, makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client';
 import { fetchSends } from '../api/hr';
+import { ApiError } from '../api/http';
 import type { ClockPhaseSetting, SendProgress } from '../api/types';
 import { useResource } from '../api/useResource';
 import { useDataTableStyles } from '../components/dataTableStyles';
@@ -23,20 +25,45 @@ const isReminderKind = (kind: string): kind is ReminderKind =>
 const useStyles = makeStyles({
   progress: { minWidth: '10rem' },
   muted: { color: tokens.colorNeutralForeground2 },
+  more: { marginTop: tokens.spacingVerticalM },
 });
 
-const notReached = (send: SendProgress) =>
-  send.counts.blocked + send.counts.notInstalled + send.counts.failed;
+/** The final states of recipients a send did not reach, each counted for HR. */
+const NOT_REACHED = ['blocked', 'notInstalled', 'failed', 'noChannel'] as const;
 
-/** The reminder sends of the last days: how far each has got, and how many it could not reach. */
+const notReached = (send: SendProgress) => NOT_REACHED.reduce((sum, state) => sum + send.counts[state], 0);
+
+/** The reminder sends, newest first, a page at a time: how far each has got, and whom it could not reach. */
 export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseSetting[] }) {
   const styles = useStyles();
   const table = useDataTableStyles();
   const { t, formatDate, formatNumber } = useI18n();
-  const { state, retry } = useResource((signal) => fetchSends(api, signal), 'sends');
+  const { state, retry, update } = useResource((signal) => fetchSends(api, undefined, signal), 'sends');
+  const [more, setMore] = useState<{ loading: boolean; error: ApiError | null }>({
+    loading: false,
+    error: null,
+  });
   if (state.status === 'loading') return <LoadingState label={t('sends.loading')} />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
-  if (state.data.length === 0) return <EmptyState text={t('sends.empty')} />;
+  if (state.data.sends.length === 0) return <EmptyState text={t('sends.empty')} />;
+  const { continuationToken } = state.data;
+  const loadMore = () => {
+    setMore({ loading: true, error: null });
+    fetchSends(api, continuationToken, new AbortController().signal).then(
+      (page) => {
+        update((data) => ({
+          sends: [...data.sends, ...page.sends],
+          continuationToken: page.continuationToken,
+        }));
+        setMore({ loading: false, error: null });
+      },
+      (error: unknown) =>
+        setMore({
+          loading: false,
+          error: error instanceof ApiError ? error : new ApiError('invalidResponse', String(error)),
+        }),
+    );
+  };
   const phaseName = (phaseId: string) => {
     const kind = phases.find((p) => p.id === phaseId)?.kind;
     return kind ? t(`phase.${kind}`) : phaseId;
@@ -67,8 +94,11 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
           </tr>
         </thead>
         <tbody>
-          {state.data.map((send) => {
+          {state.data.sends.map((send) => {
             const sent = send.counts.sent;
+            const reasons = NOT_REACHED.filter((reason) => send.counts[reason] > 0).map((reason) =>
+              t(`sends.count.${reason}`, { count: formatNumber(send.counts[reason]) }),
+            );
             const label = t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(send.total) });
             return (
               <tr key={send.campaignId}>
@@ -82,13 +112,22 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
                     <ProgressBar value={send.total === 0 ? 1 : sent / send.total} aria-label={label} />
                   </Field>
                 </td>
-                <td className={mergeClasses(table.cell, table.number)}>{formatNumber(notReached(send))}</td>
+                <td className={mergeClasses(table.cell, table.number)}>
+                  {formatNumber(notReached(send))}
+                  {reasons.length > 0 ? <div className={styles.muted}>{reasons.join(' · ')}</div> : null}
+                </td>
                 <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {more.error ? <ErrorState error={more.error} onRetry={loadMore} /> : null}
+      {continuationToken && !more.error ? (
+        <Button className={styles.more} disabled={more.loading} onClick={loadMore}>
+          {more.loading ? t('sends.loadingMore') : t('sends.more')}
+        </Button>
+      ) : null}
     </div>
   );
 }

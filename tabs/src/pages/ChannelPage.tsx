@@ -1,9 +1,21 @@
-import { Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import {
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { fetchSummaries } from '../api/channel';
 import { fetchWholeTeam } from '../api/team';
 import type { Me, PublishedSummary } from '../api/types';
 import { useResource } from '../api/useResource';
+import { NeedsRanking } from '../channel/NeedsRanking';
+import { SummaryHeatmap } from '../channel/SummaryHeatmap';
+import { SummaryHistory } from '../channel/SummaryHistory';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { GroupDiscussionPanel } from '../components/GroupDiscussionPanel';
@@ -22,7 +34,7 @@ const useStyles = makeStyles({
   summary: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -32,20 +44,28 @@ const useStyles = makeStyles({
   themeHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  yearField: { maxWidth: '12rem' },
 });
 
 function SummaryCard({ summary }: { summary: PublishedSummary }) {
   const styles = useStyles();
   const { t, formatDate, formatNumber } = useI18n();
-  const split = summary.learningWaySplit;
+  const { figures } = summary;
+  const percent = (value: number) => formatNumber(value / 100, { style: 'percent' });
   return (
     <article className={styles.summary}>
       <h3 className={styles.heading}>{t('channel.summaryOfYear', { year: summary.year })}</h3>
-      {summary.publishedAt ? (
-        <p className={styles.muted}>
-          {t('channel.published', { date: formatDate(summary.publishedAt.slice(0, 10)) })}
-        </p>
-      ) : null}
+      <p className={styles.muted}>
+        {t('channel.published', { date: formatDate(summary.publishedAt.slice(0, 10)) })}
+      </p>
+      <p className={styles.muted}>
+        {figures.respondents === null
+          ? t('channel.tooFew', { threshold: figures.threshold })
+          : t('channel.respondents', {
+              count: formatNumber(figures.respondents),
+              threshold: figures.threshold,
+            })}
+      </p>
       {THEMES.map((theme) =>
         summary.conclusions[theme]?.length ? (
           <div key={theme}>
@@ -58,14 +78,62 @@ function SummaryCard({ summary }: { summary: PublishedSummary }) {
           </div>
         ) : null,
       )}
-      <p className={styles.muted}>
-        {t('channel.learningSplit', {
-          w70: formatNumber(split['70'] ?? 0, { style: 'percent' }),
-          w20: formatNumber(split['20'] ?? 0, { style: 'percent' }),
-          w10: formatNumber(split['10'] ?? 0, { style: 'percent' }),
-        })}
-      </p>
+      {figures.learningWays ? (
+        <p className={styles.muted}>
+          {t('channel.learningSplit', {
+            w70: percent(figures.learningWays.percent['70']),
+            w20: percent(figures.learningWays.percent['20']),
+            w10: percent(figures.learningWays.percent['10']),
+          })}
+        </p>
+      ) : null}
+      {figures.heatmap.length > 0 ? (
+        <>
+          <h4 className={styles.themeHeading}>{t('channel.heatmap.heading')}</h4>
+          <SummaryHeatmap figures={figures} year={summary.year} />
+        </>
+      ) : null}
+      {figures.respondents !== null ? (
+        <>
+          <h4 className={styles.themeHeading}>{t('channel.needs.heading')}</h4>
+          <p className={styles.muted}>{t('channel.needs.intro')}</p>
+          <NeedsRanking figures={figures} />
+        </>
+      ) : null}
     </article>
+  );
+}
+
+/** The published summaries: one year at a time (the newest, or the one a deep link names), and the history. */
+function Summaries({
+  publications,
+  linkedYear,
+}: {
+  publications: PublishedSummary[];
+  linkedYear: number | null;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<number | null>(linkedYear);
+  const shown = publications.find((p) => p.year === chosen) ?? publications[0];
+  if (!shown) return <EmptyState text={t('channel.noSummaries')} />;
+  return (
+    <>
+      {publications.length > 1 ? (
+        <Field label={t('channel.year')} className={styles.yearField}>
+          <Select value={String(shown.year)} onChange={(_, data) => setChosen(Number(data.value))}>
+            {publications.map((p) => (
+              <option key={p.year} value={p.year}>
+                {p.year}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <SummaryCard summary={shown} />
+      <h3 className={styles.heading}>{t('channel.history.heading')}</h3>
+      <SummaryHistory publications={publications} />
+    </>
   );
 }
 
@@ -81,11 +149,13 @@ function ChannelView({
   api,
   me,
   serviceAreaId,
+  linkedYear,
   channel,
 }: {
   api: ApiClient;
   me: Me;
   serviceAreaId: string;
+  linkedYear: number | null;
   channel: HostChannel | null;
 }) {
   const { t } = useI18n();
@@ -100,12 +170,9 @@ function ChannelView({
       <Section title={t('channel.summariesHeading')}>
         {state.status === 'loading' ? <LoadingState label={t('channel.loading')} /> : null}
         {state.status === 'error' ? <ErrorState error={state.error} onRetry={retry} /> : null}
-        {state.status === 'ready' && state.data.summaries.length === 0 ? (
-          <EmptyState text={t('channel.noSummaries')} />
+        {state.status === 'ready' ? (
+          <Summaries publications={state.data.publications} linkedYear={linkedYear} />
         ) : null}
-        {state.status === 'ready'
-          ? state.data.summaries.map((s) => <SummaryCard key={s.year} summary={s} />)
-          : null}
       </Section>
       {me.person.roles.includes('supervisor') ? (
         <Section title={t('group.heading')}>
@@ -119,16 +186,28 @@ function ChannelView({
   );
 }
 
-/** The configurable tab of a service area's channel: its published summaries (koonnit), and group discussions. */
+/**
+ * The configurable tab of a service area's channel: its published summaries (koonnit) with the heatmap, the
+ * needs ranking and the history by year, and group discussions.
+ */
 export function ChannelPage({ route, hostChannel }: { route: HashRoute; hostChannel: HostChannel | null }) {
   const { t } = useI18n();
   const serviceAreaId = route.query.get('serviceAreaId')?.trim() ?? '';
   const channel = channelFromRoute(route) ?? hostChannel;
+  const linkedYear = Number(route.query.get('year')) || null;
   return (
     <PageLayout title={t('channel.title')}>
       {serviceAreaId ? (
         <SessionGate>
-          {({ api, me }) => <ChannelView api={api} me={me} serviceAreaId={serviceAreaId} channel={channel} />}
+          {({ api, me }) => (
+            <ChannelView
+              api={api}
+              me={me}
+              serviceAreaId={serviceAreaId}
+              linkedYear={linkedYear}
+              channel={channel}
+            />
+          )}
         </SessionGate>
       ) : (
         <MessageBar intent="warning" layout="multiline">

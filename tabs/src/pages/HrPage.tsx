@@ -11,9 +11,10 @@ import { ClockEditor } from '../hr/ClockEditor';
 import { ProgressView } from '../hr/ProgressView';
 import { SendsView } from '../hr/SendsView';
 import { useI18n } from '../i18n/I18nContext';
+import { PrivacyView } from '../privacy/PrivacyView';
 import { buildHash, navigate, type HashRoute } from '../routing/hashRoute';
 
-const VIEWS = ['clock', 'progress', 'sends'] as const;
+const VIEWS = ['clock', 'progress', 'sends', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -53,12 +54,13 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
         {state.status === 'ready' && view === 'sends' ? (
           <SendsView api={api} phases={state.data.clock.phases} />
         ) : null}
+        {view === 'privacy' ? <PrivacyView api={api} /> : null}
       </div>
     </>
   );
 }
 
-/** HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends. */
+/** HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends, privacy. */
 export function HrPage({ route }: { route: HashRoute }) {
   const { t } = useI18n();
   return (

@@ -13,6 +13,7 @@ import { Section } from '../components/Section';
 import { SessionGate } from '../components/SessionGate';
 import { DiscussionStatusBadge, GoalStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
+import { MyDataSection } from '../privacy/MyDataSection';
 import { buildHash } from '../routing/hashRoute';
 
 const useStyles = makeStyles({
@@ -159,6 +160,7 @@ function MyCompetenceView({ api }: { api: ApiClient }) {
       <Section title={t('my.goalsHeading')}>
         <Goals data={data} />
       </Section>
+      <MyDataSection api={api} />
     </>
   );
 }

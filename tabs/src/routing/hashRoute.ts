@@ -48,7 +48,17 @@ export function useHashRoute(): HashRoute {
  */
 const LINKED_PAGES: Record<string, string> = { discussion: '/personal', team: '/team', clock: '/clock' };
 
+/** A summary's announcement links into the channel tab with `subEntityId: "summary-2026"`: that year opens. */
+const SUMMARY_PAGE = /^summary-(\d{4})$/;
+
 export function withDeepLink(route: HashRoute, subEntityId: string | undefined): HashRoute {
+  if (route.path === '/channel') {
+    const year = SUMMARY_PAGE.exec(subEntityId ?? '')?.[1];
+    if (!year || route.query.has('year')) return route;
+    const query = new URLSearchParams(route.query);
+    query.set('year', year);
+    return { ...route, query };
+  }
   if (route.path !== '/' && route.path !== '/personal') return route;
   const page = route.query.get('page') ?? subEntityId;
   const path = page ? LINKED_PAGES[page] : undefined;

@@ -33,11 +33,11 @@ export function discussionAction<S extends z.ZodType<RecordRef>>(
       return { kind: 'card', card: renderNoticeCard(request.locale, 'cards.notice.badRequest') };
     const actor = actorOf(request);
     if (!actor.ok) return { kind: 'card', card: actor.card };
-    const { employeeId, year, etag } = parsed.data;
+    const { employeeId, year } = parsed.data;
     const found =
       mode === 'open'
         ? await openRecord(context, actor.value, employeeId, year)
-        : await readRecord(context, actor.value, employeeId, year, etag);
+        : await readRecord(context, actor.value, employeeId, year);
     if (!found.ok) return { kind: 'card', card: found.card };
     const viewer = await viewerFor(context, actor.value, found.value);
     const card = await run({ actor: actor.value, viewer, data: parsed.data, inputs: request.data });

@@ -1,0 +1,43 @@
+/** A page of the audit log about one person, with the names of those who acted (the organisation's own people). */
+import type { Repositories } from '../storage/repositories';
+import type { AuditEntry } from './audit-entry';
+
+export interface AuditLogEntryView extends Omit<AuditEntry, 'tenantId'> {
+  /** Null for a job, or someone no longer in the organisation's data. */
+  actorName: string | null;
+}
+
+export interface AuditLogPage {
+  entries: AuditLogEntryView[];
+  continuationToken?: string;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+type Repos = Pick<Repositories, 'auditLog' | 'people'>;
+
+export async function auditLogPage(
+  repos: Repos,
+  tenantId: string,
+  subjectId: string,
+  continuationToken?: string,
+): Promise<AuditLogPage> {
+  const page = await repos.auditLog.listForSubject(tenantId, subjectId, {
+    pageSize: AUDIT_PAGE_SIZE,
+    continuationToken,
+  });
+  const actorIds = [...new Set(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
+  const actors = await Promise.all(actorIds.map((id) => repos.people.getPerson(tenantId, id)));
+  const names = new Map(
+    actors.flatMap((read) =>
+      read ? [[read.value.id, `${read.value.firstName} ${read.value.lastName}`]] : [],
+    ),
+  );
+  return {
+    entries: page.items.map(({ tenantId: _tenant, ...entry }) => ({
+      ...entry,
+      actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
+    })),
+    continuationToken: page.continuationToken,
+  };
+}

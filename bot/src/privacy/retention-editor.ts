@@ -1,0 +1,67 @@
+/**
+ * HR's retention-policy editor: the organisation's policy (the suggested one until HR saves it) and saving
+ * it with the ETag that was read; a stale save is refused with what is stored now, and nothing is written.
+ */
+import { z } from 'zod';
+import { conflict } from '../api/refusals';
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import type { Repositories } from '../storage/repositories';
+import type { Versioned } from '../storage/table-store';
+import {
+  MAX_RETENTION_YEARS,
+  MIN_RETENTION_YEARS,
+  retentionYearsSchema,
+  SUGGESTED_RETENTION,
+  type RetentionPolicy,
+  type RetentionYears,
+} from './retention-policy';
+
+export const retentionBodySchema = z.strictObject({ years: retentionYearsSchema });
+
+export interface RetentionPolicyView {
+  years: RetentionYears;
+  /** False while nothing is saved: the years are a suggestion and nothing is purged. */
+  stored: boolean;
+  updatedAt: string | null;
+  /** Null while nothing is saved. */
+  etag: string | null;
+  limits: { min: number; max: number };
+}
+
+type Repos = Pick<Repositories, 'retentionPolicies'>;
+
+function policyView(read: Versioned<RetentionPolicy> | null): RetentionPolicyView {
+  return {
+    years: read?.value.years ?? SUGGESTED_RETENTION,
+    stored: read !== null,
+    updatedAt: read?.value.updatedAt ?? null,
+    etag: read?.etag ?? null,
+    limits: { min: MIN_RETENTION_YEARS, max: MAX_RETENTION_YEARS },
+  };
+}
+
+export async function retentionPolicy(repos: Repos, tenantId: string): Promise<RetentionPolicyView> {
+  return policyView(await repos.retentionPolicies.get(tenantId));
+}
+
+export async function saveRetentionPolicy(
+  repos: Repos,
+  tenantId: string,
+  years: RetentionYears,
+  ifMatch: string | null,
+  by: { personId: string; at: Date },
+): Promise<RetentionPolicyView> {
+  const policies = repos.retentionPolicies;
+  const stored = await policies.get(tenantId);
+  if ((stored?.etag ?? null) !== ifMatch) throw conflict(policyView(stored));
+  const changes = { years, updatedBy: by.personId, updatedAt: by.at.toISOString() };
+  try {
+    return policyView(
+      stored ? await policies.update(stored, changes) : await policies.create({ tenantId, ...changes }),
+    );
+  } catch (error) {
+    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
+      throw conflict(policyView(await policies.get(tenantId)));
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+/** The privacy API: my data export and audit log; HR's retention policy, a person's log, export and erasure. */
+import type { ApiClient } from './client';
+import { expectShape } from './shape';
+
+export type AuditAction = 'read' | 'change' | 'export' | 'erase' | 'purge';
+export type AuditRecordKind =
+  | 'developmentDiscussion'
+  | 'groupDiscussion'
+  | 'developmentActionRequest'
+  | 'conversationReference'
+  | 'person'
+  | 'auditLog'
+  | 'personalData';
+
+export interface AuditLogEntry {
+  id: string;
+  subjectId: string | null;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: AuditAction;
+  recordKind: AuditRecordKind;
+  year: number | null;
+  count: number | null;
+  channel: 'tab' | 'card' | 'job';
+}
+
+export interface AuditLogPage {
+  entries: AuditLogEntry[];
+  continuationToken?: string;
+}
+
+export const RETENTION_KINDS = [
+  'developmentDiscussions',
+  'groupDiscussions',
+  'developmentActionRequests',
+  'auditLog',
+] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+export type RetentionYears = Record<RetentionKind, number>;
+
+export interface RetentionPolicyView {
+  years: RetentionYears;
+  stored: boolean;
+  updatedAt: string | null;
+  etag: string | null;
+  limits: { min: number; max: number };
+}
+
+const personPath = (personId: string, rest: string): string =>
+  `/api/v1/people/${encodeURIComponent(personId)}/${rest}`;
+
+/** A page of the audit log about me, or (HR) about `personId`. */
+export async function fetchAuditLog(
+  api: ApiClient,
+  personId: string | null,
+  continuationToken: string | undefined,
+  signal?: AbortSignal,
+): Promise<AuditLogPage> {
+  const path = personId === null ? '/api/v1/me/audit-log' : personPath(personId, 'audit-log');
+  return expectShape<AuditLogPage>(
+    await api.get(path, { continuationToken }, signal),
+    ['entries'],
+    'audit log',
+  );
+}
+
+/** Everything held about me, or (HR) about `personId`, saved as a JSON file. */
+export async function downloadDataExport(api: ApiClient, personId: string | null): Promise<void> {
+  const path = personId === null ? '/api/v1/me/data-export' : personPath(personId, 'data-export');
+  const data = await api.get(path);
+  const date = new Date().toISOString().slice(0, 10);
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `osaamiskello-tiedot-${personId ?? 'oma'}-${date}.json`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export async function fetchRetention(api: ApiClient, signal: AbortSignal): Promise<RetentionPolicyView> {
+  return expectShape<RetentionPolicyView>(
+    await api.get('/api/v1/hr/privacy/retention', {}, signal),
+    [],
+    'retention policy',
+  );
+}
+
+export async function saveRetention(
+  api: ApiClient,
+  years: RetentionYears,
+  etag: string | null,
+): Promise<RetentionPolicyView> {
+  return (await api.send('PUT', '/api/v1/hr/privacy/retention', {
+    body: { years },
+    ifMatch: etag,
+  })) as RetentionPolicyView;
+}
+
+/** Erases a person; `confirmPersonId` is the id typed again, and must match. */
+export async function erasePerson(
+  api: ApiClient,
+  personId: string,
+  confirmPersonId: string,
+): Promise<{ erased: Partial<Record<AuditRecordKind, number>> }> {
+  return (await api.send('POST', personPath(personId, 'erasure'), {
+    body: { confirmPersonId },
+  })) as { erased: Partial<Record<AuditRecordKind, number>> };
+}

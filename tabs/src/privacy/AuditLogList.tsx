@@ -1,0 +1,114 @@
+import { Button, mergeClasses } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/http';
+import { fetchAuditLog, type AuditLogEntry } from '../api/privacy';
+import { useResource } from '../api/useResource';
+import { useDataTableStyles } from '../components/dataTableStyles';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { useI18n } from '../i18n/I18nContext';
+
+function useEntryTexts() {
+  const { t } = useI18n();
+  return {
+    who: (entry: AuditLogEntry): string =>
+      entry.actorId === null
+        ? t('privacy.log.system')
+        : (entry.actorName ?? t('privacy.log.unknownActor', { id: entry.actorId })),
+    record: (entry: AuditLogEntry): string => {
+      const kind = t(`privacy.kind.${entry.recordKind}`);
+      if (entry.year !== null) return t('privacy.log.withYear', { kind, year: entry.year });
+      if (entry.count !== null) return t('privacy.log.withCount', { kind, count: entry.count });
+      return kind;
+    },
+  };
+}
+
+/**
+ * Who read or changed whose records, newest first: about the signed-in person (`personId` null) or, for HR,
+ * about `personId`. Never the content: only who, what kind of record, what was done, and when.
+ */
+export function AuditLogList({ api, personId }: { api: ApiClient; personId: string | null }) {
+  const table = useDataTableStyles();
+  const { t, formatDateTime } = useI18n();
+  const texts = useEntryTexts();
+  const { state, retry, update } = useResource(
+    (signal) => fetchAuditLog(api, personId, undefined, signal),
+    `audit-${personId ?? 'me'}`,
+  );
+  const [moreError, setMoreError] = useState<ApiError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  if (state.status === 'loading') return <LoadingState label={t('privacy.log.loading')} />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
+  const { entries, continuationToken } = state.data;
+  if (entries.length === 0) return <EmptyState text={t('privacy.log.empty')} />;
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const next = await fetchAuditLog(api, personId, continuationToken);
+      update((page) => ({
+        entries: [...page.entries, ...next.entries],
+        continuationToken: next.continuationToken,
+      }));
+    } catch (error) {
+      setMoreError(error instanceof ApiError ? error : new ApiError('invalidResponse', String(error)));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <div className={table.wrapper}>
+        <table className={table.table}>
+          <caption className={table.caption}>{t('privacy.log.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={table.headerCell}>
+                {t('privacy.log.columnTime')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('privacy.log.columnWho')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('privacy.log.columnAction')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('privacy.log.columnRecord')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('privacy.log.columnChannel')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <th scope="row" className={mergeClasses(table.cell, table.rowHeader, table.nowrap)}>
+                  {formatDateTime(entry.at)}
+                </th>
+                <td className={table.cell}>{texts.who(entry)}</td>
+                <td className={table.cell}>{t(`privacy.action.${entry.action}`)}</td>
+                <td className={table.cell}>{texts.record(entry)}</td>
+                <td className={table.cell}>{t(`privacy.channel.${entry.channel}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
+      {continuationToken ? (
+        <div>
+          <Button onClick={() => void loadMore()} disabled={loadingMore}>
+            {t('privacy.log.more')}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
