@@ -1,6 +1,5 @@
-import { mergeClasses } from '@fluentui/react-components';
 import type { LocalisedText, PublishedSummary } from '../api/types';
-import { useDataTableStyles } from '../components/dataTableStyles';
+import { CompetenceYearTable } from '../components/CompetenceYearTable';
 import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nContext';
 
@@ -45,8 +44,7 @@ export function historyOf(publications: readonly PublishedSummary[]): {
 
 /** Year over year: the self-assessment and supervisor's means of each competence, one column per year. */
 export function SummaryHistory({ publications }: { publications: readonly PublishedSummary[] }) {
-  const table = useDataTableStyles();
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const { years, competences } = historyOf(publications);
   if (years.length === 0) return <EmptyState text={t('channel.history.empty')} />;
   const mean = (value: number | null | undefined) =>
@@ -54,42 +52,16 @@ export function SummaryHistory({ publications }: { publications: readonly Publis
       ? '–'
       : formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
-    <div className={table.wrapper} role="region" aria-label={t('channel.history.caption')} tabIndex={0}>
-      <table className={table.table}>
-        <caption className={table.caption}>{t('channel.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.headerCell}>
-              {t('channel.history.competence')}
-            </th>
-            {years.map((year) => (
-              <th key={year} scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                {year}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {competences.map((competence) => (
-            <tr key={competence.id}>
-              <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                {competence.name[locale]}
-              </th>
-              {years.map((year) => {
-                const point = competence.byYear.get(year);
-                return (
-                  <td key={year} className={mergeClasses(table.cell, table.number, table.nowrap)}>
-                    {t('channel.history.cell', {
-                      self: mean(point?.self),
-                      supervisor: mean(point?.supervisor),
-                    })}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompetenceYearTable
+      caption={t('channel.history.caption')}
+      competenceHeader={t('channel.history.competence')}
+      years={years}
+      competences={competences}
+      region
+      cell={(competenceId, year) => {
+        const point = competences.find((c) => c.id === competenceId)?.byYear.get(year);
+        return t('channel.history.cell', { self: mean(point?.self), supervisor: mean(point?.supervisor) });
+      }}
+    />
   );
 }

@@ -2,37 +2,12 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { byOpeningDate } from '../clock/layout';
 import type { ClockPhase } from '../clock/model';
 import { useI18n } from '../i18n/I18nContext';
+import { useDataTableStyles } from './dataTableStyles';
 import { PHASE_COLORS } from './phaseColors';
 
 const useStyles = makeStyles({
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  caption: {
-    textAlign: 'left',
-    paddingBottom: tokens.spacingVerticalS,
-    color: tokens.colorNeutralForeground2,
-  },
-  headerCell: {
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightSemibold,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-  },
-  cell: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    verticalAlign: 'top',
-  },
-  // Dates never break, so the two date columns stay readable on a phone.
-  dateCell: { whiteSpace: 'nowrap' },
-  phaseCell: {
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: 'left',
-  },
+  // A phase's name may wrap; its row reads from the top.
+  cell: { verticalAlign: 'top' },
   swatch: {
     display: 'inline-block',
     width: '0.75rem',
@@ -54,24 +29,25 @@ export interface PhaseTableProps {
 /** The clock as text: what a screen reader reads, and what anyone can scan for exact dates. */
 export function PhaseTable({ id, year, phases }: PhaseTableProps) {
   const styles = useStyles();
+  const table = useDataTableStyles();
   const { t, formatDate } = useI18n();
   const sorted = [...phases].sort(byOpeningDate);
 
   return (
-    <table id={id} className={styles.table}>
-      <caption className={styles.caption}>{t('clock.tableCaption', { year })}</caption>
+    <table id={id} className={table.table}>
+      <caption className={table.caption}>{t('clock.tableCaption', { year })}</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.headerCell}>
+          <th scope="col" className={table.headerCell}>
             {t('clock.columnPhase')}
           </th>
-          <th scope="col" className={styles.headerCell}>
+          <th scope="col" className={table.headerCell}>
             {t('clock.columnLevel')}
           </th>
-          <th scope="col" className={styles.headerCell}>
+          <th scope="col" className={table.headerCell}>
             {t('clock.columnOpens')}
           </th>
-          <th scope="col" className={styles.headerCell}>
+          <th scope="col" className={table.headerCell}>
             {t('clock.columnCloses')}
           </th>
         </tr>
@@ -81,7 +57,7 @@ export function PhaseTable({ id, year, phases }: PhaseTableProps) {
           const colors = PHASE_COLORS[phase.kind];
           return (
             <tr key={phase.id}>
-              <th scope="row" className={mergeClasses(styles.cell, styles.phaseCell)}>
+              <th scope="row" className={mergeClasses(table.cell, styles.cell, table.rowHeader)}>
                 <span
                   className={styles.swatch}
                   style={{ backgroundColor: colors.background, borderColor: colors.border }}
@@ -89,11 +65,11 @@ export function PhaseTable({ id, year, phases }: PhaseTableProps) {
                 />
                 {t(`phase.${phase.kind}`)}
               </th>
-              <td className={styles.cell}>{t(`level.${phase.level}`)}</td>
-              <td className={mergeClasses(styles.cell, styles.dateCell)}>
+              <td className={mergeClasses(table.cell, styles.cell)}>{t(`level.${phase.level}`)}</td>
+              <td className={mergeClasses(table.cell, styles.cell, table.nowrap)}>
                 <time dateTime={phase.opens}>{formatDate(phase.opens)}</time>
               </td>
-              <td className={mergeClasses(styles.cell, styles.dateCell)}>
+              <td className={mergeClasses(table.cell, styles.cell, table.nowrap)}>
                 <time dateTime={phase.closes}>{formatDate(phase.closes)}</time>
               </td>
             </tr>

@@ -2,7 +2,7 @@ import { Field, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react
 import { useId, useState } from 'react';
 import type { MyCompetence } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
-import { useDataTableStyles } from './dataTableStyles';
+import { CompetenceYearTable } from './CompetenceYearTable';
 
 type Series = MyCompetence['competences'][number];
 
@@ -40,7 +40,6 @@ const useStyles = makeStyles({
  */
 export function RatingsChart({ competences, scale }: Pick<MyCompetence, 'competences' | 'scale'>) {
   const styles = useStyles();
-  const table = useDataTableStyles();
   const { t, locale } = useI18n();
   const [selectedId, setSelectedId] = useState(competences[0]?.id ?? '');
   const descriptionId = useId();
@@ -150,42 +149,18 @@ export function RatingsChart({ competences, scale }: Pick<MyCompetence, 'compete
           scale: scale.labels.map((label, i) => `${scale.min + i} = ${label[locale]}`).join(', '),
         })}
       </p>
-      <div className={table.wrapper}>
-        <table className={table.table}>
-          <caption className={table.caption}>{t('ratings.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.headerCell}>
-                {t('ratings.competence')}
-              </th>
-              {years.map((year) => (
-                <th key={year} scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                  {year}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {competences.map((c) => (
-              <tr key={c.id}>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                  {c.name[locale]}
-                </th>
-                {years.map((year) => {
-                  const point = c.points.find((p) => p.year === year);
-                  return (
-                    <td key={year} className={mergeClasses(table.cell, table.number, table.nowrap)}>
-                      {point
-                        ? t('ratings.cell', { self: cell(point.self), supervisor: cell(point.supervisor) })
-                        : '–'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CompetenceYearTable
+        caption={t('ratings.tableCaption')}
+        competenceHeader={t('ratings.competence')}
+        years={years}
+        competences={competences}
+        cell={(competenceId, year) => {
+          const point = competences.find((c) => c.id === competenceId)?.points.find((p) => p.year === year);
+          return point
+            ? t('ratings.cell', { self: cell(point.self), supervisor: cell(point.supervisor) })
+            : '–';
+        }}
+      />
     </div>
   );
 }
