@@ -29,6 +29,9 @@ param aadAppClientId string
 @description('Tenant of that Entra app.')
 param aadAppTenantId string
 
+@description('The Teams app id (manifest id): reminder cards deep-link into the app\'s personal tab with it.')
+param teamsAppId string
+
 var webAppName = resourceBaseName
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
 
@@ -149,6 +152,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AZURE_STORAGE_ACCOUNT_NAME: storage.name
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_TENANT_ID: aadAppTenantId
+    TEAMS_APP_ID: teamsAppId
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
     // The API accepts v1 tokens, whose audience is the App ID URI api://TAB_DOMAIN/AAD_APP_CLIENT_ID.
     TAB_DOMAIN: webApp.properties.defaultHostName

@@ -49,6 +49,8 @@ const schema = z.object({
   REMINDERS: z.enum(['on', 'off']).default('on'),
   /** Where reminders create new 1:1 chats; default Teams' global connector with BOT_ID, none without. */
   BOT_SERVICE_URL: z.string().url().optional(),
+  /** The Teams app's id (the manifest's): reminder cards then deep-link into the app inside Teams. */
+  TEAMS_APP_ID: optional,
 });
 
 export type StorageConfig =
@@ -95,6 +97,8 @@ export interface ReminderConfig {
   enabled: boolean;
   /** Null: users without a stored 1:1 chat are reported unreachable instead of getting a new one. */
   serviceUrl: string | null;
+  /** The Teams app's id; null: reminder cards link to the tab's web page instead of into Teams. */
+  teamsAppId: string | null;
 }
 
 /** Teams' global Bot Connector endpoint (public cloud), where a bot creates 1:1 conversations proactively. */
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminders: {
       enabled: e.REMINDERS === 'on',
       serviceUrl: e.BOT_SERVICE_URL ?? (e.BOT_ID ? TEAMS_SERVICE_URL : null),
+      teamsAppId: e.TEAMS_APP_ID ?? null,
     },
   };
 }

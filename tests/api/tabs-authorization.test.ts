@@ -147,6 +147,12 @@ const ENDPOINTS: Endpoint[] = [
     request: async () => ({ method: 'GET', path: '/api/v1/service-areas/sa-1/summary-publications' }),
     expected: EVERYONE,
   },
+  {
+    // The area's channel: HR and the area's own management team link it, so they see which it is.
+    name: 'GET /api/v1/service-areas/:id/channel',
+    request: async () => ({ method: 'GET', path: '/api/v1/service-areas/sa-1/channel' }),
+    expected: { hr: 200, director: 200 },
+  },
 ];
 
 let api: TestApi;

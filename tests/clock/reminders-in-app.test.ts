@@ -24,6 +24,9 @@ let tenantId: string;
 let repositories: Repositories;
 const running: RunningApp[] = [];
 
+/** The Teams app's id as provision writes it: the reminder cards link into the app inside Teams. */
+const TEAMS_APP_ID = '7f6b0e3c-1a2b-4c5d-8e9f-001122334455';
+
 /** Teams' ids of the Teams teams and channels in this test. */
 const TEAM_A = { teamId: '19:team-a-general@thread.tacv2', channelId: '19:team-a-osaamiskello@thread.tacv2' };
 const PRINCIPALS = { teamId: '19:principals@thread.tacv2', channelId: '19:principals@thread.tacv2' };
@@ -31,7 +34,12 @@ const KONSERNI = { teamId: '19:konserni@thread.tacv2', channelId: '19:konserni-j
 
 function startApp(now: string): Promise<RunningApp> {
   return startTestApp(
-    { REMINDERS: 'on', TABLE_PREFIX: tablePrefix, BOT_SERVICE_URL: standIn.serviceUrl },
+    {
+      REMINDERS: 'on',
+      TABLE_PREFIX: tablePrefix,
+      BOT_SERVICE_URL: standIn.serviceUrl,
+      TEAMS_APP_ID: TEAMS_APP_ID,
+    },
     { now: () => new Date(now) },
   ).then((app) => {
     running.push(app);
@@ -159,6 +167,8 @@ test('1.1.: the day’s reminders reach everyone once, however often the day is 
     expect.stringMatching(/^Development discussions: The development discussion period has started/),
   ]);
   expect(summariesIn(TEAM_A.channelId)).toEqual(['Ryhmäosaamiskeskustelut: Aika on alkanut: 1.1.–31.3.']);
+  const supervisorCards = standIn.activities().filter((a) => a.conversationId === 'a:chat-sup-a');
+  expect(JSON.stringify(supervisorCards)).toContain(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/`);
   expect(await fanout.undelivered(tenantId, ids[2] as string)).toEqual([
     { recipientKey: 'team:hr-team', state: 'noChannel', lastError: 'noChannel' },
     { recipientKey: 'team:principals', state: 'notInstalled', lastError: 'botNotInTeam' },

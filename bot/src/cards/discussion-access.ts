@@ -9,6 +9,7 @@ import { newDevelopmentDiscussion } from '../domain/development-discussion-lifec
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
+import type { AuditEvent } from '../privacy/audit-entry';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from './card-templates';
@@ -136,8 +137,15 @@ export async function viewerFor(
     repositories.people.findPerson(tenantId, otherId),
   ]);
   const userIds = await context.userIds.of(tenantId, [actor.person, other]);
-  // Every card of a discussion shows its content: recorded before the card is returned.
-  await context.audit.record({
+  const viewer: DiscussionViewer = {
+    locale: actor.locale,
+    party,
+    record,
+    framework: framework ?? defaultCompetenceFramework(discussion.year),
+    otherName: other ? `${other.firstName} ${other.lastName}` : '–',
+    userIds,
+  };
+  owedReads.set(viewer, {
     tenantId,
     subjectId: discussion.employeeId,
     actorId: actor.person.id,
@@ -146,12 +154,24 @@ export async function viewerFor(
     year: discussion.year,
     channel: 'card',
   });
-  return {
-    locale: actor.locale,
-    party,
-    record,
-    framework: framework ?? defaultCompetenceFramework(discussion.year),
-    otherName: other ? `${other.firstName} ${other.lastName}` : '–',
-    userIds,
-  };
+  return viewer;
+}
+
+/**
+ * Every card of a discussion shows its content, so the read is owed to the audit log from the moment the
+ * viewer exists. It is written before the card is returned (`recordAccess`), together with the change when the
+ * action made one: one transaction instead of two round trips.
+ */
+const owedReads = new WeakMap<DiscussionViewer, AuditEvent>();
+
+/** Writes the viewer's owed read, and `change` if given, to the audit log (once per viewer). */
+export async function recordAccess(
+  context: CardsContext,
+  viewer: DiscussionViewer,
+  change?: AuditEvent,
+): Promise<void> {
+  const read = owedReads.get(viewer);
+  owedReads.delete(viewer);
+  const events = [read, change].filter((event): event is AuditEvent => event !== undefined);
+  if (events.length > 0) await context.audit.recordAll(events);
 }

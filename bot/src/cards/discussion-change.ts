@@ -17,6 +17,7 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { Banner } from './card-models';
 import type { AdaptiveCard } from './card-templates';
 import type { CardsContext } from './cards-context';
+import { recordAccess } from './discussion-access';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderDiscussionView } from './discussion-views';
 
@@ -113,7 +114,7 @@ export async function changeDiscussion(
   try {
     // The identity fields are the same in `next`, so the whole record is the change.
     const stored = await discussions.update(record, next);
-    await context.audit.record({
+    await recordAccess(context, viewer, {
       tenantId: stored.value.tenantId,
       subjectId: stored.value.employeeId,
       actorId: viewer.party === 'employee' ? stored.value.employeeId : stored.value.supervisorId,

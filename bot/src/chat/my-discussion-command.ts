@@ -1,6 +1,6 @@
 /** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of this cycle. */
 import type { CardsContext } from '../cards/cards-context';
-import { actorOf, openRecord, viewerFor } from '../cards/discussion-access';
+import { actorOf, openRecord, recordAccess, viewerFor } from '../cards/discussion-access';
 import { renderDiscussionView } from '../cards/discussion-views';
 import { cycleYear } from '../cards/helsinki-time';
 import { translate } from '../i18n/translate';
@@ -27,7 +27,9 @@ export function myDiscussionCommand(context: CardsContext): ChatCommand {
       const found = await openRecord(context, actor.value, actor.value.person.id, cycleYear(context.now()));
       if (!found.ok) return [{ kind: 'card', card: found.card, fallbackText }];
       const viewer = await viewerFor(context, actor.value, found.value);
-      return [{ kind: 'card', card: renderDiscussionView(viewer, { kind: 'summary' }), fallbackText }];
+      const card = renderDiscussionView(viewer, { kind: 'summary' });
+      await recordAccess(context, viewer);
+      return [{ kind: 'card', card, fallbackText }];
     },
   };
 }

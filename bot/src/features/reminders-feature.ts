@@ -27,7 +27,7 @@ export const remindersFeature: Feature = (context) => {
         sender: new ConnectorSender(config.botAuth),
         channels: linkedChannels(repositories),
         links: () => ({
-          teamsAppId: null,
+          teamsAppId: config.reminders.teamsAppId,
           tabsBaseUrl: tabDomain ? `https://${tabDomain}` : context.baseUrl(),
         }),
         serviceUrl: config.reminders.serviceUrl,

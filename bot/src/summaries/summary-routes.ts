@@ -2,6 +2,7 @@
  * The summaries' API for the tabs (signed in through the auth layer; every read stays in the caller's tenant):
  *   GET /api/v1/service-areas/:serviceAreaId/summary-publications   the area's published summaries, newest first
  *   GET /api/v1/city/figures?year=                                  the city's anonymous figures (HR, city management team)
+ *   GET /api/v1/service-areas/:serviceAreaId/channel                the channel linked to the area (who may link it)
  *   PUT /api/v1/service-areas/:serviceAreaId/channel                link the channel the tab is in to the area
  *   PUT /api/v1/organisation/channel                                link the organisation's (strategy) channel
  *   PUT /api/v1/organisation/anonymity-threshold                    raise the anonymity threshold (HR; never lower)
@@ -111,6 +112,20 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
     return {
       status: 200,
       body: { year, figures: await compileCityFigures(repositories, identity.tenantId, year) },
+    };
+  });
+
+  secured(kit, server, 'get', '/api/v1/service-areas/:serviceAreaId/channel', null, async (req, identity) => {
+    const serviceAreaId = pathParam(req, 'serviceAreaId');
+    if (!mayLinkArea(identity, serviceAreaId))
+      throw new ApiError(403, 'auth.forbidden', API_TEXTS.notAllowed);
+    const link = await repositories.channelLinks.get(identity.tenantId, serviceAreaId);
+    return {
+      status: 200,
+      body: {
+        serviceAreaId,
+        channel: link ? { teamId: link.value.teamId, channelId: link.value.channelId } : null,
+      },
     };
   });
 

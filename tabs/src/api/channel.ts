@@ -1,3 +1,4 @@
+import type { HostChannel } from '../teams/host';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 import type { PublishedSummaries, ServiceAreaName } from './types';
@@ -19,4 +20,52 @@ export async function fetchSummaries(
     signal,
   );
   return expectShape<PublishedSummaries>(body, ['publications'], 'summaries');
+}
+
+/** A Teams channel as the service stores a link to it (Teams' thread ids). */
+export interface LinkedChannel {
+  teamId: string;
+  channelId: string;
+}
+
+/**
+ * The channel's own id, which the service needs: a General channel's id is its team's, so a host that names
+ * no channel means that one.
+ */
+export function linkableChannel(channel: HostChannel): LinkedChannel {
+  return { teamId: channel.teamId, channelId: channel.channelId ?? channel.teamId };
+}
+
+const areaChannelPath = (serviceAreaId: string) =>
+  `/api/v1/service-areas/${encodeURIComponent(serviceAreaId)}/channel`;
+
+/** The channel the annual clock posts the area's reminders and summaries to; null when none is linked. */
+export async function fetchAreaChannel(
+  api: ApiClient,
+  serviceAreaId: string,
+  signal: AbortSignal,
+): Promise<LinkedChannel | null> {
+  const body = await api.get(areaChannelPath(serviceAreaId), {}, signal);
+  return expectShape<{ channel: LinkedChannel | null }>(body, [], 'area channel').channel ?? null;
+}
+
+export async function linkAreaChannel(
+  api: ApiClient,
+  serviceAreaId: string,
+  channel: HostChannel,
+): Promise<LinkedChannel> {
+  const body = await api.send('PUT', areaChannelPath(serviceAreaId), { body: linkableChannel(channel) });
+  const { teamId, channelId } = expectShape<LinkedChannel>(body, [], 'area channel');
+  return { teamId, channelId };
+}
+
+/** Where the annual clock posts the team's reminders (the organisation's team id, not Teams'). */
+export async function linkTeamChannel(
+  api: ApiClient,
+  organisationTeamId: string,
+  channel: HostChannel,
+): Promise<void> {
+  await api.send('PUT', `/api/v1/teams/${encodeURIComponent(organisationTeamId)}/channel`, {
+    body: linkableChannel(channel),
+  });
 }

@@ -363,6 +363,23 @@ export const en: Messages = {
   'channel.history.cell': '{self} / {supervisor}',
   'channel.history.empty': 'There are no figures to compare yet.',
 
+  'channelLinks.heading': 'Channel for posts',
+  'channelLinks.intro':
+    'The annual clock posts the service area’s reminders and published summaries to the service area’s channel, and a team’s reminders to the team’s channel.',
+  'channelLinks.outsideChannel':
+    'A channel can be linked only when this tab is open in a Teams channel. Open the tab in the channel that should receive the posts.',
+  'channelLinks.linkArea': 'Make this channel the service area’s channel',
+  'channelLinks.currentNone': 'No channel has been linked to the service area yet.',
+  'channelLinks.currentThis': 'This channel is the service area’s channel.',
+  'channelLinks.currentOther': 'Another channel is now the service area’s channel.',
+  'channelLinks.areaLinked':
+    'This channel is now the service area’s channel: reminders and summaries are posted here.',
+  'channelLinks.forbiddenArea':
+    'You may not link the service area’s channel. HR or the service area’s management team can do it.',
+  'channelLinks.linkTeam': 'Post {team}’s reminders to this channel',
+  'channelLinks.teamLinked': '{team}’s reminders are now posted to this channel.',
+  'channelLinks.forbiddenTeam': 'You may not link the team’s channel. The team’s supervisor or HR can do it.',
+
   'config.choose': 'Choose a service area',
   'config.loading': 'Loading service areas…',
 

@@ -360,6 +360,24 @@ export const fi = {
   'channel.history.cell': '{self} / {supervisor}',
   'channel.history.empty': 'Vertailtavia lukuja ei ole vielä.',
 
+  'channelLinks.heading': 'Kanava julkaisuille',
+  'channelLinks.intro':
+    'Vuosikello lähettää palvelualueen muistutukset ja julkaistut koonnit palvelualueen kanavalle ja tiimin muistutukset tiimin kanavalle.',
+  'channelLinks.outsideChannel':
+    'Kanavan voi liittää vain, kun välilehti on avattu Teams-kanavalla. Avaa välilehti kanavalta, jolle julkaisut halutaan.',
+  'channelLinks.linkArea': 'Tee tästä kanavasta palvelualueen kanava',
+  'channelLinks.currentNone': 'Palvelualueelle ei ole vielä liitetty kanavaa.',
+  'channelLinks.currentThis': 'Tämä kanava on palvelualueen kanava.',
+  'channelLinks.currentOther': 'Palvelualueen kanavana on nyt jokin toinen kanava.',
+  'channelLinks.areaLinked':
+    'Tämä kanava on nyt palvelualueen kanava: muistutukset ja koonnit julkaistaan tänne.',
+  'channelLinks.forbiddenArea':
+    'Sinulla ei ole oikeutta liittää palvelualueen kanavaa. Sen voi tehdä henkilöstöpalvelut tai palvelualueen johtoryhmä.',
+  'channelLinks.linkTeam': 'Julkaise tiimin {team} muistutukset tälle kanavalle',
+  'channelLinks.teamLinked': 'Tiimin {team} muistutukset julkaistaan nyt tälle kanavalle.',
+  'channelLinks.forbiddenTeam':
+    'Sinulla ei ole oikeutta liittää tiimin kanavaa. Sen voi tehdä tiimin esihenkilö tai henkilöstöpalvelut.',
+
   'config.choose': 'Valitse palvelualue',
   'config.loading': 'Ladataan palvelualueita…',
 

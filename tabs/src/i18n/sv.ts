@@ -364,6 +364,24 @@ export const sv: Messages = {
   'channel.history.cell': '{self} / {supervisor}',
   'channel.history.empty': 'Det finns ännu inga siffror att jämföra.',
 
+  'channelLinks.heading': 'Kanal för inlägg',
+  'channelLinks.intro':
+    'Årshjulet skickar serviceområdets påminnelser och publicerade sammanställningar till serviceområdets kanal och teamets påminnelser till teamets kanal.',
+  'channelLinks.outsideChannel':
+    'En kanal kan kopplas bara när fliken är öppen i en Teams-kanal. Öppna fliken i den kanal där inläggen ska publiceras.',
+  'channelLinks.linkArea': 'Gör den här kanalen till serviceområdets kanal',
+  'channelLinks.currentNone': 'Ingen kanal har ännu kopplats till serviceområdet.',
+  'channelLinks.currentThis': 'Den här kanalen är serviceområdets kanal.',
+  'channelLinks.currentOther': 'Serviceområdets kanal är nu en annan kanal.',
+  'channelLinks.areaLinked':
+    'Den här kanalen är nu serviceområdets kanal: påminnelser och sammanställningar publiceras här.',
+  'channelLinks.forbiddenArea':
+    'Du har inte rätt att koppla serviceområdets kanal. Det kan personaltjänsterna eller serviceområdets ledningsgrupp göra.',
+  'channelLinks.linkTeam': 'Publicera påminnelserna för teamet {team} i den här kanalen',
+  'channelLinks.teamLinked': 'Påminnelserna för teamet {team} publiceras nu i den här kanalen.',
+  'channelLinks.forbiddenTeam':
+    'Du har inte rätt att koppla teamets kanal. Det kan teamets chef eller personaltjänsterna göra.',
+
   'config.choose': 'Välj serviceområde',
   'config.loading': 'Serviceområdena laddas…',
 

@@ -10,9 +10,10 @@ import {
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { fetchSummaries } from '../api/channel';
-import { fetchWholeTeam } from '../api/team';
+import { fetchWholeTeam, type WholeTeam } from '../api/team';
 import type { Me, PublishedSummary } from '../api/types';
-import { useResource } from '../api/useResource';
+import { useResource, type ResourceState } from '../api/useResource';
+import { ChannelLinks, mayLinkArea } from '../channel/ChannelLinks';
 import { NeedsRanking } from '../channel/NeedsRanking';
 import { SummaryHeatmap } from '../channel/SummaryHeatmap';
 import { SummaryHistory } from '../channel/SummaryHistory';
@@ -137,12 +138,47 @@ function Summaries({
   );
 }
 
-function LedTeams({ api, channel }: { api: ApiClient; channel: HostChannel | null }) {
+type LedTeamsResource = { state: ResourceState<WholeTeam>; retry: () => void };
+
+function LedTeams({
+  api,
+  channel,
+  ledTeams: { state, retry },
+}: {
+  api: ApiClient;
+  channel: HostChannel | null;
+  ledTeams: LedTeamsResource;
+}) {
   const { t } = useI18n();
-  const { state, retry } = useResource((signal) => fetchWholeTeam(api, undefined, signal), 'led-teams');
   if (state.status === 'loading') return <LoadingState label={t('team.loading')} />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
   return <GroupDiscussionPanel api={api} year={state.data.year} teams={state.data.teams} channel={channel} />;
+}
+
+/** A supervisor's sections: the group discussions of the teams they lead, and where each team's posts go. */
+function SupervisorSections({
+  api,
+  me,
+  serviceAreaId,
+  channel,
+}: {
+  api: ApiClient;
+  me: Me;
+  serviceAreaId: string;
+  channel: HostChannel | null;
+}) {
+  const { t } = useI18n();
+  const ledTeams = useResource((signal) => fetchWholeTeam(api, undefined, signal), 'led-teams');
+  return (
+    <>
+      <Section title={t('group.heading')}>
+        <LedTeams api={api} channel={channel} ledTeams={ledTeams} />
+      </Section>
+      <Section title={t('channelLinks.heading')}>
+        <ChannelLinks api={api} me={me} serviceAreaId={serviceAreaId} channel={channel} ledTeams={ledTeams} />
+      </Section>
+    </>
+  );
 }
 
 function ChannelView({
@@ -175,8 +211,10 @@ function ChannelView({
         ) : null}
       </Section>
       {me.person.roles.includes('supervisor') ? (
-        <Section title={t('group.heading')}>
-          <LedTeams api={api} channel={channel} />
+        <SupervisorSections api={api} me={me} serviceAreaId={serviceAreaId} channel={channel} />
+      ) : mayLinkArea(me, serviceAreaId) ? (
+        <Section title={t('channelLinks.heading')}>
+          <ChannelLinks api={api} me={me} serviceAreaId={serviceAreaId} channel={channel} ledTeams={null} />
         </Section>
       ) : null}
       <p>
@@ -188,7 +226,7 @@ function ChannelView({
 
 /**
  * The configurable tab of a service area's channel: its published summaries (koonnit) with the heatmap, the
- * needs ranking and the history by year, and group discussions.
+ * needs ranking and the history by year, group discussions, and linking the channel the clock posts to.
  */
 export function ChannelPage({ route, hostChannel }: { route: HashRoute; hostChannel: HostChannel | null }) {
   const { t } = useI18n();
