@@ -42,6 +42,13 @@ const schema = z.object({
   TAB_DOMAIN: optional,
   /** Where the tenants' signing keys are read (tests point it at a local stand-in). */
   ENTRA_KEYS_BASE_URL: z.string().url().default('https://login.microsoftonline.com'),
+  /** The tabs' Entra app's secret, for the on-behalf-of flow to Graph (env / .user files only). */
+  AAD_APP_CLIENT_SECRET: optional,
+  /** Calendar events in the supervisor's Outlook through Graph (needs Entra sign-in and the secret). */
+  GRAPH_CALENDAR: z.enum(['on', 'off']).default('off'),
+  /** Where the on-behalf-of token exchange goes (tests point it at a local stand-in). */
+  ENTRA_TOKEN_BASE_URL: z.string().url().default('https://login.microsoftonline.com'),
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   /** Dev mode only: a private RSA JWK (JSON) to sign dev tokens with, so they survive a restart. */
   DEV_SIGNING_KEY: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -77,6 +84,14 @@ export type ApiAuthConfig =
     }
   | { mode: 'dev'; tabDomain: string | null; devSigningKey: string | null };
 
+/** Microsoft Graph calendar events on the supervisor's behalf; null: invitations carry an .ics instead. */
+export interface GraphCalendarConfig {
+  clientId: string;
+  clientSecret: string;
+  tokenBaseUrl: string;
+  graphBaseUrl: string;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -91,6 +106,7 @@ export interface AppConfig {
   apiAuth: ApiAuthConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   reminders: ReminderConfig;
+  graphCalendar: GraphCalendarConfig | null;
 }
 
 export interface ReminderConfig {
@@ -144,6 +160,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  DEV_SIGNING_KEY is for the dev mode only (without AAD_APP_CLIENT_ID)',
     );
   }
+  // The on-behalf-of flow exchanges a real Entra token: the dev mode's own tokens cannot reach Graph.
+  if (e.GRAPH_CALENDAR === 'on' && !(e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  GRAPH_CALENDAR=on needs AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET (Entra sign-in)',
+    );
+  }
+  const graphCalendar: GraphCalendarConfig | null =
+    e.GRAPH_CALENDAR === 'on' && e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET
+      ? {
+          clientId: e.AAD_APP_CLIENT_ID,
+          clientSecret: e.AAD_APP_CLIENT_SECRET,
+          tokenBaseUrl: e.ENTRA_TOKEN_BASE_URL.replace(/\/+$/, ''),
+          graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+        }
+      : null;
   const apiAuth: ApiAuthConfig = e.AAD_APP_CLIENT_ID
     ? {
         mode: 'entra',
@@ -171,5 +202,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       serviceUrl: e.BOT_SERVICE_URL ?? (e.BOT_ID ? TEAMS_SERVICE_URL : null),
       teamsAppId: e.TEAMS_APP_ID ?? null,
     },
+    graphCalendar,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The message an employee gets when their supervisor schedules, moves or cancels their development
  * discussion: an Adaptive Card with the time and the preparation button, and the meeting as an iCalendar
- * attachment so it can be added to any calendar (used when no Graph calendar event is created).
+ * attachment so it can be added to any calendar (only when no Graph calendar event was made).
  */
 import { createHash } from 'node:crypto';
 import { VERBS } from '../cards/verbs';
@@ -24,6 +24,8 @@ export interface Invitation {
   durationMinutes: number;
   /** When the change was made; also orders the calendar's updates of the event. */
   at: Date;
+  /** Graph put the event in the calendars: the card says so and carries no .ics. */
+  inCalendar?: boolean;
 }
 
 const INTL_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -37,7 +39,7 @@ function localTime(date: Date, locale: Locale): string {
   }).format(date);
 }
 
-const fullName = (person: Person): string => `${person.firstName} ${person.lastName}`;
+export const fullName = (person: Person): string => `${person.firstName} ${person.lastName}`;
 
 /** One event per discussion: the same UID for invitation, moves and cancellation, without a person id in it. */
 export function meetingUid(tenantId: string, year: number, employeeId: string): string {
@@ -102,7 +104,13 @@ function card(invitation: Invitation): Record<string, unknown> {
               ]),
         ],
       },
-      { type: 'TextBlock', text: fill('calendarNote', locale), wrap: true, isSubtle: true, size: 'Small' },
+      {
+        type: 'TextBlock',
+        text: fill(invitation.inCalendar ? 'calendarEventNote' : 'calendarNote', locale),
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+      },
     ],
     actions:
       kind === 'cancelled'
@@ -132,11 +140,15 @@ export function invitationActivity(invitation: Invitation): OutgoingActivity {
     text: `${title}: ${localTime(invitation.start, locale)}`,
     attachments: [
       { contentType: 'application/vnd.microsoft.card.adaptive', content: card(invitation) },
-      {
-        contentType: 'text/calendar',
-        name: fill('fileName', locale, { year: invitation.year }),
-        content: invitationCalendar(invitation),
-      },
+      ...(invitation.inCalendar
+        ? []
+        : [
+            {
+              contentType: 'text/calendar',
+              name: fill('fileName', locale, { year: invitation.year }),
+              content: invitationCalendar(invitation),
+            },
+          ]),
     ],
   };
 }

@@ -40,6 +40,11 @@ export const INVITATION_TEXTS = {
     sv: 'Kalenderinbjudan finns som bilaga (.ics).',
     en: 'The calendar invitation is attached (.ics).',
   },
+  calendarEventNote: {
+    fi: 'Tapahtuma on päivitetty kalenteriisi.',
+    sv: 'Händelsen har uppdaterats i din kalender.',
+    en: 'The event has been updated in your calendar.',
+  },
   eventSummary: {
     fi: 'Kehityskeskustelu {year}',
     sv: 'Utvecklingssamtal {year}',

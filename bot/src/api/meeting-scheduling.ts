@@ -3,8 +3,10 @@
  * must fall inside the clock's development-discussion window of the employee's service area (in Finnish
  * time) and not in the past; the lifecycle rules of the domain do the rest. Every change of an existing
  * discussion carries the ETag the tab read: a stale one is refused with the discussion as it now stands.
- * After the change is stored, the employee gets the invitation (or the cancellation) through the bot.
+ * After the change is stored, the supervisor's calendar event follows it when Graph is configured
+ * (meeting-calendar.ts), and the employee gets the invitation (or the cancellation) through the bot.
  */
+import type { GraphCalendar } from '../calendar/graph-calendar';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import {
   cancelSchedule,
@@ -20,6 +22,15 @@ import type { Versioned } from '../storage/table-store';
 import type { ApiError } from './api-error';
 import { conflict, notFound, refusal } from './refusals';
 import { invitationActivity, type InvitationKind } from './invitation-message';
+import {
+  cancelEvent,
+  cancellationComment,
+  meetingEvent,
+  placeEvent,
+  viaCalendar,
+  type CalendarCaller,
+  type CalendarOutcome,
+} from './meeting-calendar';
 import { organisationDate, tenantClock, windowsOfKind } from './organisation-clock';
 import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
 
@@ -38,6 +49,7 @@ export interface DiscussionState {
 export interface MeetingOutcome {
   discussion: DiscussionState;
   invitation: DeliveryOutcome;
+  calendar: CalendarOutcome;
 }
 
 export interface SchedulingDeps {
@@ -47,6 +59,8 @@ export interface SchedulingDeps {
   >;
   messenger: ProactiveMessenger;
   audit: AuditTrail;
+  /** The supervisor's calendar through Graph; null: invitations carry an .ics. */
+  calendar: GraphCalendar | null;
 }
 
 export interface MeetingTarget {
@@ -125,9 +139,19 @@ async function notify(
   start: Date,
   durationMinutes: number,
   at: Date,
+  inCalendar: boolean,
 ): Promise<DeliveryOutcome> {
   if (!employee.aadObjectId) return 'noConversation';
-  const activity = invitationActivity({ kind, year, employee, supervisor, start, durationMinutes, at });
+  const activity = invitationActivity({
+    kind,
+    year,
+    employee,
+    supervisor,
+    start,
+    durationMinutes,
+    at,
+    inCalendar,
+  });
   return deps.messenger.send(
     employee.tenantId,
     { kind: 'user', aadObjectId: employee.aadObjectId },
@@ -151,6 +175,7 @@ async function store(
           status: next.status,
           scheduledAt: next.scheduledAt,
           updatedAt: next.updatedAt,
+          ...(next.calendarEventId === undefined ? {} : { calendarEventId: next.calendarEventId }),
         })
       : await discussions.create(next);
   } catch (error) {
@@ -192,6 +217,7 @@ export async function scheduleMeeting(
   supervisor: Person,
   target: MeetingTarget & { scheduledAt: string; durationMinutes: number },
   now: Date,
+  caller: CalendarCaller | null = null,
 ): Promise<MeetingOutcome> {
   const employee = await ownReport(deps, supervisor, target.employeeId);
   const start = await checkMeetingTime(deps, employee, target.year, target.scheduledAt, now);
@@ -206,6 +232,22 @@ export async function scheduleMeeting(
     schedule(base, supervisor.id, at, target.scheduledAt),
   );
   const kind: InvitationKind = read?.value.scheduledAt ? 'moved' : 'invited';
+  const previousEventId = read?.value.calendarEventId ?? null;
+  const event = meetingEvent({
+    year: target.year,
+    employee,
+    supervisor,
+    start,
+    durationMinutes: target.durationMinutes,
+    at: now,
+  });
+  const placed = await viaCalendar(deps.calendar, caller, (calendar, who) =>
+    placeEvent(calendar, who, previousEventId, event),
+  );
+  const latest =
+    placed.value && placed.value !== previousEventId
+      ? await rememberEvent(deps, stored, placed.value)
+      : stored;
   const invitation = await notify(
     deps,
     kind,
@@ -215,8 +257,23 @@ export async function scheduleMeeting(
     start,
     target.durationMinutes,
     now,
+    placed.outcome.via === 'graph',
   );
-  return { discussion: stateOf(stored), invitation };
+  return { discussion: stateOf(latest), invitation, calendar: placed.outcome };
+}
+
+/** Keeps the new event's id with the meeting; if someone changed the discussion meanwhile, theirs stands. */
+async function rememberEvent(
+  deps: SchedulingDeps,
+  stored: Versioned<DevelopmentDiscussion>,
+  calendarEventId: string,
+): Promise<Versioned<DevelopmentDiscussion>> {
+  try {
+    return await deps.repositories.developmentDiscussions.update(stored, { calendarEventId });
+  } catch (error) {
+    if (error instanceof ConcurrencyConflictError) return stored;
+    throw error;
+  }
 }
 
 export async function cancelMeeting(
@@ -224,14 +281,23 @@ export async function cancelMeeting(
   supervisor: Person,
   target: MeetingTarget,
   now: Date,
+  caller: CalendarCaller | null = null,
 ): Promise<MeetingOutcome> {
   const employee = await ownReport(deps, supervisor, target.employeeId);
   const read = await currentDiscussion(deps, supervisor, target);
   if (!read) throw notFound('meeting.notScheduled');
   const at = now.toISOString();
-  const cancelled = cancelSchedule(read.value, supervisor.id, at);
+  const eventId = read.value.calendarEventId ?? null;
+  const cancelled = {
+    ...cancelSchedule(read.value, supervisor.id, at),
+    ...(eventId ? { calendarEventId: null } : {}),
+  };
   const stored = await store(deps, supervisor, target, read, cancelled);
   const start = new Date(read.value.scheduledAt ?? at);
+  // Without an event there is nothing in the calendars to cancel: the .ics cancellation does it.
+  const called = await viaCalendar(deps.calendar, eventId ? caller : null, (calendar, who) =>
+    cancelEvent(calendar, who, eventId ?? '', cancellationComment(employee, supervisor, target.year)),
+  );
   const invitation = await notify(
     deps,
     'cancelled',
@@ -241,6 +307,7 @@ export async function cancelMeeting(
     start,
     DEFAULT_DURATION_MINUTES,
     now,
+    called.outcome.via === 'graph',
   );
-  return { discussion: stateOf(stored), invitation };
+  return { discussion: stateOf(stored), invitation, calendar: called.outcome };
 }

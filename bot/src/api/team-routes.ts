@@ -7,9 +7,11 @@
  */
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
+import type { GraphCalendar } from '../calendar/graph-calendar';
 import { isZonedDateTime } from '../domain/calendar';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
+import type { RequestIdentity } from './auth/request-identity';
 import { startGroupDiscussion } from './group-discussion-start';
 import {
   cancelMeeting,
@@ -30,6 +32,7 @@ import {
   yearParam,
   type RouteKit,
 } from './route-kit';
+import type { CalendarCaller } from './meeting-calendar';
 import { teamOverview } from './team-overview';
 
 const meetingSchema = z.object({
@@ -50,6 +53,13 @@ const groupStartSchema = z.object({
     .nullable(),
 });
 
+const calendarCaller = (identity: RequestIdentity): CalendarCaller => ({
+  tenantId: identity.tenantId,
+  aadObjectId: identity.aadObjectId,
+  accessToken: identity.accessToken,
+  locale: identity.locale,
+});
+
 function meetingTarget(req: Request) {
   return {
     year: parseYear(pathParam(req, 'year')),
@@ -64,8 +74,9 @@ export function registerTeamRoutes(
   repositories: Repositories,
   messenger: ProactiveMessenger,
   audit: AuditTrail,
+  calendar: GraphCalendar | null = null,
 ): void {
-  const deps = { repositories, messenger, audit };
+  const deps = { repositories, messenger, audit, calendar };
   const meetingPath = '/api/v1/team/discussions/:year/:employeeId/meeting';
 
   secured(kit, server, 'get', '/api/v1/team', ['supervisor'], async (req, identity) => {
@@ -85,12 +96,15 @@ export function registerTeamRoutes(
   secured(kit, server, 'put', meetingPath, ['supervisor'], async (req, identity) => {
     const body = parseBody(meetingSchema, req);
     const target = { ...meetingTarget(req), ...body };
-    return { status: 200, body: await scheduleMeeting(deps, identity.person, target, kit.now()) };
+    return {
+      status: 200,
+      body: await scheduleMeeting(deps, identity.person, target, kit.now(), calendarCaller(identity)),
+    };
   });
 
   secured(kit, server, 'del', meetingPath, ['supervisor'], async (req, identity) => ({
     status: 200,
-    body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now()),
+    body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now(), calendarCaller(identity)),
   }));
 
   secured(kit, server, 'post', '/api/v1/team/group-discussions', ['supervisor'], async (req, identity) => {

@@ -52,6 +52,8 @@ export interface DevelopmentDiscussion {
   status: DiscussionStatus;
   /** ISO date-time of the meeting, once scheduled. */
   scheduledAt: string | null;
+  /** The meeting's event in the supervisor's calendar (Graph's id), when Graph created one. */
+  calendarEventId?: string | null;
   /** Whether the supervisor-competence section applies (the employee is a supervisor). */
   includesSupervisorSection: boolean;
   /** The employee's preparation, by section. */

@@ -6,6 +6,8 @@ import { registerPersonalRoutes } from '../api/personal-routes';
 import { referenceMessenger } from '../api/proactive-messenger';
 import { fanoutSendProgress } from '../api/send-progress';
 import { registerTeamRoutes } from '../api/team-routes';
+import { graphCalendar } from '../calendar/graph-calendar';
+import { onBehalfOf } from '../calendar/on-behalf-of';
 import { openFanout } from '../fanout/fanout-engine';
 import { ConnectorSender } from '../teams/connector-sender';
 import { auditTrail } from '../privacy/audit-trail';
@@ -13,7 +15,7 @@ import { auditTrail } from '../privacy/audit-trail';
 /**
  * The tabs' API: the personal tab, the supervisor's team and scheduling, HR's clock editor and progress, the
  * channel tab's summaries. Invitations and the group-discussion card go out through the bot's stored
- * conversation references; reminder-send progress is read from the fan-out.
+ * conversation references; with Graph configured, meetings also go to the supervisor's calendar; reminder-send progress is read from the fan-out.
  */
 export const tabsApiFeature: Feature = async (context) => {
   const { repositories, config, storage } = context;
@@ -25,11 +27,14 @@ export const tabsApiFeature: Feature = async (context) => {
   );
   const fanout = await openFanout(storage);
   const sends = fanoutSendProgress(fanout.recent);
+  const calendar = config.graphCalendar
+    ? graphCalendar(config.graphCalendar, onBehalfOf(config.graphCalendar))
+    : null;
   return {
     routes: [
       (server) => {
         registerPersonalRoutes(server, kit, repositories, audit);
-        registerTeamRoutes(server, kit, repositories, messenger, audit);
+        registerTeamRoutes(server, kit, repositories, messenger, audit, calendar);
         registerHrRoutes(server, kit, repositories, sends);
         registerChannelRoutes(server, kit, repositories);
       },

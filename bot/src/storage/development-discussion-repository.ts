@@ -33,6 +33,11 @@ const discussionSchema = z.object({
   serviceAreaId: z.string().min(1),
   status: z.enum(DISCUSSION_STATUSES),
   scheduledAt: z.string().nullable(),
+  // Absent until Graph made an event; read back as absent, not null, so a record round-trips unchanged.
+  calendarEventId: z
+    .string()
+    .nullish()
+    .transform((id) => id ?? undefined),
   includesSupervisorSection: z.boolean(),
   preparation: sectionTexts,
   supervisorNotes: sectionTexts,

@@ -117,6 +117,8 @@ export type DeliveryOutcome = 'sent' | 'noConversation' | 'failed';
 export interface MeetingOutcome {
   discussion: DiscussionState & { year: number; employeeId: string };
   invitation: DeliveryOutcome;
+  /** Where the supervisor's calendar entry is: an event through Graph, or the invitation's .ics (with why). */
+  calendar?: { via: 'graph' | 'ics'; error?: { code: string; message: string } };
 }
 
 export interface GroupDiscussionStart {

@@ -187,6 +187,7 @@ export const en: Messages = {
   'team.invitationNoConversation':
     '{name}: the time was saved, but the invitation could not be sent because they have not started using Osaamiskello in Teams yet.',
   'team.invitationFailed': '{name}: the time was saved, but the invitation could not be sent to Teams.',
+  'team.calendarEventSaved': 'The meeting is in your calendar.',
   'team.scheduleFailed': '{name}: the time was not saved. {reason}',
   'team.conflict':
     'The discussion was changed elsewhere in the meantime. You now see the latest; make your change again if needed.',

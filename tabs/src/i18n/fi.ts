@@ -184,6 +184,7 @@ export const fi = {
   'team.invitationNoConversation':
     '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska hän ei ole vielä ottanut Osaamiskelloa käyttöön Teamsissa.',
   'team.invitationFailed': '{name}: aika tallennettu, mutta kutsun lähetys Teamsiin epäonnistui.',
+  'team.calendarEventSaved': 'Tapaaminen on kalenterissasi.',
   'team.scheduleFailed': '{name}: aikaa ei tallennettu. {reason}',
   'team.conflict':
     'Keskustelua muutettiin sillä välin toisaalla. Näet nyt uusimman tilanteen; tee muutos tarvittaessa uudelleen.',

@@ -185,6 +185,7 @@ export const sv: Messages = {
   'team.invitationNoConversation':
     '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom personen ännu inte har tagit Osaamiskello i bruk i Teams.',
   'team.invitationFailed': '{name}: tiden sparades, men inbjudan kunde inte skickas till Teams.',
+  'team.calendarEventSaved': 'Mötet finns i din kalender.',
   'team.scheduleFailed': '{name}: tiden sparades inte. {reason}',
   'team.conflict':
     'Samtalet ändrades under tiden på annat håll. Du ser nu det senaste läget; gör ändringen på nytt vid behov.',

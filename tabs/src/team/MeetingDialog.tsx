@@ -20,7 +20,7 @@ import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
-import { deliveryText } from './outcomes';
+import { meetingText } from './outcomes';
 import { isLocalInput, localInputToIso, toLocalInput, withinWindows } from './slots';
 
 const DURATIONS = [30, 45, 60, 90];
@@ -84,7 +84,7 @@ export function MeetingDialog({
         action.kind === 'move'
           ? await scheduleMeeting(api, year, row.id, localInputToIso(time), duration, etag)
           : await cancelMeeting(api, year, row.id, etag);
-      onChanged(row.id, outcome, deliveryText(outcome.invitation, name, t));
+      onChanged(row.id, outcome, meetingText(outcome, name, t));
       onClose();
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : new ApiError('invalidResponse', String(caught));

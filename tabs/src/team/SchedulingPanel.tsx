@@ -18,7 +18,7 @@ import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
-import { deliveryText, failureText, type InvitationResult } from './outcomes';
+import { failureText, meetingText, type InvitationResult } from './outcomes';
 import { isLocalInput, localInputToIso, proposeSlots, toLocalInput, withinWindows } from './slots';
 
 const DURATIONS = [30, 45, 60, 90];
@@ -130,7 +130,7 @@ export function SchedulingPanel({
           employeeId: row.id,
           name,
           ok: outcome.invitation === 'sent',
-          text: deliveryText(outcome.invitation, name, t),
+          text: meetingText(outcome, name, t),
         });
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'conflict') {

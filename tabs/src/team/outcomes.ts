@@ -1,5 +1,5 @@
 import { ApiError } from '../api/http';
-import type { DeliveryOutcome } from '../api/types';
+import type { DeliveryOutcome, MeetingOutcome } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import type { Translate } from '../i18n/translate';
 
@@ -11,7 +11,7 @@ export interface InvitationResult {
   text: string;
 }
 
-export function deliveryText(outcome: DeliveryOutcome, name: string, t: Translate): string {
+function deliveryText(outcome: DeliveryOutcome, name: string, t: Translate): string {
   switch (outcome) {
     case 'sent':
       return t('team.invitationSent', { name });
@@ -20,6 +20,14 @@ export function deliveryText(outcome: DeliveryOutcome, name: string, t: Translat
     case 'failed':
       return t('team.invitationFailed', { name });
   }
+}
+
+/** The invitation's fate and, when Graph is configured, the calendar event's (the server's localised reason). */
+export function meetingText(outcome: MeetingOutcome, name: string, t: Translate): string {
+  const calendar = outcome.calendar;
+  const note = calendar?.via === 'graph' ? t('team.calendarEventSaved') : (calendar?.error?.message ?? null);
+  const text = deliveryText(outcome.invitation, name, t);
+  return note ? `${text} ${note}` : text;
 }
 
 export function failureText(error: unknown, name: string, t: Translate): string {

@@ -99,6 +99,7 @@ function createApiAuth(context: AppContext): ApiAuth {
     return {
       tenantId: validated.tenantId,
       aadObjectId: validated.objectId,
+      accessToken: token,
       person,
       roles: person.roles,
       locale: requestLocale(req, person.locale),
