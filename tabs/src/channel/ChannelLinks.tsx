@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   fetchAreaChannel,
@@ -17,6 +17,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/fi';
 import type { HostChannel } from '../teams/host';
+import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 const useStyles = makeStyles({
   list: {
@@ -39,8 +40,6 @@ export function mayLinkArea(me: Me, serviceAreaId: string): boolean {
     (roles.includes('serviceAreaManagementTeam') && me.person.serviceAreaId === serviceAreaId)
   );
 }
-
-type Message = { intent: 'success' | 'error'; text: string };
 
 const sameChannel = (a: LinkedChannel, b: LinkedChannel) =>
   a.teamId === b.teamId && a.channelId === b.channelId;
@@ -104,7 +103,7 @@ export function ChannelLinks({ api, me, serviceAreaId, channel, ledTeams }: Chan
   const styles = useStyles();
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   const linksArea = mayLinkArea(me, serviceAreaId);
 
   async function run<T>(save: () => Promise<T>, done: string, forbidden: MessageKey): Promise<T | null> {
@@ -162,13 +161,7 @@ export function ChannelLinks({ api, me, serviceAreaId, channel, ledTeams }: Chan
           ))}
         </ul>
       ) : null}
-      <div aria-live="polite">
-        {message ? (
-          <MessageBar intent={message.intent} layout="multiline">
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <LiveMessage message={message} layout="multiline" />
     </>
   );
 }

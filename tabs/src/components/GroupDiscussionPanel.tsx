@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { HostChannel } from '../teams/host';
 import { EmptyState } from './EmptyState';
 import { errorMessage } from './ErrorState';
+import { LiveMessage, type ActionMessage } from './LiveMessage';
 
 const useStyles = makeStyles({
   list: {
@@ -45,9 +46,7 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
   const { t } = useI18n();
   const [started, setStarted] = useState<Record<string, LedTeam['groupDiscussion']>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<ActionMessage | null>(null);
 
   if (teams.length === 0) return <EmptyState text={t('group.noTeams')} />;
 
@@ -108,13 +107,7 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
           );
         })}
       </ul>
-      <div aria-live="polite">
-        {message ? (
-          <MessageBar intent={message.intent} layout="multiline">
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <LiveMessage message={message} layout="multiline" />
     </>
   );
 }

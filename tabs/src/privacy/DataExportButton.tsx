@@ -1,16 +1,17 @@
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
 import { downloadDataExport } from '../api/privacy';
 import { errorMessage } from '../components/ErrorState';
 import { useI18n } from '../i18n/I18nContext';
+import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 /** Downloads everything held about the signed-in person (`personId` null) or, for HR, about `personId`. */
 export function DataExportButton({ api, personId }: { api: ApiClient; personId: string | null }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
 
   const download = async () => {
     setBusy(true);
@@ -31,13 +32,7 @@ export function DataExportButton({ api, personId }: { api: ApiClient; personId: 
       <Button onClick={() => void download()} disabled={busy}>
         {personId === null ? t('privacy.export.button') : t('privacy.export.personButton')}
       </Button>
-      <div role="status" aria-live="polite">
-        {message ? (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <LiveMessage message={message} role="status" />
     </div>
   );
 }

@@ -9,8 +9,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -22,6 +20,7 @@ import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nContext';
 import { AuditLogList } from './AuditLogList';
 import { DataExportButton } from './DataExportButton';
+import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
@@ -68,7 +67,7 @@ export function PersonErasure({ api }: { api: ApiClient }) {
   const [confirmation, setConfirmation] = useState('');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   const id = personId.trim();
 
   const erase = async () => {
@@ -108,13 +107,7 @@ export function PersonErasure({ api }: { api: ApiClient }) {
           {t('privacy.erase.button')}
         </Button>
       </form>
-      <div role="status" aria-live="polite">
-        {message ? (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <LiveMessage message={message} role="status" />
       {/* Mounted only while open: a closed Fluent dialog still leaves focus-trap elements on the page. */}
       {open ? (
         <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>

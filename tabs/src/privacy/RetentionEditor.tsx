@@ -1,12 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
@@ -22,6 +14,7 @@ import { errorMessage, ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nContext';
+import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -38,9 +31,7 @@ function Editor({ api, initial }: { api: ApiClient; initial: RetentionPolicyView
   const [policy, setPolicy] = useState(initial);
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(initial));
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   const { min, max } = policy.limits;
   const valueOf = (kind: RetentionKind): number | null => {
     const text = drafts[kind].trim();
@@ -117,13 +108,7 @@ function Editor({ api, initial }: { api: ApiClient; initial: RetentionPolicyView
           {t('privacy.retention.save')}
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {message ? (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <LiveMessage message={message} role="status" />
     </form>
   );
 }
