@@ -37,6 +37,9 @@ interface TokenAnswer {
   error?: unknown;
 }
 
+/** The most users whose tokens are kept; the longest-unrenewed goes first (a Map keeps insertion order). */
+const MAX_CACHED_USERS = 1000;
+
 /** Errors that need the user's or an admin's consent (or a fresh sign-in), not a retry. */
 const CONSENT_ERRORS = new Set([
   'invalid_grant',
@@ -84,6 +87,8 @@ export function onBehalfOf(
       }
       // Entra's v2 endpoint sends a number; older answers carried a numeric string.
       const lifetimeMs = (Number(answer.expires_in) || 0) * 1000;
+      cache.delete(key);
+      if (cache.size >= MAX_CACHED_USERS) cache.delete(cache.keys().next().value as string);
       cache.set(key, { token: answer.access_token, renewAt: now() + lifetimeMs - EXPIRY_MARGIN_MS });
       return answer.access_token;
     },
