@@ -159,12 +159,13 @@ export async function viewerFor(
 
 /**
  * Every card of a discussion shows its content, so the read is owed to the audit log from the moment the
- * viewer exists. It is written before the card is returned (`recordAccess`), together with the change when the
- * action made one: one transaction instead of two round trips.
+ * viewer exists. It is written before the card is returned (`recordAccess`). When the action changed the
+ * discussion, the change is written instead: the changed card is what the actor sees, so a change entry also
+ * says the record was read (one insert, not two).
  */
 const owedReads = new WeakMap<DiscussionViewer, AuditEvent>();
 
-/** Writes the viewer's owed read, and `change` if given, to the audit log (once per viewer). */
+/** Writes the viewer's owed read, or `change` in its place, to the audit log (once per viewer). */
 export async function recordAccess(
   context: CardsContext,
   viewer: DiscussionViewer,
@@ -172,6 +173,6 @@ export async function recordAccess(
 ): Promise<void> {
   const read = owedReads.get(viewer);
   owedReads.delete(viewer);
-  const events = [read, change].filter((event): event is AuditEvent => event !== undefined);
-  if (events.length > 0) await context.audit.recordAll(events);
+  const event = change ?? read;
+  if (event) await context.audit.record(event);
 }

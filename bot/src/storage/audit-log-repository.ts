@@ -40,13 +40,6 @@ export class AuditLogRepository {
     await this.table.insert(entry);
   }
 
-  /** Entries about one person (or all the organisation's), in one transaction: one round trip. */
-  async appendAll(entries: readonly AuditEntry[]): Promise<void> {
-    const first = entries[0];
-    if (!first) return;
-    await this.table.planSync(entries, [], auditLogKeys.partition(first.tenantId, first.subjectId)).run();
-  }
-
   /** A page of the entries about a person (null: the organisation's operations), newest first. */
   async listForSubject(
     tenantId: TenantId,
