@@ -69,9 +69,36 @@ export const followUpRequestSchema = cardRefSchema.extend({
   goalIds: z.array(z.string().min(1).max(MAX_ID_LENGTH)).max(40).default([]),
 });
 
+/**
+ * Schemas built once per shape rather than per field of every submit (building one costs more than using it).
+ * The shapes are few: the domain's length limits, its option lists, the frameworks' scales.
+ */
+function memo<K, V>(build: (key: K) => V): (key: K) => V {
+  const built = new Map<K, V>();
+  return (key) => {
+    let value = built.get(key);
+    if (value === undefined) {
+      value = build(key);
+      built.set(key, value);
+    }
+    return value;
+  };
+}
+
+const textSchema = memo((max: number) => z.string().max(max).optional());
+const choiceSchema = memo((options: readonly string[]) => z.enum(options as [string, ...string[]]));
+const ratingSchema = memo((scale: string) => {
+  const [min, max] = scale.split(' ').map(Number);
+  return z.coerce
+    .number()
+    .int()
+    .min(min ?? 0)
+    .max(max ?? 0);
+});
+
 /** A text input: absent and blank are the same; too long is an error that names the limit. */
 function text(inputs: Inputs, id: string, max: number, errors: FieldErrors): string {
-  const parsed = z.string().max(max).optional().safeParse(inputs[id]);
+  const parsed = textSchema(max).safeParse(inputs[id]);
   if (!parsed.success) {
     errors[id] =
       typeof inputs[id] === 'string'
@@ -90,9 +117,9 @@ function choice<T extends string>(
 ): T | null {
   const value = inputs[id];
   if (value === undefined || value === '') return null;
-  const parsed = z.enum(options as [T, ...T[]]).safeParse(value);
+  const parsed = choiceSchema(options).safeParse(value);
   if (!parsed.success) errors[id] = { key: 'cards.error.invalid' };
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? (parsed.data as T) : null;
 }
 
 function result<T>(value: T, errors: FieldErrors): Parsed<T> {
@@ -121,7 +148,7 @@ export function parseRatings(
 ): Parsed<Record<string, number>> {
   const errors: FieldErrors = {};
   const ratings: Record<string, number> = {};
-  const rating = z.coerce.number().int().min(scale.min).max(scale.max);
+  const rating = ratingSchema(`${scale.min} ${scale.max}`);
   for (const competenceId of competenceIds) {
     const id = inputIds.rating(competenceId);
     const value = inputs[id];
