@@ -55,14 +55,22 @@ function asParty(actor: Actor, record: Versioned<DevelopmentDiscussion>): Outcom
     : refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
 }
 
-/** For changes: the stored discussion as it is now, with its ETag; never a new one. */
+/**
+ * A stored discussion (never a new one) with its ETag. With `forChange`, the ETag the card was made from: the
+ * version may then come from this process's recent versions instead of a read, since the change is written
+ * with that ETag and refused if the discussion has moved on (discussion-change.ts reads it fresh then).
+ */
 export async function readRecord(
   context: CardsContext,
   actor: Actor,
   employeeId: string,
   year: number,
+  forChange?: { etag: string },
 ): Promise<Outcome<PartyRecord>> {
-  const record = await context.repositories.developmentDiscussions.get(actor.tenantId, year, employeeId);
+  const discussions = context.repositories.developmentDiscussions;
+  const record = forChange
+    ? await discussions.getForChange(actor.tenantId, year, employeeId, forChange.etag)
+    : await discussions.get(actor.tenantId, year, employeeId);
   if (!record) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
   return asParty(actor, record);
 }

@@ -13,13 +13,14 @@ import { DISCUSSION_ERROR_CODES } from '../domain/development-discussion-lifecyc
 import { DomainRuleError } from '../domain/errors';
 import { GOAL_ERROR_CODES } from '../domain/goal-rules';
 import { translate, type MessageKey } from '../i18n/translate';
-import { ConcurrencyConflictError } from '../storage/errors';
+import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Banner } from './card-models';
 import type { AdaptiveCard } from './card-templates';
 import type { CardsContext } from './cards-context';
-import { recordAccess } from './discussion-access';
+import { partyOf, recordAccess, type Outcome } from './discussion-access';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderDiscussionView } from './discussion-views';
+import { renderNoticeCard } from './notice-view';
 
 export interface DiscussionChange {
   /** The discussion after the change, or a DomainRuleError. */
@@ -107,10 +108,15 @@ export async function changeDiscussion(
     const banner: Banner = { text: translate(viewer.locale, refusalKey(error.code)), color: 'Attention' };
     return renderDiscussionView(viewer, request.from, { ...request.extras, banner, etag: request.etag });
   }
+  const discussions = context.repositories.developmentDiscussions;
   if (sameContent(next, record.value)) {
+    // Nothing to write, so nothing checks the ETag: the card was made from the version `record` may be kept
+    // from (discussionAction's `change` mode), so the answer is checked against the stored one.
+    const current = await latestFor(context, viewer);
+    if (!current.ok) return current.card;
+    if (current.value.record.etag !== record.etag) return answerStale(context, current.value, request);
     return renderDiscussionView(viewer, request.to, { banner: request.done ?? null });
   }
-  const discussions = context.repositories.developmentDiscussions;
   try {
     // The identity fields are the same in `next`, so the whole record is the change.
     const stored = await discussions.update(record, next);
@@ -125,9 +131,25 @@ export async function changeDiscussion(
     });
     return renderDiscussionView({ ...viewer, record: stored }, request.to, { banner: request.done ?? null });
   } catch (error) {
-    if (!(error instanceof ConcurrencyConflictError)) throw error;
-    const latest = await discussions.get(record.value.tenantId, record.value.year, record.value.employeeId);
-    if (!latest) throw error;
-    return answerStale(context, { ...viewer, record: latest }, request);
+    if (!(error instanceof ConcurrencyConflictError || error instanceof NotFoundError)) throw error;
+    const latest = await latestFor(context, viewer);
+    return latest.ok ? answerStale(context, latest.value, request) : latest.card;
   }
+}
+
+/**
+ * The stored discussion, for the viewer only if they are still the same party to it (a new supervisor may have
+ * been named meanwhile); a refusal card if it is gone or no longer theirs.
+ */
+async function latestFor(
+  context: CardsContext,
+  viewer: DiscussionViewer,
+): Promise<Outcome<DiscussionViewer>> {
+  const { tenantId, year, employeeId, supervisorId } = viewer.record.value;
+  const actorId = viewer.party === 'employee' ? employeeId : supervisorId;
+  const latest = await context.repositories.developmentDiscussions.get(tenantId, year, employeeId);
+  if (!latest || partyOf(latest.value, actorId) !== viewer.party) {
+    return { ok: false, card: renderNoticeCard(viewer.locale, 'cards.notice.notAllowed') };
+  }
+  return { ok: true, value: { ...viewer, record: latest } };
 }

@@ -16,7 +16,9 @@ import type { TenantId } from '../domain/organisation';
 import { mapConcurrently } from './bounded-concurrency';
 import { developmentDiscussionKeys, keyPart, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
+import { RecentVersions } from './recent-versions';
 import { RecordTable, type Changes, type PageRequest } from './record-table';
+import { ConcurrencyConflictError, NotFoundError } from './errors';
 import { MAX_PAGE_SIZE, type Page, type TableStore, type Versioned } from './table-store';
 
 const sectionTexts = z.partialRecord(z.enum(DISCUSSION_SECTIONS), z.string());
@@ -62,8 +64,21 @@ export type DevelopmentDiscussionField = keyof DevelopmentDiscussion;
 /** How many point reads `getMany` runs at once. */
 const READ_CONCURRENCY = 16;
 
+/**
+ * How many discussions, and for how long, `getForChange` may answer without a read: a person filling in the
+ * form presses "save" every minute or so; 2,000 discussions of a few kilobytes each is a few megabytes.
+ */
+const RECENT_VERSIONS = { ttlMs: 10 * 60_000, maxEntries: 2_000 };
+
+const recentKey = (tenantId: TenantId, year: number, employeeId: string): string =>
+  `${tenantId}\n${year}\n${employeeId}`;
+
+const recentKeyOf = (discussion: DevelopmentDiscussion): string =>
+  recentKey(discussion.tenantId, discussion.year, discussion.employeeId);
+
 export class DevelopmentDiscussionRepository {
   private readonly table: RecordTable<DevelopmentDiscussion>;
+  private readonly recent = new RecentVersions<DevelopmentDiscussion>(RECENT_VERSIONS);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -89,19 +104,49 @@ export class DevelopmentDiscussionRepository {
     year: number,
     employeeId: string,
   ): Promise<Versioned<DevelopmentDiscussion> | null> {
-    return this.table.get(developmentDiscussionKeys.key(tenantId, year, employeeId));
+    const read = await this.table.get(developmentDiscussionKeys.key(tenantId, year, employeeId));
+    if (read) this.recent.remember(recentKey(tenantId, year, employeeId), read);
+    return read;
+  }
+
+  /**
+   * The discussion as of `etag`, for a change that will be written with that ETag (`update`): the version this
+   * process last read or wrote when it is that one, else a fresh read (which may have another ETag). Never for
+   * showing a discussion: the version may no longer be the stored one, which only the conditional write finds.
+   */
+  async getForChange(
+    tenantId: TenantId,
+    year: number,
+    employeeId: string,
+    etag: string,
+  ): Promise<Versioned<DevelopmentDiscussion> | null> {
+    return (
+      this.recent.at(recentKey(tenantId, year, employeeId), etag) ?? this.get(tenantId, year, employeeId)
+    );
   }
 
   /** AlreadyExistsError if the employee already has the year's discussion: a double click creates one. */
   async create(discussion: DevelopmentDiscussion): Promise<Versioned<DevelopmentDiscussion>> {
-    return this.table.insert(discussion);
+    const created = await this.table.insert(discussion);
+    this.recent.remember(recentKeyOf(created.value), created);
+    return created;
   }
 
+  /** ConcurrencyConflictError if the discussion changed since `read`, NotFoundError if it was deleted. */
   async update(
     read: Versioned<DevelopmentDiscussion>,
     changes: Changes<DevelopmentDiscussion, 'tenantId' | 'year' | 'employeeId'>,
   ): Promise<Versioned<DevelopmentDiscussion>> {
-    return this.table.update(read, changes);
+    const key = recentKeyOf(read.value);
+    try {
+      const stored = await this.table.update(read, changes);
+      this.recent.remember(key, stored);
+      return stored;
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError || error instanceof NotFoundError)
+        this.recent.forget(key);
+      throw error;
+    }
   }
 
   /** A service area's discussions of the year: the tenant-year partition, filtered by service area. */
@@ -160,6 +205,7 @@ export class DevelopmentDiscussionRepository {
 
   /** ConcurrencyConflictError if the discussion changed since `read`. */
   async delete(read: Versioned<DevelopmentDiscussion>): Promise<void> {
+    this.recent.forget(recentKeyOf(read.value));
     await this.table.delete(read);
   }
 

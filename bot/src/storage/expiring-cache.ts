@@ -3,7 +3,7 @@
  * framework): each value is loaded at most once per TTL per key, entries belong to a tenant and can be
  * forgotten tenant by tenant (after an import), and the number of entries is bounded. Each instance of the
  * service has its own, so a change made elsewhere shows after at most the TTL. Never for records that are
- * edited with their ETag (a discussion): those are always read fresh.
+ * edited with their ETag (a discussion): those are read fresh, or taken as of a named ETag (recent-versions.ts).
  */
 
 export interface ExpiringCacheOptions {

@@ -20,11 +20,15 @@ export interface DiscussionActionArgs<T> {
 
 type RecordRef = { employeeId: string; year: number; etag?: string };
 
-/** `open` creates the current cycle's discussion on first use; `read` acts only on a stored one. */
+/**
+ * `open` creates the current cycle's discussion on first use; `read` acts only on a stored one, read as it is
+ * now; `change` acts on the stored one as of the card's ETag, for a handler that changes it (discussion-change.ts)
+ * with that ETag.
+ */
 export function discussionAction<S extends z.ZodType<RecordRef>>(
   context: CardsContext,
   schema: S,
-  mode: 'open' | 'read',
+  mode: 'open' | 'read' | 'change',
   run: (args: DiscussionActionArgs<z.output<S>>) => Promise<AdaptiveCard> | AdaptiveCard,
 ): CardActionHandler {
   return async (request: CardActionRequest) => {
@@ -33,11 +37,12 @@ export function discussionAction<S extends z.ZodType<RecordRef>>(
       return { kind: 'card', card: renderNoticeCard(request.locale, 'cards.notice.badRequest') };
     const actor = actorOf(request);
     if (!actor.ok) return { kind: 'card', card: actor.card };
-    const { employeeId, year } = parsed.data;
+    const { employeeId, year, etag } = parsed.data;
+    const forChange = mode === 'change' && etag ? { etag } : undefined;
     const found =
       mode === 'open'
         ? await openRecord(context, actor.value, employeeId, year)
-        : await readRecord(context, actor.value, employeeId, year);
+        : await readRecord(context, actor.value, employeeId, year, forChange);
     if (!found.ok) return { kind: 'card', card: found.card };
     const viewer = await viewerFor(context, actor.value, found.value);
     const card = await run({ actor: actor.value, viewer, data: parsed.data, inputs: request.data });

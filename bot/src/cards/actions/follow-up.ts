@@ -20,7 +20,7 @@ export function openFollowUp(context: CardsContext): CardActionHandler {
 }
 
 export function saveFollowUp(context: CardsContext): CardActionHandler {
-  return discussionAction(context, followUpRequestSchema, 'read', ({ actor, viewer, data, inputs }) => {
+  return discussionAction(context, followUpRequestSchema, 'change', ({ actor, viewer, data, inputs }) => {
     const statuses = parseFollowUp(inputs, data.goalIds);
     const extras = { inputs, etag: data.etag };
     if (!statuses.ok) {

@@ -8,7 +8,7 @@ import { renderDiscussionView } from '../discussion-views';
 import { discussionAction } from './discussion-action';
 
 export function reopenAction(context: CardsContext): CardActionHandler {
-  return discussionAction(context, cardRefSchema, 'read', ({ actor, viewer, data, inputs }) => {
+  return discussionAction(context, cardRefSchema, 'change', ({ actor, viewer, data, inputs }) => {
     const reason = parseReopenReason(inputs);
     const extras = { inputs, etag: data.etag };
     if (!reason.ok)

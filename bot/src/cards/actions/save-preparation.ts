@@ -43,7 +43,7 @@ function parseDraft(
 }
 
 export function savePreparation(context: CardsContext): CardActionHandler {
-  return discussionAction(context, stepRequestSchema, 'read', ({ actor, viewer, data, inputs }) => {
+  return discussionAction(context, stepRequestSchema, 'change', ({ actor, viewer, data, inputs }) => {
     const from = { kind: 'step', step: data.step } as const;
     const extras = { inputs, etag: data.etag, learningSlots: data.learningSlots };
     const parsed = parseDraft(viewer, data.step, inputs, data.learningSlots);

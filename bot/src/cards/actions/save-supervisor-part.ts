@@ -45,7 +45,7 @@ function parsePart(viewer: DiscussionViewer, request: StepRequest, inputs: Recor
 }
 
 export function saveSupervisorPart(context: CardsContext): CardActionHandler {
-  return discussionAction(context, stepRequestSchema, 'read', ({ actor, viewer, data, inputs }) => {
+  return discussionAction(context, stepRequestSchema, 'change', ({ actor, viewer, data, inputs }) => {
     const from = { kind: 'step', step: data.step } as const;
     const extras = { inputs, etag: data.etag, goalSlots: data.goalSlots, learningSlots: data.learningSlots };
     const parsed = parsePart(viewer, data, inputs);

@@ -9,7 +9,7 @@ import { zonedDateTime } from '../helsinki-time';
 import { discussionAction } from './discussion-action';
 
 export function scheduleAction(context: CardsContext): CardActionHandler {
-  return discussionAction(context, cardRefSchema, 'read', ({ actor, viewer, data, inputs }) => {
+  return discussionAction(context, cardRefSchema, 'change', ({ actor, viewer, data, inputs }) => {
     const meeting = parseMeetingTime(inputs);
     const extras = { inputs, etag: data.etag };
     if (!meeting.ok)

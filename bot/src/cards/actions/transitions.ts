@@ -17,7 +17,7 @@ function transition(
   apply: Transition,
   alreadyApplied: (discussion: DevelopmentDiscussion, actorId: string) => boolean,
 ): CardActionHandler {
-  return discussionAction(context, cardRefSchema, 'read', ({ actor, viewer, data }) =>
+  return discussionAction(context, cardRefSchema, 'change', ({ actor, viewer, data }) =>
     changeDiscussion(context, viewer, {
       etag: data.etag,
       from: { kind: 'summary' },
