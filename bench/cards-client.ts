@@ -9,6 +9,7 @@
  * offset, or at once when the card came back late.
  */
 import { randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { VERBS } from '../bot/src/cards/verbs';
 
 type Json = Record<string, unknown>;
@@ -60,17 +61,39 @@ function etagOf(card: string): string {
   return JSON.parse(`"${found[1]}"`) as string;
 }
 
+/** One kept-alive connection per user, as Teams keeps its connections to a bot open. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
+
+/** Posts one invoke; returns the status and the body's text. (node:http costs less CPU here than fetch.) */
+function post(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/api/messages`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** Posts one invoke; returns the card's JSON text, refusing anything but a stored change's next card. */
 async function submit(url: string, body: string): Promise<string> {
-  const response = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const text = await response.text();
+  const { status, text } = await post(url, body);
   const answer = JSON.parse(text) as { type?: string; value?: Json };
-  if (response.status !== 200 || answer.type !== 'application/vnd.microsoft.card.adaptive' || !answer.value) {
-    throw new Error(`A submit failed with ${response.status}.`);
+  if (status !== 200 || answer.type !== 'application/vnd.microsoft.card.adaptive' || !answer.value) {
+    throw new Error(`A submit failed with ${status}.`);
   }
   if (text.includes('Joku muu muutti') || text.includes('Attention'))
     throw new Error('A submit was refused.');

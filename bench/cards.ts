@@ -45,6 +45,7 @@ function person(tenantId: string, id: string, supervisorId: string | null): Pers
 }
 
 interface Clients {
+  pid: number;
   run(run: Omit<ClientRun, 'url' | 'tenantId' | 'year' | 'users'>): Promise<ClientResult>;
   close(): void;
 }
@@ -56,6 +57,7 @@ function startClients(base: Pick<ClientRun, 'url' | 'tenantId' | 'year' | 'users
   );
   exited.catch(() => undefined);
   return {
+    pid: child.pid ?? -1,
     run: (run) => {
       const result = new Promise<ClientResult>((resolve) => child.once('message', resolve));
       child.send({ ...base, ...run } satisfies ClientRun);
@@ -137,9 +139,11 @@ async function main(): Promise<void> {
       await clients.run({ submitsPerUser: WARMUP_SUBMITS_PER_USER, intervalMs: 0, record: false });
       const cpuBefore = process.cpuUsage();
       const storageCpuBefore = processCpuSeconds(azurite.pid);
+      const clientCpuBefore = processCpuSeconds(clients.pid);
       const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
       const cpu = process.cpuUsage(cpuBefore);
       const storageCpuAfter = processCpuSeconds(azurite.pid);
+      const clientCpuAfter = processCpuSeconds(clients.pid);
       const paced = await clients.run({
         submitsPerUser: SUBMITS_PER_USER,
         intervalMs: (USERS * 1000) / PACED_RATE,
@@ -158,6 +162,10 @@ async function main(): Promise<void> {
       if (storageCpuBefore !== null && storageCpuAfter !== null) {
         const storageMs = (storageCpuAfter - storageCpuBefore) * 1000;
         console.log(`cards_azurite_cpu_per_submit: ${(storageMs / sorted.length).toFixed(2)} ms`);
+      }
+      if (clientCpuBefore !== null && clientCpuAfter !== null) {
+        const clientMs = (clientCpuAfter - clientCpuBefore) * 1000;
+        console.log(`cards_clients_cpu_per_submit: ${(clientMs / sorted.length).toFixed(2)} ms`);
       }
       const pacedSorted = [...paced.latencies].sort((a, b) => a - b);
       console.log(`cards_paced_target: ${PACED_RATE} submits/s`);
