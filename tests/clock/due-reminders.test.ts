@@ -167,6 +167,23 @@ test('before the deadline a supervisor hears how many of their discussions are n
   expect(find(reminders, 'group-discussions|channel', 'team:hr-team')).toBeDefined();
 });
 
+test('a discussion still stored with a previous supervisor is counted for the supervisor the employee has now', () => {
+  // teacher-1 moved from sup-a's team to the principal's after the discussion was scheduled.
+  const snapshot = smallCity({
+    2026: {
+      developmentDiscussions: [
+        { employeeId: 'teacher-1', supervisorId: 'sup-a', status: 'scheduled', meetingDate: '2026-03-20' },
+      ],
+      groupDiscussions: [],
+    },
+  });
+
+  const reminders = dueReminders(defaultAnnualClock(), snapshot, '2026-03-17');
+
+  expect(find(reminders, 'supervisor', 'person:principal')?.message).toMatchObject({ open: 2, total: 2 });
+  expect(find(reminders, 'supervisor', 'person:sup-a')?.message).toMatchObject({ open: 3, total: 3 });
+});
+
 test('an employee is reminded to prepare a week and a day before the meeting, until the preparation is done', () => {
   const scheduled = (status: 'scheduled' | 'prepared') =>
     smallCity({

@@ -48,7 +48,33 @@ export function partyOf(discussion: DevelopmentDiscussion, personId: string): Pa
   return null;
 }
 
-function asParty(actor: Actor, record: Versioned<DevelopmentDiscussion>): Outcome<PartyRecord> {
+/**
+ * The discussion as it stands for access and views: in the current cycle its supervisor is the employee's
+ * supervisor now (the people data), so when an employee gets a new supervisor mid-year, the new one takes the
+ * discussion over and the previous one no longer has it, as in the tabs. The stored record says so from its
+ * next change. Earlier years' discussions stay with the supervisor who held them. `known`: a person already at
+ * hand (the actor), to spare the lookup when it is the employee.
+ */
+export async function withCurrentSupervisor(
+  context: CardsContext,
+  record: Versioned<DevelopmentDiscussion>,
+  known?: Person,
+): Promise<Versioned<DevelopmentDiscussion>> {
+  const { tenantId, employeeId, supervisorId, year } = record.value;
+  if (year !== cycleYear(context.now())) return record;
+  const employee =
+    known?.id === employeeId ? known : await context.repositories.people.findPerson(tenantId, employeeId);
+  const current = employee?.supervisorId;
+  if (!current || current === employeeId || current === supervisorId) return record;
+  return { ...record, value: { ...record.value, supervisorId: current } };
+}
+
+async function asParty(
+  context: CardsContext,
+  actor: Actor,
+  stored: Versioned<DevelopmentDiscussion>,
+): Promise<Outcome<PartyRecord>> {
+  const record = await withCurrentSupervisor(context, stored, actor.person);
   const party = partyOf(record.value, actor.person.id);
   return party
     ? { ok: true, value: { record, party } }
@@ -72,7 +98,7 @@ export async function readRecord(
     ? await discussions.getForChange(actor.tenantId, year, employeeId, forChange.etag)
     : await discussions.get(actor.tenantId, year, employeeId);
   if (!record) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
-  return asParty(actor, record);
+  return asParty(context, actor, record);
 }
 
 /** Whether the employee has a development discussion this year (the alternating-year model may say no). */
@@ -102,7 +128,7 @@ export async function openRecord(
 ): Promise<Outcome<PartyRecord>> {
   const discussions = context.repositories.developmentDiscussions;
   const existing = await discussions.get(actor.tenantId, year, employeeId);
-  if (existing) return asParty(actor, existing);
+  if (existing) return asParty(context, actor, existing);
   const employee =
     actor.person.id === employeeId
       ? actor.person
@@ -119,12 +145,12 @@ export async function openRecord(
     const created = await discussions.create(
       newDevelopmentDiscussion(employee, year, context.now().toISOString()),
     );
-    return asParty(actor, created);
+    return asParty(context, actor, created);
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
     const raced = await discussions.get(actor.tenantId, year, employeeId);
     if (!raced) throw error;
-    return asParty(actor, raced);
+    return asParty(context, actor, raced);
   }
 }
 

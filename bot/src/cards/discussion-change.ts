@@ -17,7 +17,7 @@ import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Banner } from './card-models';
 import type { AdaptiveCard } from './card-templates';
 import type { CardsContext } from './cards-context';
-import { partyOf, recordAccess, type Outcome } from './discussion-access';
+import { partyOf, recordAccess, withCurrentSupervisor, type Outcome } from './discussion-access';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderDiscussionView } from './discussion-views';
 import { renderNoticeCard } from './notice-view';
@@ -147,7 +147,8 @@ async function latestFor(
 ): Promise<Outcome<DiscussionViewer>> {
   const { tenantId, year, employeeId, supervisorId } = viewer.record.value;
   const actorId = viewer.party === 'employee' ? employeeId : supervisorId;
-  const latest = await context.repositories.developmentDiscussions.get(tenantId, year, employeeId);
+  const stored = await context.repositories.developmentDiscussions.get(tenantId, year, employeeId);
+  const latest = stored && (await withCurrentSupervisor(context, stored));
   if (!latest || partyOf(latest.value, actorId) !== viewer.party) {
     return { ok: false, card: renderNoticeCard(viewer.locale, 'cards.notice.notAllowed') };
   }

@@ -183,7 +183,8 @@ function itemsOf(event: ClockEvent, index: OrganisationIndex): Item[] {
             ...base,
             key: person.id,
             serviceAreaId: person.serviceAreaId,
-            responsibleId: discussion?.supervisorId ?? person.supervisorId,
+            // The supervisor now, as on the cards (a new supervisor takes the year's discussion over).
+            responsibleId: person.supervisorId ?? discussion?.supervisorId ?? null,
             done: status === 'held' || status === 'signed',
             scheduled: status !== 'notScheduled',
           },
