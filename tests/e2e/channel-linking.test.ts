@@ -13,10 +13,9 @@ import type { Person, Team } from '../../bot/src/domain/organisation';
 import { DEMO_PERSONAS } from '../../bot/src/organisation-data/demo-municipality';
 import { TABS_DIST } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import { AREA_A, knownCity, storeKnownCity } from '../summaries/support/known-city';
-import { axeViolations } from './tabs-browser';
+import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 const tenantId = newTenantId();
 const city = knownCity(tenantId);
@@ -27,8 +26,7 @@ const OMEGA = 'omega';
 const SIGMA = 'sigma';
 
 let app: RunningApp;
-let browser: TestBrowser;
-const pages: Page[] = [];
+let tabs: TabsBrowser;
 
 const persona = (
   key: 'employee' | 'hr' | 'supervisor',
@@ -71,26 +69,22 @@ beforeAll(async () => {
     teams: [...city.teams, led(OMEGA, 'Omega'), led(SIGMA, 'Sigma')],
     people: [...city.people, ...people],
   });
-  browser = await launchBrowser({ locale: 'fi-FI' });
+  tabs = await launchTabsBrowser();
 }, 120_000);
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
+  await tabs?.closePages();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await tabs?.close();
   await app?.stop();
 });
 
 const inChannel = `#/channel?serviceAreaId=${AREA_A}&teamsTeamId=${encodeURIComponent(TEAMS_TEAM_ID)}&channelId=${encodeURIComponent(CHANNEL_ID)}`;
 
-async function open(hash: string, persona: 'employee' | 'hr' | 'supervisor'): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  await page.goto(`${app.url}/tabs/index.html?persona=${persona}${hash}`);
-  return page;
-}
+const open = (hash: string, persona: 'employee' | 'hr' | 'supervisor'): Promise<Page> =>
+  tabs.open(app.url, persona, hash);
 
 const linkSection = (page: Page) => page.getByRole('region', { name: 'Kanava julkaisuille' });
 

@@ -14,7 +14,7 @@ import { DEMO_PERSONAS } from '../../bot/src/organisation-data/demo-municipality
 import { draftSummary, publishSummary, type SummaryDeps } from '../../bot/src/summaries/summary-workflow';
 import { TABS_DIST } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import {
   AREA_A,
@@ -24,14 +24,13 @@ import {
   storeKnownCity,
   YEAR,
 } from '../summaries/support/known-city';
-import { axeViolations } from './tabs-browser';
+import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 const tenantId = newTenantId();
 const city = knownCity(tenantId);
 
 let app: RunningApp;
-let browser: TestBrowser;
-const pages: Page[] = [];
+let tabs: TabsBrowser;
 
 async function publish(serviceAreaId: string): Promise<void> {
   const deps: SummaryDeps = {
@@ -88,24 +87,20 @@ beforeAll(async () => {
     conclusions: { futureNeeds: ['Viime vuoden painopiste'] },
     publishedAt: `${YEAR - 1}-10-15T09:00:00.000Z`,
   });
-  browser = await launchBrowser({ locale: 'fi-FI' });
+  tabs = await launchTabsBrowser();
 }, 120_000);
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
+  await tabs?.closePages();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await tabs?.close();
   await app?.stop();
 });
 
-async function open(hash: string, persona: 'employee' | 'hr' = 'employee'): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  await page.goto(`${app.url}/tabs/index.html?persona=${persona}${hash}`);
-  return page;
-}
+const open = (hash: string, persona: 'employee' | 'hr' = 'employee'): Promise<Page> =>
+  tabs.open(app.url, persona, hash);
 
 const heatmapOf = (page: Page) => page.getByRole('table', { name: /^Osaamiset tiimeittäin 2026/ });
 

@@ -19,11 +19,11 @@ import {
 } from '../../bot/src/organisation-data/demo-municipality';
 import { personalMessage, postActivity } from '../support/activities';
 import { startTestApp } from '../support/app';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import { bearer, devToken } from '../support/tokens';
 import { TABS_DIST } from '../app-package/tab-server';
-import { axeViolations } from './tabs-browser';
+import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 /** 23 November 2026: the supervisor plans the 2027 round (January–March). */
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -41,8 +41,7 @@ const employeeName = personas.employee.name;
 
 let app: RunningApp;
 let connector: ConnectorStandIn;
-let browser: TestBrowser;
-const pages: Page[] = [];
+let tabs: TabsBrowser;
 
 async function seed(): Promise<void> {
   const at = NOW.toISOString();
@@ -102,27 +101,22 @@ beforeAll(async () => {
     serviceUrl: connector.serviceUrl,
   });
   if ((await postActivity(app.url, hello)).status >= 300) throw new Error('the bot refused the message');
-  browser = await launchBrowser({ locale: 'fi-FI' });
-  // The page's clock agrees with the service's: the same "now" for what is past and which round is current.
-  await browser.context.clock.setFixedTime(NOW);
+  // The pages' clock agrees with the service's: the same "now" for what is past and which round is current.
+  tabs = await launchTabsBrowser({ now: NOW });
 }, 120_000);
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
+  await tabs?.closePages();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await tabs?.close();
   await app?.stop();
   await connector?.close();
 });
 
-async function open(persona: keyof typeof personas, hash: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  await page.goto(`${app.url}/tabs/index.html?persona=${persona}${hash}`);
-  return page;
-}
+const open = (persona: keyof typeof personas, hash: string): Promise<Page> =>
+  tabs.open(app.url, persona, hash);
 
 /** Invitations that reached the employee's personal chat (the bot's help answer has no attachments), newest last. */
 function invitations() {
@@ -408,9 +402,7 @@ describe('the channel tab and the other views', () => {
       ['supervisor', '#/team', `Keskustelukierros ${ROUND_YEAR}`],
       ['hr', '#/hr', 'Vaiheiden ajankohdat'],
     ] as const) {
-      const page = await browser.context.newPage();
-      pages.push(page);
-      await page.goto(`${app.url}/tabs/index.html?persona=${persona}&theme=${theme}${hash}`);
+      const page = await tabs.open(app.url, persona, `&theme=${theme}${hash}`);
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
     }

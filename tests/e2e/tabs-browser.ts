@@ -1,9 +1,38 @@
 /**
- * What the tab tests share in the browser: an axe-core scan of the page as it stands, and waiting until a
- * condition the page makes true holds (jest has no built-in poll).
+ * What the tab tests share in the browser: one Chromium per test file that opens the tab pages as a persona
+ * and closes them after each test, an axe-core scan of the page as it stands, and waiting until a condition
+ * the page makes true holds (jest has no built-in poll).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+
+export interface TabsBrowser {
+  /** The tabs' page at `app`'s URL as a dev-mode persona; `suffix`: more query parameters and the route. */
+  open(appUrl: string, persona: string, suffix: string): Promise<Page>;
+  /** Closes the pages opened since the last call (after each test). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A Finnish-locale Chromium whose pages' clock, when `now` is given, stands still at the service's "now". */
+export async function launchTabsBrowser(options: { now?: Date } = {}): Promise<TabsBrowser> {
+  const browser = await launchBrowser({ locale: 'fi-FI' });
+  if (options.now) await browser.context.clock.setFixedTime(options.now);
+  const pages: Page[] = [];
+  return {
+    open: async (appUrl, persona, suffix) => {
+      const page = await browser.context.newPage();
+      pages.push(page);
+      await page.goto(`${appUrl}/tabs/index.html?persona=${persona}${suffix}`);
+      return page;
+    },
+    closePages: async () => {
+      await Promise.all(pages.splice(0).map((page) => page.close()));
+    },
+    close: () => browser.close(),
+  };
+}
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -12,10 +12,10 @@ import type { Person } from '../../bot/src/domain/organisation';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import type { PersonalDataExport } from '../../bot/src/privacy/personal-data-export';
 import { startTestApp } from '../support/app';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import { TABS_DIST } from '../app-package/tab-server';
-import { axeViolations } from './tabs-browser';
+import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const tenantId = newTenantId();
@@ -33,8 +33,7 @@ const leaver: Person = {
 };
 
 let app: RunningApp;
-let browser: TestBrowser;
-const pages: Page[] = [];
+let tabs: TabsBrowser;
 
 beforeAll(async () => {
   if (!existsSync(join(TABS_DIST, 'index.html')))
@@ -48,25 +47,21 @@ beforeAll(async () => {
   await app.repositories.developmentDiscussions.create(
     newDevelopmentDiscussion(leaver, 2026, NOW.toISOString()),
   );
-  browser = await launchBrowser({ locale: 'fi-FI' });
-  await browser.context.clock.setFixedTime(NOW);
+  // The pages' clock agrees with the service's: the same "now" for what is past and which round is current.
+  tabs = await launchTabsBrowser({ now: NOW });
 }, 120_000);
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
+  await tabs?.closePages();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await tabs?.close();
   await app?.stop();
 });
 
-async function open(persona: keyof typeof personas, hash: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  await page.goto(`${app.url}/tabs/index.html?persona=${persona}${hash}`);
-  return page;
-}
+const open = (persona: keyof typeof personas, hash: string): Promise<Page> =>
+  tabs.open(app.url, persona, hash);
 
 test('the employee downloads their data and sees who has handled it', async () => {
   const page = await open('employee', '#/personal');
