@@ -3,6 +3,7 @@
  * lifecycle's rule: HR and others act on aggregates, not on a person's discussion). Anyone else gets a refusal
  * card and nothing is read out or changed. A discussion is created when one of its parties first opens it.
  */
+import { BUILT_IN_COACHING_BANK } from '../coaching/coaching-bank';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import { newDevelopmentDiscussion } from '../domain/development-discussion-lifecycle';
@@ -164,11 +165,12 @@ export async function viewerFor(
   const discussion = record.value;
   const otherId = party === 'employee' ? discussion.supervisorId : discussion.employeeId;
   const { caches, repositories } = context;
-  const [framework, other] = await Promise.all([
+  const [framework, other, coaching] = await Promise.all([
     caches.frameworks.load(tenantId, String(discussion.year), async () => {
       return (await repositories.competenceFrameworks.get(tenantId, discussion.year))?.value ?? null;
     }),
     repositories.people.findPerson(tenantId, otherId),
+    party === 'supervisor' ? repositories.coachingBanks.find(tenantId) : null,
   ]);
   const userIds = await context.userIds.of(tenantId, [actor.person, other]);
   const viewer: DiscussionViewer = {
@@ -178,6 +180,7 @@ export async function viewerFor(
     framework: framework ?? defaultCompetenceFramework(discussion.year),
     otherName: other ? `${other.firstName} ${other.lastName}` : '–',
     userIds,
+    coaching: party === 'supervisor' ? (coaching ?? BUILT_IN_COACHING_BANK) : null,
   };
   owedReads.set(viewer, {
     tenantId,

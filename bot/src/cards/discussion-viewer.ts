@@ -1,4 +1,5 @@
 /** Who looks at a discussion card and what the card shows: the input every discussion view is built from. */
+import type { CoachingBank } from '../coaching/coaching-bank';
 import type { CompetenceFramework } from '../domain/competence';
 import type { DevelopmentDiscussion, DiscussionStatus } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
@@ -20,6 +21,8 @@ export interface DiscussionViewer {
   otherName: string;
   /** Teams user ids (MRIs) of both parties that are known, for the card's automatic refresh. */
   userIds: string[];
+  /** The organisation's coaching questions, for the supervisor's cards; null on the employee's. */
+  coaching: CoachingBank | null;
 }
 
 export type DiscussionView = { kind: 'step'; step: number } | { kind: 'summary' } | { kind: 'followUp' };

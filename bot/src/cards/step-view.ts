@@ -17,7 +17,7 @@ import { translate } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type { Choice, GoalSlotModel, RatingFieldModel, StepCardModel, TextFieldModel } from './card-models';
 import { renderCard, type AdaptiveCard } from './card-templates';
-import { coachingQuestions } from './coaching-questions';
+import { coachingQuestions } from '../coaching/coaching-bank';
 import { stepAt, type Step } from './discussion-steps';
 import {
   action,
@@ -224,7 +224,7 @@ export function renderStepCard(
       party === 'employee' ? `cards.intro.${step.key}` : `cards.supervisorIntro.${step.key}`,
     ),
     questionsTitle: translate(locale, 'cards.coachingQuestions'),
-    questions: party === 'supervisor' ? coachingQuestions(step.key, locale) : [],
+    questions: viewer.coaching ? coachingQuestions(viewer.coaching, step.key, locale) : [],
     textFields: textFields(viewer, step, extras),
     ratings: step.key === 'assessment' ? ratingFields(viewer, extras) : [],
     proposalsTitle: translate(locale, 'cards.proposals'),

@@ -10,6 +10,7 @@ import { trainingPlansFeature } from './training-plans-feature';
 import { strategyFeature } from './strategy-feature';
 import { developmentActionsFeature } from './development-actions-feature';
 import { privacyFeature } from './privacy-feature';
+import { coachingFeature } from './coaching-feature';
 import { remindersFeature } from './reminders-feature';
 
 export const FEATURES: Feature[] = [
@@ -23,5 +24,6 @@ export const FEATURES: Feature[] = [
   strategyFeature,
   developmentActionsFeature,
   privacyFeature,
+  coachingFeature,
   remindersFeature,
 ];

@@ -30,6 +30,7 @@ export const TABLES = {
   developmentActionRequests: 'DevelopmentActionRequests',
   auditLog: 'AuditLog',
   retentionPolicies: 'RetentionPolicies',
+  coachingBanks: 'CoachingQuestionBanks',
 } as const;
 
 export interface EntityKey {
@@ -279,6 +280,11 @@ export const auditLogKeys = {
   }),
   /** Row keys at or above this one are entries written before `at`. */
   olderThan: (at: string): string => `${auditTime(at)}}`,
+};
+
+/** CoachingQuestionBanks: one row per tenant. */
+export const coachingBankKeys = {
+  key: (tenantId: string): EntityKey => ({ partitionKey: tenant(tenantId), rowKey: 'coaching' }),
 };
 
 /** RetentionPolicies: one row per tenant. */

@@ -19,6 +19,7 @@ import { ChannelLinkRepository } from './channel-link-repository';
 import { StrategicDiscussionRepository } from './strategic-discussion-repository';
 import { DevelopmentActionRequestRepository } from './development-action-request-repository';
 import { AuditLogRepository } from './audit-log-repository';
+import { CoachingBankRepository } from './coaching-bank-repository';
 import { RetentionPolicyRepository } from './retention-policy-repository';
 
 export interface Repositories {
@@ -40,6 +41,7 @@ export interface Repositories {
   developmentActionRequests: DevelopmentActionRequestRepository;
   auditLog: AuditLogRepository;
   retentionPolicies: RetentionPolicyRepository;
+  coachingBanks: CoachingBankRepository;
 }
 
 /** Creates the tables that are missing (in parallel) and the repositories over them. */
@@ -65,6 +67,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     developmentActionRequests,
     auditLog,
     retentionPolicies,
+    coachingBanks,
   ] = await Promise.all([
     open(TABLES.organisations, OrganisationRepository),
     open(TABLES.serviceAreas, ServiceAreaRepository),
@@ -84,6 +87,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     open(TABLES.developmentActionRequests, DevelopmentActionRequestRepository),
     open(TABLES.auditLog, AuditLogRepository),
     open(TABLES.retentionPolicies, RetentionPolicyRepository),
+    open(TABLES.coachingBanks, CoachingBankRepository),
   ]);
   return {
     organisations,
@@ -104,5 +108,6 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     developmentActionRequests,
     auditLog,
     retentionPolicies,
+    coachingBanks,
   };
 }

@@ -65,6 +65,7 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
         party: 'employee',
         otherName: `${actor.person.firstName} ${actor.person.lastName}`,
         userIds: employeeIds,
+        coaching: null,
       },
       {},
     );

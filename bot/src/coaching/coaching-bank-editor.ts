@@ -1,0 +1,90 @@
+/**
+ * HR's coaching-question editor: the organisation's bank (the built-in one until HR saves its own), and saving
+ * it with the ETag that was read; a stale save is refused with what is stored now, and nothing is written.
+ * The body lists the steps in order, so the tab can show them as they come.
+ */
+import { z } from 'zod';
+import { conflict } from '../api/refusals';
+import { STEP_KEYS, type StepKey } from '../cards/discussion-steps';
+import type { LocalisedText } from '../domain/locale';
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import type { StoredCoachingBank } from '../storage/coaching-bank-repository';
+import type { Repositories } from '../storage/repositories';
+import type { Versioned } from '../storage/table-store';
+import {
+  BUILT_IN_COACHING_BANK,
+  coachingQuestionSchema,
+  MAX_QUESTION_LENGTH,
+  MAX_QUESTIONS_PER_STEP,
+  MIN_QUESTIONS_PER_STEP,
+  type CoachingBank,
+} from './coaching-bank';
+
+/** Every step once, in the cards' order, with two or three questions. */
+export const coachingBankBodySchema = z.strictObject({
+  steps: z
+    .array(
+      z.strictObject({
+        key: z.enum(STEP_KEYS),
+        questions: z.array(coachingQuestionSchema).min(MIN_QUESTIONS_PER_STEP).max(MAX_QUESTIONS_PER_STEP),
+      }),
+    )
+    .length(STEP_KEYS.length)
+    .refine((steps) => steps.every((step, index) => step.key === STEP_KEYS[index]), {
+      message: 'every step once, in order',
+    }),
+});
+
+export interface CoachingBankView {
+  steps: Array<{ key: StepKey; questions: LocalisedText[] }>;
+  /** False while the organisation uses the built-in bank. */
+  stored: boolean;
+  updatedAt: string | null;
+  /** Null while nothing is saved. */
+  etag: string | null;
+  limits: { minPerStep: number; maxPerStep: number; maxLength: number };
+}
+
+type Repos = Pick<Repositories, 'coachingBanks'>;
+
+function bankView(read: Versioned<StoredCoachingBank> | null): CoachingBankView {
+  const bank = read?.value.questions ?? BUILT_IN_COACHING_BANK;
+  return {
+    steps: STEP_KEYS.map((key) => ({ key, questions: bank[key] })),
+    stored: read !== null,
+    updatedAt: read?.value.updatedAt ?? null,
+    etag: read?.etag ?? null,
+    limits: {
+      minPerStep: MIN_QUESTIONS_PER_STEP,
+      maxPerStep: MAX_QUESTIONS_PER_STEP,
+      maxLength: MAX_QUESTION_LENGTH,
+    },
+  };
+}
+
+export async function coachingBank(repos: Repos, tenantId: string): Promise<CoachingBankView> {
+  return bankView(await repos.coachingBanks.get(tenantId));
+}
+
+export async function saveCoachingBank(
+  repos: Repos,
+  tenantId: string,
+  steps: z.infer<typeof coachingBankBodySchema>['steps'],
+  ifMatch: string | null,
+  by: { personId: string; at: Date },
+): Promise<CoachingBankView> {
+  const banks = repos.coachingBanks;
+  const stored = await banks.get(tenantId);
+  if ((stored?.etag ?? null) !== ifMatch) throw conflict(bankView(stored));
+  const questions = Object.fromEntries(steps.map((step) => [step.key, step.questions])) as CoachingBank;
+  const changes = { questions, updatedBy: by.personId, updatedAt: by.at.toISOString() };
+  try {
+    return bankView(
+      stored ? await banks.update(stored, changes) : await banks.create({ tenantId, ...changes }),
+    );
+  } catch (error) {
+    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
+      throw conflict(bankView(await banks.get(tenantId)));
+    throw error;
+  }
+}
