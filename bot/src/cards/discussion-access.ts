@@ -10,7 +10,6 @@ import { newDevelopmentDiscussion } from '../domain/development-discussion-lifec
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import type { AuditEvent } from '../privacy/audit-entry';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from './card-templates';
@@ -18,6 +17,7 @@ import type { CardsContext } from './cards-context';
 import type { DiscussionViewer, Party } from './discussion-viewer';
 import { cycleYear } from './helsinki-time';
 import { renderNoticeCard } from './notice-view';
+import { OwedAuditEntry } from './owed-audit-entry';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; card: AdaptiveCard };
 
@@ -181,35 +181,15 @@ export async function viewerFor(
     otherName: other ? `${other.firstName} ${other.lastName}` : '–',
     userIds,
     coaching: party === 'supervisor' ? (coaching ?? BUILT_IN_COACHING_BANK) : null,
+    audit: new OwedAuditEntry(context.audit, {
+      tenantId,
+      subjectId: discussion.employeeId,
+      actorId: actor.person.id,
+      action: 'read',
+      recordKind: 'developmentDiscussion',
+      year: discussion.year,
+      channel: 'card',
+    }),
   };
-  owedReads.set(viewer, {
-    tenantId,
-    subjectId: discussion.employeeId,
-    actorId: actor.person.id,
-    action: 'read',
-    recordKind: 'developmentDiscussion',
-    year: discussion.year,
-    channel: 'card',
-  });
   return viewer;
-}
-
-/**
- * Every card of a discussion shows its content, so the read is owed to the audit log from the moment the
- * viewer exists. It is written before the card is returned (`recordAccess`). When the action changed the
- * discussion, the change is written instead: the changed card is what the actor sees, so a change entry also
- * says the record was read (one insert, not two).
- */
-const owedReads = new WeakMap<DiscussionViewer, AuditEvent>();
-
-/** Writes the viewer's owed read, or `change` in its place, to the audit log (once per viewer). */
-export async function recordAccess(
-  context: CardsContext,
-  viewer: DiscussionViewer,
-  change?: AuditEvent,
-): Promise<void> {
-  const read = owedReads.get(viewer);
-  owedReads.delete(viewer);
-  const event = change ?? read;
-  if (event) await context.audit.record(event);
 }

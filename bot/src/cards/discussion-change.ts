@@ -17,7 +17,7 @@ import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Banner } from './card-models';
 import type { AdaptiveCard } from './card-templates';
 import type { CardsContext } from './cards-context';
-import { partyOf, recordAccess, withCurrentSupervisor, type Outcome } from './discussion-access';
+import { partyOf, withCurrentSupervisor, type Outcome } from './discussion-access';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderDiscussionView } from './discussion-views';
 import { renderNoticeCard } from './notice-view';
@@ -120,7 +120,7 @@ export async function changeDiscussion(
   try {
     // The identity fields are the same in `next`, so the whole record is the change.
     const stored = await discussions.update(record, next);
-    await recordAccess(context, viewer, {
+    await viewer.audit.settle({
       tenantId: stored.value.tenantId,
       subjectId: stored.value.employeeId,
       actorId: viewer.party === 'employee' ? stored.value.employeeId : stored.value.supervisorId,

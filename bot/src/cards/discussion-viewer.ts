@@ -8,6 +8,7 @@ import { translate } from '../i18n/translate';
 import type { FieldErrors } from './card-inputs';
 import type { ActionModel, Banner, RefreshModel } from './card-models';
 import { formatDateTime } from './helsinki-time';
+import type { OwedAuditEntry } from './owed-audit-entry';
 import { VERBS } from './verbs';
 
 export type Party = 'employee' | 'supervisor';
@@ -23,6 +24,8 @@ export interface DiscussionViewer {
   userIds: string[];
   /** The organisation's coaching questions, for the supervisor's cards; null on the employee's. */
   coaching: CoachingBank | null;
+  /** The audit entry this request owes for showing the discussion (written before the card is returned). */
+  audit: OwedAuditEntry;
 }
 
 export type DiscussionView = { kind: 'step'; step: number } | { kind: 'summary' } | { kind: 'followUp' };

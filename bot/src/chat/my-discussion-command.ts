@@ -1,6 +1,6 @@
 /** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of this cycle. */
 import type { CardsContext } from '../cards/cards-context';
-import { actorOf, openRecord, recordAccess, viewerFor } from '../cards/discussion-access';
+import { actorOf, openRecord, viewerFor } from '../cards/discussion-access';
 import { renderDiscussionView } from '../cards/discussion-views';
 import { cycleYear } from '../cards/helsinki-time';
 import { translate } from '../i18n/translate';
@@ -28,7 +28,7 @@ export function myDiscussionCommand(context: CardsContext): ChatCommand {
       if (!found.ok) return [{ kind: 'card', card: found.card, fallbackText }];
       const viewer = await viewerFor(context, actor.value, found.value);
       const card = renderDiscussionView(viewer, { kind: 'summary' });
-      await recordAccess(context, viewer);
+      await viewer.audit.settle();
       return [{ kind: 'card', card, fallbackText }];
     },
   };

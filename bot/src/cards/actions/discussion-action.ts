@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { CardActionHandler, CardActionRequest } from '../../features/feature';
 import type { AdaptiveCard } from '../card-templates';
 import type { CardsContext } from '../cards-context';
-import { actorOf, openRecord, readRecord, recordAccess, viewerFor, type Actor } from '../discussion-access';
+import { actorOf, openRecord, readRecord, viewerFor, type Actor } from '../discussion-access';
 import type { DiscussionViewer } from '../discussion-viewer';
 import { renderNoticeCard } from '../notice-view';
 
@@ -46,7 +46,7 @@ export function discussionAction<S extends z.ZodType<RecordRef>>(
     if (!found.ok) return { kind: 'card', card: found.card };
     const viewer = await viewerFor(context, actor.value, found.value);
     const card = await run({ actor: actor.value, viewer, data: parsed.data, inputs: request.data });
-    await recordAccess(context, viewer);
+    await viewer.audit.settle();
     return { kind: 'card', card };
   };
 }
