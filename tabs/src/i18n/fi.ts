@@ -481,6 +481,38 @@ export const fi = {
     'Jos huomaat saavutettavuusongelmia, anna ensin palautetta meille. Jos et ole tyytyväinen vastaukseen tai et saa vastausta kahden viikon aikana, voit tehdä ilmoituksen valvontaviranomaiselle.',
   'a11y.authorityName': 'Liikenne- ja viestintävirasto Traficom, saavutettavuusvalvonta',
   'a11y.authorityPhone': 'Puhelin (vaihde) {phone}',
+
+  'hr.view.coaching': 'Valmentavat kysymykset',
+  'coaching.heading': 'Valmentavat kysymykset',
+  'coaching.intro':
+    'Kysymykset, joita esihenkilön kehityskeskustelukortti tarjoaa kussakin vaiheessa. Jokaisessa vaiheessa on {minPerStep}–{maxPerStep} kysymystä, ja kukin kysymys kirjoitetaan suomeksi, ruotsiksi ja englanniksi, enintään {maxLength} merkkiä kielellään.',
+  'coaching.loading': 'Ladataan valmentavia kysymyksiä…',
+  'coaching.builtIn':
+    'Käytössä ovat sovelluksen valmiit kysymykset, koska organisaatio ei ole vielä tallentanut omiaan. Tallentaminen ottaa näytöllä olevat kysymykset käyttöön.',
+  'coaching.storedAt': 'Tallennettu {time}.',
+  'coaching.step.pastYear': 'Kulunut työvuosi',
+  'coaching.step.wellbeing': 'Hyvinvointi',
+  'coaching.step.professional': 'Ammatillinen kehittyminen',
+  'coaching.step.supervisorCompetence': 'Esihenkilöosaaminen',
+  'coaching.step.otherMatters': 'Muut asiat',
+  'coaching.step.assessment': 'Osaamisten arviointi',
+  'coaching.step.learningGoals': 'Oppimistavoitteet',
+  'coaching.question': 'Kysymys {number}',
+  'coaching.language.fi': 'Suomeksi',
+  'coaching.language.sv': 'På svenska',
+  'coaching.language.en': 'In English',
+  'coaching.add': 'Lisää kysymys',
+  'coaching.addTo': 'Lisää kysymys vaiheeseen {step}',
+  'coaching.remove': 'Poista kysymys',
+  'coaching.removeFrom': 'Poista kysymys {number} vaiheesta {step}',
+  'coaching.required': 'Kirjoita kysymys tällä kielellä.',
+  'coaching.tooLong': 'Kysymys saa olla enintään {max} merkkiä pitkä; nyt siinä on {length}.',
+  'coaching.refusedField': 'Palvelu ei hyväksynyt tätä tekstiä. Tarkista se.',
+  'coaching.invalid': 'Kysymyksiä ei tallennettu. Korjaa merkityt kentät.',
+  'coaching.save': 'Tallenna kysymykset',
+  'coaching.saved': 'Valmentavat kysymykset tallennettu.',
+  'coaching.conflict':
+    'Joku muu tallensi kysymyksiä sillä välin. Näytöllä ovat nyt hänen tallentamansa kysymykset, eikä tekemiäsi muutoksia tallennettu: tee ne uudelleen.',
 };
 
 export type Messages = typeof fi;

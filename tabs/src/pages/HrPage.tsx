@@ -8,13 +8,14 @@ import { LoadingState } from '../components/LoadingState';
 import { PageLayout } from '../components/PageLayout';
 import { SessionGate } from '../components/SessionGate';
 import { ClockEditor } from '../hr/ClockEditor';
+import { CoachingQuestionsEditor } from '../hr/CoachingQuestionsEditor';
 import { ProgressView } from '../hr/ProgressView';
 import { SendsView } from '../hr/SendsView';
 import { useI18n } from '../i18n/I18nContext';
 import { PrivacyView } from '../privacy/PrivacyView';
 import { buildHash, navigate, type HashRoute } from '../routing/hashRoute';
 
-const VIEWS = ['clock', 'progress', 'sends', 'privacy'] as const;
+const VIEWS = ['clock', 'progress', 'sends', 'coaching', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -54,13 +55,17 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
         {state.status === 'ready' && view === 'sends' ? (
           <SendsView api={api} phases={state.data.clock.phases} />
         ) : null}
+        {view === 'coaching' ? <CoachingQuestionsEditor api={api} /> : null}
         {view === 'privacy' ? <PrivacyView api={api} /> : null}
       </div>
     </>
   );
 }
 
-/** HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends, privacy. */
+/**
+ * HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends, the coaching
+ * questions of the discussion cards, privacy.
+ */
 export function HrPage({ route }: { route: HashRoute }) {
   const { t } = useI18n();
   return (
