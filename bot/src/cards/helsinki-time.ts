@@ -27,8 +27,9 @@ const displayFormats = Object.fromEntries(
 
 /** The local calendar date ("YYYY-MM-DD") and time ("HH:MM") of an instant. */
 export function localParts(instant: Date): { date: string; time: string; year: number } {
+  const parts = partsFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    partsFormat.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+    parts.find((p) => p.type === type)?.value ?? '';
   const year = part('year');
   return {
     date: `${year}-${part('month')}-${part('day')}`,
