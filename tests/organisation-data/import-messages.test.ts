@@ -14,7 +14,15 @@ const SAMPLES = [
   'id,etunimi,first name\n',
   'id,first name,last name,email,service area,team,supervisor id\n',
 ];
-const errors: ImportError[] = SAMPLES.flatMap((text) => parsePeopleCsv(text, 'tenant').errors);
+const errors: ImportError[] = [
+  ...SAMPLES.flatMap((text) => parsePeopleCsv(text, 'tenant').errors),
+  // A person erased on request (the import asks storage; here a stand-in list of one).
+  ...parsePeopleCsv(
+    'id,first name,last name,email,service area,team,supervisor id\n1,Kaisa,Kivinen,k@example.fi,Elinvoima,Matkailu,\n',
+    'tenant',
+    { isErased: (id) => id === '1' },
+  ).errors,
+];
 
 describe('import error messages', () => {
   it('are produced for every code by the sample files', () => {

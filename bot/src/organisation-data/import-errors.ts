@@ -30,6 +30,8 @@ export const IMPORT_ERROR_CODES = [
   'supervisorRowInvalid',
   'serviceAreaConflict',
   'teamConflict',
+  // A row against what is stored
+  'erasedPerson',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

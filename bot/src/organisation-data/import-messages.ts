@@ -108,6 +108,11 @@ export const IMPORT_MESSAGES: Record<ImportErrorCode, LocalisedText> = {
     sv: 'Samma Entra-objekt-id "{value}" finns också på rad {rows}.',
     en: 'The same Entra object id "{value}" is also on row {rows}.',
   },
+  erasedPerson: {
+    fi: 'Henkilön "{value}" tiedot on poistettu tietosuojapyynnöstä, joten häntä ei tuoda uudelleen. Poista rivi HR-järjestelmän viennistä, tai jos henkilö on palannut töihin, salli tuonti henkilöstöpalveluiden tietosuojanäkymässä.',
+    sv: 'Uppgifterna om personen "{value}" har raderats på begäran, så personen importeras inte igen. Ta bort raden ur HR-systemets export, eller om personen har återvänt till arbetet, tillåt import i personalservicens dataskyddsvy.',
+    en: 'The data of person "{value}" was erased on request, so they are not imported again. Remove the row from the HR system’s export, or if the person has returned to work, allow the import in HR’s privacy view.',
+  },
   selfSupervisor: {
     fi: 'Henkilö on merkitty omaksi esihenkilökseen.',
     sv: 'Personen är angiven som sin egen förman.',

@@ -26,7 +26,16 @@ export interface PeopleCsvResult {
   errors: ImportError[];
 }
 
-export function parsePeopleCsv(text: string, tenantId: TenantId): PeopleCsvResult {
+export interface PeopleCsvOptions {
+  /** People erased on request (storage/erased-person-repository.ts): their rows are errors, not imported. */
+  isErased?: (personId: string) => boolean;
+}
+
+export function parsePeopleCsv(
+  text: string,
+  tenantId: TenantId,
+  options: PeopleCsvOptions = {},
+): PeopleCsvResult {
   const read = readRecords(text);
   if ('error' in read) return failed([read.error]);
   const { records } = read;
@@ -46,6 +55,16 @@ export function parsePeopleCsv(text: string, tenantId: TenantId): PeopleCsvResul
     errors.push(...rowErrors);
   });
   if (rows.length === 0) return failed([{ row: headerIndex + 2, code: 'noDataRows' }]);
+  const { isErased } = options;
+  for (const { row, parsed } of rows) {
+    if (parsed && isErased?.(parsed.id))
+      errors.push({
+        row,
+        column: columnHeader(columns, 'id'),
+        code: 'erasedPerson',
+        params: { value: parsed.id },
+      });
+  }
 
   errors.push(...crossRowErrors(rows, columns, new Set(errors.map((error) => error.row))));
   const badRows = new Set(errors.map((error) => error.row));

@@ -1,7 +1,8 @@
 /**
  * Imports HR's people CSV into an organisation: every row validated first; by default nothing is
  * written when any row is bad (all reported with row numbers), or with `skipBadRows` only the valid
- * rows that do not depend on a bad one. Re-importing the same file writes nothing.
+ * rows that do not depend on a bad one. A person erased on request is such a bad row until HR lifts the
+ * block. Re-importing the same file writes nothing.
  */
 import type { Repositories } from '../storage/repositories';
 import { writeOrganisation, type OrganisationImportCounts } from '../storage/organisation-import';
@@ -31,12 +32,12 @@ async function withStoredSettings(
 }
 
 export async function importPeopleCsv(
-  repos: Pick<Repositories, 'organisations' | 'serviceAreas' | 'teams' | 'people'>,
+  repos: Pick<Repositories, 'organisations' | 'serviceAreas' | 'teams' | 'people' | 'erasedPeople'>,
   tenantId: TenantId,
   csvText: string,
   options: { skipBadRows: boolean },
 ): Promise<PeopleImportOutcome> {
-  const parsed = parsePeopleCsv(csvText, tenantId);
+  const parsed = parsePeopleCsv(csvText, tenantId, { isErased: await repos.erasedPeople.matcher(tenantId) });
   const plan = planImport(parsed, options);
   if (plan.kind === 'refused') return { kind: 'refused', reason: plan.reason, errors: parsed.errors };
   const counts = await writeOrganisation(repos, tenantId, {

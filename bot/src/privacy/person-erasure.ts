@@ -10,6 +10,7 @@ import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AuditRecordKind } from './audit-entry';
 import type { AuditTrail } from './audit-trail';
+import type { Repositories } from '../storage/repositories';
 import type { ExportRepos } from './personal-data-export';
 
 export type ErasureCounts = Partial<Record<AuditRecordKind, number>>;
@@ -57,12 +58,13 @@ async function eraseContributions(repos: ExportRepos, tenantId: TenantId, person
 }
 
 export async function erasePerson(
-  repos: ExportRepos,
+  repos: ExportRepos & Pick<Repositories, 'erasedPeople'>,
   audit: AuditTrail,
   tenantId: TenantId,
   personId: string,
-  actorId: string,
+  by: { actorId: string; at: Date },
 ): Promise<ErasureCounts> {
+  const { actorId } = by;
   const counts: ErasureCounts = {};
   const person = await repos.people.getPerson(tenantId, personId);
 
@@ -93,7 +95,10 @@ export async function erasePerson(
   for (const entry of entries) await repos.auditLog.delete(entry);
   counts.auditLog = entries.length;
 
-  // The person last: until then a failed erasure can be run again from the HR tab.
+  // The person last: until then a failed erasure can be run again from the HR tab. Before that, the next
+  // people import is told not to bring them back (their HR export may list them for months).
+  const erasedAny = person !== null || Object.values(counts).some((count) => count > 0);
+  if (erasedAny) await repos.erasedPeople.block(tenantId, personId, by.at);
   if (person) {
     await eraseLatest(
       person,

@@ -18,6 +18,11 @@ export const PRIVACY_MESSAGES = {
     sv: 'Bekräftelsen motsvarar inte personen som ska raderas. Inget raderades.',
     en: 'The confirmation does not match the person to erase. Nothing was erased.',
   },
+  'privacy.notErased': {
+    fi: 'Tällä henkilönumerolla ei ole poistettua henkilöä, joten tuontia ei tarvitse sallia.',
+    sv: 'Det finns ingen raderad person med detta person-id, så importen behöver inte tillåtas.',
+    en: 'No erased person has this person id, so there is no import to allow.',
+  },
 } satisfies Record<string, LocalisedText>;
 
 export type PrivacyMessageCode = keyof typeof PRIVACY_MESSAGES;

@@ -5,6 +5,7 @@
  *   GET  /api/v1/people/:personId/data-export       HR: a person's export
  *   GET  /api/v1/people/:personId/audit-log         HR: the log about a person
  *   POST /api/v1/people/:personId/erasure           HR: erase a person who has left ({ confirmPersonId })
+ *   DELETE /api/v1/hr/privacy/erased/:personId      HR: let an erased person be imported again (they returned)
  *   GET  /api/v1/hr/privacy/retention               HR: the retention policy and its ETag
  *   PUT  /api/v1/hr/privacy/retention               HR: save it (If-Match; none for the first save)
  * Every call stays in the caller's tenant; exports, erasures and HR's reads of a log are audited.
@@ -103,10 +104,19 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
     const { confirmPersonId } = parseBody(erasureSchema, req);
     if (confirmPersonId !== personId) throw privacyRefusal(400, 'privacy.confirmationMismatch');
     if (personId === identity.person.id) throw privacyRefusal(422, 'privacy.cannotEraseSelf');
-    const counts = await erasePerson(repositories, audit, identity.tenantId, personId, identity.person.id);
+    const counts = await erasePerson(repositories, audit, identity.tenantId, personId, {
+      actorId: identity.person.id,
+      at: kit.now(),
+    });
     if (Object.values(counts).every((count) => count === 0))
       throw privacyRefusal(404, 'privacy.personNotFound');
     return { status: 200, body: { erased: counts } };
+  });
+
+  secured(kit, server, 'del', '/api/v1/hr/privacy/erased/:personId', HR, async (req, identity) => {
+    const lifted = await repositories.erasedPeople.lift(identity.tenantId, pathParam(req, 'personId'));
+    if (!lifted) throw privacyRefusal(404, 'privacy.notErased');
+    return { status: 200, body: { lifted: true } };
   });
 
   secured(kit, server, 'get', '/api/v1/hr/privacy/retention', HR, async (_req, identity) => ({

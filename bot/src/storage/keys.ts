@@ -31,6 +31,7 @@ export const TABLES = {
   auditLog: 'AuditLog',
   retentionPolicies: 'RetentionPolicies',
   coachingBanks: 'CoachingQuestionBanks',
+  erasedPeople: 'ErasedPeople',
 } as const;
 
 export interface EntityKey {
@@ -280,6 +281,15 @@ export const auditLogKeys = {
   }),
   /** Row keys at or above this one are entries written before `at`. */
   olderThan: (at: string): string => `${auditTime(at)}}`,
+};
+
+/** ErasedPeople: the tenant's partition, a row per erased person's hash. */
+export const erasedPersonKeys = {
+  partition: (tenantId: string): string => tenant(tenantId),
+  key: (tenantId: string, personHash: string): EntityKey => ({
+    partitionKey: tenant(tenantId),
+    rowKey: keyPart(personHash, 'person hash'),
+  }),
 };
 
 /** CoachingQuestionBanks: one row per tenant. */

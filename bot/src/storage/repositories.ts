@@ -20,6 +20,7 @@ import { StrategicDiscussionRepository } from './strategic-discussion-repository
 import { DevelopmentActionRequestRepository } from './development-action-request-repository';
 import { AuditLogRepository } from './audit-log-repository';
 import { CoachingBankRepository } from './coaching-bank-repository';
+import { ErasedPersonRepository } from './erased-person-repository';
 import { RetentionPolicyRepository } from './retention-policy-repository';
 
 export interface Repositories {
@@ -42,6 +43,7 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   retentionPolicies: RetentionPolicyRepository;
   coachingBanks: CoachingBankRepository;
+  erasedPeople: ErasedPersonRepository;
 }
 
 /** Creates the tables that are missing (in parallel) and the repositories over them. */
@@ -68,6 +70,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     auditLog,
     retentionPolicies,
     coachingBanks,
+    erasedPeople,
   ] = await Promise.all([
     open(TABLES.organisations, OrganisationRepository),
     open(TABLES.serviceAreas, ServiceAreaRepository),
@@ -88,6 +91,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     open(TABLES.auditLog, AuditLogRepository),
     open(TABLES.retentionPolicies, RetentionPolicyRepository),
     open(TABLES.coachingBanks, CoachingBankRepository),
+    open(TABLES.erasedPeople, ErasedPersonRepository),
   ]);
   return {
     organisations,
@@ -109,5 +113,6 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     auditLog,
     retentionPolicies,
     coachingBanks,
+    erasedPeople,
   };
 }
