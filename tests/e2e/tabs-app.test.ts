@@ -224,6 +224,10 @@ describe('a supervisor schedules development discussions', () => {
     await page.getByRole('button', { name: `Peru henkilön ${employeeName} keskustelu` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Peru keskustelu' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // The closed dialog gives the page back to screen readers.
+    await page.waitForFunction(() => document.querySelector('#root[aria-hidden]') === null, undefined, {
+      timeout: 3000,
+    });
     const stored = await app.repositories.developmentDiscussions.get(tenantId, ROUND_YEAR, employee.id);
     expect(stored?.value).toMatchObject({ status: 'notScheduled', scheduledAt: null });
     const last = invitations().at(-1) as Record<string, unknown>;

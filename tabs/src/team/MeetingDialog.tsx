@@ -18,6 +18,7 @@ import { ApiError } from '../api/http';
 import { cancelMeeting, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
+import { useDialogMounted } from '../components/useDialogMounted';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { meetingText } from './outcomes';
@@ -49,7 +50,12 @@ export function MeetingDialog({
   onLatest,
 }: MeetingDialogProps) {
   const { t, formatDateTime } = useI18n();
-  const row = action?.row;
+  const mounted = useDialogMounted(action !== null);
+  // While it closes, the dialog still shows the action it was opened for.
+  const [last, setLast] = useState(action);
+  if (action && action !== last) setLast(action);
+  const shown = action ?? last;
+  const row = shown?.row;
   const current = row?.discussion?.scheduledAt ?? null;
   const [time, setTime] = useState('');
   const [duration, setDuration] = useState(60);
@@ -64,11 +70,11 @@ export function MeetingDialog({
     setTime(current ? toLocalInput(new Date(current)) : '');
     setError(null);
   }
-  if (!action || !row) return null;
+  if (!mounted || !shown || !row) return null;
   const name = fullName(row);
   const etag = row.discussion?.etag ?? '';
   const issue =
-    action.kind === 'cancel'
+    shown.kind === 'cancel'
       ? null
       : !isLocalInput(time)
         ? t('team.timeInvalid')
@@ -81,7 +87,7 @@ export function MeetingDialog({
     setError(null);
     try {
       const outcome =
-        action.kind === 'move'
+        shown.kind === 'move'
           ? await scheduleMeeting(api, year, row.id, localInputToIso(time), duration, etag)
           : await cancelMeeting(api, year, row.id, etag);
       onChanged(row.id, outcome, meetingText(outcome, name, t));
@@ -98,15 +104,15 @@ export function MeetingDialog({
   };
 
   return (
-    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+    <Dialog open={action !== null} onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>
-            {t(action.kind === 'move' ? 'team.moveTitle' : 'team.cancelTitle', { name })}
+            {t(shown.kind === 'move' ? 'team.moveTitle' : 'team.cancelTitle', { name })}
           </DialogTitle>
           <DialogContent>
             {current ? <p>{t('team.currentMeeting', { time: formatDateTime(current) })}</p> : null}
-            {action.kind === 'move' ? (
+            {shown.kind === 'move' ? (
               <>
                 <Field
                   label={t('team.newTime')}
@@ -138,7 +144,7 @@ export function MeetingDialog({
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy || issue !== null} onClick={() => void submit()}>
-              {action.kind === 'move' ? t('team.moveConfirm') : t('team.cancelConfirm')}
+              {shown.kind === 'move' ? t('team.moveConfirm') : t('team.cancelConfirm')}
             </Button>
             <Button onClick={onClose}>{t('team.close')}</Button>
           </DialogActions>
