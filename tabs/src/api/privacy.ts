@@ -1,4 +1,7 @@
-/** The privacy API: my data export and audit log; HR's retention policy, a person's log, export and erasure. */
+/**
+ * The privacy API: my data export and audit log; HR's retention policy, a person's log, export and erasure,
+ * and lifting the block that keeps an erased person from being imported again.
+ */
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
@@ -107,4 +110,14 @@ export async function erasePerson(
   return (await api.send('POST', personPath(personId, 'erasure'), {
     body: { confirmPersonId },
   })) as { erased: Partial<Record<AuditRecordKind, number>> };
+}
+
+/**
+ * Lets an erased person be imported again (they have returned to work): lifts the block that keeps the people
+ * import from bringing them back. A 404 (`privacy.notErased`) when no erased person has this id.
+ */
+export async function allowReimport(api: ApiClient, personId: string): Promise<{ lifted: true }> {
+  return (await api.send('DELETE', `/api/v1/hr/privacy/erased/${encodeURIComponent(personId)}`)) as {
+    lifted: true;
+  };
 }

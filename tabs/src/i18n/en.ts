@@ -449,14 +449,21 @@ export const en: Messages = {
   'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Erasing a person’s data',
   'privacy.erase.intro':
-    'Erases, on request, the personal data of a person who has left: their person record, development discussions, group-discussion contributions, coaching and work supervision requests, Teams chat address and the log about them. Anonymous aggregates are kept.',
+    'Erases, on request, the personal data of a person who has left: their person record, development discussions, group-discussion contributions, coaching and work supervision requests, Teams chat address and the log about them. Anonymous aggregates are kept. The erased person is not imported again from the HR system’s export.',
   'privacy.erase.button': 'Erase the person’s data…',
   'privacy.erase.confirmTitle': 'Erase the data of person {id}?',
   'privacy.erase.confirmBody': 'The erasure cannot be undone. Type the person id again to confirm.',
   'privacy.erase.confirmField': 'Person id again',
   'privacy.erase.confirm': 'Erase permanently',
   'privacy.erase.cancel': 'Cancel',
-  'privacy.erase.done': 'The data of person {id} was erased ({count} records).',
+  'privacy.erase.done':
+    'The data of person {id} was erased ({count} records). They will not be imported again.',
+  'privacy.reimport.heading': 'Allow an erased person to be imported again',
+  'privacy.reimport.intro':
+    'A person whose data was erased is not imported again from the HR system’s export. If they have returned to work, allow the import here.',
+  'privacy.reimport.button': 'Allow import',
+  'privacy.reimport.required': 'Enter the person id.',
+  'privacy.reimport.done': 'Person {id} can be imported again: the next people import brings them back.',
 
   'a11y.footerLink': 'Accessibility statement',
   'a11y.footerLabel': 'About this service',

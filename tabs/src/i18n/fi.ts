@@ -447,14 +447,21 @@ export const fi = {
   'privacy.lookup.resultHeading': 'Henkilö {id}',
   'privacy.erase.heading': 'Henkilön tietojen poisto',
   'privacy.erase.intro':
-    'Poistaa organisaatiosta lähteneen henkilön henkilötiedot pyynnöstä: henkilötiedon, kehityskeskustelut, ryhmäkeskusteluihin kirjoitetut puheenvuorot, valmennus- ja työnohjaustoiveet, Teams-keskustelun osoitteen ja häntä koskevan lokin. Nimettömät koosteet säilyvät.',
+    'Poistaa organisaatiosta lähteneen henkilön henkilötiedot pyynnöstä: henkilötiedon, kehityskeskustelut, ryhmäkeskusteluihin kirjoitetut puheenvuorot, valmennus- ja työnohjaustoiveet, Teams-keskustelun osoitteen ja häntä koskevan lokin. Nimettömät koosteet säilyvät. Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.',
   'privacy.erase.button': 'Poista henkilön tiedot…',
   'privacy.erase.confirmTitle': 'Poistetaanko henkilön {id} tiedot?',
   'privacy.erase.confirmBody': 'Poistoa ei voi perua. Kirjoita henkilönumero uudelleen vahvistukseksi.',
   'privacy.erase.confirmField': 'Henkilönumero uudelleen',
   'privacy.erase.confirm': 'Poista pysyvästi',
   'privacy.erase.cancel': 'Peruuta',
-  'privacy.erase.done': 'Henkilön {id} tiedot poistettiin ({count} tietuetta).',
+  'privacy.erase.done': 'Henkilön {id} tiedot poistettiin ({count} tietuetta). Häntä ei tuoda uudelleen.',
+  'privacy.reimport.heading': 'Salli poistetun henkilön tuonti uudelleen',
+  'privacy.reimport.intro':
+    'Henkilöä, jonka tiedot on poistettu, ei tuoda uudelleen HR-järjestelmän viennistä. Jos hän on palannut töihin, salli tuonti tässä.',
+  'privacy.reimport.button': 'Salli tuonti',
+  'privacy.reimport.required': 'Anna henkilönumero.',
+  'privacy.reimport.done':
+    'Henkilön {id} tuonti sallittiin: seuraava henkilötietojen tuonti tuo hänet takaisin.',
 
   'a11y.footerLink': 'Saavutettavuusseloste',
   'a11y.footerLabel': 'Sivuston tiedot',

@@ -451,14 +451,22 @@ export const sv: Messages = {
   'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Radering av en persons uppgifter',
   'privacy.erase.intro':
-    'Raderar på begäran personuppgifterna för en person som har lämnat organisationen: personuppgiften, utvecklingssamtalen, inläggen i gruppsamtal, önskemålen om coachning och handledning, adressen till Teams-chatten och loggen om personen. Anonyma sammanställningar sparas.',
+    'Raderar på begäran personuppgifterna för en person som har lämnat organisationen: personuppgiften, utvecklingssamtalen, inläggen i gruppsamtal, önskemålen om coachning och handledning, adressen till Teams-chatten och loggen om personen. Anonyma sammanställningar sparas. Den raderade personen importeras inte igen från HR-systemets export.',
   'privacy.erase.button': 'Radera personens uppgifter…',
   'privacy.erase.confirmTitle': 'Radera uppgifterna för person {id}?',
   'privacy.erase.confirmBody': 'Raderingen kan inte ångras. Skriv personnumret igen som bekräftelse.',
   'privacy.erase.confirmField': 'Personnumret igen',
   'privacy.erase.confirm': 'Radera permanent',
   'privacy.erase.cancel': 'Avbryt',
-  'privacy.erase.done': 'Uppgifterna för person {id} raderades ({count} poster).',
+  'privacy.erase.done':
+    'Uppgifterna för person {id} raderades ({count} poster). Personen importeras inte igen.',
+  'privacy.reimport.heading': 'Tillåt ny import av en raderad person',
+  'privacy.reimport.intro':
+    'En person vars uppgifter har raderats importeras inte igen från HR-systemets export. Om personen har återvänt till arbetet, tillåt importen här.',
+  'privacy.reimport.button': 'Tillåt import',
+  'privacy.reimport.required': 'Ange personnumret.',
+  'privacy.reimport.done':
+    'Import av person {id} tillåts: nästa import av personuppgifter tar tillbaka personen.',
 
   'a11y.footerLink': 'Tillgänglighetsutlåtande',
   'a11y.footerLabel': 'Om tjänsten',

@@ -14,12 +14,13 @@ import {
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
-import { erasePerson } from '../api/privacy';
+import { allowReimport, erasePerson } from '../api/privacy';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nContext';
 import { AuditLogList } from './AuditLogList';
 import { DataExportButton } from './DataExportButton';
+import { useDialogMounted } from '../components/useDialogMounted';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 const useStyles = makeStyles({
@@ -70,6 +71,8 @@ export function PersonErasure({ api }: { api: ApiClient }) {
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const id = personId.trim();
 
+  const mounted = useDialogMounted(open);
+
   const erase = async () => {
     setBusy(true);
     try {
@@ -108,8 +111,7 @@ export function PersonErasure({ api }: { api: ApiClient }) {
         </Button>
       </form>
       <LiveMessage message={message} role="status" />
-      {/* Mounted only while open: a closed Fluent dialog still leaves focus-trap elements on the page. */}
-      {open ? (
+      {mounted ? (
         <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
           <DialogSurface>
             <form
@@ -139,6 +141,70 @@ export function PersonErasure({ api }: { api: ApiClient }) {
           </DialogSurface>
         </Dialog>
       ) : null}
+    </Section>
+  );
+}
+
+/**
+ * An erased person is not imported again from the HR system's export; when they return to work, HR allows the
+ * import here, and the next people import brings them back.
+ */
+export function PersonReimport({ api }: { api: ApiClient }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [personId, setPersonId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+
+  const allow = async () => {
+    const id = personId.trim();
+    setMessage(null);
+    if (id.length === 0) {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      await allowReimport(api, id);
+      setMessage({ intent: 'success', text: t('privacy.reimport.done', { id }) });
+      setPersonId('');
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title={t('privacy.reimport.heading')}>
+      <p>{t('privacy.reimport.intro')}</p>
+      <form
+        className={styles.row}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void allow();
+        }}
+      >
+        <Field
+          label={t('privacy.lookup.personId')}
+          validationState={missing ? 'error' : 'none'}
+          validationMessage={missing ? t('privacy.reimport.required') : undefined}
+        >
+          <Input
+            value={personId}
+            onChange={(_event, data) => {
+              setPersonId(data.value);
+              setMissing(false);
+            }}
+          />
+        </Field>
+        <Button type="submit" disabled={busy}>
+          {t('privacy.reimport.button')}
+        </Button>
+      </form>
+      <LiveMessage message={message} role="status" />
     </Section>
   );
 }
