@@ -3,7 +3,8 @@
  * development discussions, the group-discussion contributions they wrote, their development-action requests,
  * their chat's conversation reference and the audit log about them are deleted. Aggregates (team tallies,
  * summaries, training plans) hold no one's identity and stay. The organisation's audit log keeps what kind and
- * how many records were erased, and by whom — not whose.
+ * how many records were erased, and by whom — not whose. A block that names nobody (a hash of the tenant and
+ * the person id, storage/erased-person-repository.ts) keeps the next people import from bringing them back.
  */
 import type { TenantId } from '../domain/organisation';
 import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
