@@ -125,4 +125,17 @@ test('HR erases a person who left and, when they return, allows the import again
     .waitFor();
   expect(await isBlocked(returner.id)).toBe(false);
   expect(await axeViolations(later)).toEqual([]);
+
+  // The organisation's privacy log shows what was erased and the lifted block, by whom, never whose.
+  await later.reload();
+  const orgLog = later.getByRole('region', { name: 'Organisaation tietosuojaloki' });
+  const rows = orgLog.getByRole('table').getByRole('row');
+  await rows.filter({ hasText: 'Poistetun henkilön tuontiesto (1)' }).waitFor();
+  const texts = await rows.allInnerTexts();
+  expect(
+    texts.some((text) => text.includes('Muutti') && text.includes('Poistetun henkilön tuontiesto (1)')),
+  ).toBe(true);
+  expect(texts.some((text) => text.includes('Poisti') && text.includes('Henkilötieto (1)'))).toBe(true);
+  expect(texts.join('\n')).not.toContain(returner.id);
+  expect(await axeViolations(later)).toEqual([]);
 });

@@ -101,3 +101,56 @@ test('a block names nobody and stays in its organisation', async () => {
   expect(isErased(employee.id)).toBe(true);
   expect(isErased(org.people.supervisor.id)).toBe(false);
 });
+
+test('the organisation’s privacy log shows erasures, lifted blocks and retention changes to HR only', async () => {
+  type LogPage = {
+    entries: Array<{
+      action: string;
+      recordKind: string;
+      count: number | null;
+      actorId: string | null;
+      subjectId: string | null;
+    }>;
+  };
+  const org = await newOrganisation(api.app);
+  const other = await newOrganisation(api.app);
+  const { employee, hr, supervisor } = org.people;
+  const hrToken = await tokenOf(api.app, org, hr);
+  await call(api.app, hrToken, 'POST', `/api/v1/people/${employee.id}/erasure`, {
+    body: { confirmPersonId: employee.id },
+  });
+  await call(api.app, hrToken, 'DELETE', `/api/v1/hr/privacy/erased/${employee.id}`);
+  const years = { developmentDiscussions: 5, groupDiscussions: 5, developmentActionRequests: 3, auditLog: 2 };
+  expect(
+    (await call(api.app, hrToken, 'PUT', '/api/v1/hr/privacy/retention', { body: { years } })).status,
+  ).toBe(200);
+
+  const log = await call<LogPage>(api.app, hrToken, 'GET', '/api/v1/hr/privacy/organisation-log');
+  expect(log.status).toBe(200);
+  const summary = log.body.entries
+    .map((e) => `${e.action} ${e.recordKind} ${e.count} by ${e.actorId}`)
+    .sort();
+  expect(summary).toEqual(
+    [
+      `change erasureBlock 1 by ${hr.id}`,
+      `change retentionPolicy null by ${hr.id}`,
+      `erase person 1 by ${hr.id}`,
+    ].sort(),
+  );
+  expect(log.body.entries.every((e) => e.subjectId === null)).toBe(true);
+
+  const refused = await call(
+    api.app,
+    await tokenOf(api.app, org, supervisor),
+    'GET',
+    '/api/v1/hr/privacy/organisation-log',
+  );
+  expect(refused.status).toBe(403);
+  const theirs = await call<LogPage>(
+    api.app,
+    await tokenOf(api.app, other, other.people.hr),
+    'GET',
+    '/api/v1/hr/privacy/organisation-log',
+  );
+  expect(theirs.body.entries).toEqual([]);
+});

@@ -15,6 +15,9 @@ export const AUDIT_RECORD_KINDS = [
   'person',
   'auditLog',
   'personalData',
+  // The organisation's own settings and blocks, in its log (subject null)
+  'retentionPolicy',
+  'erasureBlock',
 ] as const;
 export type AuditRecordKind = (typeof AUDIT_RECORD_KINDS)[number];
 

@@ -1,4 +1,7 @@
-/** A page of the audit log about one person, with the names of those who acted (the organisation's own people). */
+/**
+ * A page of the audit log about one person, or (subject null) the organisation's own log: purges, erasures and
+ * HR's changes to privacy settings; with the names of those who acted (the organisation's own people).
+ */
 import type { Repositories } from '../storage/repositories';
 import type { AuditEntry } from './audit-entry';
 
@@ -19,7 +22,7 @@ type Repos = Pick<Repositories, 'auditLog' | 'people'>;
 export async function auditLogPage(
   repos: Repos,
   tenantId: string,
-  subjectId: string,
+  subjectId: string | null,
   continuationToken?: string,
 ): Promise<AuditLogPage> {
   const page = await repos.auditLog.listForSubject(tenantId, subjectId, {

@@ -6,6 +6,7 @@
  *   GET  /api/v1/people/:personId/audit-log         HR: the log about a person
  *   POST /api/v1/people/:personId/erasure           HR: erase a person who has left ({ confirmPersonId })
  *   DELETE /api/v1/hr/privacy/erased/:personId      HR: let an erased person be imported again (they returned)
+ *   GET  /api/v1/hr/privacy/organisation-log        HR: the organisation's log (purges, erasures, settings)
  *   GET  /api/v1/hr/privacy/retention               HR: the retention policy and its ETag
  *   PUT  /api/v1/hr/privacy/retention               HR: save it (If-Match; none for the first save)
  * Every call stays in the caller's tenant; exports, erasures and HR's reads of a log are audited.
@@ -47,6 +48,22 @@ function downloadHeaders(personId: string, now: Date): Record<string, string> {
 
 export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: PrivacyDeps): void {
   const { repositories, audit } = deps;
+
+  /** HR changed one of the organisation's privacy settings or blocks: its own log says who and when. */
+  const organisationEntry = (
+    identity: RequestIdentity,
+    recordKind: 'retentionPolicy' | 'erasureBlock',
+    count: number | null,
+  ) =>
+    audit.record({
+      tenantId: identity.tenantId,
+      subjectId: null,
+      actorId: identity.person.id,
+      action: 'change',
+      recordKind,
+      count,
+      channel: 'tab',
+    });
 
   /** The export is recorded in the person's log before it is returned (no entry, no download). */
   const exportOf = async (identity: RequestIdentity, personId: string) => {
@@ -116,8 +133,14 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
   secured(kit, server, 'del', '/api/v1/hr/privacy/erased/:personId', HR, async (req, identity) => {
     const lifted = await repositories.erasedPeople.lift(identity.tenantId, pathParam(req, 'personId'));
     if (!lifted) throw privacyRefusal(404, 'privacy.notErased');
+    await organisationEntry(identity, 'erasureBlock', 1);
     return { status: 200, body: { lifted: true } };
   });
+
+  secured(kit, server, 'get', '/api/v1/hr/privacy/organisation-log', HR, async (req, identity) => ({
+    status: 200,
+    body: await auditLogPage(repositories, identity.tenantId, null, continuationTokenParam(req)),
+  }));
 
   secured(kit, server, 'get', '/api/v1/hr/privacy/retention', HR, async (_req, identity) => ({
     status: 200,
@@ -126,12 +149,11 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
 
   secured(kit, server, 'put', '/api/v1/hr/privacy/retention', HR, async (req, identity) => {
     const { years } = parseBody(retentionBodySchema, req);
-    return {
-      status: 200,
-      body: await saveRetentionPolicy(repositories, identity.tenantId, years, ifMatch(req), {
-        personId: identity.person.id,
-        at: kit.now(),
-      }),
-    };
+    const saved = await saveRetentionPolicy(repositories, identity.tenantId, years, ifMatch(req), {
+      personId: identity.person.id,
+      at: kit.now(),
+    });
+    await organisationEntry(identity, 'retentionPolicy', null);
+    return { status: 200, body: saved };
   });
 }

@@ -13,7 +13,12 @@ export type AuditRecordKind =
   | 'conversationReference'
   | 'person'
   | 'auditLog'
-  | 'personalData';
+  | 'personalData'
+  | 'retentionPolicy'
+  | 'erasureBlock';
+
+/** Whose log: mine, a person's (HR), or the organisation's own (HR: purges, erasures, privacy settings). */
+export type AuditLogSource = { kind: 'me' } | { kind: 'person'; personId: string } | { kind: 'organisation' };
 
 export interface AuditLogEntry {
   id: string;
@@ -54,13 +59,20 @@ const personPath = (personId: string, rest: string): string =>
   `/api/v1/people/${encodeURIComponent(personId)}/${rest}`;
 
 /** A page of the audit log about me, or (HR) about `personId`. */
+const auditLogPath = (source: AuditLogSource): string =>
+  source.kind === 'me'
+    ? '/api/v1/me/audit-log'
+    : source.kind === 'person'
+      ? personPath(source.personId, 'audit-log')
+      : '/api/v1/hr/privacy/organisation-log';
+
 export async function fetchAuditLog(
   api: ApiClient,
-  personId: string | null,
+  source: AuditLogSource,
   continuationToken: string | undefined,
   signal?: AbortSignal,
 ): Promise<AuditLogPage> {
-  const path = personId === null ? '/api/v1/me/audit-log' : personPath(personId, 'audit-log');
+  const path = auditLogPath(source);
   return expectShape<AuditLogPage>(
     await api.get(path, { continuationToken }, signal),
     ['entries'],

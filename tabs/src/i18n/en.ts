@@ -421,6 +421,11 @@ export const en: Messages = {
   'privacy.kind.person': 'Person record',
   'privacy.kind.auditLog': 'Audit log',
   'privacy.kind.personalData': 'All personal data',
+  'privacy.kind.retentionPolicy': 'Retention times',
+  'privacy.kind.erasureBlock': 'Erased person’s import block',
+  'privacy.orgLog.heading': 'The organisation’s privacy log',
+  'privacy.orgLog.intro':
+    'What the automatic deletion and erasures of people’s data have deleted (kinds and counts, not whose), and who changed the retention times or allowed an erased person to be imported again.',
   'privacy.channel.tab': 'Tab',
   'privacy.channel.card': 'Card in Teams',
   'privacy.channel.job': 'Scheduled job',

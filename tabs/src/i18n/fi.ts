@@ -419,6 +419,11 @@ export const fi = {
   'privacy.kind.person': 'Henkilötieto',
   'privacy.kind.auditLog': 'Tapahtumaloki',
   'privacy.kind.personalData': 'Kaikki henkilön tiedot',
+  'privacy.kind.retentionPolicy': 'Säilytysajat',
+  'privacy.kind.erasureBlock': 'Poistetun henkilön tuontiesto',
+  'privacy.orgLog.heading': 'Organisaation tietosuojaloki',
+  'privacy.orgLog.intro':
+    'Mitä automaattinen poisto ja henkilöiden tietojen poistot ovat poistaneet (lajit ja määrät, ei kenen), ja kuka on muuttanut säilytysaikoja tai sallinut poistetun henkilön tuonnin.',
   'privacy.channel.tab': 'Välilehti',
   'privacy.channel.card': 'Kortti Teamsissa',
   'privacy.channel.job': 'Ajastettu työ',

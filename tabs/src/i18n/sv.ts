@@ -423,6 +423,11 @@ export const sv: Messages = {
   'privacy.kind.person': 'Personuppgift',
   'privacy.kind.auditLog': 'Händelselogg',
   'privacy.kind.personalData': 'Alla personens uppgifter',
+  'privacy.kind.retentionPolicy': 'Lagringstider',
+  'privacy.kind.erasureBlock': 'Importspärr för raderad person',
+  'privacy.orgLog.heading': 'Organisationens dataskyddslogg',
+  'privacy.orgLog.intro':
+    'Vad den automatiska raderingen och raderingar av personers uppgifter har raderat (slag och antal, inte vems), och vem som har ändrat lagringstiderna eller tillåtit import av en raderad person.',
   'privacy.channel.tab': 'Flik',
   'privacy.channel.card': 'Kort i Teams',
   'privacy.channel.job': 'Schemalagt jobb',

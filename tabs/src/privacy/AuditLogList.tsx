@@ -2,7 +2,7 @@ import { Button, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
-import { fetchAuditLog, type AuditLogEntry } from '../api/privacy';
+import { fetchAuditLog, type AuditLogEntry, type AuditLogSource } from '../api/privacy';
 import { useResource } from '../api/useResource';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
@@ -26,17 +26,20 @@ function useEntryTexts() {
   };
 }
 
+const sourceKey = (source: AuditLogSource): string =>
+  source.kind === 'person' ? `person-${source.personId}` : source.kind;
+
 /**
- * Who read or changed whose records, newest first: about the signed-in person (`personId` null) or, for HR,
- * about `personId`. Never the content: only who, what kind of record, what was done, and when.
+ * Who read or changed whose records, newest first: about the signed-in person, for HR about a person, or the
+ * organisation's own log. Never the content: only who, what kind of record, what was done, and when.
  */
-export function AuditLogList({ api, personId }: { api: ApiClient; personId: string | null }) {
+export function AuditLogList({ api, source }: { api: ApiClient; source: AuditLogSource }) {
   const table = useDataTableStyles();
   const { t, formatDateTime } = useI18n();
   const texts = useEntryTexts();
   const { state, retry, update } = useResource(
-    (signal) => fetchAuditLog(api, personId, undefined, signal),
-    `audit-${personId ?? 'me'}`,
+    (signal) => fetchAuditLog(api, source, undefined, signal),
+    `audit-${sourceKey(source)}`,
   );
   const [moreError, setMoreError] = useState<ApiError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -50,7 +53,7 @@ export function AuditLogList({ api, personId }: { api: ApiClient; personId: stri
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const next = await fetchAuditLog(api, personId, continuationToken);
+      const next = await fetchAuditLog(api, source, continuationToken);
       update((page) => ({
         entries: [...page.entries, ...next.entries],
         continuationToken: next.continuationToken,

@@ -12,7 +12,7 @@ export function MyDataSection({ api }: { api: ApiClient }) {
       <p>{t('privacy.myData.intro')}</p>
       <DataExportButton api={api} personId={null} />
       <h3>{t('privacy.myData.logHeading')}</h3>
-      <AuditLogList api={api} personId={null} />
+      <AuditLogList api={api} source={{ kind: 'me' }} />
     </Section>
   );
 }

@@ -53,7 +53,7 @@ export function PersonLookup({ api }: { api: ApiClient }) {
         <div className={styles.column}>
           <h3>{t('privacy.lookup.resultHeading', { id: personId })}</h3>
           <DataExportButton api={api} personId={personId} />
-          <AuditLogList key={personId} api={api} personId={personId} />
+          <AuditLogList key={personId} api={api} source={{ kind: 'person', personId }} />
         </div>
       ) : null}
     </Section>

@@ -1,10 +1,11 @@
 import type { ApiClient } from '../api/client';
 import { PersonErasure, PersonLookup, PersonReimport } from './PersonPrivacy';
+import { OrganisationLogSection } from './OrganisationLogSection';
 import { RetentionEditor } from './RetentionEditor';
 
 /**
  * HR's privacy view (tietosuoja): retention times, a person's log and export, erasure of a person who left,
- * and allowing an erased person who returned to be imported again.
+ * allowing an erased person who returned to be imported again, and the organisation's own privacy log.
  */
 export function PrivacyView({ api }: { api: ApiClient }) {
   return (
@@ -13,6 +14,7 @@ export function PrivacyView({ api }: { api: ApiClient }) {
       <PersonLookup api={api} />
       <PersonErasure api={api} />
       <PersonReimport api={api} />
+      <OrganisationLogSection api={api} />
     </>
   );
 }
