@@ -52,7 +52,7 @@ export class CoachingBankRepository {
 
   /** AlreadyExistsError if the organisation has saved a bank. */
   async create(bank: StoredCoachingBank): Promise<Versioned<StoredCoachingBank>> {
-    return this.forgetAfter(bank.tenantId, this.table.insert(bank));
+    return this.recent.forgetTenantAfter(bank.tenantId, this.table.insert(bank));
   }
 
   /** ConcurrencyConflictError if the bank changed since `read`. */
@@ -60,14 +60,6 @@ export class CoachingBankRepository {
     read: Versioned<StoredCoachingBank>,
     changes: Changes<StoredCoachingBank, 'tenantId'>,
   ): Promise<Versioned<StoredCoachingBank>> {
-    return this.forgetAfter(read.value.tenantId, this.table.update(read, changes));
-  }
-
-  private async forgetAfter<T>(tenantId: TenantId, write: Promise<T>): Promise<T> {
-    try {
-      return await write;
-    } finally {
-      this.recent.forgetTenant(tenantId);
-    }
+    return this.recent.forgetTenantAfter(read.value.tenantId, this.table.update(read, changes));
   }
 }

@@ -16,7 +16,7 @@ import type { TenantId } from '../domain/organisation';
 import { mapConcurrently } from './bounded-concurrency';
 import { developmentDiscussionKeys, keyPart, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
-import { RecentVersions } from './recent-versions';
+import { ExpiringCache } from './expiring-cache';
 import { RecordTable, type Changes, type PageRequest } from './record-table';
 import { ConcurrencyConflictError, NotFoundError } from './errors';
 import { MAX_PAGE_SIZE, type Page, type TableStore, type Versioned } from './table-store';
@@ -70,15 +70,12 @@ const READ_CONCURRENCY = 16;
  */
 const RECENT_VERSIONS = { ttlMs: 10 * 60_000, maxEntries: 2_000 };
 
-const recentKey = (tenantId: TenantId, year: number, employeeId: string): string =>
-  `${tenantId}\n${year}\n${employeeId}`;
-
-const recentKeyOf = (discussion: DevelopmentDiscussion): string =>
-  recentKey(discussion.tenantId, discussion.year, discussion.employeeId);
+/** Where a discussion's recent version is kept, within its tenant's entries. */
+const recentKey = (year: number, employeeId: string): string => `${year}\n${employeeId}`;
 
 export class DevelopmentDiscussionRepository {
   private readonly table: RecordTable<DevelopmentDiscussion>;
-  private readonly recent = new RecentVersions<DevelopmentDiscussion>(RECENT_VERSIONS);
+  private readonly recent = new ExpiringCache<Versioned<DevelopmentDiscussion>>(RECENT_VERSIONS);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -105,7 +102,7 @@ export class DevelopmentDiscussionRepository {
     employeeId: string,
   ): Promise<Versioned<DevelopmentDiscussion> | null> {
     const read = await this.table.get(developmentDiscussionKeys.key(tenantId, year, employeeId));
-    if (read) this.recent.remember(recentKey(tenantId, year, employeeId), read);
+    if (read) this.remember(read);
     return read;
   }
 
@@ -120,15 +117,14 @@ export class DevelopmentDiscussionRepository {
     employeeId: string,
     etag: string,
   ): Promise<Versioned<DevelopmentDiscussion> | null> {
-    return (
-      this.recent.at(recentKey(tenantId, year, employeeId), etag) ?? this.get(tenantId, year, employeeId)
-    );
+    const kept = await this.recent.peek(tenantId, recentKey(year, employeeId));
+    return kept?.etag === etag ? kept : this.get(tenantId, year, employeeId);
   }
 
   /** AlreadyExistsError if the employee already has the year's discussion: a double click creates one. */
   async create(discussion: DevelopmentDiscussion): Promise<Versioned<DevelopmentDiscussion>> {
     const created = await this.table.insert(discussion);
-    this.recent.remember(recentKeyOf(created.value), created);
+    this.remember(created);
     return created;
   }
 
@@ -137,14 +133,13 @@ export class DevelopmentDiscussionRepository {
     read: Versioned<DevelopmentDiscussion>,
     changes: Changes<DevelopmentDiscussion, 'tenantId' | 'year' | 'employeeId'>,
   ): Promise<Versioned<DevelopmentDiscussion>> {
-    const key = recentKeyOf(read.value);
     try {
       const stored = await this.table.update(read, changes);
-      this.recent.remember(key, stored);
+      this.remember(stored);
       return stored;
     } catch (error) {
       if (error instanceof ConcurrencyConflictError || error instanceof NotFoundError)
-        this.recent.forget(key);
+        this.forget(read.value);
       throw error;
     }
   }
@@ -205,8 +200,18 @@ export class DevelopmentDiscussionRepository {
 
   /** ConcurrencyConflictError if the discussion changed since `read`. */
   async delete(read: Versioned<DevelopmentDiscussion>): Promise<void> {
-    this.recent.forget(recentKeyOf(read.value));
+    this.forget(read.value);
     await this.table.delete(read);
+  }
+
+  /** Keeps the version this process read or wrote last, for `getForChange`. */
+  private remember(read: Versioned<DevelopmentDiscussion>): void {
+    const { tenantId, year, employeeId } = read.value;
+    this.recent.remember(tenantId, recentKey(year, employeeId), read);
+  }
+
+  private forget({ tenantId, year, employeeId }: DevelopmentDiscussion): void {
+    this.recent.forget(tenantId, recentKey(year, employeeId));
   }
 
   private serviceAreaFilter(tenantId: TenantId, year: number, serviceAreaId: string): string {

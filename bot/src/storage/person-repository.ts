@@ -106,7 +106,7 @@ export class PersonRepository {
 
   /** AlreadyExistsError if the person exists, or another person of the tenant has the same Entra id. */
   async createPerson(person: Person): Promise<Versioned<Person>> {
-    return this.forgetAfter(person.tenantId, this.table.insert(person));
+    return this.recent.forgetTenantAfter(person.tenantId, this.table.insert(person));
   }
 
   /** ConcurrencyConflictError if the person changed since `read`: neither the person nor a copy is written. */
@@ -114,12 +114,12 @@ export class PersonRepository {
     read: Versioned<Person>,
     changes: Changes<Person, 'tenantId' | 'id'>,
   ): Promise<Versioned<Person>> {
-    return this.forgetAfter(read.value.tenantId, this.table.update(read, changes));
+    return this.recent.forgetTenantAfter(read.value.tenantId, this.table.update(read, changes));
   }
 
   /** Erasure: the person and every copy (`aad|`, `reports|`, `team|`) in one transaction. */
   async deletePerson(read: Versioned<Person>): Promise<void> {
-    await this.forgetAfter(read.value.tenantId, this.table.deleteWithCopies(read.value));
+    await this.recent.forgetTenantAfter(read.value.tenantId, this.table.deleteWithCopies(read.value));
   }
 
   /** The import: new people created, changed ones replaced with their ETag, unchanged ones not written. */
@@ -134,15 +134,6 @@ export class PersonRepository {
     const partitionKey = personKeys.partition(tenantId);
     const existing = await this.table.list(rowKeyPrefixFilter(partitionKey, personKeys.personPrefix));
     const plan = this.table.planSync(people, existing, partitionKey);
-    return { counts: plan.counts, run: () => this.forgetAfter(tenantId, plan.run()) };
-  }
-
-  /** Forgets the tenant's cached people once a write has settled, whether it succeeded or not. */
-  private async forgetAfter<R>(tenantId: TenantId, write: Promise<R>): Promise<R> {
-    try {
-      return await write;
-    } finally {
-      this.recent.forgetTenant(tenantId);
-    }
+    return { counts: plan.counts, run: () => this.recent.forgetTenantAfter(tenantId, plan.run()) };
   }
 }
