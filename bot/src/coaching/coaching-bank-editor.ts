@@ -1,13 +1,12 @@
 /**
  * HR's coaching-question editor: the organisation's bank (the built-in one until HR saves its own), and saving
- * it with the ETag that was read; a stale save is refused with what is stored now, and nothing is written.
+ * it with the ETag that was read (api/organisation-setting.ts).
  * The body lists the steps in order, so the tab can show them as they come.
  */
 import { z } from 'zod';
-import { conflict } from '../api/refusals';
+import { saveOrganisationSetting } from '../api/organisation-setting';
 import { STEP_KEYS, type StepKey } from '../cards/discussion-steps';
 import type { LocalisedText } from '../domain/locale';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { StoredCoachingBank } from '../storage/coaching-bank-repository';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
@@ -73,18 +72,7 @@ export async function saveCoachingBank(
   ifMatch: string | null,
   by: { personId: string; at: Date },
 ): Promise<CoachingBankView> {
-  const banks = repos.coachingBanks;
-  const stored = await banks.get(tenantId);
-  if ((stored?.etag ?? null) !== ifMatch) throw conflict(bankView(stored));
   const questions = Object.fromEntries(steps.map((step) => [step.key, step.questions])) as CoachingBank;
-  const changes = { questions, updatedBy: by.personId, updatedAt: by.at.toISOString() };
-  try {
-    return bankView(
-      stored ? await banks.update(stored, changes) : await banks.create({ tenantId, ...changes }),
-    );
-  } catch (error) {
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      throw conflict(bankView(await banks.get(tenantId)));
-    throw error;
-  }
+  const value = { questions, updatedBy: by.personId, updatedAt: by.at.toISOString() };
+  return saveOrganisationSetting(repos.coachingBanks, tenantId, value, ifMatch, bankView);
 }

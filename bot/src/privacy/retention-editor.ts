@@ -3,8 +3,7 @@
  * it with the ETag that was read; a stale save is refused with what is stored now, and nothing is written.
  */
 import { z } from 'zod';
-import { conflict } from '../api/refusals';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { saveOrganisationSetting } from '../api/organisation-setting';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import {
@@ -51,17 +50,6 @@ export async function saveRetentionPolicy(
   ifMatch: string | null,
   by: { personId: string; at: Date },
 ): Promise<RetentionPolicyView> {
-  const policies = repos.retentionPolicies;
-  const stored = await policies.get(tenantId);
-  if ((stored?.etag ?? null) !== ifMatch) throw conflict(policyView(stored));
-  const changes = { years, updatedBy: by.personId, updatedAt: by.at.toISOString() };
-  try {
-    return policyView(
-      stored ? await policies.update(stored, changes) : await policies.create({ tenantId, ...changes }),
-    );
-  } catch (error) {
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      throw conflict(policyView(await policies.get(tenantId)));
-    throw error;
-  }
+  const value = { years, updatedBy: by.personId, updatedAt: by.at.toISOString() };
+  return saveOrganisationSetting(repos.retentionPolicies, tenantId, value, ifMatch, policyView);
 }
