@@ -73,28 +73,31 @@ export const followUpRequestSchema = cardRefSchema.extend({
  * Schemas built once per shape rather than per field of every submit (building one costs more than using it).
  * The shapes are few: the domain's length limits, its option lists, the frameworks' scales.
  */
-function memo<K, V>(build: (key: K) => V): (key: K) => V {
-  const built = new Map<K, V>();
-  return (key) => {
+function memo<A, V>(keyOf: (arg: A) => unknown, build: (arg: A) => V): (arg: A) => V {
+  const built = new Map<unknown, V>();
+  return (arg) => {
+    const key = keyOf(arg);
     let value = built.get(key);
     if (value === undefined) {
-      value = build(key);
+      value = build(arg);
       built.set(key, value);
     }
     return value;
   };
 }
 
-const textSchema = memo((max: number) => z.string().max(max).optional());
-const choiceSchema = memo((options: readonly string[]) => z.enum(options as [string, ...string[]]));
-const ratingSchema = memo((scale: string) => {
-  const [min, max] = scale.split(' ').map(Number);
-  return z.coerce
-    .number()
-    .int()
-    .min(min ?? 0)
-    .max(max ?? 0);
-});
+const textSchema = memo(
+  (max: number) => max,
+  (max) => z.string().max(max).optional(),
+);
+const choiceSchema = memo(
+  (options: readonly string[]) => options,
+  (options) => z.enum(options as [string, ...string[]]),
+);
+const ratingSchema = memo(
+  (scale: RatingScale) => `${scale.min}..${scale.max}`,
+  (scale) => z.coerce.number().int().min(scale.min).max(scale.max),
+);
 
 /** A text input: absent and blank are the same; too long is an error that names the limit. */
 function text(inputs: Inputs, id: string, max: number, errors: FieldErrors): string {
@@ -148,7 +151,7 @@ export function parseRatings(
 ): Parsed<Record<string, number>> {
   const errors: FieldErrors = {};
   const ratings: Record<string, number> = {};
-  const rating = ratingSchema(`${scale.min} ${scale.max}`);
+  const rating = ratingSchema(scale);
   for (const competenceId of competenceIds) {
     const id = inputIds.rating(competenceId);
     const value = inputs[id];
