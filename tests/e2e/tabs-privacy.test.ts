@@ -1,7 +1,8 @@
 /**
  * The privacy views in headless Chromium against the real service: the employee's "My data" (download of
  * everything held about them, and their audit log) and HR's "Privacy" (retention times, a person's log,
- * erasure with a confirmation dialog), each usable by label and passing axe-core. Needs `npm run build -w tabs`.
+ * erasure with a confirmation dialog, and allowing an erased person who returned to be imported again), each
+ * usable by label and passing axe-core. Needs `npm run build -w tabs`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,16 @@ const leaver: Person = {
   aadObjectId: null,
 };
 
+/** Someone who left, is erased, and then returns to work. */
+const returner: Person = {
+  ...employee,
+  id: 'returner-1',
+  firstName: 'Palaava',
+  lastName: 'Henkilö',
+  email: 'returner@example.test',
+  aadObjectId: null,
+};
+
 let app: RunningApp;
 let tabs: TabsBrowser;
 
@@ -43,10 +54,12 @@ beforeAll(async () => {
     ...newDevelopmentDiscussion(employee, 2026, NOW.toISOString()),
     goals: [{ id: 'g1', text: 'Oma tavoite', status: 'open' }],
   });
-  await app.repositories.people.createPerson(leaver);
-  await app.repositories.developmentDiscussions.create(
-    newDevelopmentDiscussion(leaver, 2026, NOW.toISOString()),
-  );
+  for (const gone of [leaver, returner]) {
+    await app.repositories.people.createPerson(gone);
+    await app.repositories.developmentDiscussions.create(
+      newDevelopmentDiscussion(gone, 2026, NOW.toISOString()),
+    );
+  }
   // The pages' clock agrees with the service's: the same "now" for what is past and which round is current.
   tabs = await launchTabsBrowser({ now: NOW });
 }, 120_000);
@@ -118,4 +131,93 @@ test('HR saves retention times, looks up a person’s log and erases a person wh
   expect(await app.repositories.people.getPerson(tenantId, leaver.id)).toBeNull();
   expect(await app.repositories.developmentDiscussions.get(tenantId, 2026, leaver.id)).toBeNull();
   await page.screenshot({ path: artifactPath('tabs-hr-privacy.png'), fullPage: true });
+});
+
+const isBlocked = async (personId: string): Promise<boolean> =>
+  (await app.repositories.erasedPeople.matcher(tenantId))(personId);
+
+test('HR erases a person who left and, when they return, allows the import again', async () => {
+  const page = await tabs.open(app.url, 'hr', '#/hr?view=privacy');
+
+  // Erasure tells HR that the person will not come back with the next import.
+  const erasure = page.getByRole('region', { name: 'Henkilön tietojen poisto' });
+  await erasure.getByText('Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.').waitFor();
+  await erasure.getByLabel('Henkilönumero').fill(returner.id);
+  await erasure.getByRole('button', { name: 'Poista henkilön tiedot…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Poistetaanko henkilön ${returner.id} tiedot?` });
+  await dialog.getByLabel('Henkilönumero uudelleen').fill(returner.id);
+  await dialog.getByRole('button', { name: 'Poista pysyvästi' }).click();
+  await page
+    .getByText(`Henkilön ${returner.id} tiedot poistettiin (2 tietuetta). Häntä ei tuoda uudelleen.`)
+    .waitFor();
+  expect(await isBlocked(returner.id)).toBe(true);
+  // The closed dialog leaves the page readable: nothing outside it stays hidden from screen readers.
+  await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.querySelector('#root[aria-hidden]') === null);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Later the person returns to work, and HR allows the import on the same page.
+  const later = page;
+  const lifts: string[] = [];
+  later.on('request', (request) => {
+    if (request.method() === 'DELETE') lifts.push(request.url());
+  });
+
+  const reimport = later.getByRole('region', { name: 'Salli poistetun henkilön tuonti uudelleen' });
+  await reimport
+    .getByText('Henkilöä, jonka tiedot on poistettu, ei tuoda uudelleen HR-järjestelmän viennistä.', {
+      exact: false,
+    })
+    .waitFor();
+  expect(await axeViolations(later)).toEqual([]);
+
+  // Nothing typed: the field says what is missing, and the block stays.
+  const field = reimport.getByLabel('Henkilönumero');
+  const allow = reimport.getByRole('button', { name: 'Salli tuonti' });
+  await allow.click();
+  await reimport.getByText('Anna henkilönumero.').waitFor();
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  expect(await reimport.getByRole('status').textContent()).toBe('');
+  expect(lifts).toEqual([]);
+  expect(await isBlocked(returner.id)).toBe(true);
+  expect(await axeViolations(later)).toEqual([]);
+
+  // The person returned: HR allows the import, and the next import no longer leaves them out.
+  await field.fill(returner.id);
+  expect(await reimport.getByText('Anna henkilönumero.').count()).toBe(0);
+  await allow.click();
+  await reimport
+    .getByRole('status')
+    .getByText(
+      `Henkilön ${returner.id} tuonti sallittiin: seuraava henkilötietojen tuonti tuo hänet takaisin.`,
+    )
+    .waitFor();
+  expect(await field.inputValue()).toBe('');
+  expect(lifts).toEqual([`${app.url}/api/v1/hr/privacy/erased/${returner.id}`]);
+  expect(await isBlocked(returner.id)).toBe(false);
+  expect(await axeViolations(later)).toEqual([]);
+  await later.screenshot({ path: artifactPath('tabs-hr-erasure-lift.png'), fullPage: true });
+
+  // Again: there is nothing left to allow, and the service says so in the page's language.
+  await field.fill(returner.id);
+  await allow.click();
+  await reimport
+    .getByRole('status')
+    .getByText('Tällä henkilönumerolla ei ole poistettua henkilöä, joten tuontia ei tarvitse sallia.')
+    .waitFor();
+  expect(await isBlocked(returner.id)).toBe(false);
+  expect(await axeViolations(later)).toEqual([]);
+
+  // The organisation's privacy log shows what was erased and the lifted block, by whom, never whose.
+  await later.reload();
+  const orgLog = later.getByRole('region', { name: 'Organisaation tietosuojaloki' });
+  const rows = orgLog.getByRole('table').getByRole('row');
+  await rows.filter({ hasText: 'Poistetun henkilön tuontiesto (1)' }).waitFor();
+  const texts = await rows.allInnerTexts();
+  expect(
+    texts.some((text) => text.includes('Muutti') && text.includes('Poistetun henkilön tuontiesto (1)')),
+  ).toBe(true);
+  expect(texts.some((text) => text.includes('Poisti') && text.includes('Henkilötieto (1)'))).toBe(true);
+  expect(texts.join('\n')).not.toContain(returner.id);
+  expect(await axeViolations(later)).toEqual([]);
 });
