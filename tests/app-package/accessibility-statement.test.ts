@@ -4,10 +4,8 @@
  * content the law asks for, linked from every view (signed-in or not), and without axe-core violations.
  * Needs `npm run build -w tabs` and Debian's Chromium.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTabServer, TABS_DIST, type TabServer } from './tab-server';
+import { startTabServer, requireBuiltTabs, type TabServer } from './tab-server';
 import { axeViolations } from '../e2e/tabs-browser';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -17,8 +15,7 @@ let server: TabServer;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   server = await startTabServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -6,14 +6,13 @@
  * `npm run build -w tabs` (part of `npm test`) and Debian's Chromium (.ci/run installs it).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   EMPTY_YEAR,
   FAILING_YEAR,
   GARBLED_YEAR,
   startTabServer,
-  TABS_DIST,
+  requireBuiltTabs,
   type TabServer,
 } from './tab-server';
 import { axeViolations, waitUntil } from '../e2e/tabs-browser';
@@ -25,8 +24,7 @@ let server: TabServer;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   server = await startTabServer();
   browser = await chromium.launch({

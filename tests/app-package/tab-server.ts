@@ -10,6 +10,12 @@ import { REPO_ROOT } from './app-package';
 
 export const TABS_DIST = join(REPO_ROOT, 'tabs', 'dist');
 
+/** Browser tests load the built tab pages: say how to build them rather than fail on a missing page. */
+export function requireBuiltTabs(): void {
+  if (!existsSync(join(TABS_DIST, 'index.html')))
+    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -5,13 +5,11 @@
  * sees no link buttons, and outside a channel the section says it works only in one. The people who sign in are
  * the demo personas, placed in the known city. Needs `npm run build -w tabs`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import type { Person, Team } from '../../bot/src/domain/organisation';
 import { DEMO_PERSONAS } from '../../bot/src/organisation-data/demo-municipality';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
 import { AREA_A, knownCity, storeKnownCity } from '../summaries/support/known-city';
@@ -41,8 +39,7 @@ const persona = (
 });
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   app = await startTestApp({ DEMO_TENANT_ID: tenantId });
   const supervisorId = DEMO_PERSONAS.supervisor.personId;
   const led = (id: string, name: string): Team => ({

@@ -5,14 +5,12 @@
  * signs in is the demo employee persona, placed in the known city. HR (the demo HR persona) raises the
  * anonymity threshold on the progress view. Needs `npm run build -w tabs`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import type { Person } from '../../bot/src/domain/organisation';
 import { DEMO_PERSONAS } from '../../bot/src/organisation-data/demo-municipality';
 import { draftSummary, publishSummary, type SummaryDeps } from '../../bot/src/summaries/summary-workflow';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
@@ -55,8 +53,7 @@ async function publish(serviceAreaId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   app = await startTestApp({ DEMO_TENANT_ID: tenantId });
   // The demo employee persona (the dev sign-in's default) works in team Alfa; no discussion of theirs counts.
   const reader: Person = {

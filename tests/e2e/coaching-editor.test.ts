@@ -4,15 +4,13 @@
  * with an added question that survives a reload, another HR user's save winning over a stale form, a phone-wide
  * page and axe-core. Needs `npm run build -w tabs`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import { BUILT_IN_COACHING_BANK } from '../../bot/src/coaching/coaching-bank';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -22,8 +20,7 @@ let app: RunningApp;
 let tabs: TabsBrowser;
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
   tabs = await launchTabsBrowser({ now: NOW });
 }, 120_000);

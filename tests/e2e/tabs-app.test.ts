@@ -5,8 +5,6 @@
  * the bot; moves it past a stale edit and cancels it; HR edits the annual clock and the change is stored;
  * every view passes axe-core. Screenshots go to test-artifacts/. Needs `npm run build -w tabs`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
@@ -22,7 +20,7 @@ import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import { bearer, devToken } from '../support/tokens';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 /** 23 November 2026: the supervisor plans the 2027 round (January–March). */
@@ -91,8 +89,7 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   connector = await startConnectorStandIn({ limits: null });
   app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
   await seed();

@@ -4,8 +4,7 @@
  * erasure with a confirmation dialog, and allowing an erased person who returned to be imported again), each
  * usable by label and passing axe-core. Needs `npm run build -w tabs`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import { newDevelopmentDiscussion } from '../../bot/src/domain/development-discussion-lifecycle';
@@ -15,7 +14,7 @@ import type { PersonalDataExport } from '../../bot/src/privacy/personal-data-exp
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -47,8 +46,7 @@ let app: RunningApp;
 let tabs: TabsBrowser;
 
 beforeAll(async () => {
-  if (!existsSync(join(TABS_DIST, 'index.html')))
-    throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+  requireBuiltTabs();
   app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
   await app.repositories.developmentDiscussions.create({
     ...newDevelopmentDiscussion(employee, 2026, NOW.toISOString()),

@@ -5,13 +5,11 @@
  * localised error. In headless Chromium the built tab pages render without a single CSP violation, and a
  * page of another origin cannot frame them. Needs `npm run build -w tabs` and Debian's Chromium.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import { MAX_BODY_BYTES } from '../../bot/src/http/server';
 import { TAB_FRAME_ANCESTORS } from '../../bot/src/http/security-headers';
-import { TABS_DIST } from '../app-package/tab-server';
+import { requireBuiltTabs } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 
@@ -181,8 +179,7 @@ describe('in Chromium', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(join(TABS_DIST, 'index.html')))
-      throw new Error('tabs/dist is missing: run `npm run build -w tabs`');
+    requireBuiltTabs();
     browser = await launchBrowser();
   });
 
