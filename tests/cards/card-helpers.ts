@@ -1,5 +1,28 @@
-/** Reading Adaptive Cards the bot returned, as a user would: texts, inputs, the errors next to them, buttons. */
+/**
+ * Reading Adaptive Cards the bot returned, as a user would: texts, inputs, the errors next to them, buttons;
+ * and the people the card tests sign in as.
+ */
+import type { Person } from '../../bot/src/domain/organisation';
+
 type Json = Record<string, unknown>;
+
+/** An employee of service area `sa-1` in team `team-1` under `sup`, named and linked after `id`. */
+export function cardTestPerson(tenantId: string, id: string, changes: Partial<Person> = {}): Person {
+  return {
+    tenantId,
+    id,
+    firstName: `Etu${id}`,
+    lastName: `Suku${id}`,
+    email: `${id}@example.fi`,
+    aadObjectId: `aad-${id}`,
+    serviceAreaId: 'sa-1',
+    teamId: 'team-1',
+    supervisorId: 'sup',
+    roles: ['employee'],
+    locale: 'fi',
+    ...changes,
+  };
+}
 
 function* walk(node: unknown): Generator<Json> {
   if (Array.isArray(node)) for (const item of node) yield* walk(item);

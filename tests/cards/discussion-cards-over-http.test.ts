@@ -10,7 +10,7 @@ import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';
 import { cardAction, invokeCard, personalMessage, postActivity, type TeamsUser } from '../support/activities';
 import { newTenantId } from '../support/storage';
-import { button, buttons, cardText, errorNextTo, input } from './card-helpers';
+import { button, buttons, cardText, errorNextTo, input, cardTestPerson } from './card-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -18,22 +18,7 @@ const tenantId = newTenantId();
 const NOW = new Date('2026-02-02T08:00:00Z');
 const YEAR = 2026;
 
-function person(id: string, changes: Partial<Person> = {}): Person {
-  return {
-    tenantId,
-    id,
-    firstName: `Etu${id}`,
-    lastName: `Suku${id}`,
-    email: `${id}@example.fi`,
-    aadObjectId: `aad-${id}`,
-    serviceAreaId: 'sa-1',
-    teamId: 'team-1',
-    supervisorId: 'sup',
-    roles: ['employee'],
-    locale: 'fi',
-    ...changes,
-  };
-}
+const person = (id: string, changes: Partial<Person> = {}): Person => cardTestPerson(tenantId, id, changes);
 
 const supervisor = person('sup', { supervisorId: 'director', roles: ['employee', 'supervisor'] });
 const director = person('director', { supervisorId: null, roles: ['employee', 'supervisor'] });

@@ -11,7 +11,7 @@ import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';
 import { cardAction, invokeCard } from '../support/activities';
 import { newTenantId } from '../support/storage';
-import { button, cardText } from './card-helpers';
+import { button, cardText, cardTestPerson } from './card-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -19,22 +19,8 @@ const tenantId = newTenantId();
 const NOW = new Date('2026-03-02T08:00:00Z');
 const YEAR = 2026;
 
-function person(id: string, changes: Partial<Person> = {}): Person {
-  return {
-    tenantId,
-    id,
-    firstName: `Etu${id}`,
-    lastName: `Suku${id}`,
-    email: `${id}@example.fi`,
-    aadObjectId: `aad-${id}`,
-    serviceAreaId: 'sa-1',
-    teamId: 'team-a',
-    supervisorId: 'previous',
-    roles: ['employee'],
-    locale: 'fi',
-    ...changes,
-  };
-}
+const person = (id: string, changes: Partial<Person> = {}): Person =>
+  cardTestPerson(tenantId, id, { teamId: 'team-a', supervisorId: 'previous', ...changes });
 
 const director = person('director', { supervisorId: null, roles: ['employee', 'supervisor'] });
 const previous = person('previous', { supervisorId: 'director', roles: ['employee', 'supervisor'] });

@@ -11,7 +11,7 @@ import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';
 import { cardAction, invokeCard } from '../support/activities';
 import { newTenantId } from '../support/storage';
-import { button, cardText, input } from './card-helpers';
+import { button, cardText, input, cardTestPerson } from './card-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -19,22 +19,7 @@ const tenantId = newTenantId();
 const NOW = new Date('2026-02-02T08:00:00Z');
 const YEAR = 2026;
 
-function person(id: string, changes: Partial<Person> = {}): Person {
-  return {
-    tenantId,
-    id,
-    firstName: `Etu${id}`,
-    lastName: `Suku${id}`,
-    email: `${id}@example.fi`,
-    aadObjectId: `aad-${id}`,
-    serviceAreaId: 'sa-1',
-    teamId: 'team-1',
-    supervisorId: 'sup',
-    roles: ['employee'],
-    locale: 'fi',
-    ...changes,
-  };
-}
+const person = (id: string, changes: Partial<Person> = {}): Person => cardTestPerson(tenantId, id, changes);
 
 const supervisor = person('sup', { supervisorId: null, roles: ['employee', 'supervisor'] });
 const phone = person('phone');
