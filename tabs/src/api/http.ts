@@ -29,6 +29,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything a call threw, as an ApiError: a non-ApiError is an answer the page could not read. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+}
+
 function kindForStatus(status: number): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnualClock } from '../clock/model';
 import { fetchDefaultClock } from './clock';
-import { ApiError } from './http';
+import { ApiError, asApiError } from './http';
 
 export type ClockState =
   { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; clock: AnnualClock };
@@ -20,7 +20,7 @@ export function useAnnualClock(year: number): { state: ClockState; retry: () => 
         if (controller.signal.aborted) return;
         setState({
           status: 'error',
-          error: error instanceof ApiError ? error : new ApiError('invalidResponse', String(error)),
+          error: asApiError(error),
         });
       },
     );

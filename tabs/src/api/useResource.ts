@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from './http';
+import { asApiError, type ApiError } from './http';
 
 export type ResourceState<T> =
   { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
-}
 
 /**
  * Loads data for a page; a change of `key` cancels the request still in flight and loads again. `update`

@@ -8,7 +8,7 @@ import {
   type LinkedChannel,
 } from '../api/channel';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import type { WholeTeam } from '../api/team';
 import type { LedTeam, Me } from '../api/types';
 import { useResource, type ResourceState } from '../api/useResource';
@@ -114,7 +114,7 @@ export function ChannelLinks({ api, me, serviceAreaId, channel, ledTeams }: Chan
       setMessage({ intent: 'success', text: done });
       return result;
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       setMessage({
         intent: 'error',
         text: apiError.kind === 'forbidden' ? t(forbidden) : errorMessage(apiError, t),

@@ -1,7 +1,7 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { startGroupDiscussion } from '../api/team';
 import type { LedTeam } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
@@ -65,7 +65,7 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
             },
       );
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       setMessage({ intent: 'error', text: errorMessage(apiError, t) });
     } finally {
       setBusy(null);

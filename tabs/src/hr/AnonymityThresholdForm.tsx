@@ -10,7 +10,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
 import { raiseAnonymityThreshold } from '../api/hr';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { errorMessage } from '../components/ErrorState';
 import { useI18n } from '../i18n/I18nContext';
 
@@ -51,7 +51,7 @@ export function AnonymityThresholdForm({
     try {
       onRaised(await raiseAnonymityThreshold(api, Number(value)));
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError('invalidResponse', String(caught));
+      const apiError = asApiError(caught);
       setError(errorMessage(apiError, t));
       setBusy(false);
     }

@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { saveAlternatingRule, saveClock } from '../api/hr';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import type { ClockEditorData, ClockSettings, ClockValidationError, ServiceAreaRule } from '../api/types';
 import { ClockTimeline } from '../components/ClockTimeline';
 import { useDataTableStyles } from '../components/dataTableStyles';
@@ -124,7 +124,7 @@ export function ClockEditor({ api, initial }: Props) {
       setLatest(null);
       setMessage({ intent: 'success', title: t('editor.saved') });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       const details = apiError.service?.details;
       if (apiError.kind === 'conflict') {
         setLatest((details?.latest as { clock: ClockSettings; etag: string | null } | undefined) ?? null);
@@ -166,7 +166,7 @@ export function ClockEditor({ api, initial }: Props) {
       setAreas((list) => list.map((a) => (a.id === updated.id ? updated : a)));
       setMessage({ intent: 'success', title: t('editor.ruleSaved', { area: area.name }) });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       const fresh =
         apiError.kind === 'conflict'
           ? (apiError.service?.details?.latest as ServiceAreaRule | undefined)

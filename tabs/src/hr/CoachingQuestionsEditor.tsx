@@ -10,7 +10,7 @@ import {
   type QuestionLanguage,
 } from '../api/coaching';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { useResource } from '../api/useResource';
 import { errorMessage, ErrorState } from '../components/ErrorState';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
@@ -170,7 +170,7 @@ function Editor({ api, initial }: { api: ApiClient; initial: CoachingQuestionBan
       adopt(await saveCoachingQuestions(api, trimmed(steps), bank.etag));
       setMessage({ intent: 'success', text: t('coaching.saved') });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       const details = apiError.service?.details;
       const latest = details?.latest as CoachingQuestionBankView | undefined;
       const fields = Array.isArray(details?.fields) ? details.fields.map(String) : [];

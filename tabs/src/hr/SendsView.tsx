@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Field, makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client';
 import { fetchSends } from '../api/hr';
-import { ApiError } from '../api/http';
+import { ApiError, asApiError } from '../api/http';
 import type { ClockPhaseSetting, SendProgress } from '../api/types';
 import { useResource } from '../api/useResource';
 import { useDataTableStyles } from '../components/dataTableStyles';
@@ -60,7 +60,7 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
       (error: unknown) =>
         setMore({
           loading: false,
-          error: error instanceof ApiError ? error : new ApiError('invalidResponse', String(error)),
+          error: asApiError(error),
         }),
     );
   };

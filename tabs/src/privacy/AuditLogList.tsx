@@ -1,7 +1,7 @@
 import { Button, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { ApiError, asApiError } from '../api/http';
 import { fetchAuditLog, type AuditLogEntry, type AuditLogSource } from '../api/privacy';
 import { useResource } from '../api/useResource';
 import { useDataTableStyles } from '../components/dataTableStyles';
@@ -59,7 +59,7 @@ export function AuditLogList({ api, source }: { api: ApiClient; source: AuditLog
         continuationToken: next.continuationToken,
       }));
     } catch (error) {
-      setMoreError(error instanceof ApiError ? error : new ApiError('invalidResponse', String(error)));
+      setMoreError(asApiError(error));
     } finally {
       setLoadingMore(false);
     }

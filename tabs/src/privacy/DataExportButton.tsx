@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { downloadDataExport } from '../api/privacy';
 import { errorMessage } from '../components/ErrorState';
 import { useI18n } from '../i18n/I18nContext';
@@ -20,7 +20,7 @@ export function DataExportButton({ api, personId }: { api: ApiClient; personId: 
       await downloadDataExport(api, personId);
       setMessage({ intent: 'success', text: t('privacy.export.done') });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       setMessage({ intent: 'error', text: errorMessage(apiError, t) });
     } finally {
       setBusy(false);

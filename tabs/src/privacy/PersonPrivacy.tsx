@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { allowReimport, erasePerson } from '../api/privacy';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
@@ -81,7 +81,7 @@ export function PersonErasure({ api }: { api: ApiClient }) {
       setMessage({ intent: 'success', text: t('privacy.erase.done', { id, count }) });
       setPersonId('');
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       setMessage({ intent: 'error', text: errorMessage(apiError, t) });
     } finally {
       setBusy(false);
@@ -170,7 +170,7 @@ export function PersonReimport({ api }: { api: ApiClient }) {
       setMessage({ intent: 'success', text: t('privacy.reimport.done', { id }) });
       setPersonId('');
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       setMessage({ intent: 'error', text: errorMessage(apiError, t) });
     } finally {
       setBusy(false);

@@ -1,7 +1,7 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import {
   fetchRetention,
   RETENTION_KINDS,
@@ -57,7 +57,7 @@ function Editor({ api, initial }: { api: ApiClient; initial: RetentionPolicyView
       setDrafts(draftsOf(saved));
       setMessage({ intent: 'success', text: t('privacy.retention.saved') });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+      const apiError = asApiError(error);
       const latest = apiError.service?.details?.latest as RetentionPolicyView | undefined;
       if (apiError.kind === 'conflict' && latest) {
         setPolicy(latest);

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import { cancelMeeting, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
@@ -93,7 +93,7 @@ export function MeetingDialog({
       onChanged(row.id, outcome, meetingText(outcome, name, t));
       onClose();
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError('invalidResponse', String(caught));
+      const apiError = asApiError(caught);
       if (apiError.kind === 'conflict') {
         onLatest(row.id, (apiError.service?.details?.latest as ReportRow['discussion']) ?? null);
         setError(t('team.conflict'));

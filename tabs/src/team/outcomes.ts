@@ -1,4 +1,4 @@
-import { ApiError } from '../api/http';
+import { asApiError } from '../api/http';
 import type { DeliveryOutcome, MeetingOutcome } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import type { Translate } from '../i18n/translate';
@@ -31,6 +31,6 @@ export function meetingText(outcome: MeetingOutcome, name: string, t: Translate)
 }
 
 export function failureText(error: unknown, name: string, t: Translate): string {
-  const apiError = error instanceof ApiError ? error : new ApiError('invalidResponse', String(error));
+  const apiError = asApiError(error);
   return t('team.scheduleFailed', { name, reason: errorMessage(apiError, t) });
 }
