@@ -85,7 +85,6 @@ function card(invitation: Invitation): Record<string, unknown> {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    lang: locale,
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: body, wrap: true },

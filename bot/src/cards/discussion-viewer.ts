@@ -73,13 +73,8 @@ export function refreshModel(viewer: DiscussionViewer, view: DiscussionView): Re
   };
 }
 
-export function action(
-  title: string,
-  verb: string,
-  data: Record<string, unknown>,
-  style: ActionModel['style'] = 'default',
-): ActionModel {
-  return { title, verb, data, style };
+export function action(title: string, verb: string, data: Record<string, unknown>): ActionModel {
+  return { title, verb, data };
 }
 
 export function fieldError(viewer: DiscussionViewer, extras: ViewExtras, id: string): string {

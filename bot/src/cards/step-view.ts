@@ -67,13 +67,12 @@ function ratingFields(viewer: DiscussionViewer, extras: ViewExtras): RatingField
   const discussion = viewer.record.value;
   const own = party === 'employee' ? discussion.selfRatings : discussion.supervisorRatings;
   const { scale } = framework;
-  const choices: Choice[] = [
-    { title: translate(locale, 'cards.rating.none'), value: '' },
-    ...scale.labels.map((_, index) => ({
-      title: ratingText(viewer, scale.min + index),
-      value: String(scale.min + index),
-    })),
-  ];
+  // "Not rated" is the list's placeholder, not a choice: a choice without a value shows as a blank option.
+  const choices: Choice[] = scale.labels.map((_, index) => ({
+    title: ratingText(viewer, scale.min + index),
+    value: String(scale.min + index),
+  }));
+  const notRated = translate(locale, 'cards.rating.none');
   const shared = party === 'supervisor' && preparationVisible(viewer);
   return assessedCompetences(framework, discussion.includesSupervisorSection).map((competence) => {
     const id = inputIds.rating(competence.id);
@@ -86,6 +85,7 @@ function ratingFields(viewer: DiscussionViewer, extras: ViewExtras): RatingField
       description: competence.description[locale],
       value: inputValue(extras, id, stored === undefined ? '' : String(stored)),
       choices,
+      placeholder: notRated,
       selfText: shared ? translate(locale, 'cards.rating.self', { rating: ratingText(viewer, self) }) : '',
       differs: shared && self !== undefined && supervisor !== undefined && self !== supervisor,
       differsText: translate(locale, 'cards.rating.differs'),
@@ -238,14 +238,9 @@ export function renderStepCard(
     actions: [
       ...(step.number > 1 ? [action(translate(locale, 'cards.action.back'), verb, data('back'))] : []),
       ...(step.number < step.total
-        ? [action(translate(locale, 'cards.action.next'), verb, data('next'), 'positive')]
+        ? [action(translate(locale, 'cards.action.next'), verb, data('next'))]
         : []),
-      action(
-        translate(locale, 'cards.action.saveAndReview'),
-        verb,
-        data('review'),
-        step.number === step.total ? 'positive' : 'default',
-      ),
+      action(translate(locale, 'cards.action.saveAndReview'), verb, data('review')),
     ],
   };
   return renderCard('discussionStep', model);

@@ -194,7 +194,7 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
     );
   }
   if (party === 'employee' && status === 'scheduled') {
-    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref, 'positive'));
+    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref));
   }
   if (party === 'supervisor' && ['notScheduled', 'scheduled', 'prepared'].includes(status)) {
     list.push(action(t('cards.action.schedule'), VERBS.schedule, ref));
@@ -202,14 +202,13 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
   if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared')) {
     list.push(action(t('cards.action.markHeld'), VERBS.markHeld, ref));
   }
-  if (status === 'held' && !signedByMe)
-    list.push(action(t('cards.action.sign'), VERBS.sign, ref, 'positive'));
+  if (status === 'held' && !signedByMe) list.push(action(t('cards.action.sign'), VERBS.sign, ref));
   if (status === 'signed' || status === 'held') {
     list.push(action(t('cards.action.followUp'), VERBS.openFollowUp, ref));
   }
   if (party === 'supervisor' && status === 'signed') {
     list.push(action(t('cards.action.sendFollowUp'), VERBS.sendFollowUp, ref));
-    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref, 'destructive'));
+    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref));
   }
   return list;
 }

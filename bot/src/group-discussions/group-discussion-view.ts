@@ -33,7 +33,6 @@ interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style: 'default' | 'positive' | 'destructive';
 }
 
 interface RefreshModel {
@@ -55,6 +54,7 @@ const renderDiscussion = cardTemplate<{
     contributions: string;
     conclusion: string;
     inputId: string;
+    inputLabel: string;
     placeholder: string;
     maxLength: number;
   }>;
@@ -134,7 +134,6 @@ export function discussionShell(
         title: t('action.refresh'),
         verb: GROUP_DISCUSSION_VERBS.show,
         data: refOf(discussion),
-        style: 'default',
       },
     ],
   });
@@ -152,14 +151,9 @@ export function discussionCard(
   const nameOf = (id: string) => view.names.get(id) ?? '';
   const viewpoint = view.teamKind ? VIEWPOINTS[view.teamKind] : undefined;
   const data = refOf(discussion);
-  const action = (key: GroupDiscussionTextKey, verb: string, style: ActionModel['style'] = 'default') => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: GroupDiscussionTextKey, verb: string) => ({ title: t(key), verb, data });
   const actions: ActionModel[] = [
-    ...(open ? [action('action.contribute', GROUP_DISCUSSION_VERBS.contribute, 'positive')] : []),
+    ...(open ? [action('action.contribute', GROUP_DISCUSSION_VERBS.contribute)] : []),
     ...(chair && open
       ? [
           action('action.saveConclusions', GROUP_DISCUSSION_VERBS.saveConclusions),
@@ -192,6 +186,7 @@ export function discussionCard(
                 .join('\n'),
         conclusion: conclusion ? t('conclusion', { text: conclusion }) : '',
         inputId: open ? contributionInputId(theme) : '',
+        inputLabel: t('contributionLabel', { theme: localised(THEME_TEXTS[theme], locale) }),
         placeholder: t('contributionPlaceholder', { max: MAX_CONTRIBUTION_LENGTH }),
         maxLength: MAX_CONTRIBUTION_LENGTH,
       };

@@ -166,8 +166,8 @@ export function strategyCard(
     sections: !view.editable && discussion ? sections(discussion, locale) : [],
     actions: view.editable
       ? [
-          { title: t('action.save'), verb: STRATEGY_VERBS.save, data, style: 'default' },
-          { title: t('action.share'), verb: STRATEGY_VERBS.share, data, style: 'positive' },
+          { title: t('action.save'), verb: STRATEGY_VERBS.save, data },
+          { title: t('action.share'), verb: STRATEGY_VERBS.share, data },
         ]
       : [],
   });

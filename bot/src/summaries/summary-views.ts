@@ -41,7 +41,6 @@ export interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style?: 'default' | 'positive' | 'destructive';
 }
 
 export interface Notice {
@@ -177,22 +176,13 @@ export function editorCard(
   const data = { year: target.year, serviceAreaId: target.serviceAreaId, etag: read?.etag ?? '' };
   const editable = summary?.status === 'draft';
   const themeText = (theme: GroupTheme) => (summary?.conclusions[theme] ?? []).join('\n');
-  const action = (
-    key: SummaryTextKey,
-    verb: string,
-    style: ActionModel['style'] = 'default',
-  ): ActionModel => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: SummaryTextKey, verb: string): ActionModel => ({ title: t(key), verb, data });
   const actions: ActionModel[] = !summary
-    ? [action('action.createDraft', SUMMARY_VERBS.draft, 'positive')]
+    ? [action('action.createDraft', SUMMARY_VERBS.draft)]
     : editable
       ? [
           action('action.save', SUMMARY_VERBS.saveConclusions),
-          action('action.publish', SUMMARY_VERBS.publish, 'positive'),
+          action('action.publish', SUMMARY_VERBS.publish),
           action('action.refresh', SUMMARY_VERBS.draft),
           action('action.collect', SUMMARY_VERBS.collect),
         ]
