@@ -66,8 +66,12 @@ const TENANT = '00000000-0000-4000-8000-0000000000c1';
 const YEAR = 2026;
 const AT = '2026-02-03T09:15:00.000Z';
 
+/** What a person wrote that would be markup if a card rendered it as such (issue 14's attack). */
+export const MARKUP_ATTACK = '[Kirjaudu](https://evil.example/login) **kiireellinen**';
+
 /** Text as people write it: long, with Finnish letters, line breaks, and markdown-looking characters. */
 const LONG_TEXT =
+  `${MARKUP_ATTACK} ` +
   'Asiakaspalvelussa vuorovaikutustaidot ja sähköinen asiointi korostuvat; tavoitteena on, että jokainen ' +
   'osaa ohjata asiakkaan verkkopalveluun (esim. *Omakanta*) ja tietää, milloin asia kuuluu toiselle yksikölle.\n' +
   'Lisäksi perehdytys uusille työntekijöille 1–2 viikon aikana.';

@@ -11,6 +11,7 @@ import type { OutgoingActivity } from '../fanout/message-sender';
 import { calendarInvitation } from './icalendar';
 import { fill } from './invitation-texts';
 import { ORGANISATION_TIME_ZONE } from './organisation-clock';
+import { cardText } from '../cards/card-text';
 
 export type InvitationKind = 'invited' | 'moved' | 'cancelled';
 
@@ -78,7 +79,7 @@ function card(invitation: Invitation): Record<string, unknown> {
     locale,
   );
   const body = fill(kind === 'cancelled' ? 'cancelledBody' : 'invitedBody', locale, {
-    supervisor: fullName(supervisor),
+    supervisor: cardText(fullName(supervisor)),
     year,
   });
   return {

@@ -10,6 +10,7 @@ import type { ActionModel, Banner, RefreshModel } from './card-models';
 import { formatDateTime } from './helsinki-time';
 import type { OwedAuditEntry } from './owed-audit-entry';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 export type Party = 'employee' | 'supervisor';
 
@@ -92,7 +93,7 @@ export function discussionTitle(viewer: DiscussionViewer): string {
   const { year } = viewer.record.value;
   return viewer.party === 'employee'
     ? translate(viewer.locale, 'cards.title.employee', { year })
-    : translate(viewer.locale, 'cards.title.supervisor', { year, name: viewer.otherName });
+    : translate(viewer.locale, 'cards.title.supervisor', { year, name: cardText(viewer.otherName) });
 }
 
 export function savedAt(viewer: DiscussionViewer): string {

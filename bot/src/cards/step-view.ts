@@ -33,6 +33,7 @@ import {
   type ViewExtras,
 } from './discussion-viewer';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 /** Empty slots offered after the existing goals, so a goal can be added without another round trip. */
 const NEW_GOAL_SLOTS = 2;
@@ -57,7 +58,7 @@ function textFields(viewer: DiscussionViewer, step: Step, extras: ViewExtras): T
           ? ''
           : !shared
             ? translate(locale, 'cards.preparationNotShared')
-            : prepared || translate(locale, 'cards.nothingWritten'),
+            : cardText(prepared) || translate(locale, 'cards.nothingWritten'),
     };
   });
 }
@@ -230,7 +231,7 @@ export function renderStepCard(
     proposalsTitle: translate(locale, 'cards.proposals'),
     proposals: showProposals
       ? discussion.proposedLearningGoals.map(
-          (goal) => `${goal.text} (${translate(locale, `cards.way.${goal.way}`)})`,
+          (goal) => `${cardText(goal.text)} (${translate(locale, `cards.way.${goal.way}`)})`,
         )
       : [],
     goalSlots: slots.models,

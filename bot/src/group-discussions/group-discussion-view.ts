@@ -14,6 +14,7 @@ import { localised, translator } from '../summaries/localised';
 import { GROUP_DISCUSSION_TEXTS, type GroupDiscussionTextKey } from './group-discussion-texts';
 import discussionTemplate from './templates/group-discussion.json';
 import teamChoiceTemplate from './templates/team-choice.json';
+import { cardText } from '../cards/card-text';
 
 export const GROUP_DISCUSSION_VERBS = {
   open: 'groupDiscussion.open',
@@ -148,7 +149,7 @@ export function discussionCard(
   const { discussion, guidelines } = view;
   const open = discussion.status === 'open';
   const chair = view.viewer === 'chair';
-  const nameOf = (id: string) => view.names.get(id) ?? '';
+  const nameOf = (id: string) => cardText(view.names.get(id) ?? '');
   const viewpoint = view.teamKind ? VIEWPOINTS[view.teamKind] : undefined;
   const data = refOf(discussion);
   const action = (key: GroupDiscussionTextKey, verb: string) => ({ title: t(key), verb, data });
@@ -177,14 +178,14 @@ export function discussionCard(
       const conclusion = discussion.conclusions[theme];
       return {
         label: localised(THEME_TEXTS[theme], locale),
-        guideline: guideline ? t('guideline', { text: guideline }) : '',
+        guideline: guideline ? t('guideline', { text: cardText(guideline) }) : '',
         contributions:
           contributions.length === 0
             ? t('noContributions')
             : contributions
-                .map((contribution) => `- ${contribution.text} (${nameOf(contribution.authorId)})`)
+                .map((contribution) => `- ${cardText(contribution.text)} (${nameOf(contribution.authorId)})`)
                 .join('\n'),
-        conclusion: conclusion ? t('conclusion', { text: conclusion }) : '',
+        conclusion: conclusion ? t('conclusion', { text: cardText(conclusion) }) : '',
         inputId: open ? contributionInputId(theme) : '',
         inputLabel: t('contributionLabel', { theme: localised(THEME_TEXTS[theme], locale) }),
         placeholder: t('contributionPlaceholder', { max: MAX_CONTRIBUTION_LENGTH }),

@@ -16,6 +16,7 @@ import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
 import { formatDate, localised, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
+import { cardText } from '../cards/card-text';
 
 export const SUMMARY_VERBS = {
   overview: 'summaries.overview',
@@ -208,7 +209,7 @@ export function editorCard(
       summary && !editable
         ? GROUP_THEMES.filter((theme) => themeText(theme)).map((theme) => ({
             label: localised(THEME_TEXTS[theme], locale),
-            text: (summary.conclusions[theme] ?? []).map((text) => `- ${text}`).join('\n'),
+            text: (summary.conclusions[theme] ?? []).map((text) => `- ${cardText(text)}`).join('\n'),
           }))
         : [],
     actions: [...actions, action('action.back', SUMMARY_VERBS.overview)],
@@ -264,7 +265,7 @@ export function announcementCard(
   const themes = GROUP_THEMES.flatMap((theme) => {
     const texts = publication.conclusions[theme] ?? [];
     if (texts.length === 0) return [];
-    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${shortened(text)}`);
+    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${cardText(shortened(text))}`);
     if (texts.length > ANNOUNCED_CONCLUSIONS)
       lines.push(t('announcement.more', { count: texts.length - ANNOUNCED_CONCLUSIONS }));
     return [{ label: localised(THEME_TEXTS[theme], locale), text: lines.join('\n') }];

@@ -11,6 +11,7 @@ import { formatDate, translator } from '../summaries/localised';
 import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
 import { TRAINING_PLAN_TEXTS, type TrainingPlanTextKey } from './training-plan-texts';
 import planTemplate from './templates/training-plan.json';
+import { cardText } from '../cards/card-text';
 
 export const TRAINING_PLAN_VERBS = {
   overview: 'trainingPlans.overview',
@@ -76,9 +77,10 @@ export function itemText(
   const t = translator(TRAINING_PLAN_TEXTS, locale);
   const competence = item.competenceId ? competences.get(item.competenceId)?.name[locale] : null;
   return t('item.line', {
-    need: competence && competence !== item.need ? `${item.need} (${competence})` : item.need,
+    need:
+      competence && competence !== item.need ? `${cardText(item.need)} (${competence})` : cardText(item.need),
     way: t(`way.${item.way}`),
-    audience: item.audience,
+    audience: cardText(item.audience),
     headcount: item.headcount,
   });
 }
@@ -168,7 +170,7 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
       .map((change) =>
         t('history.line', {
           status: t(`status.${change.status}`),
-          by: view.names.get(change.by) ?? change.by,
+          by: cardText(view.names.get(change.by) ?? change.by),
           date: formatDate(change.at, locale),
         }),
       )
