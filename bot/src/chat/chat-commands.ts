@@ -5,6 +5,7 @@
 import type { MessageKey } from '../i18n/translate';
 import type { ChatContext } from './chat-context';
 import type { ChatReply } from './chat-reply';
+import { menuTriggers } from './command-menu';
 import { helpReply } from './help-command';
 
 export interface ChatCommand {
@@ -32,7 +33,7 @@ export class ChatCommands {
   constructor(commands: ChatCommand[]) {
     const help: ChatCommand = {
       id: 'help',
-      triggers: ['help', 'ohje', 'ohjeet', 'apua', 'hjälp', 'hjalp', '?', 'start'],
+      triggers: [...menuTriggers('help'), 'ohjeet', 'apua', 'hjalp', '?', 'start'],
       helpKey: 'help.command.help',
       handle: async (context) => [helpReply(context, this.helpKeys())],
     };

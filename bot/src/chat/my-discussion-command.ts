@@ -1,15 +1,17 @@
-/** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of this cycle. */
+/** "kehityskeskusteluni" / "mitt utvecklingssamtal" / "my discussion" (the command menu): the user's own discussion. */
 import type { CardsContext } from '../cards/cards-context';
 import { actorOf, openRecord, viewerFor } from '../cards/discussion-access';
 import { renderDiscussionView } from '../cards/discussion-views';
 import { cycleYear } from '../cards/helsinki-time';
 import { translate } from '../i18n/translate';
 import type { ChatCommand } from './chat-commands';
+import { menuTriggers } from './command-menu';
 
 export function myDiscussionCommand(context: CardsContext): ChatCommand {
   return {
     id: 'myDiscussion',
     triggers: [
+      ...menuTriggers('myDiscussion'),
       'oma keskustelu',
       'kehityskeskustelu',
       'oma kehityskeskustelu',
