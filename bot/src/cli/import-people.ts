@@ -86,7 +86,7 @@ export async function runImportPeople(
     print(texts.usage);
     return 2;
   }
-  const config = loadConfig(env);
+  const config = loadConfig(env, { serves: false });
   const tenantId = values.tenant ?? config.demoTenantId;
   const csv = readFileSync(values.file, 'utf8');
   const { settings, azurite } = await storageSettings(config);
