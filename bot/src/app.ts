@@ -7,6 +7,8 @@ import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
 import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
 import { createRateLimiter } from './http/rate-limit';
+import { fieldsWithForbiddenCharacters } from './domain/free-text';
+import { translate } from './i18n/translate';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
 import { openRepositories, type Repositories } from './storage/repositories';
@@ -61,7 +63,11 @@ function botPorts(
     commands,
     cardAction: async (request) => {
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
-      return handler ? handler(request) : null;
+      if (!handler) return null;
+      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader.
+      if (fieldsWithForbiddenCharacters(request.data).length > 0)
+        return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
+      return handler(request);
     },
     findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
     defaultLocale: async (tenantId) =>

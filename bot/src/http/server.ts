@@ -7,6 +7,8 @@ import type { BotEndpoint } from '../teams/bot-endpoint';
 import { acceptActivity } from '../teams/activity-shape';
 import { describeError, type Logger, type RefusalLog } from '../logging';
 import { transportErrorBody, transportErrorCode } from './http-errors';
+import { fieldsWithForbiddenCharacters } from '../domain/free-text';
+import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import { setSecurityHeaders } from './security-headers';
 
 export interface HttpDependencies {
@@ -50,6 +52,16 @@ export function createHttpServer(deps: HttpDependencies): Server {
   });
   server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
   server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
+
+  // Free text in the API's bodies: control and bidirectional-override characters are refused, by field.
+  server.use((req, res, next) => {
+    if (!req.getPath().startsWith('/api/v1/') || req.body === undefined) return next();
+    const fields = fieldsWithForbiddenCharacters(req.body);
+    if (fields.length === 0) return next();
+    deps.refusals.refused('http.refused', 'request.controlCharacters', { route: routeOf(req) });
+    sendApiError(res, ApiError.of(400, 'request.controlCharacters', { fields }), requestLocale(req, 'fi'));
+    return next(false);
+  });
 
   server.post('/api/messages', async (req, res) => {
     // Teams posts JSON activities; anything else never reaches the SDK, which would throw on it (a 500).
