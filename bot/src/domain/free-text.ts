@@ -4,6 +4,7 @@
  * bidirectional embeddings, overrides and isolates that make text read differently from how it is stored
  * (U+202A–U+202E, U+2066–U+2069, "Trojan Source"), and U+FFFD, the mark of text decoded wrongly.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 
 export function hasForbiddenCharacters(text: string): boolean {

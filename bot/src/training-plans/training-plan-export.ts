@@ -28,6 +28,7 @@ export interface PlanExport {
  * input refused them.
  */
 function neutralised(value: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, '');
   return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
