@@ -16,6 +16,7 @@ import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
 import { formatDate, localised, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
+import { cardText } from '../cards/card-text';
 
 export const SUMMARY_VERBS = {
   overview: 'summaries.overview',
@@ -41,7 +42,6 @@ export interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style?: 'default' | 'positive' | 'destructive';
 }
 
 export interface Notice {
@@ -177,22 +177,13 @@ export function editorCard(
   const data = { year: target.year, serviceAreaId: target.serviceAreaId, etag: read?.etag ?? '' };
   const editable = summary?.status === 'draft';
   const themeText = (theme: GroupTheme) => (summary?.conclusions[theme] ?? []).join('\n');
-  const action = (
-    key: SummaryTextKey,
-    verb: string,
-    style: ActionModel['style'] = 'default',
-  ): ActionModel => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: SummaryTextKey, verb: string): ActionModel => ({ title: t(key), verb, data });
   const actions: ActionModel[] = !summary
-    ? [action('action.createDraft', SUMMARY_VERBS.draft, 'positive')]
+    ? [action('action.createDraft', SUMMARY_VERBS.draft)]
     : editable
       ? [
           action('action.save', SUMMARY_VERBS.saveConclusions),
-          action('action.publish', SUMMARY_VERBS.publish, 'positive'),
+          action('action.publish', SUMMARY_VERBS.publish),
           action('action.refresh', SUMMARY_VERBS.draft),
           action('action.collect', SUMMARY_VERBS.collect),
         ]
@@ -218,7 +209,7 @@ export function editorCard(
       summary && !editable
         ? GROUP_THEMES.filter((theme) => themeText(theme)).map((theme) => ({
             label: localised(THEME_TEXTS[theme], locale),
-            text: (summary.conclusions[theme] ?? []).map((text) => `- ${text}`).join('\n'),
+            text: (summary.conclusions[theme] ?? []).map((text) => `- ${cardText(text)}`).join('\n'),
           }))
         : [],
     actions: [...actions, action('action.back', SUMMARY_VERBS.overview)],
@@ -274,7 +265,7 @@ export function announcementCard(
   const themes = GROUP_THEMES.flatMap((theme) => {
     const texts = publication.conclusions[theme] ?? [];
     if (texts.length === 0) return [];
-    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${shortened(text)}`);
+    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${cardText(shortened(text))}`);
     if (texts.length > ANNOUNCED_CONCLUSIONS)
       lines.push(t('announcement.more', { count: texts.length - ANNOUNCED_CONCLUSIONS }));
     return [{ label: localised(THEME_TEXTS[theme], locale), text: lines.join('\n') }];
