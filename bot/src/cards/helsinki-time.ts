@@ -38,11 +38,6 @@ export function localParts(instant: Date): { date: string; time: string; year: n
   };
 }
 
-/** The current cycle is the local calendar year. */
-export function cycleYear(now: Date): number {
-  return localParts(now).year;
-}
-
 function offsetMinutes(instant: Date): number {
   const { date, time } = localParts(instant);
   const asUtc = Date.parse(`${date}T${time}:00Z`);
