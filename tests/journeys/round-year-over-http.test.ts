@@ -8,7 +8,7 @@ import { VERBS } from '../../bot/src/cards/verbs';
 import type { Person } from '../../bot/src/domain/organisation';
 import { cardAction, invokeCard, personalMessage, postActivity } from '../support/activities';
 import type { SignInOrganisation } from '../support/tokens';
-import { button, cardText } from '../cards/card-helpers';
+import { button, buttons, cardText, errorNextTo, input } from '../cards/card-helpers';
 import {
   call,
   IN_WINDOW,
@@ -112,5 +112,74 @@ describe('between April and December, chat and tabs are about the same round', (
     const card = await chat(org, supervisor, 'tiimini');
     expect(cardText(card)).toContain(`Tiimisi kehityskeskustelut ${tab.body.year}`);
     expect(cardText(card)).not.toContain(`kehityskeskustelut ${ROUND_YEAR - 1}`);
+  });
+});
+
+describe('scheduling from the card follows the same rules as the tab and the API', () => {
+  async function supervisorSummary(org: SignInOrganisation): Promise<Json> {
+    const { employee, supervisor } = org.people;
+    return press(org, supervisor, VERBS.open, {
+      employeeId: employee.id,
+      year: ROUND_YEAR,
+      view: { kind: 'summary' },
+    });
+  }
+
+  test('a 2027 discussion cannot be stored at 1.1.2020 01:00: the card says why under the date and keeps it', async () => {
+    const org = await newOrganisation(api.app);
+    const summary = await supervisorSummary(org);
+    const refused = await press(org, org.people.supervisor, VERBS.schedule, {
+      ...button(summary, VERBS.schedule),
+      meetingDate: '2020-01-01',
+      meetingTime: '01:00',
+    });
+    expect(errorNextTo(refused, 'meetingDate')).toBe('Aika on jo mennyt. Valitse tuleva aika.');
+    expect(input(refused, 'meetingDate')?.value).toBe('2020-01-01');
+    const stored = await api.app.repositories.developmentDiscussions.get(
+      org.tenantId,
+      ROUND_YEAR,
+      org.people.employee.id,
+    );
+    expect(stored?.value.scheduledAt).toBeNull();
+
+    const outside = await press(org, org.people.supervisor, VERBS.schedule, {
+      ...button(summary, VERBS.schedule),
+      meetingDate: '2026-12-08',
+      meetingTime: '09:00',
+    });
+    expect(errorNextTo(outside, 'meetingDate')).toBe(
+      'Valitse päivä kehityskeskustelujen ajalta 1.1.2027–31.3.2027.',
+    );
+  });
+
+  test('the card proposes a first day inside the window and bounds its date input to the window', async () => {
+    const org = await newOrganisation(api.app);
+    const summary = await supervisorSummary(org);
+    expect(input(summary, 'meetingDate')).toMatchObject({
+      value: '2027-01-01',
+      min: '2027-01-01',
+      max: '2027-03-31',
+    });
+    expect(input(summary, 'meetingTime')?.value).toBe('09:00');
+    expect(cardText(summary)).toContain('Kehityskeskustelut käydään 1.1.2027–31.3.2027.');
+  });
+
+  test('"held" is offered only from the meeting day, and the refusal holds for a stale card', async () => {
+    const org = await newOrganisation(api.app);
+    const { employee, supervisor } = org.people;
+    const token = await tokenOf(api.app, org, supervisor);
+    await call(api.app, token, 'PUT', meetingPath(employee.id), {
+      body: { scheduledAt: IN_WINDOW, durationMinutes: 45 },
+    });
+    const summary = await supervisorSummary(org);
+    expect(buttons(summary).map((b) => b.verb)).not.toContain(VERBS.markHeld);
+    const early = await press(org, supervisor, VERBS.markHeld, button(summary, VERBS.schedule));
+    expect(cardText(early)).toContain('Keskustelun voi merkitä käydyksi tapaamispäivänä tai sen jälkeen.');
+    const stored = await api.app.repositories.developmentDiscussions.get(
+      org.tenantId,
+      ROUND_YEAR,
+      employee.id,
+    );
+    expect(stored?.value.status).toBe('scheduled');
   });
 });

@@ -8,20 +8,8 @@ import { phaseWindows, roundYear } from '../domain/annual-clock-rules';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import type { Repositories } from '../storage/repositories';
 
-/** Finnish municipalities keep Finnish time; the Organisation record has no zone of its own. */
-export const ORGANISATION_TIME_ZONE = 'Europe/Helsinki';
-
-const localDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ORGANISATION_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** YYYY-MM-DD of an instant in the organisation's time zone. */
-export function organisationDate(instant: Date): string {
-  return localDateFormat.format(instant);
-}
+export { ORGANISATION_TIME_ZONE, organisationDate } from '../domain/organisation-time';
+import { organisationDate } from '../domain/organisation-time';
 
 export async function tenantClock(
   repositories: Pick<Repositories, 'annualClocks'>,

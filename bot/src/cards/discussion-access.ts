@@ -10,6 +10,7 @@ import { newDevelopmentDiscussion } from '../domain/development-discussion-lifec
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
+import { meetingRoundOf } from '../api/meeting-scheduling';
 import { tenantRoundYear } from '../api/organisation-clock';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
@@ -183,6 +184,8 @@ export async function viewerFor(
     repositories.people.findPerson(tenantId, otherId),
     party === 'supervisor' ? repositories.coachingBanks.find(tenantId) : null,
   ]);
+  const meetingRound =
+    party === 'supervisor' && other ? await meetingRoundOf(repositories, other, discussion.year) : null;
   const userIds = await context.userIds.of(tenantId, [actor.person, other]);
   const viewer: DiscussionViewer = {
     locale: actor.locale,
@@ -192,6 +195,8 @@ export async function viewerFor(
     otherName: other ? `${other.firstName} ${other.lastName}` : '–',
     userIds,
     coaching: party === 'supervisor' ? (coaching ?? BUILT_IN_COACHING_BANK) : null,
+    now: context.now(),
+    meetingRound,
     audit: new OwedAuditEntry(context.audit, {
       tenantId,
       subjectId: discussion.employeeId,

@@ -56,6 +56,23 @@ export function zonedDateTime(date: string, time: string): string {
   return `${date}T${time}:00${sign}${hours}:${minutes}`;
 }
 
+const dayFormats = Object.fromEntries(
+  Object.entries(LOCALE_TAGS).map(([locale, tag]) => [
+    locale,
+    new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'short' }),
+  ]),
+) as Record<Locale, Intl.DateTimeFormat>;
+
+/** A calendar date ("YYYY-MM-DD") as the reader writes it, e.g. 31.3.2027. */
+export function formatDate(date: string, locale: Locale): string {
+  return dayFormats[locale].format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Date windows (ISO dates) as the reader writes them: "1.1.2027–31.3.2027". */
+export function formatWindows(windows: readonly { opens: string; closes: string }[], locale: Locale): string {
+  return windows.map((w) => `${formatDate(w.opens, locale)}–${formatDate(w.closes, locale)}`).join(', ');
+}
+
 export function formatDateTime(iso: string, locale: Locale): string {
   return displayFormats[locale].format(new Date(iso));
 }
