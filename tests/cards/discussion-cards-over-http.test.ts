@@ -270,8 +270,9 @@ describe('development discussion cards over HTTP', () => {
     const rows = (card.body as Json[]).filter((element) => element.selectAction);
     expect(rows).toHaveLength(15);
     expect(JSON.stringify(card).length).toBeLessThan(15_000);
+    // The English command is understood; the answer is in the person's own language, not the client's.
     const notSupervisor = await chat(flow, 'my team', 'en-GB');
-    expect(cardText(notSupervisor)).toContain('The team status is for supervisors');
+    expect(cardText(notSupervisor)).toContain('Tiimin tilanne on esihenkilöille');
   });
 
   it('lets the supervisor schedule, requiring a date and a time', async () => {
