@@ -158,6 +158,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     id: 'summaries',
     triggers: ['koonnit', 'koonti', 'sammanställningar', 'sammanställning', 'summaries', 'summary'],
     helpKey: 'help.command.summaries',
+    roles: ['hr'],
     handle: async (context) => [asReply(await openOverview(context, undefined))],
   };
 
