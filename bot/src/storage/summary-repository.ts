@@ -31,7 +31,7 @@ const summarySchema = z.object({
   learningWaySplit: z.record(z.enum(LEARNING_WAYS), z.number()),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().min(1).nullable(),
-  postFailure: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
+  postFailure: z.object({ at: z.string(), reason: z.string() }).nullable().default(null),
   history: z
     .array(
       z.object({
@@ -41,7 +41,7 @@ const summarySchema = z.object({
         reason: z.string().nullable(),
       }),
     )
-    .optional(),
+    .default([]),
 }) satisfies z.ZodType<ServiceAreaSummary>;
 
 type Identity = 'tenantId' | 'serviceAreaId' | 'year';
