@@ -102,9 +102,13 @@ type LinkedChannel = { teamId: string; channelId: string; channelName: string | 
 
 function summaryView(read: Versioned<ServiceAreaSummary> | null) {
   if (!read) return null;
-  const { tenantId: _tenant, ...summary } = read.value;
+  const summary = read.value;
   return {
-    ...summary,
+    serviceAreaId: summary.serviceAreaId,
+    year: summary.year,
+    status: summary.status,
+    conclusions: summary.conclusions,
+    publishedAt: summary.publishedAt,
     postFailure: summary.postFailure ?? null,
     history: [...(summary.history ?? [])].reverse(),
     etag: read.etag,
