@@ -100,6 +100,11 @@ export interface SummaryPart {
 }
 
 export interface ScheduleInputsModel {
+  /** The round's development-discussion window in words; '' when unknown. */
+  window: string;
+  /** The window's first and last day (ISO), the date input's bounds (the round's year without a window). */
+  dateMin: string;
+  dateMax: string;
   dateId: string;
   dateLabel: string;
   date: string;

@@ -3,6 +3,7 @@ import type { CoachingBank } from '../coaching/coaching-bank';
 import type { CompetenceFramework } from '../domain/competence';
 import type { DevelopmentDiscussion, DiscussionStatus } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
+import type { MeetingRound } from '../domain/meeting-rules';
 import type { Versioned } from '../storage/table-store';
 import { translate } from '../i18n/translate';
 import type { FieldErrors } from './card-inputs';
@@ -25,6 +26,10 @@ export interface DiscussionViewer {
   userIds: string[];
   /** The organisation's coaching questions, for the supervisor's cards; null on the employee's. */
   coaching: CoachingBank | null;
+  /** When the card is made: what it offers depends on the day (marking held, a proposed meeting day). */
+  now: Date;
+  /** The employee's round as the meeting rules see it, for the supervisor's scheduling; null for the employee. */
+  meetingRound: MeetingRound | null;
   /** The audit entry this request owes for showing the discussion (written before the card is returned). */
   audit: OwedAuditEntry;
 }

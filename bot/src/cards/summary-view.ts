@@ -6,7 +6,8 @@
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_REOPEN_REASON_LENGTH } from '../domain/content-limits';
 import { DISCUSSION_SECTIONS, type DevelopmentDiscussion, type Goal } from '../domain/development-discussion';
-import { translate } from '../i18n/translate';
+import { defaultMeetingDay, mayMarkHeld } from '../domain/meeting-rules';
+import { translate, type MessageKey } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type {
   ActionModel,
@@ -30,7 +31,10 @@ import {
   type DiscussionViewer,
   type ViewExtras,
 } from './discussion-viewer';
-import { formatDateTime, localParts } from './helsinki-time';
+import { formatDateTime, formatWindows, localParts } from './helsinki-time';
+
+/** The time a proposed meeting day starts with; the supervisor changes it as they like. */
+const DEFAULT_MEETING_TIME = '09:00';
 import { VERBS } from './verbs';
 import { cardText } from './card-text';
 
@@ -161,10 +165,16 @@ function scheduleInputs(viewer: DiscussionViewer, extras: ViewExtras): ScheduleI
   ) {
     return null;
   }
+  const windows = viewer.meetingRound?.windows ?? [];
+  const proposedDay = viewer.meetingRound ? defaultMeetingDay(viewer.meetingRound, viewer.now) : null;
   const current = discussion.scheduledAt
     ? localParts(new Date(discussion.scheduledAt))
-    : { date: '', time: '' };
+    : { date: proposedDay ?? '', time: proposedDay ? DEFAULT_MEETING_TIME : '' };
+  const window = formatWindows(windows, viewer.locale);
   return {
+    window: window ? translate(viewer.locale, 'cards.meetingWindow', { window }) : '',
+    dateMin: windows[0]?.opens ?? `${discussion.year}-01-01`,
+    dateMax: windows.at(-1)?.closes ?? `${discussion.year}-12-31`,
     dateId: inputIds.meetingDate,
     dateLabel: translate(viewer.locale, 'cards.meetingDate'),
     date: inputValue(extras, inputIds.meetingDate, current.date),
@@ -206,7 +216,8 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
   if (party === 'supervisor' && ['notScheduled', 'scheduled', 'prepared'].includes(status)) {
     list.push(action(t('cards.action.schedule'), VERBS.schedule, ref));
   }
-  if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared')) {
+  const meetingDayCome = mayMarkHeld(discussion.scheduledAt, viewer.now);
+  if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared') && meetingDayCome) {
     list.push(action(t('cards.action.markHeld'), VERBS.markHeld, ref));
   }
   if (status === 'held' && !signedByMe) list.push(action(t('cards.action.sign'), VERBS.sign, ref));
@@ -218,6 +229,15 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
     list.push(action(t('cards.action.reopen'), VERBS.reopen, ref));
   }
   return list;
+}
+
+/** What the viewer is asked to do next: after signing a held record, only the other party is awaited. */
+function hintKey(viewer: DiscussionViewer): MessageKey {
+  const { party } = viewer;
+  const discussion = viewer.record.value;
+  const signedByMe = party === 'employee' ? discussion.employeeSignature : discussion.supervisorSignature;
+  if (discussion.status === 'held' && signedByMe) return `cards.hint.${party}.heldSignedByMe`;
+  return `cards.hint.${party}.${discussion.status}`;
 }
 
 export function renderSummaryCard(viewer: DiscussionViewer, extras: ViewExtras): AdaptiveCard {
@@ -245,7 +265,7 @@ export function renderSummaryCard(viewer: DiscussionViewer, extras: ViewExtras):
       { title: translate(locale, 'cards.fact.signatures'), value: signatureText(viewer) },
       { title: translate(locale, 'cards.fact.saved'), value: formatDateTime(discussion.updatedAt, locale) },
     ],
-    hint: translate(locale, `cards.hint.${party}.${discussion.status}`),
+    hint: translate(locale, hintKey(viewer)),
     parts: parts(viewer),
     schedule: scheduleInputs(viewer, extras),
     reason: reasonInput(viewer, extras),

@@ -11,6 +11,7 @@ export function myTeamCommand(context: CardsContext): ChatCommand {
     id: 'myTeam',
     triggers: [...menuTriggers('myTeam'), 'oma tiimi'],
     helpKey: 'help.command.myTeam',
+    roles: ['supervisor'],
     handle: async (chat) => {
       const fallbackText = translate(chat.locale, 'myTeam.fallback');
       const actor = actorOf(chat);

@@ -2,7 +2,11 @@
 import type { Competence } from '../domain/competence';
 import { LEARNING_WAYS } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
-import { MAX_TRAINING_AUDIENCE_LENGTH, MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
+import {
+  MAX_TRAINING_AUDIENCE_LENGTH,
+  MAX_TRAINING_HEADCOUNT,
+  MAX_TRAINING_NEED_LENGTH,
+} from '../domain/content-limits';
 import type { Person, ServiceArea } from '../domain/organisation';
 import type { TrainingPlan, TrainingPlanItem } from '../domain/training-plan';
 import type { Versioned } from '../storage/table-store';
@@ -28,6 +32,7 @@ export const TRAINING_PLAN_VERBS = {
 export interface PlanNotice {
   key: TrainingPlanTextKey;
   color: Color;
+  params?: Record<string, string | number>;
 }
 
 interface PlanCardModel {
@@ -54,6 +59,8 @@ interface PlanCardModel {
     audienceLabel: string;
     audienceMax: number;
     headcountLabel: string;
+    headcountMax: number;
+    headcountError: string;
   } | null;
   actions: ActionModel[];
 }
@@ -164,7 +171,7 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
   return renderPlan({
     title: t('plan.title', { plan: planName(view.serviceArea?.name ?? null, locale), year: view.year }),
     status: statusText(plan, locale),
-    notice: notice ? t(notice.key) : '',
+    notice: notice ? t(notice.key, notice.params) : '',
     noticeColor: notice?.color ?? 'Default',
     history: (plan?.history ?? [])
       .map((change) =>
@@ -200,6 +207,8 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
           audienceLabel: t('form.audience'),
           audienceMax: MAX_TRAINING_AUDIENCE_LENGTH,
           headcountLabel: t('form.headcount'),
+          headcountMax: MAX_TRAINING_HEADCOUNT,
+          headcountError: t('trainingPlan.invalidHeadcount', { max: MAX_TRAINING_HEADCOUNT }),
         }
       : null,
     actions,
