@@ -58,10 +58,22 @@ describe('every menu entry works in every language, through the bot endpoint', (
   const demo = generateDemoMunicipality(tenantId);
   const personas = demoPersonas(demo);
 
+  const userOf = (locale: Locale) => ({
+    tenantId,
+    aadObjectId: `${personas.supervisor.aadObjectId.slice(0, -2)}${locale}`,
+    name: personas.supervisor.name,
+  });
+
   beforeAll(async () => {
     [app, connector] = await Promise.all([startTestApp(), startConnectorStandIn()]);
-    const wanted = new Set([personas.employee.personId, personas.supervisor.personId]);
-    const people = demo.people.filter((person) => wanted.has(person.id));
+    // The bot answers in the person's own language: a supervisor for each language.
+    const supervisor = demo.people.find((person) => person.id === personas.supervisor.personId)!;
+    const people = LOCALES.map((locale) => ({
+      ...supervisor,
+      id: `${supervisor.id}-${locale}`,
+      aadObjectId: userOf(locale).aadObjectId,
+      locale,
+    }));
     const teamIds = new Set(people.map((person) => person.teamId));
     await writeOrganisation(app.repositories, tenantId, {
       organisation: demo.organisation,
@@ -77,7 +89,7 @@ describe('every menu entry works in every language, through the bot endpoint', (
 
   async function reply(text: string, locale: Locale): Promise<Json> {
     const before = connector.activities().length;
-    const user = { tenantId, aadObjectId: personas.supervisor.aadObjectId, name: personas.supervisor.name };
+    const user = userOf(locale);
     const response = await postActivity(
       app.url,
       personalMessage(user, text, { serviceUrl: connector.serviceUrl, locale: `${locale}-FI` }),
