@@ -87,6 +87,7 @@ function botPorts(
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { settings, azurite } = await openStorage(config.storage);
+  let releaseSdkConsole = (): void => undefined;
   try {
     const storage = openStorageAccount(settings);
     const repositories = await openRepositories(storage);
@@ -124,7 +125,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       options.botAuthOverrides ?? {},
       context,
     );
-    const releaseSdkConsole = captureSdkConsole(refusals);
+    releaseSdkConsole = captureSdkConsole(refusals);
     const server: Server = createHttpServer({
       bot,
       logger,
@@ -158,6 +159,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       },
     };
   } catch (error) {
+    releaseSdkConsole();
     await azurite?.stop();
     throw error;
   }
