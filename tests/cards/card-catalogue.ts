@@ -176,6 +176,8 @@ function viewer(
     otherName: party === 'employee' ? 'Pasi Mäkinen' : 'Tuija Suominen',
     userIds: ['29:employee-mri', '29:supervisor-mri'],
     coaching: party === 'supervisor' ? BUILT_IN_COACHING_BANK : null,
+    now: new Date('2026-02-03T09:15:00Z'),
+    meetingRound: null,
     audit: noAudit,
   };
 }
