@@ -151,7 +151,7 @@ describe('the training plan’s CSV export', () => {
         { need: `Excel${NUL}-koulutus`, competenceId: '', way: '10', audience: `kaikki\u0007`, headcount: 3 },
       ],
     } as unknown as TrainingPlan;
-    const csv = planCsv({ plan, competences: [], names: new Map(), locale: 'fi' });
+    const csv = planCsv({ plan, competences: [], names: new Map(), areaNames: new Map(), locale: 'fi' });
     // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(csv).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(csv).toContain('Excel-koulutus');

@@ -26,6 +26,21 @@ export interface HttpDependencies {
 /** Activities and card submissions are small; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
+export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;
+
+class HealthTimeout extends Error {
+  override name = 'Timeout';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HealthTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 function refuse(req: Request, res: Response, statusCode: number, name = ''): void {
   res.json(statusCode, transportErrorBody(req, { statusCode, name }));
 }
@@ -76,12 +91,14 @@ export function createHttpServer(deps: HttpDependencies): Server {
     await deps.bot.handle(req, res);
   });
 
+  // App Service's health check and the deploy's smoke check (infra/smoke-check.js) read this: 200 only when
+  // storage answers, 503 otherwise, so an instance that cannot reach its data is taken out of rotation.
   server.get('/healthz', async (_req, res) => {
-    const storage = await deps.pingStorage().then(
+    const storage = await withTimeout(deps.pingStorage(), HEALTH_STORAGE_TIMEOUT_MS).then(
       () => ({ reachable: true }),
       (error: unknown) => ({ reachable: false, error: describeError(error).errorName }),
     );
-    res.json(200, { status: storage.reachable ? 'ok' : 'degraded', storage });
+    res.json(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });
   });
 
   for (const register of deps.routes) register(server);
