@@ -101,7 +101,7 @@ describe('free text over HTTP', () => {
     expect(body).toEqual({
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: expect.stringContaining('osynliga styrtecken'),
+      value: expect.stringContaining('näkymättömiä ohjausmerkkejä'),
     });
   });
 
@@ -112,7 +112,7 @@ describe('free text over HTTP', () => {
       supervisorId: null,
       roles: ['employee', 'supervisor'],
     });
-    const employee = cardTestPerson(tenantId, 'writer');
+    const employee = cardTestPerson(tenantId, 'writer', { locale: 'en' });
     await writeOrganisation(app.repositories, tenantId, {
       serviceAreas: [
         { tenantId, id: 'sa-1', name: 'Palvelut', directorId: 'sup', alternatingYearRule: null },
