@@ -13,7 +13,7 @@ import {
   SignJWT,
   type JSONWebKeySet,
   type JWK,
-  type KeyLike,
+  type CryptoKey,
 } from 'jose';
 import { REQUIRED_SCOPE, type TokenRules } from './access-token-validator';
 import { apiAudiences } from './entra-token-rules';
@@ -36,7 +36,7 @@ export interface DevTokenIssuer {
 }
 
 interface SigningKey {
-  privateKey: KeyLike | Uint8Array;
+  privateKey: CryptoKey | Uint8Array;
   publicJwk: JWK;
 }
 
