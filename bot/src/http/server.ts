@@ -5,13 +5,17 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { BotEndpoint } from '../teams/bot-endpoint';
 import { acceptActivity } from '../teams/activity-shape';
-import { describeError, type Logger } from '../logging';
-import { transportErrorBody } from './http-errors';
+import { describeError, type Logger, type RefusalLog } from '../logging';
+import { transportErrorBody, transportErrorCode } from './http-errors';
+import { fieldsWithForbiddenCharacters } from '../domain/free-text';
+import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import { setSecurityHeaders } from './security-headers';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
   logger: Logger;
+  /** Refused requests: a bounded line with a reason code, never the request's content. */
+  refusals: RefusalLog;
   /** Proves storage answers; rejects when it does not. */
   pingStorage(): Promise<void>;
   tabsDist: string;
@@ -41,6 +45,9 @@ function refuse(req: Request, res: Response, statusCode: number, name = ''): voi
   res.json(statusCode, transportErrorBody(req, { statusCode, name }));
 }
 
+/** The route's pattern (never the path as requested, which may carry ids or text). */
+const routeOf = (req: Request): string | undefined => req.getRoute()?.path?.toString();
+
 export function createHttpServer(deps: HttpDependencies): Server {
   const server = restify.createServer({ name: 'osaamiskello', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
@@ -54,16 +61,33 @@ export function createHttpServer(deps: HttpDependencies): Server {
   server.use((req, res, next) => {
     const coding = req.header('content-encoding', 'identity').trim().toLowerCase();
     if (coding === 'identity') return next();
+    deps.refusals.refused('http.refused', 'request.unsupportedMediaType', { route: routeOf(req) });
     refuse(req, res, 415);
     return next(false);
   });
   server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
   server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
 
+  // Free text in the API's bodies: control and bidirectional-override characters are refused, by field.
+  server.use((req, res, next) => {
+    if (!req.getPath().startsWith('/api/v1/') || req.body === undefined) return next();
+    const fields = fieldsWithForbiddenCharacters(req.body);
+    if (fields.length === 0) return next();
+    deps.refusals.refused('http.refused', 'request.controlCharacters', { route: routeOf(req) });
+    sendApiError(res, ApiError.of(400, 'request.controlCharacters', { fields }), requestLocale(req, 'fi'));
+    return next(false);
+  });
+
   server.post('/api/messages', async (req, res) => {
     // Teams posts JSON activities; anything else never reaches the SDK, which would throw on it (a 500).
-    if (!req.is('json')) return refuse(req, res, 415);
-    if (!acceptActivity(req.body)) return refuse(req, res, 400);
+    if (!req.is('json')) {
+      deps.refusals.refused('bot.refused', 'notJson');
+      return refuse(req, res, 415);
+    }
+    if (!acceptActivity(req.body)) {
+      deps.refusals.refused('bot.refused', 'malformedActivity');
+      return refuse(req, res, 400);
+    }
     await deps.bot.handle(req, res);
   });
 
@@ -85,11 +109,12 @@ export function createHttpServer(deps: HttpDependencies): Server {
   server.get('/tabs/*', restify.plugins.serveStaticFiles(deps.tabsDist));
 
   server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn('http.error', {
-      method: req.method,
-      route: req.getRoute()?.path,
-      ...describeError(error),
-    });
+    const status = error.statusCode ?? 500;
+    const code = transportErrorCode(status, error.name);
+    // A refusal is the caller's (one bounded line, its reason code); a failure of ours is an error.
+    if (status >= 500)
+      deps.logger.error('http.error', { method: req.method, route: routeOf(req), ...describeError(error) });
+    else deps.refusals.refused('http.refused', code, { method: req.method, route: routeOf(req), status });
     // restify serialises its errors with toJSON: the API's localised shape instead of the internal message.
     const body = transportErrorBody(req, error);
     Object.assign(error, { toJSON: () => body });
