@@ -108,8 +108,11 @@ export interface ConnectorStandIn {
   waitForActivities(count: number, timeoutMs?: number): Promise<void>;
   /** The 1:1 conversation the stand-in created for a user, if any. */
   conversationOf(memberId: string): string | null;
-  /** From now on the user (Entra object id) is refused with 403, as Teams refuses a blocked or removed bot. */
-  refuseUser(memberId: string, why: UserRefusal): void;
+  /**
+   * From now on the user (Entra object id) is refused with 403, as Teams refuses a blocked or removed bot; also
+   * in `conversationId`, their 1:1 chat when it was not created here (the chat a user's message opened).
+   */
+  refuseUser(memberId: string, why: UserRefusal, conversationId?: string): void;
   close(): Promise<void>;
 }
 
@@ -490,8 +493,10 @@ export async function startConnectorStandIn(
         check();
       }),
     conversationOf: (memberId) => conversationOfMember.get(memberId) ?? null,
-    refuseUser: (memberId, why) => {
+    refuseUser: (memberId, why, conversationId) => {
       refusedUsers.set(memberId, why);
+      if (conversationId && !conversations.has(conversationId))
+        conversations.set(conversationId, { tenantId: null, memberId });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@
  * A feature's contribution to the app: HTTP routes, chat commands, card-action handlers and background
  * work. Each feature has its own module in this folder, so features are wired without editing app.ts.
  */
+import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logging';
@@ -14,6 +15,8 @@ export interface AppContext {
   repositories: Repositories;
   storage: StorageAccount;
   logger: Logger;
+  /** The one proactive-messaging path (teams/proactive-messenger.ts) every feature sends through. */
+  messenger: ProactiveMessenger;
   /** The service's own base URL once it listens (for deep links and card actions). */
   baseUrl(): string;
   /** The current time; tests set it to fix which year's cycle is current. */

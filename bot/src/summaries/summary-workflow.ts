@@ -19,7 +19,7 @@ import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, rebuildServiceArea } from './aggregate-refresh';
-import type { ChannelPoster, PostOutcome } from './channel-poster';
+import { channelAddress, type ProactiveMessenger, type SendOutcome } from '../teams/proactive-messenger';
 import {
   collectConclusions,
   compileServiceAreaSummary,
@@ -44,7 +44,7 @@ const refuse: Refuser<SummaryErrorCode> = refuserFor();
 
 export interface SummaryDeps {
   repositories: Repositories;
-  poster: ChannelPoster;
+  messenger: ProactiveMessenger;
   /** The card announcing a publication in the area's channel. */
   announcement(publication: SummaryPublication, link: ChannelLink): Promise<Record<string, unknown>>;
   now(): Date;
@@ -187,7 +187,7 @@ export async function saveConclusions(
 
 export interface PublishResult {
   summary: Versioned<ServiceAreaSummary>;
-  posted: PostOutcome;
+  posted: SendOutcome;
 }
 
 /**
@@ -226,9 +226,9 @@ export async function publishSummary(
     publishedBy: actor.id,
   };
   await deps.repositories.summaryPublications.put(publication);
-  const posted = await deps.poster.post(
+  const posted = await deps.messenger.send(
     target.tenantId,
-    link.value,
+    channelAddress(link.value.teamId, link.value.channelId),
     await deps.announcement(publication, link.value),
   );
   return { summary, posted };
