@@ -14,6 +14,7 @@ import {
   schedule,
 } from '../domain/development-discussion-lifecycle';
 import { conversationsFor } from '../domain/discussion-year-rules';
+import { meetingTimeProblem, type MeetingRound } from '../domain/meeting-rules';
 import type { Person } from '../domain/organisation';
 import type { AuditTrail } from '../privacy/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
@@ -38,7 +39,7 @@ import {
   type CalendarCaller,
   type CalendarOutcome,
 } from './meeting-calendar';
-import { organisationDate, tenantClock, windowsOfKind } from './organisation-clock';
+import { tenantClock, windowsOfKind } from './organisation-clock';
 import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
@@ -166,16 +167,12 @@ async function ownReport(deps: SchedulingDeps, supervisor: Person, employeeId: s
   return employee.value;
 }
 
-async function checkMeetingTime(
-  deps: SchedulingDeps,
+/** The employee's round `year` as the meeting rules see it: the clock's windows and the alternating-year rule. */
+export async function meetingRoundOf(
+  repositories: Pick<Repositories, 'annualClocks' | 'serviceAreas' | 'teams'>,
   employee: Person,
   year: number,
-  scheduledAt: string,
-  now: Date,
-): Promise<Date> {
-  const start = new Date(scheduledAt);
-  if (start.getTime() < now.getTime()) throw refusal(422, 'meeting.inPast');
-  const { repositories } = deps;
+): Promise<MeetingRound> {
   const [clock, area, team] = await Promise.all([
     tenantClock(repositories, employee.tenantId),
     repositories.serviceAreas.get(employee.tenantId, employee.serviceAreaId),
@@ -187,14 +184,25 @@ async function checkMeetingTime(
     year,
     { kind: team?.value.kind ?? 'team' },
   );
-  if (!conversations.developmentDiscussion) throw refusal(422, 'meeting.noDiscussionThisYear');
   const windows = windowsOfKind(clock, year, employee.serviceAreaId, 'developmentDiscussions');
-  const day = organisationDate(start);
-  if (!windows.some((w) => w.opens <= day && day <= w.closes)) {
-    throw refusal(422, 'meeting.outsideWindow', {
-      windows: windows.map((w) => ({ opens: w.opens, closes: w.closes })),
-    });
-  }
+  return {
+    windows: windows.map((w) => ({ opens: w.opens, closes: w.closes })),
+    holdsDiscussion: conversations.developmentDiscussion,
+  };
+}
+
+async function checkMeetingTime(
+  deps: SchedulingDeps,
+  employee: Person,
+  year: number,
+  scheduledAt: string,
+  now: Date,
+): Promise<Date> {
+  const start = new Date(scheduledAt);
+  const round = await meetingRoundOf(deps.repositories, employee, year);
+  const problem = meetingTimeProblem(start, now, round);
+  if (problem === 'meeting.outsideWindow') throw refusal(422, problem, { windows: round.windows });
+  if (problem) throw refusal(422, problem);
   return start;
 }
 

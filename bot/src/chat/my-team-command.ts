@@ -10,6 +10,7 @@ export function myTeamCommand(context: CardsContext): ChatCommand {
     id: 'myTeam',
     triggers: ['tiimini', 'oma tiimi', 'mitt team', 'my team'],
     helpKey: 'help.command.myTeam',
+    roles: ['supervisor'],
     handle: async (chat) => {
       const fallbackText = translate(chat.locale, 'myTeam.fallback');
       const actor = actorOf(chat);

@@ -167,8 +167,20 @@ export const en: Catalogue = {
   'cards.notice.noDiscussion':
     'In {year} you have no individual development discussion: your unit holds a group competence discussion.',
   'cards.notice.badRequest': 'The card could not be processed. Write "my discussion" and try again.',
+  'cards.error.controlCharacters':
+    'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and send again.',
   'cards.error.required': 'Required.',
   'cards.error.invalid': 'Check this value.',
+  'cards.hint.supervisor.heldSignedByMe':
+    'You have signed off the record. Waiting for the employee to sign it off.',
+  'cards.hint.employee.heldSignedByMe':
+    'You have signed off the record. Waiting for your supervisor to sign it off.',
+  'cards.error.meeting.inPast': 'That time has passed. Choose a time in the future.',
+  'cards.error.meeting.outsideWindow': 'Choose a day in the development-discussion window {window}.',
+  'cards.error.meeting.noDiscussionThisYear':
+    'This person has no development discussion this year (alternating-year model).',
+  'cards.meetingWindow': 'Development discussions are held {window}.',
+  'discussion.beforeMeeting': 'The discussion can be marked held on or after the day of the meeting.',
   'cards.error.textTooLong': 'The text is too long (at most {max} characters).',
   'cards.error.ratingOutOfScale': 'Choose a rating on the scale {min}–{max}.',
   'cards.error.wayRequired': 'Choose a way of learning (70, 20 or 10).',

@@ -164,8 +164,18 @@ export const fi = {
   'cards.notice.noDiscussion':
     'Vuonna {year} sinulla ei ole henkilökohtaista kehityskeskustelua: yksikössäsi käydään ryhmäosaamiskeskustelu.',
   'cards.notice.badRequest': 'Korttia ei voitu käsitellä. Kirjoita "oma keskustelu" ja yritä uudelleen.',
+  'cards.error.controlCharacters':
+    'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja lähetä uudelleen.',
   'cards.error.required': 'Pakollinen tieto.',
   'cards.error.invalid': 'Tarkista tämä tieto.',
+  'cards.hint.supervisor.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan työntekijän hyväksyntää.',
+  'cards.hint.employee.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan esihenkilösi hyväksyntää.',
+  'cards.error.meeting.inPast': 'Aika on jo mennyt. Valitse tuleva aika.',
+  'cards.error.meeting.outsideWindow': 'Valitse päivä kehityskeskustelujen ajalta {window}.',
+  'cards.error.meeting.noDiscussionThisYear':
+    'Henkilöllä ei ole kehityskeskustelua tänä vuonna (vuorovuosimalli).',
+  'cards.meetingWindow': 'Kehityskeskustelut käydään {window}.',
+  'discussion.beforeMeeting': 'Keskustelun voi merkitä käydyksi tapaamispäivänä tai sen jälkeen.',
   'cards.error.textTooLong': 'Teksti on liian pitkä (enintään {max} merkkiä).',
   'cards.error.ratingOutOfScale': 'Valitse arvio asteikolta {min}–{max}.',
   'cards.error.wayRequired': 'Valitse oppimisen tapa (70, 20 tai 10).',

@@ -163,8 +163,19 @@ export const sv: Catalogue = {
   'cards.notice.noDiscussion':
     'År {year} har du inget individuellt utvecklingssamtal: din enhet håller ett gruppsamtal om kompetens.',
   'cards.notice.badRequest': 'Kortet kunde inte behandlas. Skriv "mitt samtal" och försök igen.',
+  'cards.error.controlCharacters':
+    'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och skicka igen.',
   'cards.error.required': 'Obligatoriskt.',
   'cards.error.invalid': 'Kontrollera den här uppgiften.',
+  'cards.hint.supervisor.heldSignedByMe':
+    'Du har godkänt anteckningarna. Medarbetaren har ännu inte godkänt dem.',
+  'cards.hint.employee.heldSignedByMe': 'Du har godkänt anteckningarna. Din chef har ännu inte godkänt dem.',
+  'cards.error.meeting.inPast': 'Tiden har redan passerat. Välj en kommande tid.',
+  'cards.error.meeting.outsideWindow': 'Välj en dag under perioden för utvecklingssamtal {window}.',
+  'cards.error.meeting.noDiscussionThisYear':
+    'Personen har inget utvecklingssamtal detta år (modellen med växlande år).',
+  'cards.meetingWindow': 'Utvecklingssamtalen hålls {window}.',
+  'discussion.beforeMeeting': 'Samtalet kan markeras som hållet på mötesdagen eller senare.',
   'cards.error.textTooLong': 'Texten är för lång (högst {max} tecken).',
   'cards.error.ratingOutOfScale': 'Välj en bedömning på skalan {min}–{max}.',
   'cards.error.wayRequired': 'Välj ett sätt att lära (70, 20 eller 10).',

@@ -192,6 +192,7 @@ export function strategyInteractions(deps: StrategyDeps): {
       'strategic discussion',
     ],
     helpKey: 'help.command.strategy',
+    roles: ['hr', 'cityManagementTeam', 'serviceAreaManagementTeam', 'supervisor'],
     handle: async (context) => {
       const open = cardActions[STRATEGY_VERBS.open];
       if (!open) return [];

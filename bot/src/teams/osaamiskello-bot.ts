@@ -125,7 +125,7 @@ export class OsaamiskelloBot extends TeamsActivityHandler {
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: {} as never };
     const aadObjectId = activity.from?.aadObjectId ?? null;
     const person = aadObjectId ? await this.ports.findPerson(tenantId, aadObjectId) : null;
-    const locale = localeOf(activity, person?.locale ?? (await this.ports.defaultLocale(tenantId)));
+    const locale = person?.locale ?? localeOf(activity, await this.ports.defaultLocale(tenantId));
     const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
     const result = await this.ports.cardAction({
       tenantId,
@@ -158,7 +158,7 @@ export class OsaamiskelloBot extends TeamsActivityHandler {
     }
     const aadObjectId = activity.from?.aadObjectId ?? null;
     const person = aadObjectId ? await this.ports.findPerson(tenantId, aadObjectId) : null;
-    const locale = localeOf(activity, person?.locale ?? (await this.ports.defaultLocale(tenantId)));
+    const locale = person?.locale ?? localeOf(activity, await this.ports.defaultLocale(tenantId));
     if (activity.conversation?.conversationType === 'personal') await this.remember(activity, 'message');
     this.logger.info('message.received', {
       tenantId,

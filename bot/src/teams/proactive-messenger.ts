@@ -54,8 +54,18 @@ export function outcomeCode(outcome: SendOutcome): OutcomeCode {
   return outcome.status === 'unreachable' ? outcome.reason : outcome.status;
 }
 
+export interface SendOptions {
+  /** false: never "will retry"; a send still failing at the end of the caller's wait is `failed`. */
+  retryLater?: boolean;
+}
+
 export interface ProactiveMessenger {
-  send(tenantId: string, address: ProactiveAddress, activity: OutgoingActivity): Promise<SendOutcome>;
+  send(
+    tenantId: string,
+    address: ProactiveAddress,
+    activity: OutgoingActivity,
+    options?: SendOptions,
+  ): Promise<SendOutcome>;
 }
 
 export interface MessengerSettings {
@@ -124,7 +134,12 @@ export class ReferenceMessenger implements ProactiveMessenger {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async send(tenantId: string, address: ProactiveAddress, activity: OutgoingActivity): Promise<SendOutcome> {
+  async send(
+    tenantId: string,
+    address: ProactiveAddress,
+    activity: OutgoingActivity,
+    options: SendOptions = {},
+  ): Promise<SendOutcome> {
     const target = await this.resolve(tenantId, address, activity);
     if ('status' in target)
       return this.report(
@@ -135,7 +150,8 @@ export class ReferenceMessenger implements ProactiveMessenger {
           ? 'markedUnreachable'
           : 'noConversation',
       );
-    return this.attempt(tenantId, address, target, 0, Date.now() + this.settings.waitMs, true);
+    const retryLater = options.retryLater ?? true;
+    return this.attempt(tenantId, address, target, 0, Date.now() + this.settings.waitMs, retryLater);
   }
 
   /** Resolves when the sends that went on in the background have ended (tests, shutdown). */
@@ -189,14 +205,14 @@ export class ReferenceMessenger implements ProactiveMessenger {
     target: Target,
     previousAttempts: number,
     deadline: number,
-    callerWaits: boolean,
+    retryLater: boolean,
   ): Promise<SendOutcome> {
     let attempts = previousAttempts;
     for (;;) {
       let failure: SendFailure;
       try {
         const delivered = await target.deliver(this.deps.sender, tenantId);
-        if (attempts > 0 || !callerWaits)
+        if (attempts > 0)
           this.deps.logger.info('proactive.delivered', {
             tenantId,
             kind: address.kind,
@@ -211,7 +227,7 @@ export class ReferenceMessenger implements ProactiveMessenger {
       const next = afterFailure(failure, attempts, this.settings.retry, this.deps.random);
       if (next.kind === 'final') return this.final(tenantId, address, target, failure);
       if (Date.now() + next.delayMs > deadline) {
-        if (!callerWaits)
+        if (!retryLater)
           return this.report(
             tenantId,
             address,
