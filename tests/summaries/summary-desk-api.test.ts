@@ -38,7 +38,7 @@ interface Detail {
 describe('HR’s desk: summaries over the HR tab’s API', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
-  /** Teams refuses the next post to the channel (the stand-in answers 502 once). */
+  /** Teams refuses the next post to the channel for good (400; a 502 would be retried and arrive). */
   let refuseNextPost = false;
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
@@ -72,9 +72,9 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       startConnectorStandIn({
         limits: null,
         fail: (call) => {
-          if (call.operation !== 'sendToConversation' || !refuseNextPost) return null;
+          if (call.operation !== 'createConversation' || !refuseNextPost) return null;
           refuseNextPost = false;
-          return { status: 502 };
+          return { status: 400, code: 'BadArgument' };
         },
       }),
     ]);
