@@ -78,6 +78,8 @@ function botPorts(
       await repositories.conversationReferences.save(record);
     },
     forgetConversation: (tenantId, address) => repositories.conversationReferences.delete(tenantId, address),
+    markUnreachable: (tenantId, address, reason) =>
+      repositories.conversationReferences.markUnreachable(tenantId, address, reason),
   };
 }
 
