@@ -2,6 +2,8 @@
  * The composition root: configuration → storage → repositories → services → HTTP. `startApp` is what
  * `npm start`, the production entry point and the tests all run, so they run the same wiring.
  */
+import { ConnectorSender } from './teams/connector-sender';
+import { ReferenceMessenger } from './teams/proactive-messenger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -81,6 +83,8 @@ function botPorts(
       await repositories.conversationReferences.save(record);
     },
     forgetConversation: (tenantId, address) => repositories.conversationReferences.delete(tenantId, address),
+    markUnreachable: (tenantId, address, reason) =>
+      repositories.conversationReferences.markUnreachable(tenantId, address, reason),
   };
 }
 
@@ -100,12 +104,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const messenger = new ReferenceMessenger({
+      references: repositories.conversationReferences,
+      sender: new ConnectorSender(config.botAuth),
+      logger,
+    });
     const refusals = createRefusalLog(logger);
     const context: AppContext = {
       config,
       repositories,
       storage,
       logger,
+      messenger,
       refusals,
       rateLimiter: createRateLimiter(config.rateLimits),
       baseUrl: () => baseUrl,
