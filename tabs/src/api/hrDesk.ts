@@ -83,7 +83,11 @@ export async function fetchSummary(
   serviceAreaId: string,
   signal: AbortSignal,
 ): Promise<SummaryDetail> {
-  return expectShape(await api.get(summaryPath(year, serviceAreaId), {}, signal), ['suppressed'], 'summary');
+  return expectShape(
+    await api.get(summaryPath(year, serviceAreaId), {}, signal),
+    ['publications'],
+    'summary',
+  );
 }
 
 export type SummaryStep = 'draft' | 'collect' | 'publish' | 'revise';
@@ -193,7 +197,7 @@ export async function fetchPersonIdentity(
 ): Promise<PersonIdentity> {
   return expectShape(
     await api.get(`/api/v1/people/${encodeURIComponent(personId)}/identity`, {}, signal),
-    ['personId'],
+    [],
     'person',
   );
 }
