@@ -460,7 +460,6 @@ export const en: Messages = {
   'privacy.lookup.heading': 'A person’s data and log',
   'privacy.lookup.personId': 'Person id (HR system)',
   'privacy.lookup.show': 'Show',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Erasing a person’s data',
   'privacy.erase.intro':
     'Erases, on request, the personal data of a person who has left: their person record, development discussions, group-discussion contributions, coaching and work supervision requests, Teams chat address and the log about them. Anonymous aggregates are kept. The erased person is not imported again from the HR system’s export.',

@@ -459,7 +459,6 @@ export const fi = {
   'privacy.lookup.heading': 'Henkilön tiedot ja loki',
   'privacy.lookup.personId': 'Henkilönumero',
   'privacy.lookup.show': 'Näytä',
-  'privacy.lookup.resultHeading': 'Henkilö {id}',
   'privacy.erase.heading': 'Henkilön tietojen poisto',
   'privacy.erase.intro':
     'Poistaa organisaatiosta lähteneen henkilön henkilötiedot pyynnöstä: henkilötiedon, kehityskeskustelut, ryhmäkeskusteluihin kirjoitetut puheenvuorot, valmennus- ja työnohjaustoiveet, Teams-keskustelun osoitteen ja häntä koskevan lokin. Nimettömät koosteet säilyvät. Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.',

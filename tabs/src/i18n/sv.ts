@@ -462,7 +462,6 @@ export const sv: Messages = {
   'privacy.lookup.heading': 'Personens uppgifter och logg',
   'privacy.lookup.personId': 'Personnummer i HR-systemet',
   'privacy.lookup.show': 'Visa',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Radering av en persons uppgifter',
   'privacy.erase.intro':
     'Raderar på begäran personuppgifterna för en person som har lämnat organisationen: personuppgiften, utvecklingssamtalen, inläggen i gruppsamtal, önskemålen om coachning och handledning, adressen till Teams-chatten och loggen om personen. Anonyma sammanställningar sparas. Den raderade personen importeras inte igen från HR-systemets export.',
