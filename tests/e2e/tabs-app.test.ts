@@ -283,6 +283,23 @@ describe('HR runs the annual clock', () => {
     await expect(closesOfDevelopment()).resolves.toBe('04-15');
   });
 
+  test('a phase may cross New Year (15.11.–28.2.): no error, and the clock saves it', async () => {
+    const before = await app.repositories.annualClocks.get(tenantId);
+    const page = await open('hr', '#/hr');
+    await page.getByLabel('Kehityskeskustelut: alkaa').fill('2026-11-15');
+    await page.getByLabel('Kehityskeskustelut: päättyy').fill('2026-02-28');
+    await page.getByRole('button', { name: 'Tallenna vuosikello' }).click();
+    await page.getByText('Vuosikello tallennettu.').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Vaihe alkaa vasta päättymisensä jälkeen.');
+    const clock = await app.repositories.annualClocks.get(tenantId);
+    expect(clock?.value.phases.find((p) => p.id === 'development-discussions')).toMatchObject({
+      opens: '11-15',
+      closes: '02-28',
+    });
+    // The journeys after this one run on the clock as it was.
+    if (clock && before) await app.repositories.annualClocks.update(clock, { phases: before.value.phases });
+  });
+
   test('a service area’s own window becomes its override; its alternating-year rule is saved too', async () => {
     const area = demo.serviceAreas.find((a) => a.alternatingYearRule) ?? demo.serviceAreas[0];
     const page = await open('hr', '#/hr');
