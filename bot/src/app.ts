@@ -5,7 +5,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
-import { createLogger, type Logger } from './logging';
+import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
+import { createRateLimiter } from './http/rate-limit';
+import { fieldsWithForbiddenCharacters } from './domain/free-text';
+import { translate } from './i18n/translate';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
 import { openRepositories, type Repositories } from './storage/repositories';
@@ -60,7 +63,11 @@ function botPorts(
     commands,
     cardAction: async (request) => {
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
-      return handler ? handler(request) : null;
+      if (!handler) return null;
+      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader.
+      if (fieldsWithForbiddenCharacters(request.data).length > 0)
+        return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
+      return handler(request);
     },
     findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
     defaultLocale: async (tenantId) =>
@@ -87,11 +94,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const refusals = createRefusalLog(logger);
     const context: AppContext = {
       config,
       repositories,
       storage,
       logger,
+      refusals,
+      rateLimiter: createRateLimiter(config.rateLimits),
       baseUrl: () => baseUrl,
       now: options.now ?? (() => new Date()),
     };
@@ -106,11 +116,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       config.botAuth,
       botPorts(repositories, commands, cardActions),
       logger,
-      options.botAuthOverrides,
+      options.botAuthOverrides ?? {},
+      context,
     );
+    const releaseSdkConsole = captureSdkConsole(refusals);
     const server: Server = createHttpServer({
       bot,
       logger,
+      refusals,
       pingStorage: () => storage.ping(),
       tabsDist: config.tabsDist,
       routes: contributions.flatMap((c) => c.routes ?? []),
@@ -133,6 +146,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       storage,
       embeddedConnectionString: azurite?.connectionString ?? null,
       stop: async () => {
+        releaseSdkConsole();
         await Promise.allSettled(stoppers.map((stop) => stop()));
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();

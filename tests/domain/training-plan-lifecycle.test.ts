@@ -49,7 +49,9 @@ const central = () =>
     hr,
     '2026-10-01T08:00:00.000Z',
   );
-const reviewed = () => reviewCentralPlan(central(), cityTeam, '2026-11-01T08:00:00.000Z');
+/** The organisation's service areas: both combined into central(). */
+const AREAS = ['sivistys', 'tekninen'];
+const reviewed = () => reviewCentralPlan(central(), cityTeam, '2026-11-01T08:00:00.000Z', AREAS);
 
 describe('a service area’s training plan', () => {
   it('is drafted and submitted by its management team, with the history kept', () => {
@@ -135,9 +137,17 @@ describe('refused training-plan steps', () => {
       () => submitServiceAreaPlan(central(), hr, T),
       'trainingPlan.wrongScope',
     ],
-    ['reviewing an area plan', () => reviewCentralPlan(submitted(), cityTeam, T), 'trainingPlan.wrongScope'],
-    ['HR reviews the central plan', () => reviewCentralPlan(central(), hr, T), 'trainingPlan.notAllowed'],
-    ['reviewing twice', () => reviewCentralPlan(reviewed(), cityTeam, T), 'trainingPlan.wrongStatus'],
+    [
+      'reviewing an area plan',
+      () => reviewCentralPlan(submitted(), cityTeam, T, AREAS),
+      'trainingPlan.wrongScope',
+    ],
+    [
+      'HR reviews the central plan',
+      () => reviewCentralPlan(central(), hr, T, AREAS),
+      'trainingPlan.notAllowed',
+    ],
+    ['reviewing twice', () => reviewCentralPlan(reviewed(), cityTeam, T, AREAS), 'trainingPlan.wrongStatus'],
     [
       'confirming an unreviewed plan',
       () => confirmCentralPlan(central(), committee, T),
@@ -206,5 +216,46 @@ describe('refused training-plan steps', () => {
     ],
   ])('%s', (_name, action, code) => {
     expect(refusalCode(action)).toBe(code);
+  });
+});
+
+describe('the central plan’s steps in order', () => {
+  it('refuses the review while service areas are missing from it, and says how many are in', () => {
+    const oneOfSix = combineIntoCentralPlan([submitted()], [], { tenantId: TENANT, year: 2027 }, hr, T);
+    const areas = ['sivistys', 'tekninen', 'hyvinvointi', 'konserni', 'kaupunkikehitys', 'elinvoima'];
+    let refusal: unknown;
+    try {
+      reviewCentralPlan(oneOfSix, cityTeam, T, areas);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'trainingPlan.areasMissing', params: { combined: 1, total: 6 } });
+    expect(reviewCentralPlan(central(), cityTeam, T, AREAS).status).toBe('reviewed');
+  });
+
+  it('keeps each combined row’s origin: its service area, or none for the city-wide needs', () => {
+    expect(central().items.map((row) => row.serviceAreaId)).toEqual(['sivistys', 'tekninen', null]);
+    expect(central().combinedAreas).toEqual(['sivistys', 'tekninen']);
+  });
+});
+
+describe('training-plan numbers', () => {
+  it.each([
+    ['a negative headcount', -5],
+    ['a headcount no area has', 99_999_999],
+    ['a fraction', 2.5],
+    ['nothing (not a number)', Number.NaN],
+  ])('refuses %s instead of storing something else', (_label, headcount) => {
+    expect(() => updatePlanItems(draft(), areaTeam, [{ ...item('i9'), headcount }])).toThrow(
+      expect.objectContaining({ code: 'trainingPlan.invalidHeadcount' }),
+    );
+  });
+
+  it('accepts 0 and the largest allowed headcount', () => {
+    const plan = updatePlanItems(draft(), areaTeam, [
+      { ...item('i8'), headcount: 0 },
+      { ...item('i9'), headcount: 50_000 },
+    ]);
+    expect(plan.items.map((row) => row.headcount)).toEqual([0, 50_000]);
   });
 });

@@ -26,6 +26,7 @@ describe('training plans: CSV and XLSX exports', () => {
         way: '10',
         audience: 'Koko henkilöstö',
         headcount: 9,
+        serviceAreaId: AREA_A,
       },
       {
         id: 'c2',
@@ -34,6 +35,7 @@ describe('training plans: CSV and XLSX exports', () => {
         way: '20',
         audience: 'Esihenkilöt',
         headcount: 5,
+        serviceAreaId: null,
       },
     ],
     history: [
@@ -68,9 +70,10 @@ describe('training plans: CSV and XLSX exports', () => {
     const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
     const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
     expect(rows).toEqual([
-      ['Nro', 'Tarve', 'Osaaminen', 'Oppimistapa', 'Kohderyhmä', 'Henkilömäärä'],
+      ['Nro', 'Palvelualue', 'Tarve', 'Osaaminen', 'Oppimistapa', 'Kohderyhmä', 'Henkilömäärä'],
       [
         '1',
+        'Hyvinvointipalvelut',
         'Digitaidot; "asiakastyö" ja\nsähköinen asiointi',
         'Teknologia- ja digiosaaminen',
         '10 koulutus ja valmennus',
@@ -78,7 +81,15 @@ describe('training plans: CSV and XLSX exports', () => {
         '9',
       ],
       // A text that a spreadsheet would run as a formula stays text.
-      ['2', `'=HYPERLINK("http://example.test")`, '', '20 toisilta oppiminen', 'Esihenkilöt', '5'],
+      [
+        '2',
+        'Koko kaupungin anonyymit tarpeet',
+        `'=HYPERLINK("http://example.test")`,
+        '',
+        '20 toisilta oppiminen',
+        'Esihenkilöt',
+        '5',
+      ],
     ]);
   });
 
@@ -91,16 +102,25 @@ describe('training plans: CSV and XLSX exports', () => {
     const values = (sheet: ExcelJS.Worksheet | undefined) =>
       (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(values(items)).toEqual([
-      ['Nro', 'Tarve', 'Osaaminen', 'Oppimistapa', 'Kohderyhmä', 'Henkilömäärä'],
+      ['Nro', 'Palvelualue', 'Tarve', 'Osaaminen', 'Oppimistapa', 'Kohderyhmä', 'Henkilömäärä'],
       [
         1,
+        'Hyvinvointipalvelut',
         'Digitaidot; "asiakastyö" ja\nsähköinen asiointi',
         'Teknologia- ja digiosaaminen',
         '10 koulutus ja valmennus',
         'Koko henkilöstö',
         9,
       ],
-      [2, '=HYPERLINK("http://example.test")', '', '20 toisilta oppiminen', 'Esihenkilöt', 5],
+      [
+        2,
+        'Koko kaupungin anonyymit tarpeet',
+        '=HYPERLINK("http://example.test")',
+        '',
+        '20 toisilta oppiminen',
+        'Esihenkilöt',
+        5,
+      ],
     ]);
     const name = (person: { firstName: string; lastName: string }) =>
       `${person.firstName} ${person.lastName}`;
@@ -124,7 +144,15 @@ describe('training plans: CSV and XLSX exports', () => {
       delimiter: ';',
       bom: true,
     }) as string[][];
-    expect(rows[0]).toEqual(['Nr', 'Behov', 'Kompetens', 'Inlärningssätt', 'Målgrupp', 'Antal personer']);
+    expect(rows[0]).toEqual([
+      'Nr',
+      'Serviceområde',
+      'Behov',
+      'Kompetens',
+      'Inlärningssätt',
+      'Målgrupp',
+      'Antal personer',
+    ]);
   });
 
   it('gives no file to those who do not see the plan, or for a plan that does not exist', async () => {

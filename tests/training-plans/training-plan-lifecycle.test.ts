@@ -9,7 +9,7 @@ import type { TeamsUser } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
 import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
-import { AREA_A, AREA_B, knownCity, storeKnownCity, YEAR } from '../summaries/support/known-city';
+import { AREA_A, AREA_B, AREA_C, knownCity, storeKnownCity, YEAR } from '../summaries/support/known-city';
 import {
   actionsOf,
   cardAction,
@@ -107,13 +107,44 @@ describe('training plans: service area → central → reviewed → confirmed', 
     expect((await stored(AREA_A))?.items).toHaveLength(3);
   });
 
+  it.each([
+    ['a negative headcount', '-5'],
+    ['more people than any municipality has', '99999999'],
+    ['an empty headcount', ''],
+  ])('refuses %s with a clear error, storing nothing', async (_label, headcount) => {
+    const { etag } = await open(director, areaPlan);
+    const { json } = cardOf(
+      await press(director, 'trainingPlan.addItem', {
+        ...areaPlan,
+        etag,
+        need: 'Ensiapu',
+        way: '10',
+        headcount,
+      }),
+    );
+    expect(json).toContain('Henkilömäärä on kokonaisluku väliltä 0–50000. Mitään ei tallennettu.');
+    expect((await stored(AREA_A))?.items.map((item) => item.need)).not.toContain('Ensiapu');
+  });
+
   it('refuses a change from a card that is out of date', async () => {
     const { etag } = await open(director, areaPlan);
     cardOf(
-      await press(director, 'trainingPlan.addItem', { ...areaPlan, etag, need: 'Tietosuoja', way: '10' }),
+      await press(director, 'trainingPlan.addItem', {
+        ...areaPlan,
+        etag,
+        need: 'Tietosuoja',
+        way: '10',
+        headcount: '4',
+      }),
     );
     const stale = cardOf(
-      await press(director, 'trainingPlan.addItem', { ...areaPlan, etag, need: 'Toinen', way: '10' }),
+      await press(director, 'trainingPlan.addItem', {
+        ...areaPlan,
+        etag,
+        need: 'Toinen',
+        way: '10',
+        headcount: '4',
+      }),
     );
     expect(stale.json).toContain('Joku muutti suunnitelmaa sillä välin.');
     const plan = await stored(AREA_A);
@@ -173,6 +204,19 @@ describe('training plans: service area → central → reviewed → confirmed', 
       'Roolisi ei tee tätä suunnitelmalle.',
     );
     expect((await stored(null))?.status).toBe('draft');
+    // Out of order: the draft combines 1 of the city's 3 service areas.
+    ({ etag } = await open(director, centralPlan));
+    expect(cardOf(await press(director, 'trainingPlan.review', { ...centralPlan, etag })).json).toContain(
+      'Keskitetty suunnitelma ei ole vielä valmis käsiteltäväksi: siinä on 1/3 palvelualueen lähetetty suunnitelma.',
+    );
+    expect((await stored(null))?.status).toBe('draft');
+    for (const serviceAreaId of [AREA_B, AREA_C]) {
+      const plan = { year: YEAR, serviceAreaId };
+      const opened = await open(hr, plan);
+      cardOf(await press(hr, 'trainingPlan.submit', { ...plan, etag: opened.etag }));
+    }
+    cardOf(await press(hr, 'trainingPlan.combine', { ...centralPlan, etag: await storedEtag(null) }));
+    expect((await stored(null))?.combinedAreas).toEqual([AREA_B, AREA_A, AREA_C].sort());
     ({ etag } = await open(director, centralPlan));
     expect(cardOf(await press(director, 'trainingPlan.review', { ...centralPlan, etag })).json).toContain(
       'Merkitty käsitellyksi.',

@@ -16,6 +16,7 @@ import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from './refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
 import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
+import { cardText } from '../cards/card-text';
 
 export interface TeamsChannel {
   /** The Teams team's id (its General channel's conversation id). */
@@ -63,12 +64,13 @@ export function groupDiscussionActivity(
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    lang: locale,
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       {
         type: 'TextBlock',
-        text: fillText(GROUP_CARD_TEXTS.body[locale], { chair: `${chair.firstName} ${chair.lastName}` }),
+        text: fillText(GROUP_CARD_TEXTS.body[locale], {
+          chair: cardText(`${chair.firstName} ${chair.lastName}`),
+        }),
         wrap: true,
       },
       {

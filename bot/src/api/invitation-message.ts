@@ -11,6 +11,7 @@ import type { OutgoingActivity } from '../fanout/message-sender';
 import { calendarInvitation } from './icalendar';
 import { fill } from './invitation-texts';
 import { ORGANISATION_TIME_ZONE } from './organisation-clock';
+import { cardText } from '../cards/card-text';
 
 export type InvitationKind = 'invited' | 'moved' | 'cancelled';
 
@@ -78,14 +79,13 @@ function card(invitation: Invitation): Record<string, unknown> {
     locale,
   );
   const body = fill(kind === 'cancelled' ? 'cancelledBody' : 'invitedBody', locale, {
-    supervisor: fullName(supervisor),
+    supervisor: cardText(fullName(supervisor)),
     year,
   });
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    lang: locale,
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: body, wrap: true },

@@ -11,6 +11,7 @@ import type { ActionModel, Banner, RefreshModel } from './card-models';
 import { formatDateTime } from './helsinki-time';
 import type { OwedAuditEntry } from './owed-audit-entry';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 export type Party = 'employee' | 'supervisor';
 
@@ -78,13 +79,8 @@ export function refreshModel(viewer: DiscussionViewer, view: DiscussionView): Re
   };
 }
 
-export function action(
-  title: string,
-  verb: string,
-  data: Record<string, unknown>,
-  style: ActionModel['style'] = 'default',
-): ActionModel {
-  return { title, verb, data, style };
+export function action(title: string, verb: string, data: Record<string, unknown>): ActionModel {
+  return { title, verb, data };
 }
 
 export function fieldError(viewer: DiscussionViewer, extras: ViewExtras, id: string): string {
@@ -102,7 +98,7 @@ export function discussionTitle(viewer: DiscussionViewer): string {
   const { year } = viewer.record.value;
   return viewer.party === 'employee'
     ? translate(viewer.locale, 'cards.title.employee', { year })
-    : translate(viewer.locale, 'cards.title.supervisor', { year, name: viewer.otherName });
+    : translate(viewer.locale, 'cards.title.supervisor', { year, name: cardText(viewer.otherName) });
 }
 
 export function savedAt(viewer: DiscussionViewer): string {

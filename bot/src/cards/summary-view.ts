@@ -36,6 +36,7 @@ import { formatDateTime, formatWindows, localParts } from './helsinki-time';
 /** The time a proposed meeting day starts with; the supervisor changes it as they like. */
 const DEFAULT_MEETING_TIME = '09:00';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 function sectionEntries(
   viewer: DiscussionViewer,
@@ -44,7 +45,13 @@ function sectionEntries(
   return DISCUSSION_SECTIONS.flatMap((section) => {
     const text = texts[section];
     return text
-      ? [{ label: translate(viewer.locale, `cards.section.${section}`), text, color: 'Default' }]
+      ? [
+          {
+            label: translate(viewer.locale, `cards.section.${section}`),
+            text: cardText(text),
+            color: 'Default',
+          },
+        ]
       : [];
   });
 }
@@ -99,12 +106,12 @@ function goalEntries(viewer: DiscussionViewer): SummaryEntry[] {
   return [
     ...discussion.goals.map((goal) => ({
       label: translate(locale, 'cards.goal'),
-      text: `${goal.text} – ${status(goal)}`,
+      text: `${cardText(goal.text)} – ${status(goal)}`,
       color: 'Default' as const,
     })),
     ...discussion.learningGoals.map((goal) => ({
       label: translate(locale, 'cards.learningGoal', { way: translate(locale, `cards.way.${goal.way}`) }),
-      text: `${goal.text} – ${status(goal)}`,
+      text: `${cardText(goal.text)} – ${status(goal)}`,
       color: 'Default' as const,
     })),
   ];
@@ -117,12 +124,12 @@ function parts(viewer: DiscussionViewer): SummaryPart[] {
   const recorded = supervisorPartVisible(viewer);
   const proposals = discussion.proposedLearningGoals.map((goal) => ({
     label: translate(locale, `cards.way.${goal.way}`),
-    text: goal.text,
+    text: cardText(goal.text),
     color: 'Default' as const,
   }));
   const reopenings = discussion.reopenings.map((reopening) => ({
     label: formatDateTime(reopening.at, locale),
-    text: reopening.reason,
+    text: cardText(reopening.reason),
     color: 'Default' as const,
   }));
   return [
@@ -204,7 +211,7 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
     );
   }
   if (party === 'employee' && status === 'scheduled') {
-    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref, 'positive'));
+    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref));
   }
   if (party === 'supervisor' && ['notScheduled', 'scheduled', 'prepared'].includes(status)) {
     list.push(action(t('cards.action.schedule'), VERBS.schedule, ref));
@@ -213,14 +220,13 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
   if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared') && meetingDayCome) {
     list.push(action(t('cards.action.markHeld'), VERBS.markHeld, ref));
   }
-  if (status === 'held' && !signedByMe)
-    list.push(action(t('cards.action.sign'), VERBS.sign, ref, 'positive'));
+  if (status === 'held' && !signedByMe) list.push(action(t('cards.action.sign'), VERBS.sign, ref));
   if (status === 'signed' || status === 'held') {
     list.push(action(t('cards.action.followUp'), VERBS.openFollowUp, ref));
   }
   if (party === 'supervisor' && status === 'signed') {
     list.push(action(t('cards.action.sendFollowUp'), VERBS.sendFollowUp, ref));
-    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref, 'destructive'));
+    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref));
   }
   return list;
 }

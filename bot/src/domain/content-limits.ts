@@ -39,6 +39,11 @@ export const MAX_CONCLUSION_LENGTH = 800;
 export const MAX_TRAINING_PLAN_ITEMS = 300;
 export const MAX_TRAINING_NEED_LENGTH = 300;
 export const MAX_TRAINING_AUDIENCE_LENGTH = 200;
+/**
+ * The most people one training-plan row can concern: above the staff of Finland's largest municipality, so a
+ * typo (99,999,999) is refused while every real figure fits.
+ */
+export const MAX_TRAINING_HEADCOUNT = 50_000;
 
 export function isValidId(id: string): boolean {
   return id.trim() === id && id.length > 0 && id.length <= MAX_ID_LENGTH;

@@ -17,6 +17,37 @@ export interface ServiceAreaSummary {
   conclusions: Partial<Record<GroupTheme, string[]>>;
   competences: CompetenceDistribution[];
   learningWaySplit: Record<'70' | '20' | '10', number>;
+  /** When the version the channel shows was published (kept while a revised draft is edited). */
   publishedAt: string | null;
   publishedBy: string | null;
+  /**
+   * The last publish whose channel post did not arrive: the summary stayed a draft. `reason` is the poster's
+   * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post).
+   * Cleared by a publish that arrives. Absent on summaries stored before it existed.
+   */
+  postFailure?: SummaryPostFailure | null;
+  /** What happened to the summary, oldest first (at most MAX_SUMMARY_HISTORY entries). */
+  history?: SummaryEvent[];
+}
+
+export interface SummaryPostFailure {
+  at: string;
+  reason: string;
+}
+
+export const SUMMARY_EVENT_ACTIONS = ['published', 'postFailed', 'revised'] as const;
+
+export interface SummaryEvent {
+  action: (typeof SUMMARY_EVENT_ACTIONS)[number];
+  at: string;
+  by: string;
+  /** For `postFailed`: why the post did not arrive. */
+  reason: string | null;
+}
+
+export const MAX_SUMMARY_HISTORY = 50;
+
+/** The history with one more event, the oldest dropped beyond the cap. */
+export function withEvent(summary: Pick<ServiceAreaSummary, 'history'>, event: SummaryEvent): SummaryEvent[] {
+  return [...(summary.history ?? []), event].slice(-MAX_SUMMARY_HISTORY);
 }

@@ -8,6 +8,7 @@
 import {
   isValidId,
   MAX_TRAINING_AUDIENCE_LENGTH,
+  MAX_TRAINING_HEADCOUNT,
   MAX_TRAINING_NEED_LENGTH,
   MAX_TRAINING_PLAN_ITEMS,
 } from './content-limits';
@@ -31,6 +32,7 @@ export const TRAINING_PLAN_ERROR_CODES = [
   'trainingPlan.otherPlanSet',
   'trainingPlan.duplicateServiceArea',
   'trainingPlan.nothingToCombine',
+  'trainingPlan.areasMissing',
 ] as const;
 export type TrainingPlanErrorCode = (typeof TRAINING_PLAN_ERROR_CODES)[number];
 
@@ -92,8 +94,11 @@ function checkedItems(items: TrainingPlanItem[]): TrainingPlanItem[] {
     if (!(LEARNING_WAYS as readonly string[]).includes(item.way)) {
       refuse('trainingPlan.invalidLearningWay', 'Unknown way of learning');
     }
-    if (!Number.isInteger(item.headcount) || item.headcount < 0) {
-      refuse('trainingPlan.invalidHeadcount', 'A headcount is a whole number, zero or more');
+    if (!Number.isInteger(item.headcount) || item.headcount < 0 || item.headcount > MAX_TRAINING_HEADCOUNT) {
+      refuse(
+        'trainingPlan.invalidHeadcount',
+        `A headcount is a whole number from 0 to ${MAX_TRAINING_HEADCOUNT}`,
+      );
     }
     return { ...item, need, audience };
   });
@@ -161,7 +166,10 @@ export function combineIntoCentralPlan(
     areas.add(plan.serviceAreaId);
   }
   const sorted = [...areaPlans].sort((a, b) => (a.serviceAreaId ?? '').localeCompare(b.serviceAreaId ?? ''));
-  const combined = [...sorted.flatMap((plan) => plan.items), ...checkedItems(anonymousNeeds)];
+  const combined = [
+    ...sorted.flatMap((plan) => plan.items.map((item) => ({ ...item, serviceAreaId: plan.serviceAreaId }))),
+    ...checkedItems(anonymousNeeds).map((item) => ({ ...item, serviceAreaId: null })),
+  ];
   if (combined.length === 0) refuse('trainingPlan.nothingToCombine', 'There are no needs to combine');
   const central: TrainingPlan = {
     tenantId: target.tenantId,
@@ -171,14 +179,36 @@ export function combineIntoCentralPlan(
     status: 'draft',
     items: checkedItems(combined.map((item, index) => ({ ...item, id: `c${index + 1}` }))),
     history: [],
+    combinedAreas: sorted.map((plan) => plan.serviceAreaId ?? ''),
   };
   return withStatus(central, 'draft', actor, at);
 }
 
-export function reviewCentralPlan(plan: TrainingPlan, actor: PlanActor, at: string): TrainingPlan {
+/**
+ * The city manager's management team reviews the central plan once it combines every service area's submitted
+ * plan (`serviceAreaIds`: the organisation's areas); a draft still missing areas is refused with how many.
+ */
+export function reviewCentralPlan(
+  plan: TrainingPlan,
+  actor: PlanActor,
+  at: string,
+  serviceAreaIds: readonly string[],
+): TrainingPlan {
   requireScope(plan, 'central');
   requireAllowed(has(actor, 'cityManagementTeam'));
   requireStatus(plan, 'draft');
+  const combined = new Set(plan.combinedAreas ?? []);
+  const included = serviceAreaIds.filter((id) => combined.has(id)).length;
+  if (included < serviceAreaIds.length) {
+    refuse(
+      'trainingPlan.areasMissing',
+      `${included} of ${serviceAreaIds.length} service areas are combined`,
+      {
+        combined: included,
+        total: serviceAreaIds.length,
+      },
+    );
+  }
   return withStatus(plan, 'reviewed', actor, at);
 }
 

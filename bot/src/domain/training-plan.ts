@@ -17,8 +17,13 @@ export interface TrainingPlanItem {
   competenceId: string | null;
   way: LearningWay;
   audience: string;
-  /** How many people the need concerns, as an aggregate. */
+  /** How many people the need concerns, as an aggregate (0 to MAX_TRAINING_HEADCOUNT). */
   headcount: number;
+  /**
+   * In the central plan, where the row came from: the service area whose submitted plan held it, or null for a
+   * need HR compiled from the whole city's discussions. Absent in a service area's own plan.
+   */
+  serviceAreaId?: string | null;
 }
 
 export interface StatusChange {
@@ -36,4 +41,6 @@ export interface TrainingPlan {
   status: TrainingPlanStatus;
   items: TrainingPlanItem[];
   history: StatusChange[];
+  /** The central plan: the service areas whose submitted plans it combines. */
+  combinedAreas?: string[];
 }

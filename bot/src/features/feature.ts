@@ -4,7 +4,8 @@
  */
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
-import type { Logger } from '../logging';
+import type { Logger, RefusalLog } from '../logging';
+import type { RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
@@ -14,6 +15,10 @@ export interface AppContext {
   repositories: Repositories;
   storage: StorageAccount;
   logger: Logger;
+  /** Refused requests, logged with a reason code only and bounded (logging.ts). */
+  refusals: RefusalLog;
+  /** Per-user and per-tenant limits shared by the API and the bot endpoint (http/rate-limit.ts). */
+  rateLimiter: RateLimiter;
   /** The service's own base URL once it listens (for deep links and card actions). */
   baseUrl(): string;
   /** The current time; tests set it to fix which year's cycle is current. */

@@ -6,6 +6,7 @@ import { cardActivity } from '../summaries/card-rendering';
 import { connectorChannelPoster } from '../summaries/channel-poster';
 import { localised } from '../summaries/localised';
 import { summaryInteractions } from '../summaries/summary-actions';
+import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
 import { registerSummaryRoutes } from '../summaries/summary-routes';
 import { SUMMARY_TEXTS } from '../summaries/summary-texts';
 import { announcementCard } from '../summaries/summary-views';
@@ -34,7 +35,10 @@ export const summariesFeature: Feature = (context) => {
   const { cardActions, command } = summaryInteractions(deps);
   const kit = { auth: apiAuth(context), now };
   return {
-    routes: [(server) => registerSummaryRoutes(server, kit, repositories)],
+    routes: [
+      (server) => registerSummaryRoutes(server, kit, repositories),
+      (server) => registerSummaryDeskRoutes(server, kit, deps),
+    ],
     commands: [command],
     cardActions,
     start: async () => startAggregateJob({ repositories, logger, now }),

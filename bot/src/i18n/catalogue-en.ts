@@ -167,6 +167,8 @@ export const en: Catalogue = {
   'cards.notice.noDiscussion':
     'In {year} you have no individual development discussion: your unit holds a group competence discussion.',
   'cards.notice.badRequest': 'The card could not be processed. Write "my discussion" and try again.',
+  'cards.error.controlCharacters':
+    'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and send again.',
   'cards.error.required': 'Required.',
   'cards.error.invalid': 'Check this value.',
   'cards.hint.supervisor.heldSignedByMe':

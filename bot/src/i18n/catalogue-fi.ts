@@ -164,6 +164,8 @@ export const fi = {
   'cards.notice.noDiscussion':
     'Vuonna {year} sinulla ei ole henkilökohtaista kehityskeskustelua: yksikössäsi käydään ryhmäosaamiskeskustelu.',
   'cards.notice.badRequest': 'Korttia ei voitu käsitellä. Kirjoita "oma keskustelu" ja yritä uudelleen.',
+  'cards.error.controlCharacters':
+    'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja lähetä uudelleen.',
   'cards.error.required': 'Pakollinen tieto.',
   'cards.error.invalid': 'Tarkista tämä tieto.',
   'cards.hint.supervisor.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan työntekijän hyväksyntää.',

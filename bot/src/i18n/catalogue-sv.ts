@@ -163,6 +163,8 @@ export const sv: Catalogue = {
   'cards.notice.noDiscussion':
     'År {year} har du inget individuellt utvecklingssamtal: din enhet håller ett gruppsamtal om kompetens.',
   'cards.notice.badRequest': 'Kortet kunde inte behandlas. Skriv "mitt samtal" och försök igen.',
+  'cards.error.controlCharacters':
+    'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och skicka igen.',
   'cards.error.required': 'Obligatoriskt.',
   'cards.error.invalid': 'Kontrollera den här uppgiften.',
   'cards.hint.supervisor.heldSignedByMe':

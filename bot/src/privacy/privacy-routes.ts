@@ -2,6 +2,7 @@
  * The privacy API (the data-protection officer's "who can see this, and how is it erased"):
  *   GET  /api/v1/me/data-export                     everything held about me, as a JSON download
  *   GET  /api/v1/me/audit-log?continuationToken=    who read or changed my records, newest first
+ *   GET  /api/v1/people/:personId/identity          HR: who the id is (name, service area, team), before acting
  *   GET  /api/v1/people/:personId/data-export       HR: a person's export
  *   GET  /api/v1/people/:personId/audit-log         HR: the log about a person
  *   POST /api/v1/people/:personId/erasure           HR: erase a person who has left ({ confirmPersonId })
@@ -95,6 +96,41 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
       continuationTokenParam(req),
     ),
   }));
+
+  /**
+   * Who an id is, so HR sees the name and unit before a look-up or an irreversible erasure. `person: null`
+   * when the organisation's data has no such person (left and removed, or a typo). A found person's read is
+   * recorded in their log.
+   */
+  secured(kit, server, 'get', '/api/v1/people/:personId/identity', HR, async (req, identity) => {
+    const personId = pathParam(req, 'personId');
+    const person = await repositories.people.findPerson(identity.tenantId, personId);
+    if (!person) return { status: 200, body: { personId, person: null } };
+    const [area, team] = await Promise.all([
+      repositories.serviceAreas.get(identity.tenantId, person.serviceAreaId),
+      person.teamId ? repositories.teams.get(identity.tenantId, person.teamId) : null,
+    ]);
+    if (personId !== identity.person.id)
+      await audit.record({
+        tenantId: identity.tenantId,
+        subjectId: personId,
+        actorId: identity.person.id,
+        action: 'read',
+        recordKind: 'person',
+        channel: 'tab',
+      });
+    return {
+      status: 200,
+      body: {
+        personId,
+        person: {
+          name: `${person.firstName} ${person.lastName}`,
+          serviceArea: area?.value.name ?? null,
+          team: team?.value.name ?? null,
+        },
+      },
+    };
+  });
 
   secured(kit, server, 'get', '/api/v1/people/:personId/data-export', HR, async (req, identity) =>
     exportOf(identity, pathParam(req, 'personId')),

@@ -76,6 +76,20 @@ export class ConversationReferenceRepository {
     );
   }
 
+  /**
+   * The teams (their General channel) and channels the bot knows in the tenant, for HR to choose where a service
+   * area's summaries go: two range reads, bounded by the teams the app is installed in.
+   */
+  async listTeamsAndChannels(tenantId: TenantId): Promise<Versioned<ConversationReferenceRecord>[]> {
+    const partition = conversationKeys.partition(tenantId);
+    const [teams, channels] = await Promise.all(
+      (['team', 'channel'] as const).map((kind) =>
+        this.table.list(rowKeyPrefixFilter(partition, conversationKeys.kindPrefix(kind))),
+      ),
+    );
+    return [...(teams ?? []), ...(channels ?? [])];
+  }
+
   /** Forgets a conversation (the bot was uninstalled); deleting a team also deletes its channels. */
   async delete(tenantId: TenantId, address: ConversationAddress): Promise<void> {
     const channels = address.kind === 'team' ? await this.listChannelsOfTeam(tenantId, address.teamId) : [];

@@ -345,6 +345,8 @@ export const conversationKeys = {
     rowKey: conversationRow(address),
   }),
   channelsPrefix: (teamId: string): string => join('channel', keyPart(teamId, 'team id'), ''),
+  /** Every team the bot is installed in (`team|`) or every channel it has seen (`channel|`). */
+  kindPrefix: (kind: 'team' | 'channel'): string => join(kind, ''),
 };
 
 /** The whole partition. */

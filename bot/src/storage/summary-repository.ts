@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LEARNING_WAYS } from '../domain/development-discussion';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { TenantId } from '../domain/organisation';
-import type { ServiceAreaSummary } from '../domain/summary';
+import { SUMMARY_EVENT_ACTIONS, type ServiceAreaSummary } from '../domain/summary';
 import { rowKeyPrefixFilter, summaryKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
@@ -31,6 +31,17 @@ const summarySchema = z.object({
   learningWaySplit: z.record(z.enum(LEARNING_WAYS), z.number()),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().min(1).nullable(),
+  postFailure: z.object({ at: z.string(), reason: z.string() }).nullable().default(null),
+  history: z
+    .array(
+      z.object({
+        action: z.enum(SUMMARY_EVENT_ACTIONS),
+        at: z.string(),
+        by: z.string().min(1),
+        reason: z.string().nullable(),
+      }),
+    )
+    .default([]),
 }) satisfies z.ZodType<ServiceAreaSummary>;
 
 type Identity = 'tenantId' | 'serviceAreaId' | 'year';
@@ -44,6 +55,8 @@ export class SummaryRepository {
         'conclusions',
         'competences',
         'learningWaySplit',
+        'postFailure',
+        'history',
       ]),
       key: (summary) => summaryKeys.key(summary.tenantId, summary.year, summary.serviceAreaId),
     });

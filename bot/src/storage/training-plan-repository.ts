@@ -27,8 +27,10 @@ const trainingPlanSchema = z
         way: z.enum(LEARNING_WAYS),
         audience: z.string(),
         headcount: z.number().int().min(0),
+        serviceAreaId: z.string().min(1).nullable().optional(),
       }),
     ),
+    combinedAreas: z.array(z.string().min(1)).default([]),
     history: z.array(
       z.object({ status: z.enum(TRAINING_PLAN_STATUSES), by: z.string().min(1), at: z.string() }),
     ),
@@ -44,7 +46,7 @@ export class TrainingPlanRepository {
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
-      codec: new RecordCodec<TrainingPlan>(store.tableName, trainingPlanSchema, ['items', 'history']),
+      codec: new RecordCodec<TrainingPlan>(store.tableName, trainingPlanSchema, ['items', 'history', 'combinedAreas']),
       key: (plan) => trainingPlanKeys.key(plan.tenantId, plan.year, plan.serviceAreaId),
     });
   }

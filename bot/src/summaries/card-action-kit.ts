@@ -9,7 +9,8 @@ import type { ChatReply } from '../chat/chat-reply';
 import type { CardActionRequest, CardActionResult } from '../features/feature';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 
-export type Outcome = { kind: 'refused'; code: string } | { kind: 'conflict' };
+export type Outcome =
+  { kind: 'refused'; code: string; params?: Record<string, string | number> } | { kind: 'conflict' };
 
 /** Runs `action`; a DomainRuleError or a lost race (conflict, already created) is answered by `answer` instead. */
 export async function guarded(
@@ -19,7 +20,8 @@ export async function guarded(
   try {
     return await action();
   } catch (error) {
-    if (error instanceof DomainRuleError) return answer({ kind: 'refused', code: error.code });
+    if (error instanceof DomainRuleError)
+      return answer({ kind: 'refused', code: error.code, params: error.params });
     // Someone else's write came first: changed what the card showed, or created what it was about to create.
     if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
       return answer({ kind: 'conflict' });

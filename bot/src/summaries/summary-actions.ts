@@ -9,10 +9,17 @@ import type { ChatCommand } from '../chat/chat-commands';
 import { organisationYear } from './organisation-year';
 import { effectiveThreshold } from './anonymous-figures';
 import { actingPerson, asReply, cardData, guarded, lines, type Outcome } from './card-action-kit';
-import { translator } from './localised';
+import { formatDate, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS, type Conclusions } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
-import { conclusionInputId, editorCard, overviewCard, SUMMARY_VERBS, type Notice } from './summary-views';
+import {
+  conclusionInputId,
+  editorCard,
+  overviewCard,
+  postFailureNotice,
+  SUMMARY_VERBS,
+  type Notice,
+} from './summary-views';
 import {
   draftSummary,
   publishSummary,
@@ -141,15 +148,20 @@ export function summaryInteractions(deps: SummaryDeps): {
       await saveConclusions(deps, hr, target, etag, conclusionsOf(request));
       return { key: 'notice.saved', color: 'Good' };
     }),
-    [SUMMARY_VERBS.publish]: onSummary(async (hr, target, etag) => {
+    [SUMMARY_VERBS.publish]: onSummary(async (hr, target, etag, request) => {
       const result = await publishSummary(deps, hr, target, etag);
       return result.posted === 'sent'
         ? { key: 'notice.published', color: 'Good' }
-        : { key: 'notice.notPosted', color: 'Warning' };
+        : postFailureNotice(result.summary.value, request.locale);
     }),
-    [SUMMARY_VERBS.revise]: onSummary(async (hr, target, etag) => {
-      await reviseSummary(deps, hr, target, etag);
-      return { key: 'notice.revised', color: 'Accent' };
+    [SUMMARY_VERBS.revise]: onSummary(async (hr, target, etag, request) => {
+      const revised = await reviseSummary(deps, hr, target, etag);
+      const publishedAt = revised.value.publishedAt;
+      return {
+        key: 'notice.revised',
+        color: 'Accent',
+        params: { date: publishedAt ? formatDate(publishedAt, request.locale) : '' },
+      };
     }),
   };
 

@@ -99,14 +99,34 @@ export const SUMMARY_TEXTS = {
     en: 'Published, and the summary card was posted to the service area’s channel.',
   },
   'notice.notPosted': {
-    fi: 'Julkaistu, mutta korttia ei saatu kanavalle. Varmista, että Osaamiskello on lisätty tiimiin, ja julkaise uudelleen.',
-    sv: 'Publicerad, men kortet kunde inte skickas till kanalen. Kontrollera att Osaamiskello har lagts till i teamet och publicera igen.',
-    en: 'Published, but the card could not be posted to the channel. Check that Osaamiskello is added to the team, and publish again.',
+    fi: 'Ei julkaistu: {reason} Koonti on yhä luonnos. Valitse ”Yritä julkaista uudelleen”.',
+    sv: 'Inte publicerad: {reason} Sammanställningen är fortfarande ett utkast. Välj ”Försök publicera igen”.',
+    en: 'Not published: {reason} The summary is still a draft. Choose “Try publishing again”.',
+  },
+  'reason.noConversation': {
+    fi: 'Osaamiskello ei ole kanavan tiimissä, joten korttia ei voitu lähettää. Lisää Osaamiskello tiimiin.',
+    sv: 'Osaamiskello finns inte i kanalens team, så kortet kunde inte skickas. Lägg till Osaamiskello i teamet.',
+    en: 'Osaamiskello is not in the channel’s team, so the card could not be sent. Add Osaamiskello to the team.',
+  },
+  'reason.failed': {
+    fi: 'Teams ei ottanut korttia vastaan.',
+    sv: 'Teams tog inte emot kortet.',
+    en: 'Teams did not accept the card.',
+  },
+  'status.notPosted': {
+    fi: 'Ei julkaistu: kanavalle lähetys epäonnistui',
+    sv: 'Inte publicerad: kortet nådde inte kanalen',
+    en: 'Not published: the channel post failed',
+  },
+  'action.retryPublish': {
+    fi: 'Yritä julkaista uudelleen',
+    sv: 'Försök publicera igen',
+    en: 'Try publishing again',
   },
   'notice.revised': {
-    fi: 'Koonti on taas luonnos. Julkaistu versio näkyy kanavalla, kunnes julkaiset uudelleen.',
-    sv: 'Sammanställningen är åter ett utkast. Den publicerade versionen syns i kanalen tills du publicerar igen.',
-    en: 'The summary is a draft again. The published version stays in the channel until you publish again.',
+    fi: 'Koonti on taas luonnos. Kanavan välilehti näyttää {date} julkaistun version, kunnes julkaiset uudelleen.',
+    sv: 'Sammanställningen är åter ett utkast. Kanalens flik visar versionen som publicerades {date} tills du publicerar igen.',
+    en: 'The summary is a draft again. The channel tab shows the version published on {date} until you publish again.',
   },
   'notice.conflict': {
     fi: 'Joku muutti koontia sillä välin. Tässä uusin versio; mitään ei tallennettu.',

@@ -1,8 +1,10 @@
 /**
  * HR's summary of a service area (koonti): draft it from what is known, edit the conclusions, publish. Only HR
- * does these. Publishing freezes what the channel tab shows (SummaryPublications) and posts a card to the
- * area's linked channel. A published summary is revised by turning it back into a draft; its publication
- * stays in the channel until it is published again.
+ * does these. Publishing posts a card to the area's linked channel and, only when the post arrived, turns the
+ * summary published and freezes what the channel tab shows (SummaryPublications). A publish whose post does
+ * not arrive leaves the summary a draft with the reason (`postFailure`), so HR sees it is not published and can
+ * try again. A published summary is revised by turning it back into a draft; the channel tab keeps showing the
+ * last publication until the summary is published again.
  *
  * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
  * (ConcurrencyConflictError) and HR sees the latest version.
@@ -11,7 +13,7 @@ import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Person } from '../domain/organisation';
-import type { CompetenceDistribution, ServiceAreaSummary } from '../domain/summary';
+import { withEvent, type CompetenceDistribution, type ServiceAreaSummary } from '../domain/summary';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
@@ -191,9 +193,11 @@ export interface PublishResult {
 }
 
 /**
- * Publishes the draft with figures compiled now: the summary turns published, the publication (what the
- * channel tab shows) is written, and the card goes to the area's channel. Refused before anything is written
- * when the area has no linked channel.
+ * Publishes the draft with figures compiled now. The summary is first claimed as published with the card's
+ * ETag (so two HR people cannot publish one draft twice); then the card goes to the area's channel. If it
+ * arrived, the publication (what the channel tab shows) is written; if not, the summary returns to a draft
+ * with the reason, and the previous publication, if any, stays what the channel tab shows. Refused before
+ * anything is written when the area has no linked channel.
  */
 export async function publishSummary(
   deps: SummaryDeps,
@@ -209,7 +213,7 @@ export async function publishSummary(
   if (!link) return refuse('summary.noChannel', 'Link a channel to the service area first');
   const compiled = await compileFresh(deps, target);
   const publishedAt = deps.now().toISOString();
-  const summary = await deps.repositories.summaries.update(asShown(read, etag), {
+  const claimed = await deps.repositories.summaries.update(asShown(read, etag), {
     ...draftFigures(compiled.figures),
     status: 'published',
     publishedAt,
@@ -220,21 +224,35 @@ export async function publishSummary(
     serviceAreaId: target.serviceAreaId,
     year: target.year,
     serviceAreaName: areaName,
-    conclusions: summary.value.conclusions,
+    conclusions: claimed.value.conclusions,
     figures: compiled.figures,
     publishedAt,
     publishedBy: actor.id,
   };
-  await deps.repositories.summaryPublications.put(publication);
   const posted = await deps.poster.post(
     target.tenantId,
     link.value,
     await deps.announcement(publication, link.value),
   );
+  if (posted !== 'sent') {
+    const summary = await deps.repositories.summaries.update(claimed, {
+      status: 'draft',
+      publishedAt: read.value.publishedAt,
+      publishedBy: read.value.publishedBy,
+      postFailure: { at: publishedAt, reason: posted },
+      history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason: posted }),
+    });
+    return { summary, posted };
+  }
+  await deps.repositories.summaryPublications.put(publication);
+  const summary = await deps.repositories.summaries.update(claimed, {
+    postFailure: null,
+    history: withEvent(read.value, { action: 'published', at: publishedAt, by: actor.id, reason: null }),
+  });
   return { summary, posted };
 }
 
-/** A published summary back to a draft, for corrections; the publication stays until published again. */
+/** A published summary back to a draft, for corrections; the channel tab shows the publication until the next. */
 export async function reviseSummary(
   deps: SummaryDeps,
   actor: Person,
@@ -244,5 +262,13 @@ export async function reviseSummary(
   requireHr(actor);
   const read = await requireSummary(deps, target);
   if (read.value.status !== 'published') refuse('summary.notPublished', 'The summary is a draft');
-  return deps.repositories.summaries.update(asShown(read, etag), { status: 'draft' });
+  return deps.repositories.summaries.update(asShown(read, etag), {
+    status: 'draft',
+    history: withEvent(read.value, {
+      action: 'revised',
+      at: deps.now().toISOString(),
+      by: actor.id,
+      reason: null,
+    }),
+  });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { organisationYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
+import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -44,10 +45,13 @@ const itemSchema = z.object({
   competenceId: z.string().max(128).default(''),
   way: z.string().default('10'),
   audience: z.string().default(''),
+  /** Nothing typed (or what the card could not read as a number) is refused, never taken as 0. */
   headcount: z
     .union([z.number(), z.string()])
     .optional()
-    .transform((value) => (value === undefined || value === '' ? 0 : Number(value))),
+    .transform((value) =>
+      value === undefined || (typeof value === 'string' && value.trim() === '') ? NaN : Number(value),
+    ),
 });
 
 /** Who drafts an area's plan: HR, or the area's own management team. */
@@ -123,6 +127,10 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
               ? (outcome.code as PlanNotice['key'])
               : 'trainingPlan.notFound',
           color: 'Attention',
+          params:
+            outcome.code === 'trainingPlan.invalidHeadcount'
+              ? { max: MAX_TRAINING_HEADCOUNT }
+              : outcome.params,
         };
 
   /** A verb on one plan; refusals show the plan as it stands with the reason (nothing was written). */

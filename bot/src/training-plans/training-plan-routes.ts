@@ -52,7 +52,11 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
     const year = await yearParam(req, thisYear);
-    const plans = (await repositories.trainingPlans.listForYear(identity.tenantId, year))
+    const [stored, areas] = await Promise.all([
+      repositories.trainingPlans.listForYear(identity.tenantId, year),
+      repositories.serviceAreas.list(identity.tenantId),
+    ]);
+    const plans = stored
       .map((read) => read.value)
       .filter((plan) => maySee(identity.person, plan.serviceAreaId));
     const names = await historyNames(repositories, plans);
@@ -60,6 +64,10 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
       status: 200,
       body: {
         year,
+        /** Every area, so the central plan's rows name their origin and the tab lists areas without a plan. */
+        serviceAreas: areas
+          .map((area) => ({ id: area.value.id, name: area.value.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
         plans: plans.map(({ tenantId: _tenant, history, ...plan }) => ({
           ...plan,
           history: history.map((change) => ({ ...change, byName: names.get(change.by) ?? null })),
@@ -80,9 +88,10 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
       }
       const serviceAreaId = parsed.data.plan === 'central' ? null : parsed.data.plan;
       requirePerson(identity, serviceAreaId);
-      const [read, framework] = await Promise.all([
+      const [read, framework, areas] = await Promise.all([
         repositories.trainingPlans.get(identity.tenantId, year, serviceAreaId),
         yearFramework(repositories, identity.tenantId, year),
+        repositories.serviceAreas.list(identity.tenantId),
       ]);
       if (!read)
         throw new ApiError(404, 'trainingPlan.notFound', TRAINING_PLAN_TEXTS['trainingPlan.notFound']);
@@ -90,6 +99,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
         plan: read.value,
         competences: assessedCompetences(framework, true),
         names: await historyNames(repositories, [read.value]),
+        areaNames: new Map(areas.map((area) => [area.value.id, area.value.name])),
         locale: identity.locale,
       };
       const format = parsed.data.format;

@@ -84,10 +84,13 @@ async function requirePlan(repos: PlanRepos, ref: PlanRef): Promise<Versioned<Tr
 }
 
 /** A plan's changeable part, for the repository's update. */
-const changesOf = (plan: TrainingPlan): Pick<TrainingPlan, 'status' | 'items' | 'history'> => ({
+const changesOf = (
+  plan: TrainingPlan,
+): Pick<TrainingPlan, 'status' | 'items' | 'history' | 'combinedAreas'> => ({
   status: plan.status,
   items: plan.items,
   history: plan.history,
+  combinedAreas: plan.combinedAreas ?? [],
 });
 
 /** The service area's plan, created as a draft when its management team (or HR) opens it first. */
@@ -241,7 +244,10 @@ export async function combineCentralPlan(
   const existing = plans.find((read) => read.value.scope === 'central');
   if (!existing) return repos.trainingPlans.create(central);
   const replaced = updatePlanItems(existing.value, actor, central.items);
-  return repos.trainingPlans.update(asShown(existing, etag), changesOf(replaced));
+  return repos.trainingPlans.update(
+    asShown(existing, etag),
+    changesOf({ ...replaced, combinedAreas: central.combinedAreas ?? [] }),
+  );
 }
 
 export async function reviewPlan(
@@ -252,8 +258,12 @@ export async function reviewPlan(
   at: string,
 ): Promise<Versioned<TrainingPlan>> {
   requireVisible(actor, ref);
-  const read = await requirePlan(repos, ref);
-  return repos.trainingPlans.update(asShown(read, etag), changesOf(reviewCentralPlan(read.value, actor, at)));
+  const [read, areas] = await Promise.all([requirePlan(repos, ref), repos.serviceAreas.list(ref.tenantId)]);
+  const areaIds = areas.map((area) => area.value.id);
+  return repos.trainingPlans.update(
+    asShown(read, etag),
+    changesOf(reviewCentralPlan(read.value, actor, at, areaIds)),
+  );
 }
 
 export async function confirmPlan(

@@ -41,9 +41,14 @@ const ERRORS: Catalogue<TrainingPlanErrorCode> = {
     en: 'Choose a way of learning.',
   },
   'trainingPlan.invalidHeadcount': {
-    fi: 'Henkilömäärä on kokonaisluku, 0 tai enemmän.',
-    sv: 'Antalet personer är ett heltal, 0 eller mer.',
-    en: 'The headcount is a whole number, 0 or more.',
+    fi: 'Henkilömäärä on kokonaisluku väliltä 0–{max}. Mitään ei tallennettu.',
+    sv: 'Antalet personer är ett heltal mellan 0 och {max}. Inget sparades.',
+    en: 'The headcount is a whole number from 0 to {max}. Nothing was saved.',
+  },
+  'trainingPlan.areasMissing': {
+    fi: 'Keskitetty suunnitelma ei ole vielä valmis käsiteltäväksi: siinä on {combined}/{total} palvelualueen lähetetty suunnitelma. Henkilöstöpalvelut kokoaa sen uudelleen, kun kaikki palvelualueet ovat lähettäneet suunnitelmansa.',
+    sv: 'Den centrala planen är inte klar för behandling: den innehåller {combined} av {total} serviceområdens inlämnade planer. Personaltjänsterna sammanställer den på nytt när alla serviceområden har lämnat in sina planer.',
+    en: 'The central plan is not ready for review: it combines {combined} of {total} service areas’ submitted plans. HR combines it again once every service area has submitted its plan.',
   },
   'trainingPlan.notSubmitted': {
     fi: 'Vain jätetyt suunnitelmat yhdistetään.',
@@ -236,6 +241,12 @@ export const TRAINING_PLAN_TEXTS = {
     en: 'Your details were not found in the organisation’s data.',
   },
   'export.number': { fi: 'Nro', sv: 'Nr', en: 'No.' },
+  'export.origin': { fi: 'Palvelualue', sv: 'Serviceområde', en: 'Service area' },
+  'origin.cityNeeds': {
+    fi: 'Koko kaupungin anonyymit tarpeet',
+    sv: 'Hela stadens anonyma behov',
+    en: 'Whole city’s anonymous needs',
+  },
   'export.sheet': { fi: 'Suunnitelma', sv: 'Plan', en: 'Plan' },
   'export.historySheet': { fi: 'Käsittely', sv: 'Behandling', en: 'Handling' },
   'export.status': { fi: 'Tila', sv: 'Status', en: 'Status' },

@@ -2,7 +2,7 @@
  * The signed-in API client: every call carries `Authorization: Bearer` (the Teams SSO token, or in the local
  * dev mode a dev token) and the UI language as Accept-Language, so the service answers errors in it.
  */
-import { apiUrl, requestJson } from './http';
+import { apiUrl, requestFile, requestJson } from './http';
 
 export type TokenProvider = () => Promise<string>;
 
@@ -30,6 +30,11 @@ export class ApiClient {
 
   async get(path: string, query: Record<string, string | number | undefined> = {}, signal?: AbortSignal) {
     return requestJson(apiUrl(path, query), { headers: await this.headers({}), signal });
+  }
+
+  /** A file download (an export): the caller saves the Blob. */
+  async file(path: string, query: Record<string, string | number | undefined> = {}) {
+    return requestFile(apiUrl(path, query), { headers: await this.headers({}) });
   }
 
   async send(method: 'POST' | 'PUT' | 'DELETE', path: string, options: SendOptions = {}) {

@@ -90,3 +90,28 @@ export async function requestJson(url: string, init: RequestInit = {}): Promise<
 export function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   return requestJson(url, { signal });
 }
+
+/** A file the service sends (an export): the body as a Blob and the name from Content-Disposition. */
+export async function requestFile(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ blob: Blob; name: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    throw new ApiError('network', `Request to ${url} failed: ${String(error)}`);
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    throw new ApiError(
+      kindForStatus(response.status),
+      `${url} answered ${response.status}`,
+      response.status,
+      serviceError(body),
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), name: match?.[1] ? decodeURIComponent(match[1]) : null };
+}

@@ -4,6 +4,7 @@ import type { SummaryFigures } from '../api/types';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { useI18n } from '../i18n/I18nContext';
 import { cellValue, HEATMAP_MEASURES, shadeOf, type HeatmapMeasure } from './heatmapScale';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -61,7 +62,7 @@ export function SummaryHeatmap({ figures, year }: { figures: SummaryFigures; yea
         </RadioGroup>
       </Field>
       {/* Wide with many competences: the region scrolls sideways and can be reached with the keyboard. */}
-      <div className={table.wrapper} role="region" aria-label={caption} tabIndex={0}>
+      <ScrollRegion label={caption}>
         <table className={table.table}>
           <caption className={table.caption}>{caption}</caption>
           <thead>
@@ -119,7 +120,7 @@ export function SummaryHeatmap({ figures, year }: { figures: SummaryFigures; yea
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className={styles.note}>{t('channel.heatmap.note', { threshold: figures.threshold })}</p>
     </div>
   );

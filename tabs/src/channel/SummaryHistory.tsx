@@ -57,7 +57,6 @@ export function SummaryHistory({ publications }: { publications: readonly Publis
       competenceHeader={t('channel.history.competence')}
       years={years}
       competences={competences}
-      region
       cell={(competenceId, year) => {
         const point = competences.find((c) => c.id === competenceId)?.byYear.get(year);
         return t('channel.history.cell', { self: mean(point?.self), supervisor: mean(point?.supervisor) });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { LocalisedText } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { useDataTableStyles } from './dataTableStyles';
+import { ScrollRegion } from './ScrollRegion';
 
 export interface CompetenceYearTableProps {
   caption: string;
@@ -12,8 +13,6 @@ export interface CompetenceYearTableProps {
   competences: readonly { id: string; name: LocalisedText }[];
   /** The text of one competence's cell in one year. */
   cell: (competenceId: string, year: number) => ReactNode;
-  /** A scrollable region named by the caption, reachable by keyboard (for wide tables). */
-  region?: boolean;
 }
 
 /** Competences down, years across: the text version of a ratings chart, with real table semantics. */
@@ -23,13 +22,11 @@ export function CompetenceYearTable({
   years,
   competences,
   cell,
-  region = false,
 }: CompetenceYearTableProps) {
   const table = useDataTableStyles();
   const { locale } = useI18n();
-  const regionProps = region ? { role: 'region', 'aria-label': caption, tabIndex: 0 } : {};
   return (
-    <div className={table.wrapper} {...regionProps}>
+    <ScrollRegion label={caption}>
       <table className={table.table}>
         <caption className={table.caption}>{caption}</caption>
         <thead>
@@ -59,6 +56,6 @@ export function CompetenceYearTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,7 +2,6 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** Plain HTML tables styled like the phase table: real table semantics for screen readers, little script. */
 export const useDataTableStyles = makeStyles({
-  wrapper: { overflowX: 'auto' },
   table: {
     width: '100%',
     borderCollapse: 'collapse',

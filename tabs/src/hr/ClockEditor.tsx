@@ -35,6 +35,7 @@ import {
   withoutOverride,
   withWindow,
 } from './clockDraft';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
@@ -224,7 +225,9 @@ export function ClockEditor({ api, initial }: Props) {
         </Section>
       ) : null}
       <Section title={t('editor.phasesHeading')}>
-        <div className={table.wrapper}>
+        <ScrollRegion
+          label={area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
+        >
           <table className={table.table}>
             <caption className={table.caption}>
               {area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
@@ -334,7 +337,7 @@ export function ClockEditor({ api, initial }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <div className={styles.actions}>
           <Button appearance="primary" disabled={!dirty || busy || localProblems} onClick={() => void save()}>
             {busy ? t('editor.saving') : t('editor.save')}

@@ -11,6 +11,7 @@ import { LoadingState } from '../components/LoadingState';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
 import { AnonymityThresholdForm } from './AnonymityThresholdForm';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   chart: {
@@ -153,7 +154,7 @@ export function ProgressView({
               );
             })}
           </ul>
-          <div className={table.wrapper}>
+          <ScrollRegion label={t('progress.tableCaption', { year: data.year })}>
             <table className={table.table}>
               <caption className={table.caption}>{t('progress.tableCaption', { year: data.year })}</caption>
               <thead>
@@ -207,7 +208,7 @@ export function ProgressView({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

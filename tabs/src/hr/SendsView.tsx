@@ -10,6 +10,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const REMINDER_KINDS = [
   'phaseOpened',
@@ -71,57 +72,59 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
   const kindName = (kind: string) => (isReminderKind(kind) ? t(`sends.kind.${kind}`) : kind);
 
   return (
-    <div className={table.wrapper}>
-      <table className={table.table}>
-        <caption className={table.caption}>{t('sends.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.headerCell}>
-              {t('sends.date')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('sends.reminder')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('sends.progress')}
-            </th>
-            <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-              {t('sends.notReached')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('sends.state')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.sends.map((send) => {
-            const sent = send.counts.sent;
-            const reasons = NOT_REACHED.filter((reason) => send.counts[reason] > 0).map((reason) =>
-              t(`sends.count.${reason}`, { count: formatNumber(send.counts[reason]) }),
-            );
-            const label = t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(send.total) });
-            return (
-              <tr key={send.campaignId}>
-                <td className={mergeClasses(table.cell, table.nowrap)}>{formatDate(send.date)}</td>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                  {kindName(send.kind)}
-                  <div className={styles.muted}>{phaseName(send.phaseId)}</div>
-                </th>
-                <td className={table.cell}>
-                  <Field className={styles.progress} validationMessage={label} validationState="none">
-                    <ProgressBar value={send.total === 0 ? 1 : sent / send.total} aria-label={label} />
-                  </Field>
-                </td>
-                <td className={mergeClasses(table.cell, table.number)}>
-                  {formatNumber(notReached(send))}
-                  {reasons.length > 0 ? <div className={styles.muted}>{reasons.join(' · ')}</div> : null}
-                </td>
-                <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div>
+      <ScrollRegion label={t('sends.caption')}>
+        <table className={table.table}>
+          <caption className={table.caption}>{t('sends.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={table.headerCell}>
+                {t('sends.date')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('sends.reminder')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('sends.progress')}
+              </th>
+              <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
+                {t('sends.notReached')}
+              </th>
+              <th scope="col" className={table.headerCell}>
+                {t('sends.state')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.sends.map((send) => {
+              const sent = send.counts.sent;
+              const reasons = NOT_REACHED.filter((reason) => send.counts[reason] > 0).map((reason) =>
+                t(`sends.count.${reason}`, { count: formatNumber(send.counts[reason]) }),
+              );
+              const label = t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(send.total) });
+              return (
+                <tr key={send.campaignId}>
+                  <td className={mergeClasses(table.cell, table.nowrap)}>{formatDate(send.date)}</td>
+                  <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
+                    {kindName(send.kind)}
+                    <div className={styles.muted}>{phaseName(send.phaseId)}</div>
+                  </th>
+                  <td className={table.cell}>
+                    <Field className={styles.progress} validationMessage={label} validationState="none">
+                      <ProgressBar value={send.total === 0 ? 1 : sent / send.total} aria-label={label} />
+                    </Field>
+                  </td>
+                  <td className={mergeClasses(table.cell, table.number)}>
+                    {formatNumber(notReached(send))}
+                    {reasons.length > 0 ? <div className={styles.muted}>{reasons.join(' · ')}</div> : null}
+                  </td>
+                  <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {more.error ? <ErrorState error={more.error} onRetry={loadMore} /> : null}
       {continuationToken && !more.error ? (
         <Button className={styles.more} disabled={more.loading} onClick={loadMore}>

@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { hrDeskEn } from './hrDesk';
 
 /** English, for staff who use Teams in another language. */
 export const en: Messages = {
@@ -527,4 +528,6 @@ export const en: Messages = {
   'coaching.saved': 'Coaching questions saved.',
   'coaching.conflict':
     'Someone else saved the questions in the meantime. The questions they saved are now shown, and your changes were not saved: make them again.',
+
+  ...hrDeskEn,
 };

@@ -1,3 +1,5 @@
+import { hrDeskFi } from './hrDesk';
+
 /** Finnish: the reference catalogue; every other language must have the same keys (see `Messages`). */
 export const fi = {
   'app.connecting': 'Avataan Osaamiskelloa…',
@@ -524,6 +526,8 @@ export const fi = {
   'coaching.saved': 'Valmentavat kysymykset tallennettu.',
   'coaching.conflict':
     'Joku muu tallensi kysymyksiä sillä välin. Näytöllä ovat nyt hänen tallentamansa kysymykset, eikä tekemiäsi muutoksia tallennettu: tee ne uudelleen.',
+
+  ...hrDeskFi,
 };
 
 export type Messages = typeof fi;

@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { hrDeskSv } from './hrDesk';
 
 /** Swedish, for bilingual municipalities. */
 export const sv: Messages = {
@@ -529,4 +530,6 @@ export const sv: Messages = {
   'coaching.saved': 'De coachande frågorna har sparats.',
   'coaching.conflict':
     'Någon annan sparade frågor under tiden. Frågorna som hen sparade visas nu, och dina ändringar sparades inte: gör dem på nytt.',
+
+  ...hrDeskSv,
 };

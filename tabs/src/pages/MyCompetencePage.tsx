@@ -15,6 +15,7 @@ import { DiscussionStatusBadge, GoalStatusBadge } from '../components/StatusBadg
 import { useI18n } from '../i18n/I18nContext';
 import { MyDataSection } from '../privacy/MyDataSection';
 import { buildHash } from '../routing/hashRoute';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   list: {
@@ -65,7 +66,7 @@ function Discussions({ data }: { data: MyCompetence }) {
   const { t, formatDateTime } = useI18n();
   if (data.discussions.length === 0) return <EmptyState text={t('my.discussionsEmpty')} />;
   return (
-    <div className={table.wrapper}>
+    <ScrollRegion label={t('my.discussionsCaption')}>
       <table className={table.table}>
         <caption className={table.caption}>{t('my.discussionsCaption')}</caption>
         <thead>
@@ -101,7 +102,7 @@ function Discussions({ data }: { data: MyCompetence }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

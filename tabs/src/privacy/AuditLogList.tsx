@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 function useEntryTexts() {
   const { t } = useI18n();
@@ -67,7 +68,7 @@ export function AuditLogList({ api, source }: { api: ApiClient; source: AuditLog
 
   return (
     <>
-      <div className={table.wrapper}>
+      <ScrollRegion label={t('privacy.log.caption')}>
         <table className={table.table}>
           <caption className={table.caption}>{t('privacy.log.caption')}</caption>
           <thead>
@@ -103,7 +104,7 @@ export function AuditLogList({ api, source }: { api: ApiClient; source: AuditLog
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
       {continuationToken ? (
         <div>

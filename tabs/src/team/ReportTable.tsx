@@ -4,6 +4,7 @@ import { useDataTableStyles } from '../components/dataTableStyles';
 import { DiscussionStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -49,7 +50,7 @@ export function ReportTable({ year, rows, selected, onToggle, onMove, onCancel }
         : t('team.noConversations');
 
   return (
-    <div className={table.wrapper}>
+    <ScrollRegion label={t('team.tableCaption', { year })}>
       <table className={table.table}>
         <caption className={table.caption}>{t('team.tableCaption', { year })}</caption>
         <thead>
@@ -132,6 +133,6 @@ export function ReportTable({ year, rows, selected, onToggle, onMove, onCancel }
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

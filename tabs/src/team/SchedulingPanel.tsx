@@ -20,6 +20,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
 import { isLocalInput, localInputToIso, proposeSlots, toLocalInput, withinWindows } from './slots';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const DURATIONS = [30, 45, 60, 90];
 const GAPS = [0, 15, 30];
@@ -184,7 +185,7 @@ export function SchedulingPanel({
       ) : null}
       {proposals.length > 0 ? (
         <>
-          <div className={table.wrapper}>
+          <ScrollRegion label={t('team.proposalsCaption')}>
             <table className={table.table}>
               <caption className={table.caption}>{t('team.proposalsCaption')}</caption>
               <thead>
@@ -228,7 +229,7 @@ export function SchedulingPanel({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <div>
             <Button appearance="primary" disabled={!ready || sending} onClick={() => void send()}>
               {sending ? t('team.sending') : t('team.sendInvitations', { count: proposals.length })}

@@ -13,6 +13,7 @@ import {
   SignJWT,
   type JSONWebKeySet,
   type JWK,
+  type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
 import { REQUIRED_SCOPE, type TokenRules } from './access-token-validator';
@@ -88,14 +89,18 @@ export function createDevTokenIssuer(options: {
         .sign(privateKey);
       return { accessToken, expiresAt: new Date(expires * 1000).toISOString() };
     },
-    rules: (isTenantAllowed) => ({
-      keys: () => async (header, token) => {
+    rules: (isTenantAllowed) => {
+      const keys: JWTVerifyGetKey = async (header, token) => {
         keySet ??= createLocalJWKSet(await jwks());
         return keySet(header, token);
-      },
-      issuers: (tenantId) => [issuer(tenantId)],
-      audiences,
-      isTenantAllowed,
-    }),
+      };
+      return {
+        signingKeys: keys,
+        keys: () => keys,
+        issuers: (tenantId) => [issuer(tenantId)],
+        audiences,
+        isTenantAllowed,
+      };
+    },
   };
 }

@@ -1,0 +1,196 @@
+/**
+ * HR's desk for the summaries, over HTTP against Azurite: the HR tab's API compiles, edits and publishes a
+ * service area's summary. A publish whose channel post fails is NOT published: the summary stays a draft with
+ * the reason, the channel tab gets no publication, and publishing again (the retry) publishes it. Known data
+ * from support/known-city.ts; the Bot Connector stand-in refuses the first post as Teams can.
+ */
+import type { RunningApp } from '../../bot/src/app';
+import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import { startTestApp } from '../support/app';
+import { newTenantId } from '../support/storage';
+import { postActivity, teamInstallation, type TeamsUser } from '../support/activities';
+import { bearer, devToken } from '../support/tokens';
+import { AREA_A, AREA_B, groupDiscussion, knownCity, storeKnownCity, YEAR } from './support/known-city';
+
+const TEAM = {
+  teamId: '19:hyvinvointi-team@thread.tacv2',
+  channelId: '19:hyvinvointi-osaaminen@thread.tacv2',
+};
+/** A team the bot was never added to: a post there has no conversation to go to. */
+const STRANGER = { teamId: '19:vieras-team@thread.tacv2', channelId: '19:vieras-kanava@thread.tacv2' };
+
+interface Detail {
+  summary: {
+    status: string;
+    etag: string;
+    conclusions: Record<string, string[]>;
+    postFailure: { reason: string } | null;
+    history: Array<{ action: string; reason: string | null; byName: string | null }>;
+  } | null;
+  channel: { channelId: string; channelName: string | null } | null;
+  suppressed: { areaBelowThreshold: boolean; teamsCombined: number; competenceFigures: number };
+  preview: { body?: unknown[] } | null;
+  publications: Array<{ year: number }>;
+  posted?: string;
+  error?: { code: string; message: string; details?: { latest?: Detail } };
+}
+
+describe('HR’s desk: summaries over the HR tab’s API', () => {
+  let app: RunningApp;
+  let connector: ConnectorStandIn;
+  /** Teams refuses the next post to the channel (the stand-in answers 502 once). */
+  let refuseNextPost = false;
+  const tenantId = newTenantId();
+  const city = knownCity(tenantId);
+  const path = (rest = '') => `/api/v1/hr/summaries/${YEAR}/${AREA_A}${rest}`;
+
+  const call = async (
+    personId: string,
+    method: string,
+    url: string,
+    options: { body?: unknown; etag?: string; locale?: string } = {},
+  ): Promise<{ status: number; body: Detail }> => {
+    const response = await fetch(`${app.url}${url}`, {
+      method,
+      headers: {
+        ...bearer(await devToken(app.url, tenantId, personId)),
+        'accept-language': options.locale ?? 'fi',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.etag ? { 'if-match': options.etag } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: response.status, body: (await response.json()) as Detail };
+  };
+  const hr = (method: string, url: string, options?: Parameters<typeof call>[3]) =>
+    call(city.hr.id, method, url, options);
+  const etagNow = async () => (await hr('GET', path())).body.summary?.etag ?? '';
+
+  beforeAll(async () => {
+    [app, connector] = await Promise.all([
+      startTestApp(),
+      startConnectorStandIn({
+        limits: null,
+        fail: (call) => {
+          if (call.operation !== 'sendToConversation' || !refuseNextPost) return null;
+          refuseNextPost = false;
+          return { status: 502 };
+        },
+      }),
+    ]);
+    await storeKnownCity(app.repositories, city);
+    await app.repositories.groupDiscussions.create(
+      groupDiscussion(city, 'alfa', 'concluded', { futureNeeds: 'Digitaidot asiakastyössä' }),
+    );
+    const director: TeamsUser = { tenantId, aadObjectId: city.director.aadObjectId ?? '' };
+    const installed = await postActivity(
+      app.url,
+      teamInstallation(director, { teamId: TEAM.teamId }, 'add', { serviceUrl: connector.serviceUrl }),
+    );
+    expect(installed.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await Promise.all([app?.stop(), connector?.close()]);
+  });
+
+  it('is HR’s only', async () => {
+    expect((await call(city.director.id, 'GET', '/api/v1/hr/summaries')).status).toBe(403);
+    expect((await call(city.director.id, 'POST', path('/draft'))).status).toBe(403);
+    expect(await app.repositories.summaries.get(tenantId, YEAR, AREA_A)).toBeNull();
+  });
+
+  it('compiles the draft, shows what anonymity held back (counts only) and previews the channel card', async () => {
+    const drafted = await hr('POST', path('/draft'));
+    expect(drafted.status).toBe(200);
+    expect(drafted.body.summary?.status).toBe('draft');
+    expect(drafted.body.summary?.conclusions.futureNeeds).toEqual(['Digitaidot asiakastyössä']);
+    // Beeta (4 signed) is under the threshold of 5: it is combined, never shown on its own.
+    expect(drafted.body.suppressed.areaBelowThreshold).toBe(false);
+    expect(drafted.body.suppressed.teamsCombined).toBeGreaterThan(0);
+    const preview = JSON.stringify(drafted.body.preview);
+    expect(preview).toContain(`Osaamiskoonti ${YEAR}: Hyvinvointipalvelut`);
+    expect(preview).toContain('Digitaidot asiakastyössä');
+
+    const list = await hr('GET', `/api/v1/hr/summaries?year=${YEAR}`);
+    const rows = (
+      list.body as unknown as { serviceAreas: Array<{ serviceArea: { id: string }; status: string }> }
+    ).serviceAreas;
+    expect(rows.find((row) => row.serviceArea.id === AREA_A)?.status).toBe('draft');
+    expect(rows.find((row) => row.serviceArea.id === AREA_B)?.status).toBeNull();
+  });
+
+  it('saves edited conclusions with the ETag read, and answers a stale one with 409 and the latest', async () => {
+    const etag = await etagNow();
+    const saved = await hr('PUT', path('/conclusions'), {
+      etag,
+      body: { conclusions: { futureNeeds: ['Digitaidot', 'Tiedolla johtaminen'] } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.summary?.conclusions.futureNeeds).toEqual(['Digitaidot', 'Tiedolla johtaminen']);
+    const stale = await hr('PUT', path('/conclusions'), {
+      etag,
+      body: { conclusions: { futureNeeds: ['Vanha'] } },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.details?.latest?.summary?.conclusions.futureNeeds).toEqual([
+      'Digitaidot',
+      'Tiedolla johtaminen',
+    ]);
+  });
+
+  it('lists the channels the bot knows, and HR links the area to one from the HR tab', async () => {
+    const known = await hr('GET', '/api/v1/hr/channels');
+    const channels = (known.body as unknown as { channels: Array<{ teamId: string; channelId: string }> })
+      .channels;
+    expect(channels).toContainEqual(expect.objectContaining({ teamId: TEAM.teamId }));
+    const linked = await hr('PUT', `/api/v1/service-areas/${AREA_A}/channel`, {
+      body: { teamId: TEAM.teamId, channelId: TEAM.teamId },
+    });
+    expect(linked.status).toBe(200);
+    expect((await hr('GET', path())).body.channel?.channelId).toBe(TEAM.teamId);
+  });
+
+  it('shows a publish whose post failed as NOT published, with the reason; the retry publishes', async () => {
+    refuseNextPost = true;
+    const failed = await hr('POST', path('/publish'), { etag: await etagNow() });
+    expect(failed.status).toBe(200);
+    expect(failed.body.posted).toBe('failed');
+    expect(failed.body.summary?.status).toBe('draft');
+    expect(failed.body.summary?.postFailure?.reason).toBe('failed');
+    expect(failed.body.summary?.history[0]).toMatchObject({ action: 'postFailed', reason: 'failed' });
+    expect(failed.body.publications).toEqual([]);
+    expect(await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR)).toBeNull();
+    expect(connector.activities()).toHaveLength(0);
+
+    const retried = await hr('POST', path('/publish'), { etag: failed.body.summary?.etag });
+    expect(retried.body.posted).toBe('sent');
+    expect(retried.body.summary?.status).toBe('published');
+    expect(retried.body.summary?.postFailure).toBeNull();
+    expect(retried.body.summary?.history.map((event) => event.action)).toEqual(['published', 'postFailed']);
+    expect(retried.body.summary?.history[0]?.byName).toBe(`${city.hr.firstName} ${city.hr.lastName}`);
+    expect(retried.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
+    await connector.waitForActivities(1);
+    expect(connector.activities()[0]?.conversationId).toBe(TEAM.teamId);
+  });
+
+  it('refuses edits to a published summary until it is revised; republishing to an unreached team fails visibly', async () => {
+    const refused = await hr('PUT', path('/conclusions'), {
+      etag: await etagNow(),
+      body: { conclusions: { futureNeeds: ['Muutos'] } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error?.code).toBe('summary.published');
+    expect(refused.body.error?.message).toBe('Koonti on julkaistu. Valitse ensin ”Muokkaa uudelleen”.');
+
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    expect(revised.body.summary?.status).toBe('draft');
+    await hr('PUT', `/api/v1/service-areas/${AREA_A}/channel`, { body: STRANGER });
+    const unreached = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+    expect(unreached.body.posted).toBe('noConversation');
+    expect(unreached.body.summary?.status).toBe('draft');
+    expect(unreached.body.summary?.postFailure?.reason).toBe('noConversation');
+    // The channel tab keeps the version that did arrive.
+    expect(unreached.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
+  });
+});
