@@ -143,6 +143,8 @@ describe('a supervisor schedules development discussions', () => {
     await page.getByRole('heading', { level: 2, name: `Keskustelukierros ${ROUND_YEAR}` }).waitFor();
     await findEmployee(page);
     await page.getByRole('checkbox', { name: `Valitse ${employeeName}` }).check();
+    // The first proposal lies inside the round's window (1.1.–31.3.2027), not "tomorrow" in December.
+    await expect(page.getByLabel('Ensimmäinen aika').inputValue()).resolves.toBe('2027-01-01T09:00');
     await page.getByLabel('Ensimmäinen aika').fill('2027-02-10T09:00');
     await page.getByRole('button', { name: 'Ehdota ajat (1)' }).click();
     await expect(page.getByLabel(`Aika: ${employeeName}`).inputValue()).resolves.toBe('2027-02-10T09:00');
@@ -151,6 +153,10 @@ describe('a supervisor schedules development discussions', () => {
 
     await page.getByRole('button', { name: 'Lähetä kutsut (1)' }).click();
     await page.getByText(`${employeeName}: kutsu lähetetty Teamsiin.`).waitFor();
+    // Keyboard focus moves to the result, not back to the page.
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+      `${employeeName}: kutsu lähetetty Teamsiin.`,
+    );
     await page.screenshot({ path: artifactPath('tabs-team-invited.png'), fullPage: true });
 
     const start = await instantOf(page, '2027-02-10T09:00');
