@@ -281,7 +281,6 @@ export const sv: Messages = {
   'clockError.clock.noAudience': 'Skedet har ingen målgrupp.',
   'clockError.clock.unknownRole': 'Okänd roll.',
   'clockError.clock.invalidDate': 'Datumet duger inte (29.2 finns inte varje år).',
-  'clockError.clock.opensAfterCloses': 'Skedet börjar först efter att det slutat.',
   'clockError.clock.invalidReminder':
     'Ange påminnelserna i dagar 0–365 åtskilda med kommatecken, t.ex. 14, 3.',
   'clockError.clock.unknownPhase': 'Serviceområdets ändring gäller ett skede som inte finns.',
