@@ -13,6 +13,12 @@ export const sv: Catalogue = {
     '**strategiskt samtal** – stadsdirektörens ledningsgrupps strategiska kompetenssamtal',
   'help.command.summaries':
     '**sammanställningar** – för personaltjänsterna: serviceområdenas sammanställningar',
+  'welcome.title': 'Välkommen till Osaamiskello',
+  'welcome.intro':
+    'Osaamiskello följer dig genom kompetensens årsklocka: förberedelsen av utvecklingssamtalet, teamets gruppsamtal om kompetens och påminnelser i rätt tid.',
+  'welcome.introTeam':
+    'Osaamiskello finns nu i teamet. Här i kanalen publiceras teamets gruppsamtal om kompetens och årsklockans påminnelser.',
+  'welcome.commands': 'De mest användbara kommandona:',
   'help.unknown': 'Jag kände inte igen meddelandet "{text}".',
   'help.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',
