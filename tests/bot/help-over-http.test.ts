@@ -104,7 +104,7 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
     const help = String(
       (await replyTo(personalMessage(employee, 'ohje', { serviceUrl: connector.serviceUrl }))).text,
     );
-    expect(help).toContain('**oma keskustelu**');
+    expect(help).toContain('**kehityskeskusteluni**');
     for (const command of ['**koonnit**', '**koulutussuunnitelma**', '**tiimini**']) {
       expect(help).not.toContain(command);
     }
