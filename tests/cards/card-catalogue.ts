@@ -42,6 +42,7 @@ import { announcementCard, editorCard, overviewCard } from '../../bot/src/summar
 import { cardActivity } from '../../bot/src/summaries/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
+import { welcomeReply } from '../../bot/src/chat/welcome';
 
 type Json = Record<string, unknown>;
 
@@ -798,6 +799,15 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         }),
       },
     ],
+  },
+  {
+    builder: 'welcomeReply',
+    module: 'chat/welcome.ts',
+    cases: (locale) =>
+      (['personal', 'team'] as const).map((scope) => ({
+        name: `installed in ${scope} scope`,
+        card: toActivity(welcomeReply(locale, scope)) as Json,
+      })),
   },
   {
     builder: 'toActivity',

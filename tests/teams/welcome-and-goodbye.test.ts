@@ -64,7 +64,7 @@ test('a personal install gets a short welcome in the person’s language with th
   const [welcome] = cardsInto('a:aad-sv');
   const text = JSON.stringify(welcome);
   expect(text).toContain('Välkommen till Osaamiskello');
-  expect(text).toContain('**mitt samtal**');
+  expect(text).toContain('**mitt utvecklingssamtal**');
   expect(text).toContain('**mitt team**');
   expect(text).toContain('**hjälp**');
   expect(JSON.stringify(cardsInto('a:aad-fi'))).toContain('Tervetuloa Osaamiskelloon');
