@@ -162,6 +162,11 @@ describe('development discussion cards over HTTP', () => {
     expect(cardText(refused)).toContain('Vaihe 1 / 6');
     expect(errorNextTo(refused, 's_pastYearReview')).toBe('Teksti on liian pitkä (enintään 800 merkkiä).');
     expect(input(refused, 's_pastYearReview')?.value).toBe('x'.repeat(801));
+    // The limit is stated on the field, so a paste the client cuts at maxLength does not go unnoticed.
+    expect(input(refused, 's_pastYearReview')).toMatchObject({
+      maxLength: 800,
+      label: 'Kuluneen työvuoden arviointi (enintään 800 merkkiä)',
+    });
     const goals = await open(validation, validation, { kind: 'step', step: 6 });
     const noWay = await invoke(validation, VERBS.savePreparation, {
       ...button(goals, VERBS.savePreparation, 'Tallenna ja näytä yhteenveto'),

@@ -48,7 +48,11 @@ function textFields(viewer: DiscussionViewer, step: Step, extras: ViewExtras): T
     const prepared = discussion.preparation[section] ?? '';
     return {
       id,
-      label: translate(locale, `cards.section.${section}`),
+      // The limit is stated: Teams cuts a longer paste at maxLength without a word.
+      label: translate(locale, 'cards.limitedLabel', {
+        label: translate(locale, `cards.section.${section}`),
+        max: MAX_SECTION_TEXT_LENGTH,
+      }),
       maxLength: MAX_SECTION_TEXT_LENGTH,
       value: inputValue(extras, id, own[section] ?? ''),
       error: fieldError(viewer, extras, id),

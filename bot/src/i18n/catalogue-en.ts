@@ -171,6 +171,7 @@ export const en: Catalogue = {
     'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and send again.',
   'cards.error.required': 'Required.',
   'cards.error.invalid': 'Check this value.',
+  'cards.limitedLabel': '{label} (at most {max} characters)',
   'cards.hint.supervisor.heldSignedByMe':
     'You have signed off the record. Waiting for the employee to sign it off.',
   'cards.hint.employee.heldSignedByMe':
