@@ -126,7 +126,7 @@ export function SchedulingPanel({
         done.push({
           employeeId: row.id,
           name,
-          ok: outcome.invitation === 'sent',
+          ok: outcome.invitation === 'delivered',
           text: meetingText(outcome, name, t),
         });
       } catch (error) {
