@@ -210,7 +210,7 @@ describe('development discussion cards over HTTP', () => {
     expect((await stored(swede))?.etag).toBe(before?.etag);
   });
 
-  it('answers a stale edit with "someone else changed this" and the latest version, overwriting nothing', async () => {
+  it('answers a stale edit with "someone else changed this", the latest version and the unsaved text, overwriting nothing', async () => {
     const card = await open(racer, racer, { kind: 'step', step: 1 });
     const save = button(card, VERBS.savePreparation, 'Tallenna ja jatka');
     await invoke(racer, VERBS.savePreparation, { ...save, s_pastYearReview: 'Ensimmäinen versio.' });
@@ -220,6 +220,9 @@ describe('development discussion cards over HTTP', () => {
     });
     expect(cardText(stale)).toContain('Joku muu muutti tätä sillä välin');
     expect(input(stale, 's_pastYearReview')?.value).toBe('Ensimmäinen versio.');
+    // What was typed on the stale card is shown beside the latest version, not thrown away.
+    expect(cardText(stale)).toContain('Tekstisi, jota ei tallennettu');
+    expect(cardText(stale)).toContain('Vanhasta kortista.');
     expect((await stored(racer))?.value.preparation.pastYearReview).toBe('Ensimmäinen versio.');
   });
 
