@@ -11,6 +11,7 @@ import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from '
 import { createRateLimiter } from './http/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
+import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
 import { openRepositories, type Repositories } from './storage/repositories';
@@ -66,8 +67,12 @@ function botPorts(
     cardAction: async (request) => {
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
       if (!handler) return null;
-      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader.
-      if (fieldsWithForbiddenCharacters(request.data).length > 0)
+      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader. The
+      // discussion cards say it next to the field instead.
+      if (
+        !VERBS_CHECKING_TEXT_BY_FIELD.has(request.verb) &&
+        fieldsWithForbiddenCharacters(request.data).length > 0
+      )
         return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
       return handler(request);
     },
@@ -86,6 +91,7 @@ function botPorts(
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { settings, azurite } = await openStorage(config.storage);
+  let releaseSdkConsole = (): void => undefined;
   try {
     const storage = openStorageAccount(settings);
     const repositories = await openRepositories(storage);
@@ -129,7 +135,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       options.botAuthOverrides ?? {},
       context,
     );
-    const releaseSdkConsole = captureSdkConsole(refusals);
+    releaseSdkConsole = captureSdkConsole(refusals);
     const server: Server = createHttpServer({
       bot,
       logger,
@@ -163,6 +169,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       },
     };
   } catch (error) {
+    releaseSdkConsole();
     await azurite?.stop();
     throw error;
   }

@@ -4,8 +4,9 @@ export const en: Catalogue = {
   'help.title': 'Osaamiskello helps you with the competence annual clock.',
   'help.intro': 'You can write to me like this:',
   'help.command.help': '**help** – this help',
-  'help.command.myDiscussion': '**my discussion** – your development discussion and its preparation',
-  'help.command.myTeam': '**my team** – for supervisors: the status of your team’s discussions',
+  'help.command.myDiscussion':
+    '**my discussion** – your development discussion this year and its preparation',
+  'help.command.myTeam': '**my team** – for supervisors: where your reports’ development discussions stand',
   'help.command.groupDiscussion':
     '**group discussion** – your team’s group competence discussion (also in the team’s channel)',
   'help.command.developmentActions': '**coaching** – ask for coaching or work supervision',

@@ -3,8 +3,8 @@ export const fi = {
   'help.title': 'Osaamiskello auttaa osaamisen vuosikellossa.',
   'help.intro': 'Voit kirjoittaa minulle näin:',
   'help.command.help': '**ohje** – tämä ohje',
-  'help.command.myDiscussion': '**oma keskustelu** – oma kehityskeskustelusi ja sen valmistelu',
-  'help.command.myTeam': '**tiimini** – esihenkilölle: tiimisi keskustelujen tilanne',
+  'help.command.myDiscussion': '**kehityskeskusteluni** – tämän vuoden kehityskeskustelusi ja sen valmistelu',
+  'help.command.myTeam': '**tiimini** – esihenkilölle: missä alaistesi kehityskeskustelut ovat',
   'help.command.groupDiscussion':
     '**ryhmäkeskustelu** – tiimin ryhmäosaamiskeskustelu (myös tiimin kanavalla)',
   'help.command.developmentActions': '**valmennus** – pyydä valmennusta tai työnohjausta',

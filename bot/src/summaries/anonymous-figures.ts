@@ -262,7 +262,8 @@ interface Shown {
 function ratingFigure(at: Shown, columns: number[], layout: Layout): RatingFigure | null {
   const counts = columns.map((column) => at.node.values[column] ?? 0);
   const shown = columns.map((column) => at.shown[column] ?? false);
-  if (!shown.some(Boolean)) return null;
+  // Nothing of the distribution is shown when no person is counted under a shown value.
+  if (!counts.some((count, index) => shown[index] && count > 0)) return null;
   const distribution = shownDistribution(layout.values, counts, shown);
   if (distribution.mean === null) return null;
   return { n: distribution.n, mean: distribution.mean, counts: distribution.counts };

@@ -283,7 +283,6 @@ export const en: Messages = {
   'clockError.clock.noAudience': 'The phase has no audience.',
   'clockError.clock.unknownRole': 'Unknown role.',
   'clockError.clock.invalidDate': 'The date is not valid (29 February is not in every year).',
-  'clockError.clock.opensAfterCloses': 'The phase opens after it closes.',
   'clockError.clock.invalidReminder': 'Give the reminders as days 0–365 separated by commas, e.g. 14, 3.',
   'clockError.clock.unknownPhase': 'The service area’s change is for a phase that does not exist.',
   'clockError.clock.duplicateOverride': 'The service area has two sets of changes.',
@@ -460,7 +459,6 @@ export const en: Messages = {
   'privacy.lookup.heading': 'A person’s data and log',
   'privacy.lookup.personId': 'Person id (HR system)',
   'privacy.lookup.show': 'Show',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Erasing a person’s data',
   'privacy.erase.intro':
     'Erases, on request, the personal data of a person who has left: their person record, development discussions, group-discussion contributions, coaching and work supervision requests, Teams chat address and the log about them. Anonymous aggregates are kept. The erased person is not imported again from the HR system’s export.',

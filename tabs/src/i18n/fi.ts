@@ -280,7 +280,6 @@ export const fi = {
   'clockError.clock.noAudience': 'Vaiheella ei ole kohderyhmää.',
   'clockError.clock.unknownRole': 'Tuntematon rooli.',
   'clockError.clock.invalidDate': 'Päivämäärä ei kelpaa (29.2. ei ole joka vuosi).',
-  'clockError.clock.opensAfterCloses': 'Vaihe alkaa vasta päättymisensä jälkeen.',
   'clockError.clock.invalidReminder': 'Anna muistutukset päivinä 0–365 pilkulla erotettuina, esim. 14, 3.',
   'clockError.clock.unknownPhase': 'Palvelualueen muutos koskee vaihetta, jota ei ole.',
   'clockError.clock.duplicateOverride': 'Palvelualueella on kaksi muutosryhmää.',
@@ -459,7 +458,6 @@ export const fi = {
   'privacy.lookup.heading': 'Henkilön tiedot ja loki',
   'privacy.lookup.personId': 'Henkilönumero',
   'privacy.lookup.show': 'Näytä',
-  'privacy.lookup.resultHeading': 'Henkilö {id}',
   'privacy.erase.heading': 'Henkilön tietojen poisto',
   'privacy.erase.intro':
     'Poistaa organisaatiosta lähteneen henkilön henkilötiedot pyynnöstä: henkilötiedon, kehityskeskustelut, ryhmäkeskusteluihin kirjoitetut puheenvuorot, valmennus- ja työnohjaustoiveet, Teams-keskustelun osoitteen ja häntä koskevan lokin. Nimettömät koosteet säilyvät. Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.',

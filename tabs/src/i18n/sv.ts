@@ -281,7 +281,6 @@ export const sv: Messages = {
   'clockError.clock.noAudience': 'Skedet har ingen målgrupp.',
   'clockError.clock.unknownRole': 'Okänd roll.',
   'clockError.clock.invalidDate': 'Datumet duger inte (29.2 finns inte varje år).',
-  'clockError.clock.opensAfterCloses': 'Skedet börjar först efter att det slutat.',
   'clockError.clock.invalidReminder':
     'Ange påminnelserna i dagar 0–365 åtskilda med kommatecken, t.ex. 14, 3.',
   'clockError.clock.unknownPhase': 'Serviceområdets ändring gäller ett skede som inte finns.',
@@ -462,7 +461,6 @@ export const sv: Messages = {
   'privacy.lookup.heading': 'Personens uppgifter och logg',
   'privacy.lookup.personId': 'Personnummer i HR-systemet',
   'privacy.lookup.show': 'Visa',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Radering av en persons uppgifter',
   'privacy.erase.intro':
     'Raderar på begäran personuppgifterna för en person som har lämnat organisationen: personuppgiften, utvecklingssamtalen, inläggen i gruppsamtal, önskemålen om coachning och handledning, adressen till Teams-chatten och loggen om personen. Anonyma sammanställningar sparas. Den raderade personen importeras inte igen från HR-systemets export.',
