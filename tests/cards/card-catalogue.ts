@@ -42,6 +42,7 @@ import { announcementCard, editorCard, overviewCard } from '../../bot/src/summar
 import { cardActivity } from '../../bot/src/summaries/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
+import { welcomeReply } from '../../bot/src/chat/welcome';
 
 type Json = Record<string, unknown>;
 
@@ -429,6 +430,14 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
     cases: (locale) => [
       { name: 'refusal', card: renderNoticeCard(locale, 'cards.notice.title') },
       { name: 'information', card: renderNoticeCard(locale, 'cards.notice.title', 'Default') },
+    ],
+  },
+  {
+    builder: 'welcomeReply',
+    module: 'chat/welcome.ts',
+    cases: (locale) => [
+      { name: 'personal install', card: toActivity(welcomeReply(locale, 'personal')) as Json },
+      { name: 'team install', card: toActivity(welcomeReply(locale, 'team')) as Json },
     ],
   },
   {
