@@ -137,7 +137,7 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
     expect(stored?.value.reference).toMatchObject({ serviceUrl: connector.serviceUrl });
   });
 
-  it('stores a team on installation and forgets it on removal', async () => {
+  it('stores a team on installation and marks it removed on removal (nothing is posted there until re-added)', async () => {
     const team = { teamId: '19:demo-team@thread.tacv2' };
     const add = await postActivity(
       app.url,
@@ -151,7 +151,9 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
       teamInstallation(employee, team, 'remove', { serviceUrl: connector.serviceUrl }),
     );
     expect(remove.status).toBe(200);
-    expect(await app.repositories.conversationReferences.get(tenantId, address)).toBeNull();
+    expect((await app.repositories.conversationReferences.get(tenantId, address))?.value.unreachable).toBe(
+      'removed',
+    );
   });
 
   it('reports storage as reachable on /healthz', async () => {
