@@ -86,6 +86,10 @@ async function main(): Promise<void> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
+    DEV_MODE: 'on',
+    // A benchmark is one user firing as fast as it can: the per-user and per-tenant limits are not measured.
+    RATE_LIMIT_USER_PER_MINUTE: '1000000',
+    RATE_LIMIT_TENANT_PER_MINUTE: '1000000',
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     DEMO_DATA: 'on',
     LOG_LEVEL: 'error',

@@ -1,8 +1,10 @@
 // Azure resources for Osaamiskello: one Linux App Service that serves the bot (/api/messages), the API
-// (/api/v1) and the tab pages (/tabs/), an Azure Bot registration for Teams, and a storage account
-// (tables and queues). One user-assigned managed identity is both the bot's identity and the app's
-// identity towards storage, so there are no client secrets or connection strings to keep.
-// Deployed by `arm/deploy` in teamsapp.yml; each output is written back to env/.env.{env} by its name.
+// (/api/v1) and the tab pages (/tabs/), an Azure Bot registration for Teams, a storage account (tables and
+// queues), a Key Vault for the one optional secret, and a Log Analytics workspace for the platform's own logs.
+// One user-assigned managed identity is the bot's identity and the app's identity towards storage and the
+// vault, so there are no connection strings to keep. Deployed by `arm/deploy` in teamsapp.yml; each output
+// is written back to env/.env.{env} by its name. Settings follow Microsoft's App Service security baseline
+// (Microsoft cloud security benchmark); tests/infra/azure-bicep.test.ts checks each of them.
 
 @minLength(4)
 @maxLength(40)
@@ -14,8 +16,8 @@ param location string = resourceGroup().location
 @description('App Service plan size. B1 is the smallest with Always On, which the bot\'s reminders need.')
 param webAppSku string = 'B1'
 
-@description('Node runtime. Node 20 LTS matches the toolchain; move to NODE|22-lts when the code does.')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('Node runtime: Node 24 LTS, the version .ci/run tests the whole suite on.')
+param linuxFxVersion string = 'NODE|24-lts'
 
 @maxLength(42)
 param botDisplayName string
@@ -32,12 +34,25 @@ param aadAppTenantId string
 @description('The Teams app id (manifest id): reminder cards deep-link into the app\'s personal tab with it.')
 param teamsAppId string
 
+@description('on: meetings also go to Outlook through Graph; the Entra app\'s secret must then be in the Key Vault as aad-app-client-secret (README, Deploying).')
+@allowed(['on', 'off'])
+param graphCalendar string = 'off'
+
+@description('Days the Log Analytics workspace keeps the platform logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
 var webAppName = resourceBaseName
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
+var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
+// The Graph calendar's client secret, as HR's IT stores it in the vault.
+var graphSecretName = 'aad-app-client-secret'
 
 // Built-in role ids, the same in every tenant.
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0a4d5'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-id'
@@ -94,6 +109,50 @@ resource queueDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The optional Graph secret lives here, never in an app setting's value. Access is by Azure RBAC only (no access
+// policies); soft delete and purge protection keep a deleted secret recoverable. Public network access stays on
+// because the App Service has no virtual network to reach a private endpoint through.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// The app reads secrets (Key Vault references resolve with this identity); it cannot list or change them.
+resource vaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Platform logs for security investigations (baseline LT-1/LT-4): who signed in to the deployment endpoints,
+// the platform's events, and the service's own console output (JSON lines with event names and ids only).
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
@@ -119,15 +178,26 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in app settings resolve with the user-assigned identity (the site has no system one).
+    keyVaultReferenceIdentity: identity.id
+    // Teams and the Bot Connector call in from the internet and present no client certificate.
+    publicNetworkAccess: 'Enabled'
+    clientCertEnabled: false
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       // The root package's `npm start` builds and starts the local dev stack; production runs the server.
       appCommandLine: 'node bot/dist/index.js'
       alwaysOn: true
+      // The service answers 503 here when storage is unreachable; App Service then takes the instance out of
+      // rotation and replaces it if it stays unhealthy.
+      healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      remoteDebuggingEnabled: false
+      // The deployment endpoint (Kudu) accepts only the main site's access rules, never a looser set of its own.
+      scmIpSecurityRestrictionsUseMain: true
     }
   }
 }
@@ -136,7 +206,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: {
+  properties: union({
     // The package is built before zip deploy; App Service must not run `npm install` / build again.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
     NODE_ENV: 'production'
@@ -156,15 +226,71 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
     // The API accepts v1 tokens, whose audience is the App ID URI api://TAB_DOMAIN/AAD_APP_CLIENT_ID.
     TAB_DOMAIN: webApp.properties.defaultHostName
+    GRAPH_CALENDAR: graphCalendar
+  }, graphCalendar == 'on' ? {
+    // Resolved by App Service with keyVaultReferenceIdentity; the value never appears in this template.
+    AAD_APP_CLIENT_SECRET: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${graphSecretName})'
+  } : {})
+  dependsOn: [
+    vaultSecretsRole
+  ]
+}
+
+// Deployment goes through Entra: the toolkit's zipDeploy calls Kudu with an Entra token
+// (microsoft-365-agents-toolkit pull request 8574). Basic-auth publishing credentials are switched off for both
+// the SCM (Kudu, WebDeploy) and the FTP endpoints.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 
-// Deployment goes through Entra (zip deploy by the toolkit); FTP with basic credentials is switched off.
 resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
   parent: webApp
   name: 'ftp'
   properties: {
     allow: false
+  }
+}
+
+// No HTTP access logs: their URLs carry person ids (/api/v1/people/:personId/...), and the service's logs hold
+// no personal data.
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: webApp
+  name: 'platform-logs'
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceAuditLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Every read of the Graph secret, by whom.
+resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: vault
+  name: 'audit'
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -210,3 +336,4 @@ output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.name
 output WEB_APP_NAME string = webApp.name
 output WEB_APP_RESOURCE_ID string = webApp.id
+output KEY_VAULT_NAME string = vault.name

@@ -2,10 +2,16 @@
  * The composition root: configuration → storage → repositories → services → HTTP. `startApp` is what
  * `npm start`, the production entry point and the tests all run, so they run the same wiring.
  */
+import { ConnectorSender } from './teams/connector-sender';
+import { ReferenceMessenger } from './teams/proactive-messenger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
-import { createLogger, type Logger } from './logging';
+import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
+import { createRateLimiter } from './http/rate-limit';
+import { fieldsWithForbiddenCharacters } from './domain/free-text';
+import { translate } from './i18n/translate';
+import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
 import { openRepositories, type Repositories } from './storage/repositories';
@@ -60,7 +66,15 @@ function botPorts(
     commands,
     cardAction: async (request) => {
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
-      return handler ? handler(request) : null;
+      if (!handler) return null;
+      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader. The
+      // discussion cards say it next to the field instead.
+      if (
+        !VERBS_CHECKING_TEXT_BY_FIELD.has(request.verb) &&
+        fieldsWithForbiddenCharacters(request.data).length > 0
+      )
+        return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
+      return handler(request);
     },
     findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
     defaultLocale: async (tenantId) =>
@@ -69,12 +83,15 @@ function botPorts(
       await repositories.conversationReferences.save(record);
     },
     forgetConversation: (tenantId, address) => repositories.conversationReferences.delete(tenantId, address),
+    markUnreachable: (tenantId, address, reason) =>
+      repositories.conversationReferences.markUnreachable(tenantId, address, reason),
   };
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { settings, azurite } = await openStorage(config.storage);
+  let releaseSdkConsole = (): void => undefined;
   try {
     const storage = openStorageAccount(settings);
     const repositories = await openRepositories(storage);
@@ -87,11 +104,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const messenger = new ReferenceMessenger({
+      references: repositories.conversationReferences,
+      sender: new ConnectorSender(config.botAuth),
+      logger,
+    });
+    const refusals = createRefusalLog(logger);
     const context: AppContext = {
       config,
       repositories,
       storage,
       logger,
+      messenger,
+      refusals,
+      rateLimiter: createRateLimiter(config.rateLimits),
       baseUrl: () => baseUrl,
       now: options.now ?? (() => new Date()),
     };
@@ -106,11 +132,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       config.botAuth,
       botPorts(repositories, commands, cardActions),
       logger,
-      options.botAuthOverrides,
+      options.botAuthOverrides ?? {},
+      context,
     );
+    releaseSdkConsole = captureSdkConsole(refusals);
     const server: Server = createHttpServer({
       bot,
       logger,
+      refusals,
       pingStorage: () => storage.ping(),
       tabsDist: config.tabsDist,
       routes: contributions.flatMap((c) => c.routes ?? []),
@@ -133,12 +162,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       storage,
       embeddedConnectionString: azurite?.connectionString ?? null,
       stop: async () => {
+        releaseSdkConsole();
         await Promise.allSettled(stoppers.map((stop) => stop()));
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
       },
     };
   } catch (error) {
+    releaseSdkConsole();
     await azurite?.stop();
     throw error;
   }

@@ -52,6 +52,16 @@ const schema = z.object({
   /** Dev mode only: a private RSA JWK (JSON) to sign dev tokens with, so they survive a restart. */
   DEV_SIGNING_KEY: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Local development: the bot endpoint without BOT_ID accepts unauthenticated requests and the API signs
+   * its own tokens without AAD_APP_CLIENT_ID. Only on loopback, never with Azure storage or in production.
+   */
+  DEV_MODE: z.enum(['on', 'off']).default('off'),
+  NODE_ENV: optional,
+  /** Requests per minute one user may make to the API and the bot endpoint (a short burst of as many). */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per minute one tenant's users together may make. */
+  RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
   /** The annual clock's reminders: the daily scheduler and the fan-out's delivery worker. */
   REMINDERS: z.enum(['on', 'off']).default('on'),
   /** Where reminders create new 1:1 chats; default Teams' global connector with BOT_ID, none without. */
@@ -107,6 +117,14 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   reminders: ReminderConfig;
   graphCalendar: GraphCalendarConfig | null;
+  /** DEV_MODE=on: local development on loopback (see the schema). */
+  devMode: boolean;
+  rateLimits: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  userPerMinute: number;
+  tenantPerMinute: number;
 }
 
 export interface ReminderConfig {
@@ -124,7 +142,59 @@ export class ConfigError extends Error {}
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Azurite on this machine (the development storage shortcut, or endpoints on loopback) is not cloud storage. */
+function isLocalEmulator(connectionString: string): boolean {
+  if (/(^|;)\s*UseDevelopmentStorage\s*=\s*true\s*(;|$)/i.test(connectionString)) return true;
+  const endpoints = [...connectionString.matchAll(/(?:^|;)\s*\w+Endpoint\s*=\s*([^;]+)/gi)].map((m) => m[1]);
+  return (
+    endpoints.length > 0 &&
+    endpoints.every((endpoint) => {
+      try {
+        return LOOPBACK_HOSTS.has(new URL(endpoint?.trim() ?? '').hostname.replace(/^\[|\]$/g, ''));
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
+function refuse(problem: string): never {
+  throw new ConfigError(`Invalid configuration:\n  ${problem}`);
+}
+
+/**
+ * Refuses a configuration that would open the app to anyone: off loopback, in production or with Azure
+ * storage the bot endpoint must authenticate (BOT_ID) and the API must use Entra (AAD_APP_CLIENT_ID); the
+ * development shortcuts need DEV_MODE=on, which is refused anywhere but on loopback with local storage.
+ */
+function checkExposure(e: z.infer<typeof schema>): void {
+  const exposure = !LOOPBACK_HOSTS.has(e.HOST)
+    ? `HOST=${e.HOST} is not loopback`
+    : e.NODE_ENV === 'production'
+      ? 'NODE_ENV=production'
+      : e.AZURE_STORAGE_ACCOUNT_NAME
+        ? 'AZURE_STORAGE_ACCOUNT_NAME names Azure storage'
+        : e.AZURE_STORAGE_CONNECTION_STRING && !isLocalEmulator(e.AZURE_STORAGE_CONNECTION_STRING)
+          ? 'AZURE_STORAGE_CONNECTION_STRING names Azure storage'
+          : null;
+  if (e.DEV_MODE === 'on') {
+    if (exposure) refuse(`DEV_MODE=on is for local development only, but ${exposure}`);
+    return;
+  }
+  const fix = exposure
+    ? `required because ${exposure}`
+    : 'required unless DEV_MODE=on (local development on loopback)';
+  if (!e.BOT_ID) refuse(`BOT_ID is ${fix}: without it /api/messages accepts unauthenticated requests`);
+  if (!e.AAD_APP_CLIENT_ID)
+    refuse(`AAD_APP_CLIENT_ID is ${fix}: without it the API's development sign-in signs tokens for anyone`);
+}
+
+export interface LoadOptions {
+  /** A command-line tool that serves nothing (people import) skips the checks of what the server exposes. */
+  serves?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -150,11 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI',
     );
   }
-  if (!e.AAD_APP_CLIENT_ID && !LOOPBACK_HOSTS.has(e.HOST)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  AAD_APP_CLIENT_ID is required when HOST is not loopback (dev mode signs tokens for anyone)',
-    );
-  }
+  if (options.serves !== false) checkExposure(e);
   if (e.AAD_APP_CLIENT_ID && e.DEV_SIGNING_KEY) {
     throw new ConfigError(
       'Invalid configuration:\n  DEV_SIGNING_KEY is for the dev mode only (without AAD_APP_CLIENT_ID)',
@@ -203,5 +269,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       teamsAppId: e.TEAMS_APP_ID ?? null,
     },
     graphCalendar,
+    devMode: e.DEV_MODE === 'on',
+    rateLimits: {
+      userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+      tenantPerMinute: e.RATE_LIMIT_TENANT_PER_MINUTE,
+    },
   };
 }

@@ -276,11 +276,14 @@ describe('API sign-in, dev mode with a key generated at start', () => {
 
 describe('configuration of the API sign-in', () => {
   it('refuses the dev mode on a non-loopback address, where anyone could mint tokens', () => {
-    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
-    expect(() => loadConfig({ HOST: '0.0.0.0', AAD_APP_CLIENT_ID: 'client' })).not.toThrow();
+    const bot = { BOT_ID: 'bot', BOT_PASSWORD: 'secret' };
+    expect(() => loadConfig({ HOST: '0.0.0.0', ...bot })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '0.0.0.0', AAD_APP_CLIENT_ID: 'client', ...bot })).not.toThrow();
   });
 
   it('refuses a dev signing key together with an Entra app', () => {
-    expect(() => loadConfig({ AAD_APP_CLIENT_ID: 'client', DEV_SIGNING_KEY: '{}' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DEV_MODE: 'on', AAD_APP_CLIENT_ID: 'client', DEV_SIGNING_KEY: '{}' })).toThrow(
+      ConfigError,
+    );
   });
 });

@@ -79,7 +79,7 @@ describe('the annual clock', () => {
     const org = await newOrganisation(api.app);
     const hr = await asHr(org);
     const broken = defaultAnnualClock();
-    broken.phases[0] = { ...broken.phases[0]!, opens: '04-01', closes: '03-31' };
+    broken.phases[0] = { ...broken.phases[0]!, remindDaysBefore: [-1] };
     broken.phases[1] = { ...broken.phases[1]!, closes: '02-29' };
     broken.overrides = [{ serviceAreaId: 'no-such-area', phases: { 'no-such-phase': { opens: '01-02' } } }];
 
@@ -91,7 +91,7 @@ describe('the annual clock', () => {
         code: 'clock.invalid',
         details: {
           errors: expect.arrayContaining([
-            { code: 'clock.opensAfterCloses', phaseId: 'development-discussions', serviceAreaId: null },
+            { code: 'clock.invalidReminder', phaseId: 'development-discussions', serviceAreaId: null },
             { code: 'clock.invalidDate', phaseId: 'group-discussions', serviceAreaId: null },
             { code: 'clock.unknownPhase', phaseId: 'no-such-phase', serviceAreaId: 'no-such-area' },
             { code: 'clock.unknownServiceArea', phaseId: null, serviceAreaId: 'no-such-area' },

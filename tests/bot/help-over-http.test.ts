@@ -75,12 +75,45 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
     expect(reply.text).toContain('**hjälp**');
   });
 
-  it('answers in English for an English Teams, recognising the Finnish command too', async () => {
+  it('answers a person in their own language, not the client’s: Finnish from an English Teams', async () => {
     const reply = await replyTo(
-      personalMessage(employee, 'Ohje', { serviceUrl: connector.serviceUrl, locale: 'en-GB' }),
+      personalMessage(employee, 'Ohje', { serviceUrl: connector.serviceUrl, locale: 'en-US' }),
+    );
+    expect(reply.text).toContain('Osaamiskello auttaa');
+    expect(reply.text).not.toContain('Osaamiskello helps you');
+  });
+
+  it('answers the Swedish speaker in Swedish whatever their Teams says', async () => {
+    const swede = { tenantId, aadObjectId: personas.swedishEmployee.aadObjectId };
+    const reply = await replyTo(
+      personalMessage(swede, 'help', { serviceUrl: connector.serviceUrl, locale: 'en-US' }),
+    );
+    expect(reply.text).toContain('**hjälp**');
+  });
+
+  it('answers someone it does not know in their Teams language, recognising the Finnish command too', async () => {
+    const stranger = { tenantId, aadObjectId: 'not-in-the-people-data' };
+    const reply = await replyTo(
+      personalMessage(stranger, 'Ohje', { serviceUrl: connector.serviceUrl, locale: 'en-GB' }),
     );
     expect(reply.text).toContain('Osaamiskello helps you');
     expect(reply.text).not.toContain('did not recognise');
+  });
+
+  it('lists only what the person’s roles can do: no HR, strategy or plan commands for an employee', async () => {
+    const help = String(
+      (await replyTo(personalMessage(employee, 'ohje', { serviceUrl: connector.serviceUrl }))).text,
+    );
+    expect(help).toContain('**oma keskustelu**');
+    for (const command of ['**koonnit**', '**koulutussuunnitelma**', '**tiimini**']) {
+      expect(help).not.toContain(command);
+    }
+    const supervisor = { tenantId, aadObjectId: personas.supervisor.aadObjectId };
+    const supervisorHelp = String(
+      (await replyTo(personalMessage(supervisor, 'ohje', { serviceUrl: connector.serviceUrl }))).text,
+    );
+    expect(supervisorHelp).toContain('**tiimini**');
+    expect(supervisorHelp).not.toContain('**koonnit**');
   });
 
   it('never links a user to a person of another tenant', async () => {

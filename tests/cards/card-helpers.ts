@@ -49,7 +49,7 @@ export function input(card: Json, id: string): Json | undefined {
   return undefined;
 }
 
-/** The error texts shown right below an input (in the same container, in the attention colour). */
+/** The error text shown right below an input (in the same container, in an attention-styled box). */
 export function errorNextTo(card: Json, id: string): string {
   for (const node of walk(card)) {
     const items = node.items;
@@ -57,7 +57,10 @@ export function errorNextTo(card: Json, id: string): string {
     const index = items.findIndex((item: Json) => item.id === id);
     if (index < 0) continue;
     const next = items[index + 1] as Json | undefined;
-    return next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
+    const text = (next?.items as Json[] | undefined)?.[0];
+    return next?.type === 'Container' && next.style === 'attention' && text?.type === 'TextBlock'
+      ? String(text.text)
+      : '';
   }
   return '';
 }

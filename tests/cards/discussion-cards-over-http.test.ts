@@ -16,6 +16,8 @@ type Json = Record<string, unknown>;
 
 const tenantId = newTenantId();
 const NOW = new Date('2026-02-02T08:00:00Z');
+/** The test's clock: moved to a meeting's day to mark it held. */
+let now = NOW;
 const YEAR = 2026;
 
 const person = (id: string, changes: Partial<Person> = {}): Person => cardTestPerson(tenantId, id, changes);
@@ -40,7 +42,7 @@ describe('development discussion cards over HTTP', () => {
 
   beforeAll(async () => {
     [app, connector] = await Promise.all([
-      startTestApp({}, { now: () => NOW }),
+      startTestApp({}, { now: () => now }),
       startConnectorStandIn({ limits: null }),
     ]);
     await writeOrganisation(app.repositories, tenantId, {
@@ -268,8 +270,9 @@ describe('development discussion cards over HTTP', () => {
     const rows = (card.body as Json[]).filter((element) => element.selectAction);
     expect(rows).toHaveLength(15);
     expect(JSON.stringify(card).length).toBeLessThan(15_000);
+    // The English command is understood; the answer is in the person's own language, not the client's.
     const notSupervisor = await chat(flow, 'my team', 'en-GB');
-    expect(cardText(notSupervisor)).toContain('The team status is for supervisors');
+    expect(cardText(notSupervisor)).toContain('Tiimin tilanne on esihenkilöille');
   });
 
   it('lets the supervisor schedule, requiring a date and a time', async () => {
@@ -330,10 +333,17 @@ describe('development discussion cards over HTTP', () => {
       l0_status: 'inProgress',
     });
     expect(cardText(summary)).toContain('Palkanlaskennan automaatio käyttöön – Aloittamatta');
-    const held = await invoke(supervisor, VERBS.markHeld, button(summary, VERBS.markHeld));
+    now = new Date('2026-02-20T10:00:00Z');
+    const onTheDay = await open(supervisor, flow);
+    const held = await invoke(supervisor, VERBS.markHeld, button(onTheDay, VERBS.markHeld));
+    now = NOW;
     const employeeView = await open(flow, flow);
     expect(cardText(employeeView)).toContain('Hieno vuosi.');
-    await invoke(flow, VERBS.sign, button(employeeView, VERBS.sign));
+    const signedByEmployee = await invoke(flow, VERBS.sign, button(employeeView, VERBS.sign));
+    // The instruction follows who has signed: the employee is no longer asked to sign, the supervisor is.
+    expect(cardText(signedByEmployee)).toContain('Odotetaan esihenkilösi hyväksyntää.');
+    expect(cardText(signedByEmployee)).not.toContain('Tarkista kirjaukset ja hyväksy ne.');
+    expect(cardText(await open(supervisor, flow))).toContain('Tarkista kirjaukset ja hyväksy ne.');
     const signed = await invoke(supervisor, VERBS.sign, button(await open(supervisor, flow), VERBS.sign));
     expect(cardText(held)).toContain('Keskustelu käyty');
     expect(cardText(signed)).toContain('Hyväksytty');

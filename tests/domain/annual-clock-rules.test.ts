@@ -3,6 +3,7 @@ import {
   openPhasesOn,
   phaseWindows,
   remindersDueOn,
+  roundYear,
   validateClock,
 } from '../../bot/src/domain/annual-clock-rules';
 import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
@@ -163,11 +164,6 @@ describe('validating a clock', () => {
       [['clock.invalidDate', 'development-discussions', null]],
     ],
     [
-      'a window spanning New Year',
-      (c) => (c.phases[0]!.opens = '12-01'),
-      [['clock.opensAfterCloses', 'development-discussions', null]],
-    ],
-    [
       'a negative reminder',
       (c) => (c.phases[0]!.remindDaysBefore = [-1]),
       [['clock.invalidReminder', 'development-discussions', null]],
@@ -188,11 +184,6 @@ describe('validating a clock', () => {
       [['clock.duplicateOverride', null, 'a']],
     ],
     [
-      'an override closing before the phase opens',
-      (c) => c.overrides.push({ serviceAreaId: 'a', phases: { 'training-plans': { closes: '04-30' } } }),
-      [['clock.opensAfterCloses', 'training-plans', 'a']],
-    ],
-    [
       'an override with an invalid date',
       (c) => c.overrides.push({ serviceAreaId: 'a', phases: { 'training-plans': { opens: '05-32' } } }),
       [['clock.invalidDate', 'training-plans', 'a']],
@@ -210,5 +201,71 @@ describe('validating a clock', () => {
     ],
   ])('reports %s', (_name, edit, expected) => {
     expect(codes(edit)).toEqual(expected);
+  });
+});
+
+describe('a phase crossing New Year (15.11.–28.2.)', () => {
+  function wintryClock(): AnnualClock {
+    const clock = defaultAnnualClock();
+    const development = clock.phases.find((phase) => phase.id === 'development-discussions')!;
+    development.opens = '11-15';
+    development.closes = '02-28';
+    return clock;
+  }
+
+  it('is a valid clock, also as one service area’s override', () => {
+    expect(validateClock(wintryClock())).toEqual([]);
+    const clock = defaultAnnualClock();
+    clock.overrides.push({
+      serviceAreaId: 'a',
+      phases: { 'training-plans': { opens: '12-01', closes: '01-31' } },
+    });
+    expect(validateClock(clock)).toEqual([]);
+  });
+
+  it('belongs to the year it closes in, opening in the year before', () => {
+    const window = phaseWindows(wintryClock(), 2027, null).find(
+      (w) => w.phaseId === 'development-discussions',
+    );
+    expect(window).toMatchObject({ opens: '2026-11-15', closes: '2027-02-28' });
+  });
+
+  it('is open on both sides of New Year, and reminds before its deadline in the new year', () => {
+    const open = (date: string) => openPhasesOn(date, wintryClock(), null).map((w) => [w.phaseId, w.closes]);
+    expect(open('2026-12-20')).toContainEqual(['development-discussions', '2027-02-28']);
+    expect(open('2027-02-01')).toContainEqual(['development-discussions', '2027-02-28']);
+    expect(open('2026-11-14').map(([id]) => id)).not.toContain('development-discussions');
+    expect(remindersDueOn('2027-02-14', wintryClock(), null).map((r) => r.window.closes)).toContain(
+      '2027-02-28',
+    );
+  });
+});
+
+describe('the round (keskustelukierros) current on a day', () => {
+  it('is this year’s until its discussion windows close, then next year’s', () => {
+    const clock = defaultAnnualClock();
+    expect(roundYear(clock, null, '2026-01-01')).toBe(2026);
+    expect(roundYear(clock, null, '2026-03-31')).toBe(2026);
+    expect(roundYear(clock, null, '2026-04-01')).toBe(2027);
+    expect(roundYear(clock, null, '2026-12-07')).toBe(2027);
+  });
+
+  it('follows the service area’s own windows: the round ends when the later of its discussions closes', () => {
+    const clock = defaultAnnualClock();
+    clock.overrides.push({ serviceAreaId: 'sivistys', phases: { 'group-discussions': { closes: '05-31' } } });
+    expect(roundYear(clock, 'sivistys', '2026-05-15')).toBe(2026);
+    expect(roundYear(clock, 'tekninen', '2026-05-15')).toBe(2027);
+    expect(roundYear(clock, 'sivistys', '2026-06-01')).toBe(2027);
+  });
+
+  it('names a round crossing New Year by the year it closes in', () => {
+    const clock = defaultAnnualClock();
+    for (const phase of clock.phases.filter((p) => p.level === 'individual' || p.level === 'team')) {
+      phase.opens = '11-15';
+      phase.closes = '02-28';
+    }
+    expect(roundYear(clock, null, '2026-11-20')).toBe(2027);
+    expect(roundYear(clock, null, '2027-02-28')).toBe(2027);
+    expect(roundYear(clock, null, '2027-03-01')).toBe(2028);
   });
 });

@@ -68,7 +68,7 @@ describe('content limits', () => {
       },
       framework,
     );
-    discussion = markHeld(discussion, supervisorId, at);
+    discussion = markHeld(discussion, supervisorId, '2026-02-10T12:00:00.000Z');
     for (let i = 0; i <= MAX_REOPENINGS; i++) {
       discussion = sign(sign(discussion, employeeId, at), supervisorId, at);
       if (i < MAX_REOPENINGS)

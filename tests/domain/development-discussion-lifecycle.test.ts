@@ -19,12 +19,14 @@ const SUPERVISOR = 'boss';
 const OUTSIDER = 'hr-person';
 const T = '2026-02-01T08:00:00.000Z';
 const MEETING = '2026-02-10T09:00:00+02:00';
+/** The meeting's day, after it: when it can be marked held. */
+const MET = '2026-02-10T10:00:00.000Z';
 const framework = defaultCompetenceFramework(2026);
 
 const fresh = () => newDevelopmentDiscussion(person(EMPLOYEE), 2026, T);
 const scheduled = () => schedule(fresh(), SUPERVISOR, T, MEETING);
 const prepared = () => submitPreparation(scheduled(), EMPLOYEE, T);
-const held = () => markHeld(prepared(), SUPERVISOR, T);
+const held = () => markHeld(prepared(), SUPERVISOR, MET);
 const signedByEmployee = () => sign(held(), EMPLOYEE, T);
 const signed = () => sign(signedByEmployee(), SUPERVISOR, T);
 
@@ -184,8 +186,9 @@ describe('allowed steps', () => {
   });
 
   it('the supervisor marks a scheduled or prepared discussion held', () => {
-    expect(markHeld(scheduled(), SUPERVISOR, T).status).toBe('held');
-    expect(markHeld(prepared(), SUPERVISOR, T).status).toBe('held');
+    expect(markHeld(scheduled(), SUPERVISOR, MET).status).toBe('held');
+    expect(markHeld(prepared(), SUPERVISOR, MET).status).toBe('held');
+    expect(markHeld(prepared(), SUPERVISOR, '2026-02-09T22:00:00.000Z').status).toBe('held');
   });
 
   it('is signed once both have signed, in either order', () => {
@@ -300,6 +303,11 @@ describe('refused steps', () => {
     ['submitting after the meeting', () => submitPreparation(held(), EMPLOYEE, T), 'discussion.wrongStatus'],
     ['holding an unscheduled meeting', () => markHeld(fresh(), SUPERVISOR, T), 'discussion.wrongStatus'],
     ['holding it twice', () => markHeld(held(), SUPERVISOR, T), 'discussion.wrongStatus'],
+    [
+      'holding it the evening before the meeting day (Finnish time)',
+      () => markHeld(prepared(), SUPERVISOR, '2026-02-09T21:59:00.000Z'),
+      'discussion.beforeMeeting',
+    ],
     ['rescheduling a held meeting', () => schedule(held(), SUPERVISOR, T, MEETING), 'discussion.wrongStatus'],
     [
       'cancelling an unscheduled meeting',

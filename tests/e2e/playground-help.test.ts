@@ -71,16 +71,17 @@ describe('Agents Playground: chatting with the bot in a browser', () => {
     await app?.stop();
   });
 
-  // The Playground always sends Teams locale en-US, so the answer is in English: the Teams locale picks.
+  // The Playground always sends Teams locale en-US; the linked employee's own language (Finnish) wins.
   it('understands the Finnish command "ohje" and answers with help, as the linked demo employee', async () => {
     const box = page.getByRole('textbox').first();
     await box.fill('ohje');
     await page.getByRole('button', { name: 'Send Message' }).click();
-    const answer = page.locator('p', { hasText: 'Osaamiskello helps you' });
+    const answer = page.locator('p', { hasText: 'Osaamiskello auttaa' });
     await answer.first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: artifactPath('playground-help.png') });
     const conversation = await page.locator('body').innerText();
-    expect(conversation).not.toContain('did not recognise');
-    expect(conversation).not.toContain('were not found in the organisation');
+    expect(conversation).not.toContain('En tunnistanut');
+    expect(conversation).not.toContain('Osaamiskello helps you');
+    expect(conversation).not.toContain('Henkilötietojasi ei löytynyt');
   });
 });

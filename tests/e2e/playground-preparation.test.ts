@@ -91,21 +91,21 @@ describe('Agents Playground: an employee prepares their development discussion',
     await latestCard().getByText(thenShows).first().waitFor({ timeout: 20_000 });
   }
 
-  // The Playground sends Teams locale en-US, so the cards are in English; the Finnish command is understood.
+  // The Playground sends Teams locale en-US; the employee's own language (Finnish) wins.
   it('opens the preparation with "oma keskustelu", fills a field, submits and sees the card updated', async () => {
     await page.getByRole('textbox').first().fill('oma keskustelu');
     await page.getByRole('button', { name: 'Send Message' }).click();
-    await latestCard().getByText('My development discussion 2026').waitFor({ timeout: 20_000 });
+    await latestCard().getByText('Kehityskeskusteluni 2026').waitFor({ timeout: 20_000 });
 
-    await press('Edit preparation', 'Step 1 / 6: The past work year');
+    await press('Muokkaa valmistelua', 'Vaihe 1 / 6: Kulunut työvuosi');
     await latestCard().locator('textarea').first().fill('Otin uuden palkkajärjestelmän käyttöön.');
-    await press('Save and show summary', 'Otin uuden palkkajärjestelmän käyttöön.');
-    await press('Ready for the discussion', 'Prepared');
+    await press('Tallenna ja näytä yhteenveto', 'Otin uuden palkkajärjestelmän käyttöön.');
+    await press('Valmis keskusteluun', 'Valmisteltu');
     await page.screenshot({ path: artifactPath('playground-preparation.png') });
 
     const stored = await app.repositories.developmentDiscussions.get(tenantId, 2026, employee.id);
     expect(stored?.value.status).toBe('prepared');
     expect(stored?.value.preparation.pastYearReview).toBe('Otin uuden palkkajärjestelmän käyttöön.');
-    expect(await latestCard().innerText()).toContain('Your supervisor can see your preparation.');
+    expect(await latestCard().innerText()).toContain('Valmistelusi on esihenkilösi nähtävissä.');
   });
 });

@@ -34,11 +34,19 @@ describe('summaries: anonymity with known data', () => {
   const row = (rows: HeatmapRow[], name: string | null): HeatmapRow | undefined =>
     rows.find((candidate) => candidate.name === name);
 
-  it('shows a team of 5 on its own, with its means', () => {
+  const competence = (figures: SummaryFigures, id: string) =>
+    figures.competences.find((candidate) => candidate.competenceId === id);
+
+  it('shows a team of 5 on its own, with its means, but no share that narrows down a hidden need count', () => {
     const alfa = row(area.heatmap, 'Alfa');
     expect(alfa).toMatchObject({ kind: 'group', groupCount: 1, respondents: 5 });
-    expect(alfa?.cells['self-management']).toEqual({ n: 5, self: 4, supervisor: 4, needShare: 0 });
-    expect(alfa?.cells['technology-and-digital']).toEqual({ n: 5, self: 2, supervisor: 3, needShare: 1 });
+    // The area's 3 needs in self-management are under 5 and hidden: no row shows its share of them either.
+    expect(competence(area, 'self-management')?.needs).toBeNull();
+    expect(alfa?.cells['self-management']).toEqual({ n: 5, self: 4, supervisor: 4, needShare: null });
+    expect(alfa?.cells['technology-and-digital']).toMatchObject({ n: 5, self: 2 });
+    // The area shows 9 needs in technology; Alfa's 5 beside them would leave the other rows' 4: hidden too.
+    expect(competence(area, 'technology-and-digital')?.needs).toEqual({ rated: 21, needs: 9, share: 0.429 });
+    expect(alfa?.cells['technology-and-digital']?.needShare).toBeNull();
   });
 
   it('never shows a team of 4 (or 3) on its own: they roll up into one combined row of at least 5', () => {
@@ -48,9 +56,24 @@ describe('summaries: anonymity with known data', () => {
     expect(combined).toHaveLength(1);
     // Beeta 4 + Gamma 3 + the director's management team 1.
     expect(combined[0]).toMatchObject({ groupId: null, name: null, groupCount: 3, respondents: 8 });
-    // (4 × 5 + 3 × 2 + 1 × 3) / 8
-    expect(combined[0]?.cells['self-management']?.self).toBe(3.63);
+    // Their self-management ratings are 5 (×4), 2 (×3) and 3 (×1): every value is under 5, so they merge into
+    // one band of all 8 and the row shows no mean (it would be the band's middle, telling nothing).
+    expect(combined[0]?.cells['self-management']).toMatchObject({ n: 8, self: null });
     expect(area.heatmap.map((candidate) => candidate.name)).toEqual(['Alfa', 'Delta', null]);
+  });
+
+  it('never shows a rating value chosen by fewer than 5: the small values are merged into one band', () => {
+    // Self-management in the area: 2 (×3), 3 (×9), 4 (×5), 5 (×4); the 2 and the 5 are shown as "2, 5": 7.
+    expect(competence(area, 'self-management')?.self).toEqual({
+      n: 21,
+      counts: { '3': 9, '4': 5, '2, 5': 7 },
+      mean: expect.any(Number) as number,
+    });
+    for (const figure of area.competences) {
+      for (const side of [figure.self, figure.supervisor]) {
+        for (const count of Object.values(side?.counts ?? {})) expect(count).toBeGreaterThanOrEqual(5);
+      }
+    }
   });
 
   it('counts only signed discussions (Delta has 9 members, 8 signed)', () => {
@@ -71,10 +94,10 @@ describe('summaries: anonymity with known data', () => {
     expect(figure).toMatchObject({ self: null, supervisor: null, needs: null });
   });
 
-  it('gives needs only as counts per competence, ranked', () => {
+  it('gives needs only as counts per competence, ranked, leaving out a count under 5', () => {
+    // Technology: 9 of 21; self-management's 3 needs are under the threshold and not listed.
     expect(area.needsRanking).toEqual([
       { competenceId: 'technology-and-digital', rated: 21, needs: 9, share: 0.429 },
-      { competenceId: 'self-management', rated: 21, needs: 3, share: 0.143 },
     ]);
     expect(area.learningWays).toEqual({
       counts: { '70': 5, '20': 8, '10': 7 },
@@ -99,17 +122,15 @@ describe('summaries: anonymity with known data', () => {
     );
   });
 
-  it('rolls the small area up into the city: counted in the total, shown only inside a combined row', async () => {
+  it('leaves an area of 4 out of the city until it has 5 signings to release, so nothing subtracts it', async () => {
     const figures = await compileCityFigures(repositories, city.organisation.tenantId, YEAR);
-    expect(figures.respondents).toBe(21 + 4 + 6);
+    // The 4 signings of the technical services were never released: they count neither in the total nor in a row.
+    expect(figures.respondents).toBe(21 + 6);
     expect(figures.heatmap.map((candidate) => [candidate.groupId, candidate.respondents])).toEqual([
       [AREA_A, 21],
-      // The 4 alone would be below 5 and could be read from the total: the next-smallest area joins it.
-      [null, 10],
+      [AREA_C, 6],
     ]);
-    expect(
-      figures.heatmap.some((candidate) => candidate.groupId === AREA_B || candidate.groupId === AREA_C),
-    ).toBe(false);
+    expect(figures.heatmap.some((candidate) => candidate.groupId === AREA_B)).toBe(false);
   });
 
   it('never shows anything below a raised threshold either', async () => {

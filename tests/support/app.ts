@@ -12,6 +12,8 @@ export function startTestApp(
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
+    // Tests run on loopback without the Bot Connector or Entra; a test that needs either sets it.
+    DEV_MODE: 'on',
     AZURE_STORAGE_CONNECTION_STRING: connectionString,
     TABLE_PREFIX: 'test',
     DEMO_DATA: 'off',

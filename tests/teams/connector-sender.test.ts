@@ -80,3 +80,45 @@ test('no answer at all is a failure without a status, which the fan-out treats a
 
   expect(failure.status).toBeNull();
 });
+
+test('addresses a proactive message as Teams requires: no empty name or conversationType (the Playground 400)', async () => {
+  standIn = await startConnectorStandIn();
+  const sender = new ConnectorSender(null);
+
+  const conversationId = await sender.createPersonalConversation(standIn.serviceUrl, 't', 'aad-1');
+  await sender.send(standIn.serviceUrl, 't', conversationId, { type: 'message', text: 'Kutsu' }, 'personal');
+
+  expect(standIn.received.map((r) => r.status)).toEqual([201, 201]);
+  expect(standIn.received[1]?.body.conversation).toEqual({
+    id: conversationId,
+    tenantId: 't',
+    isGroup: false,
+    conversationType: 'personal',
+  });
+});
+
+test('starts a post in any channel of the team as a group conversation and replies in its thread', async () => {
+  standIn = await startConnectorStandIn();
+  const sender = new ConnectorSender(null);
+
+  const post = await sender.createChannelPost(standIn.serviceUrl, 't', '19:planning@thread.tacv2', {
+    type: 'message',
+    text: 'Yhteenveto',
+  });
+  await sender.send(
+    standIn.serviceUrl,
+    't',
+    post.conversationId,
+    { type: 'message', text: 'Lisäys' },
+    'channel',
+  );
+
+  const created = standIn.received[0]?.body ?? {};
+  expect(created.isGroup).toBe(true);
+  expect(created.channelData).toEqual({ channel: { id: '19:planning@thread.tacv2' }, tenant: { id: 't' } });
+  expect(post.conversationId).toBe(`19:planning@thread.tacv2;messageid=${post.activityId}`);
+  expect(standIn.activities().map((a) => [a.text, a.conversationId])).toEqual([
+    ['Yhteenveto', post.conversationId],
+    ['Lisäys', post.conversationId],
+  ]);
+});

@@ -50,6 +50,16 @@ export const API_MESSAGES = {
     sv: 'Uppgiften hittades inte.',
     en: 'The item was not found.',
   },
+  'request.rateLimited': {
+    fi: 'Liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+    sv: 'För många förfrågningar på kort tid. Vänta en stund och försök igen.',
+    en: 'Too many requests in a short time. Wait a moment and try again.',
+  },
+  'request.controlCharacters': {
+    fi: 'Teksti sisältää näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja yritä uudelleen.',
+    sv: 'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och försök igen.',
+    en: 'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and try again.',
+  },
   'dev.personNotFound': {
     fi: 'Henkilöä ei ole tässä organisaatiossa.',
     sv: 'Personen finns inte i denna organisation.',

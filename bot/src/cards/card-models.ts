@@ -11,7 +11,6 @@ export interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style: 'default' | 'positive' | 'destructive';
 }
 
 /** Automatic refresh for the two parties: each gets their own view of the discussion when the card shows. */
@@ -42,6 +41,8 @@ export interface RatingFieldModel {
   description: string;
   value: string;
   choices: Choice[];
+  /** Shown while nothing is chosen. */
+  placeholder: string;
   /** The employee's own rating, shown to the supervisor. */
   selfText: string;
   differs: boolean;
@@ -99,6 +100,11 @@ export interface SummaryPart {
 }
 
 export interface ScheduleInputsModel {
+  /** The round's development-discussion window in words; '' when unknown. */
+  window: string;
+  /** The window's first and last day (ISO), the date input's bounds (the round's year without a window). */
+  dateMin: string;
+  dateMax: string;
   dateId: string;
   dateLabel: string;
   date: string;

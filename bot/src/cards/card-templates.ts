@@ -1,8 +1,9 @@
 /**
  * Cards are expanded from the JSON templates beside this module (adaptivecards-templating) with typed view
- * models; each template is parsed once. Teams' limit for a message is 100 KB, and the cards stay far below it.
+ * models; each template is parsed once. tests/cards/card-conformance.test.ts holds every card to Teams' size limit.
  */
 import { Template } from 'adaptivecards-templating';
+import { withoutNulls } from '../summaries/card-rendering';
 import discussionStep from './templates/discussion-step.json';
 import discussionSummary from './templates/discussion-summary.json';
 import followUp from './templates/follow-up.json';
@@ -35,5 +36,5 @@ const templates: Record<keyof TemplateModels, Template> = {
 };
 
 export function renderCard<N extends keyof TemplateModels>(name: N, model: TemplateModels[N]): AdaptiveCard {
-  return templates[name].expand({ $root: model }) as AdaptiveCard;
+  return withoutNulls(templates[name].expand({ $root: model })) as AdaptiveCard;
 }

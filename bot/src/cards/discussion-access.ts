@@ -10,12 +10,13 @@ import { newDevelopmentDiscussion } from '../domain/development-discussion-lifec
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
+import { meetingRoundOf } from '../api/meeting-scheduling';
+import { tenantRoundYear } from '../api/organisation-clock';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from './card-templates';
 import type { CardsContext } from './cards-context';
 import type { DiscussionViewer, Party } from './discussion-viewer';
-import { cycleYear } from './helsinki-time';
 import { renderNoticeCard } from './notice-view';
 import { OwedAuditEntry } from './owed-audit-entry';
 
@@ -43,6 +44,14 @@ export function actorOf(request: {
   return { ok: true, value: { tenantId: request.tenantId, person: request.person, locale: request.locale } };
 }
 
+/** The round the person's cards are about: the same one as their tabs (the domain's `roundYear`). */
+export function roundYearOf(
+  context: Pick<CardsContext, 'repositories' | 'now'>,
+  person: Pick<Person, 'tenantId' | 'serviceAreaId'>,
+): Promise<number> {
+  return tenantRoundYear(context.repositories, person, context.now());
+}
+
 export function partyOf(discussion: DevelopmentDiscussion, personId: string): Party | null {
   if (discussion.employeeId === personId) return 'employee';
   if (discussion.supervisorId === personId) return 'supervisor';
@@ -50,7 +59,7 @@ export function partyOf(discussion: DevelopmentDiscussion, personId: string): Pa
 }
 
 /**
- * The discussion as it stands for access and views: in the current cycle its supervisor is the employee's
+ * The discussion as it stands for access and views: in the current round its supervisor is the employee's
  * supervisor now (the people data), so when an employee gets a new supervisor mid-year, the new one takes the
  * discussion over and the previous one no longer has it, as in the tabs. The stored record says so from its
  * next change. Earlier years' discussions stay with the supervisor who held them. `known`: a person already at
@@ -62,10 +71,10 @@ export async function withCurrentSupervisor(
   known?: Person,
 ): Promise<Versioned<DevelopmentDiscussion>> {
   const { tenantId, employeeId, supervisorId, year } = record.value;
-  if (year !== cycleYear(context.now())) return record;
   const employee =
     known?.id === employeeId ? known : await context.repositories.people.findPerson(tenantId, employeeId);
-  const current = employee?.supervisorId;
+  if (!employee || year !== (await roundYearOf(context, employee))) return record;
+  const current = employee.supervisorId;
   if (!current || current === employeeId || current === supervisorId) return record;
   return { ...record, value: { ...record.value, supervisorId: current } };
 }
@@ -118,7 +127,7 @@ async function hasDiscussionThisYear(
 }
 
 /**
- * The discussion of the current cycle, created when the employee or their supervisor first opens it; a
+ * The discussion of the current round, created when the employee or their supervisor first opens it; a
  * second create (a double click, the other party at the same moment) finds the first one.
  */
 export async function openRecord(
@@ -139,7 +148,10 @@ export async function openRecord(
   if (!employee.supervisorId || employee.supervisorId === employee.id) {
     return refused(renderNoticeCard(actor.locale, 'cards.notice.noSupervisor', 'Default'));
   }
-  if (year !== cycleYear(context.now()) || !(await hasDiscussionThisYear(context, employee, year))) {
+  if (
+    year !== (await roundYearOf(context, employee)) ||
+    !(await hasDiscussionThisYear(context, employee, year))
+  ) {
     return refused(renderNoticeCard(actor.locale, 'cards.notice.noDiscussion', 'Default', { year }));
   }
   try {
@@ -172,6 +184,8 @@ export async function viewerFor(
     repositories.people.findPerson(tenantId, otherId),
     party === 'supervisor' ? repositories.coachingBanks.find(tenantId) : null,
   ]);
+  const meetingRound =
+    party === 'supervisor' && other ? await meetingRoundOf(repositories, other, discussion.year) : null;
   const userIds = await context.userIds.of(tenantId, [actor.person, other]);
   const viewer: DiscussionViewer = {
     locale: actor.locale,
@@ -181,6 +195,8 @@ export async function viewerFor(
     otherName: other ? `${other.firstName} ${other.lastName}` : '–',
     userIds,
     coaching: party === 'supervisor' ? (coaching ?? BUILT_IN_COACHING_BANK) : null,
+    now: context.now(),
+    meetingRound,
     audit: new OwedAuditEntry(context.audit, {
       tenantId,
       subjectId: discussion.employeeId,

@@ -21,6 +21,8 @@ import { partyOf, withCurrentSupervisor, type Outcome } from './discussion-acces
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderDiscussionView } from './discussion-views';
 import { renderNoticeCard } from './notice-view';
+import { describeError } from '../logging';
+import { refreshAfterSigning } from '../summaries/aggregate-refresh';
 
 export interface DiscussionChange {
   /** The discussion after the change, or a DomainRuleError. */
@@ -129,11 +131,36 @@ export async function changeDiscussion(
       year: stored.value.year,
       channel: 'card',
     });
+    if ((stored.value.status === 'signed') !== (record.value.status === 'signed')) {
+      await refreshAggregates(context, stored.value);
+    }
     return renderDiscussionView({ ...viewer, record: stored }, request.to, { banner: request.done ?? null });
   } catch (error) {
     if (!(error instanceof ConcurrencyConflictError || error instanceof NotFoundError)) throw error;
     const latest = await latestFor(context, viewer);
     return latest.ok ? answerStale(context, latest.value, request) : latest.card;
+  }
+}
+
+/**
+ * Signing (or reopening) a discussion updates the aggregates: its service area is released once enough has
+ * changed (summaries/aggregate-refresh.ts). A failure here leaves the change stored; the background job
+ * catches up.
+ */
+async function refreshAggregates(context: CardsContext, discussion: DevelopmentDiscussion): Promise<void> {
+  try {
+    await refreshAfterSigning(
+      context.repositories,
+      discussion.tenantId,
+      discussion.year,
+      discussion.employeeId,
+      context.now().toISOString(),
+    );
+  } catch (error) {
+    context.logger.warn('aggregates.refreshAfterSigningFailed', {
+      tenantId: discussion.tenantId,
+      ...describeError(error),
+    });
   }
 }
 

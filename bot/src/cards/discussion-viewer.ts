@@ -3,6 +3,7 @@ import type { CoachingBank } from '../coaching/coaching-bank';
 import type { CompetenceFramework } from '../domain/competence';
 import type { DevelopmentDiscussion, DiscussionStatus } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
+import type { MeetingRound } from '../domain/meeting-rules';
 import type { Versioned } from '../storage/table-store';
 import { translate } from '../i18n/translate';
 import type { FieldErrors } from './card-inputs';
@@ -10,6 +11,7 @@ import type { ActionModel, Banner, RefreshModel } from './card-models';
 import { formatDateTime } from './helsinki-time';
 import type { OwedAuditEntry } from './owed-audit-entry';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 export type Party = 'employee' | 'supervisor';
 
@@ -24,6 +26,10 @@ export interface DiscussionViewer {
   userIds: string[];
   /** The organisation's coaching questions, for the supervisor's cards; null on the employee's. */
   coaching: CoachingBank | null;
+  /** When the card is made: what it offers depends on the day (marking held, a proposed meeting day). */
+  now: Date;
+  /** The employee's round as the meeting rules see it, for the supervisor's scheduling; null for the employee. */
+  meetingRound: MeetingRound | null;
   /** The audit entry this request owes for showing the discussion (written before the card is returned). */
   audit: OwedAuditEntry;
 }
@@ -73,13 +79,8 @@ export function refreshModel(viewer: DiscussionViewer, view: DiscussionView): Re
   };
 }
 
-export function action(
-  title: string,
-  verb: string,
-  data: Record<string, unknown>,
-  style: ActionModel['style'] = 'default',
-): ActionModel {
-  return { title, verb, data, style };
+export function action(title: string, verb: string, data: Record<string, unknown>): ActionModel {
+  return { title, verb, data };
 }
 
 export function fieldError(viewer: DiscussionViewer, extras: ViewExtras, id: string): string {
@@ -97,7 +98,7 @@ export function discussionTitle(viewer: DiscussionViewer): string {
   const { year } = viewer.record.value;
   return viewer.party === 'employee'
     ? translate(viewer.locale, 'cards.title.employee', { year })
-    : translate(viewer.locale, 'cards.title.supervisor', { year, name: viewer.otherName });
+    : translate(viewer.locale, 'cards.title.supervisor', { year, name: cardText(viewer.otherName) });
 }
 
 export function savedAt(viewer: DiscussionViewer): string {

@@ -50,12 +50,10 @@ export function renderFollowUpCard(viewer: DiscussionViewer, extras: ViewExtras)
     actions: [
       ...(all.length > 0
         ? [
-            action(
-              translate(locale, 'cards.action.saveFollowUp'),
-              VERBS.saveFollowUp,
-              { ...ref, goalIds: all.map(({ goal }) => goal.id) },
-              'positive',
-            ),
+            action(translate(locale, 'cards.action.saveFollowUp'), VERBS.saveFollowUp, {
+              ...ref,
+              goalIds: all.map(({ goal }) => goal.id),
+            }),
           ]
         : []),
       action(translate(locale, 'cards.action.toSummary'), VERBS.open, { ...ref, view: { kind: 'summary' } }),

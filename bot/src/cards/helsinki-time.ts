@@ -38,11 +38,6 @@ export function localParts(instant: Date): { date: string; time: string; year: n
   };
 }
 
-/** The current cycle is the local calendar year. */
-export function cycleYear(now: Date): number {
-  return localParts(now).year;
-}
-
 function offsetMinutes(instant: Date): number {
   const { date, time } = localParts(instant);
   const asUtc = Date.parse(`${date}T${time}:00Z`);
@@ -59,6 +54,23 @@ export function zonedDateTime(date: string, time: string): string {
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${date}T${time}:00${sign}${hours}:${minutes}`;
+}
+
+const dayFormats = Object.fromEntries(
+  Object.entries(LOCALE_TAGS).map(([locale, tag]) => [
+    locale,
+    new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'short' }),
+  ]),
+) as Record<Locale, Intl.DateTimeFormat>;
+
+/** A calendar date ("YYYY-MM-DD") as the reader writes it, e.g. 31.3.2027. */
+export function formatDate(date: string, locale: Locale): string {
+  return dayFormats[locale].format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Date windows (ISO dates) as the reader writes them: "1.1.2027–31.3.2027". */
+export function formatWindows(windows: readonly { opens: string; closes: string }[], locale: Locale): string {
+  return windows.map((w) => `${formatDate(w.opens, locale)}–${formatDate(w.closes, locale)}`).join(', ');
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {

@@ -9,6 +9,7 @@ import { translate } from '../i18n/translate';
 import type { MyTeamRowModel, TextColor } from './card-models';
 import { renderCard, type AdaptiveCard } from './card-templates';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 const STATUS_COLORS: Record<DiscussionStatus, TextColor> = {
   notScheduled: 'Attention',
@@ -30,7 +31,7 @@ export function renderMyTeamCard(
   hasMore: boolean,
 ): AdaptiveCard {
   const rows: MyTeamRowModel[] = entries.map(({ person, discussion }) => ({
-    name: `${person.firstName} ${person.lastName}`,
+    name: cardText(`${person.firstName} ${person.lastName}`),
     status: discussion
       ? translate(locale, `discussion.status.${discussion.status}`)
       : translate(locale, 'myTeam.notStarted'),

@@ -33,6 +33,7 @@ import {
   type ViewExtras,
 } from './discussion-viewer';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 /** Empty slots offered after the existing goals, so a goal can be added without another round trip. */
 const NEW_GOAL_SLOTS = 2;
@@ -57,7 +58,7 @@ function textFields(viewer: DiscussionViewer, step: Step, extras: ViewExtras): T
           ? ''
           : !shared
             ? translate(locale, 'cards.preparationNotShared')
-            : prepared || translate(locale, 'cards.nothingWritten'),
+            : cardText(prepared) || translate(locale, 'cards.nothingWritten'),
     };
   });
 }
@@ -67,13 +68,12 @@ function ratingFields(viewer: DiscussionViewer, extras: ViewExtras): RatingField
   const discussion = viewer.record.value;
   const own = party === 'employee' ? discussion.selfRatings : discussion.supervisorRatings;
   const { scale } = framework;
-  const choices: Choice[] = [
-    { title: translate(locale, 'cards.rating.none'), value: '' },
-    ...scale.labels.map((_, index) => ({
-      title: ratingText(viewer, scale.min + index),
-      value: String(scale.min + index),
-    })),
-  ];
+  // "Not rated" is the list's placeholder, not a choice: a choice without a value shows as a blank option.
+  const choices: Choice[] = scale.labels.map((_, index) => ({
+    title: ratingText(viewer, scale.min + index),
+    value: String(scale.min + index),
+  }));
+  const notRated = translate(locale, 'cards.rating.none');
   const shared = party === 'supervisor' && preparationVisible(viewer);
   return assessedCompetences(framework, discussion.includesSupervisorSection).map((competence) => {
     const id = inputIds.rating(competence.id);
@@ -86,6 +86,7 @@ function ratingFields(viewer: DiscussionViewer, extras: ViewExtras): RatingField
       description: competence.description[locale],
       value: inputValue(extras, id, stored === undefined ? '' : String(stored)),
       choices,
+      placeholder: notRated,
       selfText: shared ? translate(locale, 'cards.rating.self', { rating: ratingText(viewer, self) }) : '',
       differs: shared && self !== undefined && supervisor !== undefined && self !== supervisor,
       differsText: translate(locale, 'cards.rating.differs'),
@@ -230,7 +231,7 @@ export function renderStepCard(
     proposalsTitle: translate(locale, 'cards.proposals'),
     proposals: showProposals
       ? discussion.proposedLearningGoals.map(
-          (goal) => `${goal.text} (${translate(locale, `cards.way.${goal.way}`)})`,
+          (goal) => `${cardText(goal.text)} (${translate(locale, `cards.way.${goal.way}`)})`,
         )
       : [],
     goalSlots: slots.models,
@@ -238,14 +239,9 @@ export function renderStepCard(
     actions: [
       ...(step.number > 1 ? [action(translate(locale, 'cards.action.back'), verb, data('back'))] : []),
       ...(step.number < step.total
-        ? [action(translate(locale, 'cards.action.next'), verb, data('next'), 'positive')]
+        ? [action(translate(locale, 'cards.action.next'), verb, data('next'))]
         : []),
-      action(
-        translate(locale, 'cards.action.saveAndReview'),
-        verb,
-        data('review'),
-        step.number === step.total ? 'positive' : 'default',
-      ),
+      action(translate(locale, 'cards.action.saveAndReview'), verb, data('review')),
     ],
   };
   return renderCard('discussionStep', model);

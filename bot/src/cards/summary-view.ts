@@ -6,7 +6,8 @@
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_REOPEN_REASON_LENGTH } from '../domain/content-limits';
 import { DISCUSSION_SECTIONS, type DevelopmentDiscussion, type Goal } from '../domain/development-discussion';
-import { translate } from '../i18n/translate';
+import { defaultMeetingDay, mayMarkHeld } from '../domain/meeting-rules';
+import { translate, type MessageKey } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type {
   ActionModel,
@@ -30,8 +31,12 @@ import {
   type DiscussionViewer,
   type ViewExtras,
 } from './discussion-viewer';
-import { formatDateTime, localParts } from './helsinki-time';
+import { formatDateTime, formatWindows, localParts } from './helsinki-time';
+
+/** The time a proposed meeting day starts with; the supervisor changes it as they like. */
+const DEFAULT_MEETING_TIME = '09:00';
 import { VERBS } from './verbs';
+import { cardText } from './card-text';
 
 function sectionEntries(
   viewer: DiscussionViewer,
@@ -40,7 +45,13 @@ function sectionEntries(
   return DISCUSSION_SECTIONS.flatMap((section) => {
     const text = texts[section];
     return text
-      ? [{ label: translate(viewer.locale, `cards.section.${section}`), text, color: 'Default' }]
+      ? [
+          {
+            label: translate(viewer.locale, `cards.section.${section}`),
+            text: cardText(text),
+            color: 'Default',
+          },
+        ]
       : [];
   });
 }
@@ -95,12 +106,12 @@ function goalEntries(viewer: DiscussionViewer): SummaryEntry[] {
   return [
     ...discussion.goals.map((goal) => ({
       label: translate(locale, 'cards.goal'),
-      text: `${goal.text} – ${status(goal)}`,
+      text: `${cardText(goal.text)} – ${status(goal)}`,
       color: 'Default' as const,
     })),
     ...discussion.learningGoals.map((goal) => ({
       label: translate(locale, 'cards.learningGoal', { way: translate(locale, `cards.way.${goal.way}`) }),
-      text: `${goal.text} – ${status(goal)}`,
+      text: `${cardText(goal.text)} – ${status(goal)}`,
       color: 'Default' as const,
     })),
   ];
@@ -113,12 +124,12 @@ function parts(viewer: DiscussionViewer): SummaryPart[] {
   const recorded = supervisorPartVisible(viewer);
   const proposals = discussion.proposedLearningGoals.map((goal) => ({
     label: translate(locale, `cards.way.${goal.way}`),
-    text: goal.text,
+    text: cardText(goal.text),
     color: 'Default' as const,
   }));
   const reopenings = discussion.reopenings.map((reopening) => ({
     label: formatDateTime(reopening.at, locale),
-    text: reopening.reason,
+    text: cardText(reopening.reason),
     color: 'Default' as const,
   }));
   return [
@@ -154,10 +165,16 @@ function scheduleInputs(viewer: DiscussionViewer, extras: ViewExtras): ScheduleI
   ) {
     return null;
   }
+  const windows = viewer.meetingRound?.windows ?? [];
+  const proposedDay = viewer.meetingRound ? defaultMeetingDay(viewer.meetingRound, viewer.now) : null;
   const current = discussion.scheduledAt
     ? localParts(new Date(discussion.scheduledAt))
-    : { date: '', time: '' };
+    : { date: proposedDay ?? '', time: proposedDay ? DEFAULT_MEETING_TIME : '' };
+  const window = formatWindows(windows, viewer.locale);
   return {
+    window: window ? translate(viewer.locale, 'cards.meetingWindow', { window }) : '',
+    dateMin: windows[0]?.opens ?? `${discussion.year}-01-01`,
+    dateMax: windows.at(-1)?.closes ?? `${discussion.year}-12-31`,
     dateId: inputIds.meetingDate,
     dateLabel: translate(viewer.locale, 'cards.meetingDate'),
     date: inputValue(extras, inputIds.meetingDate, current.date),
@@ -194,24 +211,33 @@ function actions(viewer: DiscussionViewer, extras: ViewExtras): ActionModel[] {
     );
   }
   if (party === 'employee' && status === 'scheduled') {
-    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref, 'positive'));
+    list.push(action(t('cards.action.submit'), VERBS.submitPreparation, ref));
   }
   if (party === 'supervisor' && ['notScheduled', 'scheduled', 'prepared'].includes(status)) {
     list.push(action(t('cards.action.schedule'), VERBS.schedule, ref));
   }
-  if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared')) {
+  const meetingDayCome = mayMarkHeld(discussion.scheduledAt, viewer.now);
+  if (party === 'supervisor' && (status === 'scheduled' || status === 'prepared') && meetingDayCome) {
     list.push(action(t('cards.action.markHeld'), VERBS.markHeld, ref));
   }
-  if (status === 'held' && !signedByMe)
-    list.push(action(t('cards.action.sign'), VERBS.sign, ref, 'positive'));
+  if (status === 'held' && !signedByMe) list.push(action(t('cards.action.sign'), VERBS.sign, ref));
   if (status === 'signed' || status === 'held') {
     list.push(action(t('cards.action.followUp'), VERBS.openFollowUp, ref));
   }
   if (party === 'supervisor' && status === 'signed') {
     list.push(action(t('cards.action.sendFollowUp'), VERBS.sendFollowUp, ref));
-    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref, 'destructive'));
+    list.push(action(t('cards.action.reopen'), VERBS.reopen, ref));
   }
   return list;
+}
+
+/** What the viewer is asked to do next: after signing a held record, only the other party is awaited. */
+function hintKey(viewer: DiscussionViewer): MessageKey {
+  const { party } = viewer;
+  const discussion = viewer.record.value;
+  const signedByMe = party === 'employee' ? discussion.employeeSignature : discussion.supervisorSignature;
+  if (discussion.status === 'held' && signedByMe) return `cards.hint.${party}.heldSignedByMe`;
+  return `cards.hint.${party}.${discussion.status}`;
 }
 
 export function renderSummaryCard(viewer: DiscussionViewer, extras: ViewExtras): AdaptiveCard {
@@ -239,7 +265,7 @@ export function renderSummaryCard(viewer: DiscussionViewer, extras: ViewExtras):
       { title: translate(locale, 'cards.fact.signatures'), value: signatureText(viewer) },
       { title: translate(locale, 'cards.fact.saved'), value: formatDateTime(discussion.updatedAt, locale) },
     ],
-    hint: translate(locale, `cards.hint.${party}.${discussion.status}`),
+    hint: translate(locale, hintKey(viewer)),
     parts: parts(viewer),
     schedule: scheduleInputs(viewer, extras),
     reason: reasonInput(viewer, extras),

@@ -2,9 +2,11 @@
  * The personal chat's commands. A command is recognised by its words in any of our languages
  * (a Swedish speaker with a Finnish Teams still gets understood); unknown text gets help, never silence.
  */
+import type { Role } from '../domain/organisation';
 import type { MessageKey } from '../i18n/translate';
 import type { ChatContext } from './chat-context';
 import type { ChatReply } from './chat-reply';
+import { menuTriggers } from './command-menu';
 import { helpReply } from './help-command';
 
 export interface ChatCommand {
@@ -13,6 +15,8 @@ export interface ChatCommand {
   triggers: string[];
   /** Its line in the help text. */
   helpKey: MessageKey;
+  /** The roles the help lists it for (the command itself still checks access); absent: everyone. */
+  roles?: readonly Role[];
   handle(context: ChatContext): Promise<ChatReply[]>;
 }
 
@@ -32,21 +36,25 @@ export class ChatCommands {
   constructor(commands: ChatCommand[]) {
     const help: ChatCommand = {
       id: 'help',
-      triggers: ['help', 'ohje', 'ohjeet', 'apua', 'hjälp', 'hjalp', '?', 'start'],
+      triggers: [...menuTriggers('help'), 'ohjeet', 'apua', 'hjalp', '?', 'start'],
       helpKey: 'help.command.help',
-      handle: async (context) => [helpReply(context, this.helpKeys())],
+      handle: async (context) => [helpReply(context, this.helpKeys(context))],
     };
     this.all = [help, ...commands];
   }
 
-  private helpKeys(): MessageKey[] {
-    return this.all.map((command) => command.helpKey);
+  /** The help lists only what the person's roles can do. */
+  private helpKeys(context: ChatContext): MessageKey[] {
+    const roles = context.person?.roles ?? [];
+    return this.all
+      .filter((command) => !command.roles || command.roles.some((role) => roles.includes(role)))
+      .map((command) => command.helpKey);
   }
 
   async handle(context: ChatContext, text: string): Promise<ChatReply[]> {
     const normalised = normaliseCommandText(text);
     const command = this.all.find((candidate) => candidate.triggers.includes(normalised));
     if (command) return command.handle(context);
-    return [helpReply(context, this.helpKeys(), normalised ? text.trim() : undefined)];
+    return [helpReply(context, this.helpKeys(context), normalised ? text.trim() : undefined)];
   }
 }

@@ -1,22 +1,21 @@
-/** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of this cycle. */
+/** "kehityskeskusteluni" / "mitt utvecklingssamtal" / "my discussion" (the command menu): the current round's discussion. */
 import type { CardsContext } from '../cards/cards-context';
-import { actorOf, openRecord, viewerFor } from '../cards/discussion-access';
+import { actorOf, openRecord, roundYearOf, viewerFor } from '../cards/discussion-access';
 import { renderDiscussionView } from '../cards/discussion-views';
-import { cycleYear } from '../cards/helsinki-time';
 import { translate } from '../i18n/translate';
 import type { ChatCommand } from './chat-commands';
+import { menuTriggers } from './command-menu';
 
 export function myDiscussionCommand(context: CardsContext): ChatCommand {
   return {
     id: 'myDiscussion',
     triggers: [
+      ...menuTriggers('myDiscussion'),
       'oma keskustelu',
       'kehityskeskustelu',
       'oma kehityskeskustelu',
       'mitt samtal',
       'utvecklingssamtal',
-      'mitt utvecklingssamtal',
-      'my discussion',
       'my development discussion',
     ],
     helpKey: 'help.command.myDiscussion',
@@ -24,7 +23,8 @@ export function myDiscussionCommand(context: CardsContext): ChatCommand {
       const fallbackText = translate(chat.locale, 'discussion.fallback');
       const actor = actorOf(chat);
       if (!actor.ok) return [{ kind: 'card', card: actor.card, fallbackText }];
-      const found = await openRecord(context, actor.value, actor.value.person.id, cycleYear(context.now()));
+      const { person } = actor.value;
+      const found = await openRecord(context, actor.value, person.id, await roundYearOf(context, person));
       if (!found.ok) return [{ kind: 'card', card: found.card, fallbackText }];
       const viewer = await viewerFor(context, actor.value, found.value);
       const card = renderDiscussionView(viewer, { kind: 'summary' });

@@ -19,7 +19,7 @@
  * The alternating-year model decides who has a development discussion and which teams a group discussion.
  */
 import type { AnnualClock, Level, PhaseKind, PhaseWindow } from '../domain/annual-clock';
-import { phaseWindows } from '../domain/annual-clock-rules';
+import { phaseWindows, roundYear } from '../domain/annual-clock-rules';
 import { daysBetween } from '../domain/calendar';
 import { conversationsFor, teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
 import type { Person, Role, ServiceArea, Team } from '../domain/organisation';
@@ -456,28 +456,52 @@ function planOverdue(plan: DayPlan, index: OrganisationIndex, events: ClockEvent
   }
 }
 
+/**
+ * The rounds a meeting on `meetingDate` can belong to: its calendar year, and the round current that day per
+ * service area (a window crossing New Year puts a December meeting in next year's round).
+ */
+function roundsOn(
+  clock: AnnualClock,
+  serviceAreaIds: readonly (string | null)[],
+  meetingDate: string,
+): number[] {
+  const rounds = serviceAreaIds.map((serviceAreaId) => roundYear(clock, serviceAreaId, meetingDate));
+  return [...new Set([Number(meetingDate.slice(0, 4)), ...rounds])];
+}
+
 function planPreparation(plan: DayPlan, index: OrganisationIndex, clock: AnnualClock): void {
   for (const daysBefore of PREPARATION_DAYS_BEFORE) {
     const meetingDate = addDays(plan.day, daysBefore);
-    const year = Number(meetingDate.slice(0, 4));
-    for (const discussion of index.progress(year).discussions.values()) {
-      if (discussion.status !== 'scheduled' || discussion.meetingDate !== meetingDate) continue;
-      const person = index.people.get(discussion.employeeId);
-      if (!person) continue;
-      const window = phaseWindows(clock, year, person.serviceAreaId).find(
-        (w) => w.kind === 'developmentDiscussions',
-      );
-      if (!window) continue;
-      plan.addPerson(
-        campaignId(plan.day, 'preparationDue', window.phaseId, 'employee'),
-        person.id,
-        message('preparationDue', window.kind, 'employee', year, 'preparation', {
-          opens: window.opens,
-          closes: window.closes,
-          meetingDate,
-        }),
-      );
+    for (const year of roundsOn(clock, [null, ...index.areas.keys()], meetingDate)) {
+      planPreparationOf(plan, index, clock, meetingDate, year);
     }
+  }
+}
+
+function planPreparationOf(
+  plan: DayPlan,
+  index: OrganisationIndex,
+  clock: AnnualClock,
+  meetingDate: string,
+  year: number,
+): void {
+  for (const discussion of index.progress(year).discussions.values()) {
+    if (discussion.status !== 'scheduled' || discussion.meetingDate !== meetingDate) continue;
+    const person = index.people.get(discussion.employeeId);
+    if (!person) continue;
+    const window = phaseWindows(clock, year, person.serviceAreaId).find(
+      (w) => w.kind === 'developmentDiscussions',
+    );
+    if (!window) continue;
+    plan.addPerson(
+      campaignId(plan.day, 'preparationDue', window.phaseId, 'employee'),
+      person.id,
+      message('preparationDue', window.kind, 'employee', year, 'preparation', {
+        opens: window.opens,
+        closes: window.closes,
+        meetingDate,
+      }),
+    );
   }
 }
 
@@ -511,6 +535,8 @@ export function yearsConcerned(
   date: string,
 ): number[] {
   const years = new Set(clockEventsOn(clock, serviceAreaIds, date).map((event) => event.year));
-  for (const daysBefore of PREPARATION_DAYS_BEFORE) years.add(Number(addDays(date, daysBefore).slice(0, 4)));
+  for (const daysBefore of PREPARATION_DAYS_BEFORE) {
+    for (const year of roundsOn(clock, [null, ...serviceAreaIds], addDays(date, daysBefore))) years.add(year);
+  }
   return [...years].sort();
 }

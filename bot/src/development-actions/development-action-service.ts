@@ -14,7 +14,7 @@ import {
 } from '../storage/development-action-request-repository';
 import type { Repositories } from '../storage/repositories';
 import type { DemandFigure } from '../storage/summary-publication-repository';
-import { demandFigures, effectiveThreshold, protectCounts } from '../summaries/anonymous-figures';
+import { demandDisclosure, effectiveThreshold } from '../summaries/anonymous-figures';
 import { demandCounts, threshold } from '../summaries/summary-compilation';
 
 export type DevelopmentActionRepos = Pick<
@@ -100,31 +100,22 @@ export async function demandByArea(
   const counts = await Promise.all(
     areas.map(({ value: area }) => demandCounts(rows.filter((row) => row.serviceAreaId === area.id))),
   );
-  // Per option across the areas, as in the heatmap: hidden counts together are 0 or at least the threshold,
-  // so the city's total does not give away a small area's count.
-  const visible = counts.map(() => [] as boolean[]);
-  for (let option = 0; option < (counts[0]?.length ?? 0); option++) {
-    const column = protectCounts(
-      counts.map((areaCounts) => areaCounts[option]?.count ?? 0),
-      shown,
-      true,
-    );
-    column.forEach((isShown, area) => visible[area]?.push(isShown));
-  }
+  // The same disclosure as the summaries (city ⊃ service areas): hidden counts together are 0 or at least
+  // the threshold, so neither the city's total nor a published summary gives away a small area's count.
+  const disclosed = demandDisclosure(
+    areas.map(({ value: area }, index) => ({ id: area.id, demand: counts[index] ?? [] })),
+    shown,
+  );
   return {
     year,
     threshold: shown,
     areas: areas
-      .map(({ value: area }, index) => ({
+      .map(({ value: area }) => ({
         serviceAreaId: area.id,
         name: area.name,
-        demand: (counts[index] ?? []).map(({ kind, form, count }, option) => ({
-          kind,
-          form,
-          count: visible[index]?.[option] ? count : null,
-        })),
+        demand: disclosed.areas.get(area.id) ?? [],
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
-    city: demandFigures(await demandCounts(rows), shown),
+    city: disclosed.city,
   };
 }

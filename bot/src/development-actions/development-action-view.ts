@@ -86,7 +86,6 @@ export function requestsCard(
         title: t('action.request'),
         verb: DEVELOPMENT_ACTION_VERBS.request,
         data: { year },
-        style: 'positive',
       },
       ...(isHr
         ? [
@@ -94,7 +93,6 @@ export function requestsCard(
               title: t('action.demand'),
               verb: DEVELOPMENT_ACTION_VERBS.demand,
               data: { year },
-              style: 'default' as const,
             },
           ]
         : []),

@@ -2,7 +2,8 @@
  * The local chat client: the Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground), a
  * Teams-like web client for the bot. Its users, tenant and team come from `.m365agentsplayground.yml`
  * in its working folder, which we write from the demo personas so that chatting as "Me" is chatting
- * as a real demo employee. It listens on all interfaces (it has no host option): local use only.
+ * as a real demo employee. It has no host option and would listen on every interface: a preload
+ * (`--require`) binds every server it opens to 127.0.0.1, so nothing off this machine can reach it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -67,6 +68,32 @@ export function playgroundConfig(options: PlaygroundOptions): Record<string, unk
   };
 }
 
+/**
+ * Node's `--require` preload for the Playground: each TCP `listen` (port forms and options without a path or
+ * handle) gets host 127.0.0.1 whatever the caller asked for. Written to a file at start, so it runs from the
+ * TypeScript sources and the built output alike.
+ */
+export const LOOPBACK_PRELOAD = `'use strict';
+const net = require('node:net');
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  const first = args[0];
+  if (first !== null && typeof first === 'object') {
+    if (first.path === undefined && first.fd === undefined && first.handle === undefined && first._handle === undefined)
+      args[0] = { ...first, host: '127.0.0.1' };
+    return listen.apply(this, args);
+  }
+  if (typeof first === 'string' && !/^\\d+$/.test(first)) return listen.apply(this, args);
+  const hasPort = first !== undefined && typeof first !== 'function';
+  const rest = hasPort ? args.slice(1) : args;
+  const callback = rest.find((arg) => typeof arg === 'function');
+  const backlog = rest.slice(1).find((arg) => typeof arg === 'number');
+  const options = { port: hasPort ? Number(first) : 0, host: '127.0.0.1' };
+  if (backlog !== undefined) options.backlog = backlog;
+  return callback ? listen.call(this, options, callback) : listen.call(this, options);
+};
+`;
+
 async function waitForPing(url: string, deadline: number, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The Agents Playground exited (${child.exitCode}).`);
@@ -86,10 +113,23 @@ export async function startAgentsPlayground(options: PlaygroundOptions): Promise
     join(options.workDir, '.m365agentsplayground.yml'),
     JSON.stringify(playgroundConfig(options), null, 2),
   );
+  const preload = join(options.workDir, 'loopback-only.cjs');
+  writeFileSync(preload, LOOPBACK_PRELOAD);
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(
     process.execPath,
-    [cli, '--disable-telemetry', '-p', String(options.port), '-c', 'msteams', '-e', options.botEndpoint],
+    [
+      '--require',
+      preload,
+      cli,
+      '--disable-telemetry',
+      '-p',
+      String(options.port),
+      '-c',
+      'msteams',
+      '-e',
+      options.botEndpoint,
+    ],
     {
       cwd: options.workDir,
       stdio: ['ignore', 'ignore', 'pipe'],

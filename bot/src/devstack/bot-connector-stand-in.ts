@@ -6,7 +6,15 @@
  *
  * It enforces Teams' documented rate limits (per app and tenant; per conversation 7 in 1 s, 8 in 2 s, 60 in
  * 30 s) with sliding windows, answering 429 with Retry-After as Teams does; tests script other failures
- * (403 for a user who blocked the bot, 404 for an app that is not installed, 502/504) through `fail`.
+ * (404 for an app that is not installed, 412, 502/504) through `fail`.
+ *
+ * It is at least as strict as the Microsoft 365 Agents Playground's connector about what it accepts, and each
+ * rule names the Microsoft document it comes from (see `refusal` below):
+ * - a ConversationAccount field that is present must not be empty (`name: ""`, `conversationType: ""`);
+ * - a 1:1 conversation is created with `isGroup: false` and exactly one member; a channel post with
+ *   `isGroup: true`, `channelData.channel.id` and its first activity, and is answered with the new thread's id;
+ * - a file cannot be sent inline: only cards (and, in a personal chat, the file consent card) are attachments;
+ * - a user who blocked the bot, or removed the app, is answered 403 with Teams' error code.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +39,8 @@ export interface ReceivedRequest {
   at: number;
   /** The status the stand-in answered. */
   status: number;
+  /** The conversation a createConversation made (a 1:1 chat, or a channel post's thread). */
+  createdConversationId: string | null;
   retryAfterSeconds: number | null;
 }
 
@@ -83,7 +93,12 @@ export interface ConnectorStandInOptions {
   fail?: (call: ConnectorCall) => ScriptedFailure | null | undefined;
   /** Keep each request's body (default true); a benchmark of thousands of cards turns it off. */
   keepBodies?: boolean;
+  /** The channels of each team the bot is in, by team id (the General channel's id is the team's). */
+  teams?: Record<string, Array<{ id: string; name?: string }>>;
 }
+
+/** Why Teams no longer delivers to a user: they blocked the bot, or the app was removed for them. */
+export type UserRefusal = 'blocked' | 'removed';
 
 export interface ConnectorStandIn {
   /** The serviceUrl to put in activities, e.g. http://127.0.0.1:PORT/ */
@@ -95,6 +110,11 @@ export interface ConnectorStandIn {
   waitForActivities(count: number, timeoutMs?: number): Promise<void>;
   /** The 1:1 conversation the stand-in created for a user, if any. */
   conversationOf(memberId: string): string | null;
+  /**
+   * From now on the user (Entra object id) is refused with 403, as Teams refuses a blocked or removed bot; also
+   * in `conversationId`, their 1:1 chat when it was not created here (the chat a user's message opened).
+   */
+  refuseUser(memberId: string, why: UserRefusal, conversationId?: string): void;
   close(): Promise<void>;
 }
 
@@ -132,6 +152,7 @@ function send(
   res.end(JSON.stringify(body));
 }
 
+const TEAM_CHANNELS_ROUTE = /^\/v3\/teams\/([^/]+)\/conversations\/?$/;
 const ROUTE = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/;
 
 function operationOf(
@@ -160,6 +181,115 @@ function memberInBody(body: Json): string | null {
   const first = object(Array.isArray(body.members) ? body.members[0] : undefined);
   return text(first?.aadObjectId) ?? text(first?.id);
 }
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const BAD_ARGUMENT = (message: string): Refusal => ({ status: 400, code: 'BadArgument', message });
+
+/**
+ * Fields of a ConversationAccount / ChannelAccount that, when present, must be non-empty strings. Bot Framework
+ * REST API reference, "ConversationAccount object" and "ChannelAccount object":
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#conversationaccount-object
+ * The Agents Playground's connector validates them with `z.string().min(1).optional()` and answers
+ * 400 BadArgument "Invalid input" (tried by hand, see TOOLCHAIN.md).
+ */
+const ACCOUNT_TEXT_FIELDS = ['id', 'name', 'conversationType', 'tenantId', 'aadObjectId'] as const;
+
+function emptyField(account: unknown): string | null {
+  const fields = object(account);
+  if (!fields) return null;
+  for (const field of ACCOUNT_TEXT_FIELDS) {
+    const value = fields[field];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) return field;
+  }
+  if (fields.isGroup !== undefined && typeof fields.isGroup !== 'boolean') return 'isGroup';
+  return null;
+}
+
+/** Card attachments Teams renders. "Cards reference" and "Send and receive files using bot". */
+const CARD_CONTENT_TYPE = /^application\/vnd\.microsoft\.(card\.[a-z]+|teams\.card\.[a-z.]+)$/;
+const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
+
+/**
+ * A bot sends a file only through the file consent card (personal chats) or by Graph into OneDrive/SharePoint,
+ * never inline: "Send and receive files using bot",
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/bots-filesv4 . So an attachment that is not a
+ * card, or a file consent card outside a personal chat, is refused; media by URL (`contentUrl`, no content) is
+ * allowed as in "Add media attachments to messages".
+ */
+function attachmentRefusal(activity: Json, personal: boolean): Refusal | null {
+  const attachments = Array.isArray(activity.attachments) ? activity.attachments : [];
+  for (const entry of attachments) {
+    const attachment = object(entry) ?? {};
+    const contentType = text(attachment.contentType);
+    if (!contentType) return BAD_ARGUMENT('An attachment has no contentType.');
+    if (contentType === FILE_CONSENT && !personal)
+      return BAD_ARGUMENT('The file consent card works in personal chats only.');
+    const isCard = CARD_CONTENT_TYPE.test(contentType);
+    if (!isCard && attachment.content !== undefined)
+      return BAD_ARGUMENT(
+        `Inline ${contentType} attachments are not supported; send files by Graph or consent.`,
+      );
+    if (!isCard && !text(attachment.contentUrl))
+      return BAD_ARGUMENT('A media attachment needs a contentUrl.');
+  }
+  return null;
+}
+
+/** What the Agents Playground and Teams refuse in an activity sent into a conversation. */
+function activityRefusal(activity: Json, personal: boolean): Refusal | null {
+  for (const account of [activity.conversation, activity.from, activity.recipient]) {
+    const field = emptyField(account);
+    if (field) return BAD_ARGUMENT(`Invalid input: ${field} must not be empty.`);
+  }
+  return attachmentRefusal(activity, personal);
+}
+
+/**
+ * "Send proactive messages" (Teams), "Create the conversation": a 1:1 chat is `isGroup: false` with one member;
+ * a post to a team's channel is `isGroup: true` with `channelData.channel.id` and the post as `activity`.
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+ */
+function createRefusal(body: Json): Refusal | null {
+  if (typeof body.isGroup !== 'boolean') return BAD_ARGUMENT('isGroup must be true or false.');
+  for (const account of [body.bot, ...(Array.isArray(body.members) ? body.members : [])]) {
+    const field = emptyField(account);
+    if (field) return BAD_ARGUMENT(`Invalid input: ${field} must not be empty.`);
+  }
+  const channelId = text(object(object(body.channelData)?.channel)?.id);
+  if (body.isGroup) {
+    if (!channelId) return BAD_ARGUMENT('A channel post needs channelData.channel.id.');
+    const activity = object(body.activity);
+    if (!activity) return BAD_ARGUMENT('A channel post needs its first activity.');
+    return activityRefusal(activity, false);
+  }
+  if (channelId) return BAD_ARGUMENT('A post to a channel is a group conversation (isGroup: true).');
+  const members = Array.isArray(body.members) ? body.members : [];
+  if (members.length !== 1 || !memberInBody(body))
+    return BAD_ARGUMENT('A 1:1 conversation has exactly one member.');
+  return null;
+}
+
+/**
+ * A user who blocked the bot, or for whom the app was removed, is answered 403 with these codes: "Status codes
+ * from bot conversational APIs", https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis
+ */
+const USER_REFUSALS: Record<UserRefusal, Refusal> = {
+  blocked: {
+    status: 403,
+    code: 'ConversationBlockedByUser',
+    message: 'User blocked the conversation with the bot.',
+  },
+  removed: {
+    status: 403,
+    code: 'BotNotInConversationRoster',
+    message: 'The bot is not part of the conversation roster.',
+  },
+};
 
 /** Sliding windows of accepted requests; `wait` says how long until one more fits (0: now). */
 class SlidingWindows {
@@ -205,7 +335,8 @@ export async function startConnectorStandIn(
   const conversationWindows = limits && new SlidingWindows(limits.perConversation);
   /** Teams gives a user the same 1:1 conversation every time it is created. */
   const personalConversations = new Map<string, string>();
-  const conversations = new Map<string, { tenantId: string | null; memberId: string }>();
+  const conversations = new Map<string, { tenantId: string | null; memberId: string | null }>();
+  const refusedUsers = new Map<string, UserRefusal>();
   const conversationOfMember = new Map<string, string>();
   const attempts = new Map<string, number>();
   let accepted = 0;
@@ -254,7 +385,14 @@ export async function startConnectorStandIn(
     const previousAttempts = attempts.get(attemptKey) ?? 0;
     attempts.set(attemptKey, previousAttempts + 1);
 
-    const outcome = decide({ operation, tenantId, conversationId, memberId, previousAttempts }, at);
+    const personal = operation === 'createConversation' ? body.isGroup === false : Boolean(known?.memberId);
+    const invalid =
+      operation === 'createConversation' ? createRefusal(body) : activityRefusal(body, personal);
+    const refusedAs = memberId ? refusedUsers.get(memberId) : undefined;
+    const refused = invalid ?? (refusedAs ? USER_REFUSALS[refusedAs] : null);
+    const outcome: { status: number; code?: string; retryAfterMs?: number; message?: string } = refused
+      ? { status: refused.status, code: refused.code, message: refused.message }
+      : decide({ operation, tenantId, conversationId, memberId, previousAttempts }, at);
     const retryAfterSeconds =
       outcome.retryAfterMs === undefined ? null : Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
     received.push({
@@ -270,13 +408,27 @@ export async function startConnectorStandIn(
       at,
       status: outcome.status,
       retryAfterSeconds,
+      createdConversationId: null,
     });
+    const record = received[received.length - 1] as ReceivedRequest;
 
     let answer: Json;
     if (outcome.status >= 300) {
       answer = {
-        error: { code: outcome.code ?? `Http${outcome.status}`, message: 'Scripted by the stand-in' },
+        error: {
+          code: outcome.code ?? `Http${outcome.status}`,
+          message: outcome.message ?? 'Scripted by the stand-in',
+        },
       };
+    } else if (operation === 'createConversation' && body.isGroup === true) {
+      // A channel post: the thread is named by the channel and its first message, as Teams names it.
+      const channelId = text(object(object(body.channelData)?.channel)?.id) ?? '';
+      const activityId = `${Date.now()}${String(accepted).padStart(4, '0')}`;
+      const id = `${channelId};messageid=${activityId}`;
+      conversations.set(id, { tenantId, memberId: null });
+      record.createdConversationId = id;
+      accepted += 1;
+      answer = { id, activityId };
     } else if (operation === 'createConversation') {
       const key = `${tenantId ?? ''}\n${memberId ?? randomUUID()}`;
       const id = personalConversations.get(key) ?? `a:${randomUUID()}`;
@@ -285,6 +437,7 @@ export async function startConnectorStandIn(
         conversations.set(id, { tenantId, memberId });
         conversationOfMember.set(memberId, id);
       }
+      record.createdConversationId = id;
       answer = { id };
     } else {
       accepted += 1;
@@ -302,6 +455,16 @@ export async function startConnectorStandIn(
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // "Get the list of channels in a team": GET /v3/teams/{teamId}/conversations answers { conversations }, the
+    // General channel without a name. A team the bot is not in is 404 (the Playground: TeamNotFound).
+    // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#get-the-list-of-channels-in-a-team
+    const teamRoute = TEAM_CHANNELS_ROUTE.exec(url.pathname);
+    if (teamRoute && req.method === 'GET') {
+      const channels = options.teams?.[decodeURIComponent(teamRoute[1] ?? '')];
+      return channels
+        ? send(res, 200, { conversations: channels })
+        : send(res, 404, { error: { code: 'NotFound', message: 'Cannot find team with provided id' } });
+    }
     const match = ROUTE.exec(url.pathname);
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: 'Unknown connector route' } });
     readJson(req).then(
@@ -313,13 +476,21 @@ export async function startConnectorStandIn(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
+  const isChannelPost = (r: ReceivedRequest): boolean =>
+    r.operation === 'createConversation' && r.body.isGroup === true;
   const isAcceptedActivity = (r: ReceivedRequest): boolean =>
-    r.operation !== 'createConversation' && r.status < 300;
+    r.status < 300 && (r.operation !== 'createConversation' || isChannelPost(r));
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     activities: () =>
-      received.filter(isAcceptedActivity).map((r) => ({ ...r.body, conversationId: r.conversationId })),
+      received
+        .filter(isAcceptedActivity)
+        .map((r) =>
+          isChannelPost(r)
+            ? { ...(object(r.body.activity) ?? {}), conversationId: r.createdConversationId }
+            : { ...r.body, conversationId: r.conversationId },
+        ),
     waitForActivities: (count, timeoutMs = 10_000) =>
       new Promise<void>((resolve, reject) => {
         const deadline = setTimeout(
@@ -335,6 +506,11 @@ export async function startConnectorStandIn(
         check();
       }),
     conversationOf: (memberId) => conversationOfMember.get(memberId) ?? null,
+    refuseUser: (memberId, why, conversationId) => {
+      refusedUsers.set(memberId, why);
+      if (conversationId && !conversations.has(conversationId))
+        conversations.set(conversationId, { tenantId: null, memberId });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,7 +3,8 @@
  * real HTTP on loopback it serves:
  * - the Bot Framework's OpenID metadata (`/.well-known/openidconfiguration`) and its JWKS (`/keys`), whose
  *   keys carry `endorsements` (the channels a key may sign for, `msteams` by default) as the real one does;
- * - Entra's per-tenant key sets (`/{tenantId}/discovery/v2.0/keys`), for the tabs' API (ENTRA_KEYS_BASE_URL);
+ * - Entra's key sets (`/{tenantId}/discovery/v2.0/keys` and `/common/discovery/v2.0/keys`), for the tabs'
+ *   API (ENTRA_KEYS_BASE_URL);
  * - App Service's managed identity endpoint (`/msi/token`, the IDENTITY_ENDPOINT protocol), which gives the
  *   bot its outgoing tokens when BOT_TYPE=UserAssignedMSI.
  * It signs tokens with its published key, or with a key it never publishes (an attacker's).
@@ -17,7 +18,7 @@ import {
   SignJWT,
   type JWK,
   type JWTPayload,
-  type KeyLike,
+  type CryptoKey,
 } from 'jose';
 
 /** The Bot Framework channel's token issuer (what botbuilder expects by default). */
@@ -37,7 +38,7 @@ export async function createSigningKey(): Promise<SigningKey> {
   const privateJwk = await exportJWK(privateKey);
   const { kty, n, e } = privateJwk;
   const kid = await calculateJwkThumbprint({ kty, n, e });
-  const key: KeyLike = privateKey;
+  const key: CryptoKey = privateKey;
   return {
     kid,
     privateJwk: { ...privateJwk, kid, alg: 'RS256' },
@@ -104,7 +105,8 @@ export async function startOpenIdStandIn(options: { endorsements?: string[] } = 
     }
     if (parsed.pathname === '/keys')
       return sendJson(res, 200, { keys: [{ ...key.publicJwk, endorsements }] });
-    if (/^\/[0-9a-f-]{36}\/discovery\/v2\.0\/keys$/i.test(parsed.pathname))
+    // Entra's key sets: per tenant, and `common` (the same keys, for every tenant).
+    if (/^\/([0-9a-f-]{36}|common)\/discovery\/v2\.0\/keys$/i.test(parsed.pathname))
       return sendJson(res, 200, { keys: [key.publicJwk] });
     if (parsed.pathname === '/msi/token') {
       if (req.headers['x-identity-header'] !== identityHeader)

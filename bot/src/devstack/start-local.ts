@@ -28,7 +28,8 @@ function playgroundUser(person: Person): PlaygroundUser {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `npm start` is local development: the Playground's unauthenticated chat and the tabs' dev sign-in.
+  const config = loadConfig({ DEV_MODE: 'on', ...process.env });
   const app = await startApp(config);
   const demo = generateDemoMunicipality(config.demoTenantId);
   const personas = demoPersonas(demo);

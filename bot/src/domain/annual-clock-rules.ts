@@ -1,7 +1,7 @@
 /**
- * Resolving and checking the annual clock. Decision: a window lies within one calendar year (the seed's clock
- * runs January to December, its last phases closing 31.12.), so a phase never spans New Year; and 29 February is
- * refused, because one clock serves every year.
+ * Resolving and checking the annual clock. A window is a day and month that repeat every year; one whose opening
+ * day comes after its closing day crosses New Year (15.11.–28.2.) and belongs to the year it closes in, so a
+ * round is named by the year its window ends in. 29 February is refused, because one clock serves every year.
  */
 import {
   LEVELS,
@@ -9,6 +9,7 @@ import {
   type AnnualClock,
   type ClockPhase,
   type MonthDay,
+  type PhaseKind,
   type PhaseWindow,
 } from './annual-clock';
 import { daysBetween, isCalendarDate } from './calendar';
@@ -24,7 +25,6 @@ export const CLOCK_ERROR_CODES = [
   'clock.noAudience',
   'clock.unknownRole',
   'clock.invalidDate',
-  'clock.opensAfterCloses',
   'clock.invalidReminder',
   'clock.unknownPhase',
   'clock.duplicateOverride',
@@ -68,7 +68,6 @@ function windowErrors(window: Window): ClockErrorCode[] {
   const errors: ClockErrorCode[] = [];
   const datesValid = isValidMonthDay(window.opens) && isValidMonthDay(window.closes);
   if (!datesValid) errors.push('clock.invalidDate');
-  if (datesValid && window.opens > window.closes) errors.push('clock.opensAfterCloses');
   const days = window.remindDaysBefore;
   const remindersValid =
     days.every((d) => Number.isInteger(d) && d >= 0 && d <= MAX_REMIND_DAYS_BEFORE) &&
@@ -125,10 +124,19 @@ function compareWindows(a: PhaseWindow, b: PhaseWindow): number {
   );
 }
 
-/** The clock's phases as dates of `year`, with the service area's overrides applied; by opening date. */
+/** Whether a window runs over New Year: it opens later in the year than it closes (15.11.–28.2.). */
+export function crossesNewYear(window: Pick<ClockPhase, 'opens' | 'closes'>): boolean {
+  return window.opens > window.closes;
+}
+
+const yyyy = (year: number): string => String(year).padStart(4, '0');
+
+/**
+ * The clock's phases as dates of `year`'s round, with the service area's overrides applied; by opening date.
+ * A phase that crosses New Year closes in `year` and opens in the year before.
+ */
 export function phaseWindows(clock: AnnualClock, year: number, serviceAreaId: string | null): PhaseWindow[] {
   const override = clock.overrides.find((o) => serviceAreaId !== null && o.serviceAreaId === serviceAreaId);
-  const yyyy = String(year).padStart(4, '0');
   return clock.phases
     .map((phase) => {
       const window = effectiveWindow(phase, override?.phases[phase.id]);
@@ -136,8 +144,8 @@ export function phaseWindows(clock: AnnualClock, year: number, serviceAreaId: st
         phaseId: phase.id,
         kind: phase.kind,
         level: phase.level,
-        opens: `${yyyy}-${window.opens}`,
-        closes: `${yyyy}-${window.closes}`,
+        opens: `${yyyy(crossesNewYear(window) ? year - 1 : year)}-${window.opens}`,
+        closes: `${yyyy(year)}-${window.closes}`,
         remindDaysBefore: [...window.remindDaysBefore],
         audience: [...phase.audience],
       };
@@ -153,7 +161,28 @@ function yearOf(date: string): number {
 /** The windows open on a calendar date (YYYY-MM-DD, the organisation's local date), both ends inclusive. */
 export function openPhasesOn(date: string, clock: AnnualClock, serviceAreaId: string | null): PhaseWindow[] {
   const year = yearOf(date);
-  return phaseWindows(clock, year, serviceAreaId).filter((w) => w.opens <= date && date <= w.closes);
+  // Next year's window is open already when it crosses New Year.
+  return [
+    ...phaseWindows(clock, year, serviceAreaId),
+    ...phaseWindows(clock, year + 1, serviceAreaId),
+  ].filter((w) => w.opens <= date && date <= w.closes);
+}
+
+/** The conversations of a round (keskustelukierros): the development and group competence discussions. */
+const ROUND_KINDS: readonly PhaseKind[] = ['developmentDiscussions', 'groupDiscussions'];
+
+/**
+ * The round current on `today` (the organisation's local date): the year whose discussion windows are open or
+ * still ahead, so once this year's have all closed (after 31 March on the default clock) everything is about
+ * next year's round. The one rule every card, chat command, tab, reminder and invitation uses, so that a
+ * person's chat and tab name the same round and the same record. Without such windows, the calendar year.
+ */
+export function roundYear(clock: AnnualClock, serviceAreaId: string | null, today: string): number {
+  const year = yearOf(today);
+  const closes = phaseWindows(clock, year, serviceAreaId)
+    .filter((window) => ROUND_KINDS.includes(window.kind))
+    .map((window) => window.closes);
+  return closes.length > 0 && closes.every((close) => today > close) ? year + 1 : year;
 }
 
 /** The reminders due on a date; a reminder may fall before its window opens or, for early deadlines, in the previous year. */

@@ -12,6 +12,7 @@
  *   and keeps the text; the employee submits again once a new time is set.
  * - Any change of content clears both signatures, since what was signed no longer stands. Goal follow-up is not
  *   part of the signed record: it is allowed in every status and leaves signatures alone.
+ * - The discussion is marked held on or after the day of its meeting, never before.
  * - Once signed, everything but goal follow-up is locked; only the supervisor reopens (signed → held), with a
  *   reason that is kept in `reopenings`.
  */
@@ -36,6 +37,7 @@ import {
 } from './development-discussion';
 import { refuserFor, type Refuser } from './errors';
 import { checkedGoalLists, withGoalStatus } from './goal-rules';
+import { mayMarkHeld } from './meeting-rules';
 import type { Person } from './organisation';
 import { isSupervisor } from './people-rules';
 
@@ -48,6 +50,7 @@ export const DISCUSSION_ERROR_CODES = [
   'discussion.locked',
   'discussion.wrongStatus',
   'discussion.invalidTime',
+  'discussion.beforeMeeting',
   'discussion.unknownSection',
   'discussion.sectionNotApplicable',
   'discussion.textTooLong',
@@ -302,6 +305,8 @@ export function markHeld(
 ): DevelopmentDiscussion {
   requireEditor(discussion, actorId, 'supervisor');
   requireStatus(discussion, ['scheduled', 'prepared']);
+  if (!mayMarkHeld(discussion.scheduledAt, new Date(at)))
+    refuse('discussion.beforeMeeting', 'The meeting day has not come yet');
   return { ...discussion, status: 'held', updatedAt: at };
 }
 

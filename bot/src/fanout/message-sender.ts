@@ -6,6 +6,9 @@
 /** A Bot Framework activity as JSON; built by the campaign's renderer, opaque to the fan-out. */
 export type OutgoingActivity = Record<string, unknown>;
 
+/** Teams' conversation types (the ConversationAccount's `conversationType`). */
+export type ConversationScope = 'personal' | 'groupChat' | 'channel';
+
 export interface MessageSender {
   /** The user's 1:1 conversation with the bot (Teams returns the existing one if there is one). */
   createPersonalConversation(serviceUrl: string, tenantId: string, aadObjectId: string): Promise<string>;
@@ -15,13 +18,22 @@ export interface MessageSender {
     tenantId: string,
     conversationId: string,
     activity: OutgoingActivity,
+    scope?: ConversationScope,
   ): Promise<string>;
+  /** A new post (thread) in a team's channel; the thread's conversation id and the post's activity id. */
+  createChannelPost(
+    serviceUrl: string,
+    tenantId: string,
+    channelId: string,
+    activity: OutgoingActivity,
+  ): Promise<{ conversationId: string; activityId: string }>;
   update(
     serviceUrl: string,
     tenantId: string,
     conversationId: string,
     activityId: string,
     activity: OutgoingActivity,
+    scope?: ConversationScope,
   ): Promise<void>;
 }
 

@@ -2,9 +2,11 @@
  * A feature's contribution to the app: HTTP routes, chat commands, card-action handlers and background
  * work. Each feature has its own module in this folder, so features are wired without editing app.ts.
  */
+import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
-import type { Logger } from '../logging';
+import type { Logger, RefusalLog } from '../logging';
+import type { RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
@@ -14,6 +16,12 @@ export interface AppContext {
   repositories: Repositories;
   storage: StorageAccount;
   logger: Logger;
+  /** The one proactive-messaging path (teams/proactive-messenger.ts) every feature sends through. */
+  messenger: ProactiveMessenger;
+  /** Refused requests, logged with a reason code only and bounded (logging.ts). */
+  refusals: RefusalLog;
+  /** Per-user and per-tenant limits shared by the API and the bot endpoint (http/rate-limit.ts). */
+  rateLimiter: RateLimiter;
   /** The service's own base URL once it listens (for deep links and card actions). */
   baseUrl(): string;
   /** The current time; tests set it to fix which year's cycle is current. */

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { groupDiscussionId } from '../api/group-discussion-start';
-import { organisationYear } from '../summaries/organisation-year';
+import { tenantRoundYear } from '../api/organisation-clock';
 import type { UserIdDirectory } from '../cards/user-id-directory';
 import type { ChatCommand } from '../chat/chat-commands';
 import { teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
@@ -64,7 +64,6 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
   const notice = (locale: Locale, key: GroupNotice['key'], color: GroupNotice['color'] = 'Attention') =>
     groupNoticeCard(locale, translator(GROUP_DISCUSSION_TEXTS, locale)('heading'), { key, color });
 
@@ -311,7 +310,7 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
       if (!person || person.tenantId !== context.tenantId) {
         return [asReply({ kind: 'card', card: notice(locale, 'notice.notLinked') })];
       }
-      const forYear = thisYear();
+      const forYear = await tenantRoundYear(repositories, person, deps.now());
       const { supervised, own } = await teamsOf(person);
       if (supervised.length > 1) {
         const choices = supervised

@@ -122,6 +122,12 @@ export const GROUP_DISCUSSION_TEXTS = {
     sv: 'Din tanke om temat (högst {max} tecken)',
     en: 'Your thought on the theme (at most {max} characters)',
   },
+  /** Each theme's input names its theme, so a screen reader tells the four apart. */
+  contributionLabel: {
+    fi: 'Oma ajatuksesi: {theme}',
+    sv: 'Din tanke: {theme}',
+    en: 'Your thought: {theme}',
+  },
   conclusionLabel: { fi: 'Johtopäätös: {theme}', sv: 'Slutsats: {theme}', en: 'Conclusion: {theme}' },
   'action.contribute': { fi: 'Lisää ajatukset', sv: 'Lägg till tankarna', en: 'Add my thoughts' },
   'action.saveConclusions': {

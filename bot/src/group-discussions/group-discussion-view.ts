@@ -14,6 +14,7 @@ import { localised, translator } from '../summaries/localised';
 import { GROUP_DISCUSSION_TEXTS, type GroupDiscussionTextKey } from './group-discussion-texts';
 import discussionTemplate from './templates/group-discussion.json';
 import teamChoiceTemplate from './templates/team-choice.json';
+import { cardText } from '../cards/card-text';
 
 export const GROUP_DISCUSSION_VERBS = {
   open: 'groupDiscussion.open',
@@ -33,7 +34,6 @@ interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style: 'default' | 'positive' | 'destructive';
 }
 
 interface RefreshModel {
@@ -55,6 +55,7 @@ const renderDiscussion = cardTemplate<{
     contributions: string;
     conclusion: string;
     inputId: string;
+    inputLabel: string;
     placeholder: string;
     maxLength: number;
   }>;
@@ -134,7 +135,6 @@ export function discussionShell(
         title: t('action.refresh'),
         verb: GROUP_DISCUSSION_VERBS.show,
         data: refOf(discussion),
-        style: 'default',
       },
     ],
   });
@@ -149,17 +149,12 @@ export function discussionCard(
   const { discussion, guidelines } = view;
   const open = discussion.status === 'open';
   const chair = view.viewer === 'chair';
-  const nameOf = (id: string) => view.names.get(id) ?? '';
+  const nameOf = (id: string) => cardText(view.names.get(id) ?? '');
   const viewpoint = view.teamKind ? VIEWPOINTS[view.teamKind] : undefined;
   const data = refOf(discussion);
-  const action = (key: GroupDiscussionTextKey, verb: string, style: ActionModel['style'] = 'default') => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: GroupDiscussionTextKey, verb: string) => ({ title: t(key), verb, data });
   const actions: ActionModel[] = [
-    ...(open ? [action('action.contribute', GROUP_DISCUSSION_VERBS.contribute, 'positive')] : []),
+    ...(open ? [action('action.contribute', GROUP_DISCUSSION_VERBS.contribute)] : []),
     ...(chair && open
       ? [
           action('action.saveConclusions', GROUP_DISCUSSION_VERBS.saveConclusions),
@@ -183,15 +178,16 @@ export function discussionCard(
       const conclusion = discussion.conclusions[theme];
       return {
         label: localised(THEME_TEXTS[theme], locale),
-        guideline: guideline ? t('guideline', { text: guideline }) : '',
+        guideline: guideline ? t('guideline', { text: cardText(guideline) }) : '',
         contributions:
           contributions.length === 0
             ? t('noContributions')
             : contributions
-                .map((contribution) => `- ${contribution.text} (${nameOf(contribution.authorId)})`)
+                .map((contribution) => `- ${cardText(contribution.text)} (${nameOf(contribution.authorId)})`)
                 .join('\n'),
-        conclusion: conclusion ? t('conclusion', { text: conclusion }) : '',
+        conclusion: conclusion ? t('conclusion', { text: cardText(conclusion) }) : '',
         inputId: open ? contributionInputId(theme) : '',
+        inputLabel: t('contributionLabel', { theme: localised(THEME_TEXTS[theme], locale) }),
         placeholder: t('contributionPlaceholder', { max: MAX_CONTRIBUTION_LENGTH }),
         maxLength: MAX_CONTRIBUTION_LENGTH,
       };

@@ -34,7 +34,7 @@ const TRANSPORT_MESSAGES = {
 type TransportCode =
   keyof typeof TRANSPORT_MESSAGES | 'request.invalid' | 'request.notFound' | 'server.error';
 
-function codeFor(status: number, name: string): TransportCode {
+export function transportErrorCode(status: number, name: string): TransportCode {
   if (status === 413) return 'request.tooLarge';
   if (status === 415) return 'request.unsupportedMediaType';
   if (status === 405) return 'request.methodNotAllowed';
@@ -53,6 +53,6 @@ export function transportErrorBody(
   req: Request,
   error: { statusCode?: number; name: string },
 ): { error: { code: string; message: string } } {
-  const code = codeFor(error.statusCode ?? 500, error.name);
+  const code = transportErrorCode(error.statusCode ?? 500, error.name);
   return { error: { code, message: textOf(code)[requestLocale(req, 'fi')] } };
 }

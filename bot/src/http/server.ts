@@ -5,13 +5,17 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { BotEndpoint } from '../teams/bot-endpoint';
 import { acceptActivity } from '../teams/activity-shape';
-import { describeError, type Logger } from '../logging';
-import { transportErrorBody } from './http-errors';
+import { describeError, type Logger, type RefusalLog } from '../logging';
+import { transportErrorBody, transportErrorCode } from './http-errors';
+import { fieldsWithForbiddenCharacters } from '../domain/free-text';
+import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import { setSecurityHeaders } from './security-headers';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
   logger: Logger;
+  /** Refused requests: a bounded line with a reason code, never the request's content. */
+  refusals: RefusalLog;
   /** Proves storage answers; rejects when it does not. */
   pingStorage(): Promise<void>;
   tabsDist: string;
@@ -22,9 +26,27 @@ export interface HttpDependencies {
 /** Activities and card submissions are small; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
+export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;
+
+class HealthTimeout extends Error {
+  override name = 'Timeout';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HealthTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 function refuse(req: Request, res: Response, statusCode: number, name = ''): void {
   res.json(statusCode, transportErrorBody(req, { statusCode, name }));
 }
+
+/** The route's pattern (never the path as requested, which may carry ids or text). */
+const routeOf = (req: Request): string | undefined => req.getRoute()?.path?.toString();
 
 export function createHttpServer(deps: HttpDependencies): Server {
   const server = restify.createServer({ name: 'osaamiskello', handleUncaughtExceptions: false });
@@ -39,25 +61,44 @@ export function createHttpServer(deps: HttpDependencies): Server {
   server.use((req, res, next) => {
     const coding = req.header('content-encoding', 'identity').trim().toLowerCase();
     if (coding === 'identity') return next();
+    deps.refusals.refused('http.refused', 'request.unsupportedMediaType', { route: routeOf(req) });
     refuse(req, res, 415);
     return next(false);
   });
   server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
   server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
 
+  // Free text in the API's bodies: control and bidirectional-override characters are refused, by field.
+  server.use((req, res, next) => {
+    if (!req.getPath().startsWith('/api/v1/') || req.body === undefined) return next();
+    const fields = fieldsWithForbiddenCharacters(req.body);
+    if (fields.length === 0) return next();
+    deps.refusals.refused('http.refused', 'request.controlCharacters', { route: routeOf(req) });
+    sendApiError(res, ApiError.of(400, 'request.controlCharacters', { fields }), requestLocale(req, 'fi'));
+    return next(false);
+  });
+
   server.post('/api/messages', async (req, res) => {
     // Teams posts JSON activities; anything else never reaches the SDK, which would throw on it (a 500).
-    if (!req.is('json')) return refuse(req, res, 415);
-    if (!acceptActivity(req.body)) return refuse(req, res, 400);
+    if (!req.is('json')) {
+      deps.refusals.refused('bot.refused', 'notJson');
+      return refuse(req, res, 415);
+    }
+    if (!acceptActivity(req.body)) {
+      deps.refusals.refused('bot.refused', 'malformedActivity');
+      return refuse(req, res, 400);
+    }
     await deps.bot.handle(req, res);
   });
 
+  // App Service's health check and the deploy's smoke check (infra/smoke-check.js) read this: 200 only when
+  // storage answers, 503 otherwise, so an instance that cannot reach its data is taken out of rotation.
   server.get('/healthz', async (_req, res) => {
-    const storage = await deps.pingStorage().then(
+    const storage = await withTimeout(deps.pingStorage(), HEALTH_STORAGE_TIMEOUT_MS).then(
       () => ({ reachable: true }),
       (error: unknown) => ({ reachable: false, error: describeError(error).errorName }),
     );
-    res.json(200, { status: storage.reachable ? 'ok' : 'degraded', storage });
+    res.json(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });
   });
 
   for (const register of deps.routes) register(server);
@@ -68,11 +109,12 @@ export function createHttpServer(deps: HttpDependencies): Server {
   server.get('/tabs/*', restify.plugins.serveStaticFiles(deps.tabsDist));
 
   server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn('http.error', {
-      method: req.method,
-      route: req.getRoute()?.path,
-      ...describeError(error),
-    });
+    const status = error.statusCode ?? 500;
+    const code = transportErrorCode(status, error.name);
+    // A refusal is the caller's (one bounded line, its reason code); a failure of ours is an error.
+    if (status >= 500)
+      deps.logger.error('http.error', { method: req.method, route: routeOf(req), ...describeError(error) });
+    else deps.refusals.refused('http.refused', code, { method: req.method, route: routeOf(req), status });
     // restify serialises its errors with toJSON: the API's localised shape instead of the internal message.
     const body = transportErrorBody(req, error);
     Object.assign(error, { toJSON: () => body });

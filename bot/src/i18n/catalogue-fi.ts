@@ -3,8 +3,8 @@ export const fi = {
   'help.title': 'Osaamiskello auttaa osaamisen vuosikellossa.',
   'help.intro': 'Voit kirjoittaa minulle näin:',
   'help.command.help': '**ohje** – tämä ohje',
-  'help.command.myDiscussion': '**oma keskustelu** – oma kehityskeskustelusi ja sen valmistelu',
-  'help.command.myTeam': '**tiimini** – esihenkilölle: tiimisi keskustelujen tilanne',
+  'help.command.myDiscussion': '**kehityskeskusteluni** – tämän vuoden kehityskeskustelusi ja sen valmistelu',
+  'help.command.myTeam': '**tiimini** – esihenkilölle: missä alaistesi kehityskeskustelut ovat',
   'help.command.groupDiscussion':
     '**ryhmäkeskustelu** – tiimin ryhmäosaamiskeskustelu (myös tiimin kanavalla)',
   'help.command.developmentActions': '**valmennus** – pyydä valmennusta tai työnohjausta',
@@ -12,6 +12,12 @@ export const fi = {
   'help.command.strategy':
     '**strateginen keskustelu** – kaupunginjohtajan johtoryhmän strateginen osaamiskeskustelu',
   'help.command.summaries': '**koonnit** – henkilöstöpalveluille: palvelualueiden osaamiskoonnit',
+  'welcome.title': 'Tervetuloa Osaamiskelloon',
+  'welcome.intro':
+    'Osaamiskello kulkee kanssasi osaamisen vuosikellon läpi: kehityskeskustelun valmistelu, tiimin ryhmäosaamiskeskustelu ja muistutukset oikeaan aikaan.',
+  'welcome.introTeam':
+    'Osaamiskello on nyt tiimissä. Se julkaisee tälle kanavalle tiimin ryhmäosaamiskeskustelun ja vuosikellon muistutukset.',
+  'welcome.commands': 'Hyödyllisimmät komennot:',
   'help.unknown': 'En tunnistanut viestiä "{text}".',
   'help.notLinked':
     'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',
@@ -164,8 +170,18 @@ export const fi = {
   'cards.notice.noDiscussion':
     'Vuonna {year} sinulla ei ole henkilökohtaista kehityskeskustelua: yksikössäsi käydään ryhmäosaamiskeskustelu.',
   'cards.notice.badRequest': 'Korttia ei voitu käsitellä. Kirjoita "oma keskustelu" ja yritä uudelleen.',
+  'cards.error.controlCharacters':
+    'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja lähetä uudelleen.',
   'cards.error.required': 'Pakollinen tieto.',
   'cards.error.invalid': 'Tarkista tämä tieto.',
+  'cards.hint.supervisor.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan työntekijän hyväksyntää.',
+  'cards.hint.employee.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan esihenkilösi hyväksyntää.',
+  'cards.error.meeting.inPast': 'Aika on jo mennyt. Valitse tuleva aika.',
+  'cards.error.meeting.outsideWindow': 'Valitse päivä kehityskeskustelujen ajalta {window}.',
+  'cards.error.meeting.noDiscussionThisYear':
+    'Henkilöllä ei ole kehityskeskustelua tänä vuonna (vuorovuosimalli).',
+  'cards.meetingWindow': 'Kehityskeskustelut käydään {window}.',
+  'discussion.beforeMeeting': 'Keskustelun voi merkitä käydyksi tapaamispäivänä tai sen jälkeen.',
   'cards.error.textTooLong': 'Teksti on liian pitkä (enintään {max} merkkiä).',
   'cards.error.ratingOutOfScale': 'Valitse arvio asteikolta {min}–{max}.',
   'cards.error.wayRequired': 'Valitse oppimisen tapa (70, 20 tai 10).',

@@ -4,8 +4,8 @@ export const sv: Catalogue = {
   'help.title': 'Osaamiskello hjälper dig med kompetensens årsklocka.',
   'help.intro': 'Du kan skriva till mig så här:',
   'help.command.help': '**hjälp** – den här hjälpen',
-  'help.command.myDiscussion': '**mitt samtal** – ditt utvecklingssamtal och förberedelsen',
-  'help.command.myTeam': '**mitt team** – för chefer: läget för ditt teams samtal',
+  'help.command.myDiscussion': '**mitt utvecklingssamtal** – ditt utvecklingssamtal i år och förberedelsen',
+  'help.command.myTeam': '**mitt team** – för chefer: var dina medarbetares utvecklingssamtal står',
   'help.command.groupDiscussion': '**gruppsamtal** – teamets gruppsamtal om kompetens (även i teamets kanal)',
   'help.command.developmentActions': '**coachning** – be om coachning eller arbetshandledning',
   'help.command.trainingPlan': '**utbildningsplan** – serviceområdets och den centrala utbildningsplanen',
@@ -13,6 +13,12 @@ export const sv: Catalogue = {
     '**strategiskt samtal** – stadsdirektörens ledningsgrupps strategiska kompetenssamtal',
   'help.command.summaries':
     '**sammanställningar** – för personaltjänsterna: serviceområdenas sammanställningar',
+  'welcome.title': 'Välkommen till Osaamiskello',
+  'welcome.intro':
+    'Osaamiskello följer dig genom kompetensens årsklocka: förberedelsen av utvecklingssamtalet, teamets gruppsamtal om kompetens och påminnelser i rätt tid.',
+  'welcome.introTeam':
+    'Osaamiskello finns nu i teamet. Här i kanalen publiceras teamets gruppsamtal om kompetens och årsklockans påminnelser.',
+  'welcome.commands': 'De mest användbara kommandona:',
   'help.unknown': 'Jag kände inte igen meddelandet "{text}".',
   'help.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',
@@ -163,8 +169,19 @@ export const sv: Catalogue = {
   'cards.notice.noDiscussion':
     'År {year} har du inget individuellt utvecklingssamtal: din enhet håller ett gruppsamtal om kompetens.',
   'cards.notice.badRequest': 'Kortet kunde inte behandlas. Skriv "mitt samtal" och försök igen.',
+  'cards.error.controlCharacters':
+    'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och skicka igen.',
   'cards.error.required': 'Obligatoriskt.',
   'cards.error.invalid': 'Kontrollera den här uppgiften.',
+  'cards.hint.supervisor.heldSignedByMe':
+    'Du har godkänt anteckningarna. Medarbetaren har ännu inte godkänt dem.',
+  'cards.hint.employee.heldSignedByMe': 'Du har godkänt anteckningarna. Din chef har ännu inte godkänt dem.',
+  'cards.error.meeting.inPast': 'Tiden har redan passerat. Välj en kommande tid.',
+  'cards.error.meeting.outsideWindow': 'Välj en dag under perioden för utvecklingssamtal {window}.',
+  'cards.error.meeting.noDiscussionThisYear':
+    'Personen har inget utvecklingssamtal detta år (modellen med växlande år).',
+  'cards.meetingWindow': 'Utvecklingssamtalen hålls {window}.',
+  'discussion.beforeMeeting': 'Samtalet kan markeras som hållet på mötesdagen eller senare.',
   'cards.error.textTooLong': 'Texten är för lång (högst {max} tecken).',
   'cards.error.ratingOutOfScale': 'Välj en bedömning på skalan {min}–{max}.',
   'cards.error.wayRequired': 'Välj ett sätt att lära (70, 20 eller 10).',

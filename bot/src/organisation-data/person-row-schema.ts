@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale';
 import { ROLES, type Role, type TeamKind } from '../domain/organisation';
 import { idFromName, MAX_ID_LENGTH } from './derived-id';
 import type { ImportErrorCode } from './import-errors';
+import { hasForbiddenCharacters } from '../domain/free-text';
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_EMAIL_LENGTH = 254;
@@ -72,7 +73,10 @@ const nameSchema = z
   .string()
   .min(1, code('required'))
   .max(MAX_NAME_LENGTH, code('tooLong'))
-  .refine((value) => !CONTROL_CHARACTER.test(value), code('invalidCharacters'))
+  .refine(
+    (value) => !CONTROL_CHARACTER.test(value) && !hasForbiddenCharacters(value),
+    code('invalidCharacters'),
+  )
   .refine((value) => !FORMULA_START.test(value), code('formulaPrefix'));
 
 const emailSchema = z

@@ -60,8 +60,10 @@ export class RecordCodec<T> {
     if (!parsed.success) throw new InvalidRecordError(this.table, describe(parsed.error));
     const row: Row = { ...key };
     for (const [field, fieldValue] of Object.entries(parsed.data as Record<string, unknown>)) {
-      if (this.jsonFields.has(field)) this.writeJson(row, field, JSON.stringify(fieldValue));
-      else if (fieldValue !== null && fieldValue !== undefined) this.writeScalar(row, field, fieldValue);
+      if (this.jsonFields.has(field)) {
+        // An optional JSON field that is absent is not written (it reads back as absent).
+        if (fieldValue !== undefined) this.writeJson(row, field, JSON.stringify(fieldValue));
+      } else if (fieldValue !== null && fieldValue !== undefined) this.writeScalar(row, field, fieldValue);
     }
     if (entityBytes(row) > MAX_ENTITY_BYTES) throw new RecordTooLargeError(this.table, null);
     return row;

@@ -67,6 +67,22 @@ export const summaryFiguresSchema = z.object({
     })
     .nullable(),
   developmentActions: z.array(demandSchema),
+  /**
+   * How many figures were hidden, by reason (never their values), so HR can tell a small area why its figures
+   * roll up. Publications made before it was kept have none.
+   */
+  suppressed: z
+    .object({
+      small: count,
+      change: count,
+      hierarchy: count,
+      complementary: count,
+      /** The whole area (or city) is under the threshold: nothing is shown of it. */
+      wholeGroup: z.boolean(),
+    })
+    .optional(),
+  /** When the figures were released (the aggregates advance in steps); absent in older publications. */
+  releasedAt: z.string().nullable().optional(),
 });
 
 export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;

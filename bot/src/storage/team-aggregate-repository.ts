@@ -36,22 +36,41 @@ export interface TeamAggregate {
   competences: Record<string, CompetenceTally>;
   /** Learning goals by way of learning (70-20-10). */
   learningWays: Record<LearningWay, number>;
+  /**
+   * The aggregates are released in steps (summaries/aggregate-refresh.ts): when this release was made, and the
+   * team's tallies at the release before (null: none), so a change under the threshold can be hidden. Rows
+   * written before releases were kept have neither.
+   */
+  releasedAt?: string | null;
+  previous?: TeamTally | null;
+}
+
+/** A team's tallies without its keys. */
+export interface TeamTally {
+  respondents: number;
+  competences: Record<string, CompetenceTally>;
+  learningWays: Record<LearningWay, number>;
 }
 
 const count = z.number().int().min(0);
 const counts = z.record(z.string(), count);
 
-const teamAggregateSchema = z.object({
-  tenantId: z.string().min(1),
-  year: z.number().int(),
-  serviceAreaId: z.string().min(1),
-  teamId: z.string().min(1),
+const tallySchema = z.object({
   respondents: count,
   competences: z.record(
     z.string(),
     z.object({ self: counts, supervisor: counts, rated: count, needs: count }),
   ),
   learningWays: z.record(z.enum(LEARNING_WAYS), count),
+});
+
+const teamAggregateSchema = tallySchema.extend({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  serviceAreaId: z.string().min(1),
+  teamId: z.string().min(1),
+  releasedAt: z.string().nullable().optional(),
+  previous: tallySchema.nullable().optional(),
 }) satisfies z.ZodType<TeamAggregate>;
 
 export class TeamAggregateRepository {
@@ -62,6 +81,7 @@ export class TeamAggregateRepository {
       codec: new RecordCodec<TeamAggregate>(store.tableName, teamAggregateSchema, [
         'competences',
         'learningWays',
+        'previous',
       ]),
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });

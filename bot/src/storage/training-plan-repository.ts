@@ -46,7 +46,11 @@ export class TrainingPlanRepository {
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
-      codec: new RecordCodec<TrainingPlan>(store.tableName, trainingPlanSchema, ['items', 'history', 'combinedAreas']),
+      codec: new RecordCodec<TrainingPlan>(store.tableName, trainingPlanSchema, [
+        'items',
+        'history',
+        'combinedAreas',
+      ]),
       key: (plan) => trainingPlanKeys.key(plan.tenantId, plan.year, plan.serviceAreaId),
     });
   }

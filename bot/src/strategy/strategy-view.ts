@@ -13,6 +13,7 @@ import { renderEditorCard, type Fact } from '../summaries/summary-views';
 import { statusText } from '../training-plans/training-plan-view';
 import { MAX_AGENDA_TEXT_LENGTH } from './strategy-rules';
 import { STRATEGY_TEXTS, type StrategyTextKey } from './strategy-texts';
+import { cardText } from '../cards/card-text';
 
 export const STRATEGY_VERBS = {
   open: 'strategy.open',
@@ -104,11 +105,13 @@ function sections(discussion: StrategicDiscussion, locale: Locale): Array<{ labe
   return [
     ...STRATEGY_AGENDA_ITEMS.flatMap((item) => {
       const text = discussion.agenda[item];
-      return text ? [{ label: t(`agenda.${item}`), text }] : [];
+      return text ? [{ label: t(`agenda.${item}`), text: cardText(text) }] : [];
     }),
     ...GROUP_THEMES.flatMap((theme) => {
       const text = discussion.themes[theme];
-      return text ? [{ label: `${t('agenda.themes')}: ${localised(THEME_TEXTS[theme], locale)}`, text }] : [];
+      return text
+        ? [{ label: `${t('agenda.themes')}: ${localised(THEME_TEXTS[theme], locale)}`, text: cardText(text) }]
+        : [];
     }),
   ];
 }
@@ -166,8 +169,8 @@ export function strategyCard(
     sections: !view.editable && discussion ? sections(discussion, locale) : [],
     actions: view.editable
       ? [
-          { title: t('action.save'), verb: STRATEGY_VERBS.save, data, style: 'default' },
-          { title: t('action.share'), verb: STRATEGY_VERBS.share, data, style: 'positive' },
+          { title: t('action.save'), verb: STRATEGY_VERBS.save, data },
+          { title: t('action.share'), verb: STRATEGY_VERBS.share, data },
         ]
       : [],
   });

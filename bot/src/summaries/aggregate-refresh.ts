@@ -1,11 +1,14 @@
 /**
- * Keeps the TeamAggregates rows equal to what the signed development discussions say. A discussion counts for
- * the employee's current team (and that team's service area). Rebuilding is idempotent and reads only the
- * fields a tally needs; unchanged rows are not written again.
+ * Keeps the TeamAggregates rows up with what the signed development discussions say, in RELEASES: a service
+ * area's rows are replaced only when, team by team, at least the anonymity threshold of signed discussions
+ * came or went since its last release (docs/anonymity.md, "across time"). Until then every figure stays as
+ * released, so reading the figures before and after one signing shows nothing of it. Each released row keeps
+ * the team's tallies at the release before, so the summaries can also hide a change under the threshold, and
+ * when it was released, so every figure can say how fresh it is. A discussion counts for the employee's
+ * current team (and that team's service area); rebuilding reads only the fields a tally needs.
  *
- * - `refreshAfterSigning`: one team, right after one of its discussions was signed or reopened (≈ 3 round
- *   trips plus one point read per member).
- * - `rebuildServiceArea`: before HR drafts an area's summary.
+ * - `refreshAfterSigning`: the employee's service area, right after a discussion was signed or reopened.
+ * - `rebuildServiceArea`: before HR drafts or publishes an area's summary.
  * - `rebuildYear`: the background job, which also moves people who changed team or area.
  */
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
@@ -15,12 +18,20 @@ import { mapConcurrently } from '../storage/bounded-concurrency';
 import type { Repositories } from '../storage/repositories';
 import type { SyncCounts } from '../storage/record-table';
 import { MAX_PAGE_SIZE, type Page } from '../storage/table-store';
-import type { TeamAggregate } from '../storage/team-aggregate-repository';
+import type { TeamAggregate, TeamTally } from '../storage/team-aggregate-repository';
+import type { Versioned } from '../storage/table-store';
+import { effectiveThreshold } from './anonymous-figures';
 import { addDiscussion, emptyTally, TALLY_FIELDS, type Tally, type TalliedDiscussion } from './team-tally';
 
 export type AggregateRepos = Pick<
   Repositories,
-  'people' | 'teams' | 'serviceAreas' | 'developmentDiscussions' | 'teamAggregates' | 'competenceFrameworks'
+  | 'organisations'
+  | 'people'
+  | 'teams'
+  | 'serviceAreas'
+  | 'developmentDiscussions'
+  | 'teamAggregates'
+  | 'competenceFrameworks'
 >;
 
 /** How many service areas or teams are read at once. */
@@ -70,7 +81,19 @@ function aggregates(
   }
   return [...tallies].flatMap(([teamId, tally]) => {
     const team = teams.get(teamId);
-    return team ? [{ tenantId, year, serviceAreaId: team.serviceAreaId, teamId, ...tally }] : [];
+    return team
+      ? [
+          {
+            tenantId,
+            year,
+            serviceAreaId: team.serviceAreaId,
+            teamId,
+            ...tally,
+            releasedAt: null,
+            previous: null,
+          },
+        ]
+      : [];
   });
 }
 
@@ -102,13 +125,69 @@ async function pointReads(
   return discussions;
 }
 
+const tallyOf = (row: TeamAggregate): TeamTally => ({
+  respondents: row.respondents,
+  competences: row.competences,
+  learningWays: row.learningWays,
+});
+
+/**
+ * How many signed discussions came or went, team by team, between the released rows and fresh ones. A
+ * discussion reopened and signed again with other ratings is not counted: it waits for a later release.
+ */
+export function changedSince(released: readonly TeamAggregate[], fresh: readonly TeamAggregate[]): number {
+  const before = new Map(released.map((row) => [row.teamId, row.respondents]));
+  const after = new Map(fresh.map((row) => [row.teamId, row.respondents]));
+  let changed = 0;
+  for (const teamId of new Set([...before.keys(), ...after.keys()])) {
+    changed += Math.abs((after.get(teamId) ?? 0) - (before.get(teamId) ?? 0));
+  }
+  return changed;
+}
+
+/**
+ * The rows an area's release holds: the fresh ones, each with the team's tallies at the release before
+ * (null for the area's first release), when at least `threshold` discussions changed; otherwise the released
+ * ones as they are.
+ */
+export function releaseArea(
+  released: readonly TeamAggregate[],
+  fresh: readonly TeamAggregate[],
+  threshold: number,
+  at: string,
+): TeamAggregate[] {
+  if (changedSince(released, fresh) < threshold) return [...released];
+  const before = new Map(released.map((row) => [row.teamId, tallyOf(row)]));
+  const first = released.length === 0;
+  return fresh.map((row) => ({
+    ...row,
+    releasedAt: at,
+    previous: first ? null : (before.get(row.teamId) ?? emptyTally()),
+  }));
+}
+
+async function organisationThreshold(repos: AggregateRepos, tenantId: string): Promise<number> {
+  return effectiveThreshold((await repos.organisations.get(tenantId))?.value.anonymityThreshold ?? 0);
+}
+
+function byArea<T extends { serviceAreaId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) grouped.set(row.serviceAreaId, [...(grouped.get(row.serviceAreaId) ?? []), row]);
+  return grouped;
+}
+
+const values = (rows: readonly Versioned<TeamAggregate>[]): TeamAggregate[] => rows.map((row) => row.value);
+
 /** Rebuilds every team row of the year; rows of teams that moved or went away are removed. */
 export async function rebuildYear(
   repos: AggregateRepos,
   tenantId: string,
   year: number,
+  at: string = new Date().toISOString(),
 ): Promise<SyncCounts> {
-  const [framework, people, teams, areas] = await Promise.all([
+  const [threshold, released, framework, people, teams, areas] = await Promise.all([
+    organisationThreshold(repos, tenantId),
+    repos.teamAggregates.listForYear(tenantId, year),
     yearFramework(repos, tenantId, year),
     readAll((page) => repos.people.listPeople(tenantId, page)),
     readAll((page) => repos.teams.list(tenantId, page)),
@@ -126,7 +205,12 @@ export async function rebuildYear(
     discussions,
     framework,
   );
-  return repos.teamAggregates.replaceYear(tenantId, year, rows);
+  const releasedByArea = byArea(values(released));
+  const freshByArea = byArea(rows);
+  const kept = [...new Set([...releasedByArea.keys(), ...freshByArea.keys()])].flatMap((areaId) =>
+    releaseArea(releasedByArea.get(areaId) ?? [], freshByArea.get(areaId) ?? [], threshold, at),
+  );
+  return repos.teamAggregates.replaceYear(tenantId, year, kept);
 }
 
 /**
@@ -138,8 +222,11 @@ export async function rebuildServiceArea(
   tenantId: string,
   year: number,
   serviceAreaId: string,
+  at: string = new Date().toISOString(),
 ): Promise<SyncCounts> {
-  const [framework, teams, discussions] = await Promise.all([
+  const [threshold, released, framework, teams, discussions] = await Promise.all([
+    organisationThreshold(repos, tenantId),
+    repos.teamAggregates.listForServiceArea(tenantId, year, serviceAreaId),
     yearFramework(repos, tenantId, year),
     readAll((page) => repos.teams.listForServiceArea(tenantId, serviceAreaId, page)),
     areaDiscussions(repos, tenantId, year, serviceAreaId),
@@ -161,39 +248,22 @@ export async function rebuildServiceArea(
     discussions,
     framework,
   );
-  return repos.teamAggregates.replaceServiceArea(tenantId, year, serviceAreaId, rows);
+  const kept = releaseArea(values(released), rows, threshold, at);
+  return repos.teamAggregates.replaceServiceArea(tenantId, year, serviceAreaId, kept);
 }
 
 /**
- * For the development-discussion flow to call when a discussion is signed or reopened: the employee's team row
- * is recomputed from its members' discussions.
+ * Called when a discussion is signed or reopened: the employee's service area is rebuilt, and released if
+ * enough has changed since its last release.
  */
 export async function refreshAfterSigning(
   repos: AggregateRepos,
   tenantId: string,
   year: number,
   employeeId: string,
+  at: string = new Date().toISOString(),
 ): Promise<void> {
   const person = await repos.people.getPerson(tenantId, employeeId);
-  const team = person && (await repos.teams.get(tenantId, person.value.teamId));
-  if (!team) return;
-  const [framework, members] = await Promise.all([
-    yearFramework(repos, tenantId, year),
-    readAll((page) => repos.people.listTeamMembers(tenantId, team.value.id, page)),
-  ]);
-  const discussions = await pointReads(
-    repos,
-    tenantId,
-    year,
-    members.map((member) => member.id),
-  );
-  const [row] = aggregates(
-    tenantId,
-    year,
-    new Map([[team.value.id, team.value]]),
-    members,
-    discussions,
-    framework,
-  );
-  if (row) await repos.teamAggregates.put(row);
+  if (!person) return;
+  await rebuildServiceArea(repos, tenantId, year, person.value.serviceAreaId, at);
 }

@@ -8,7 +8,21 @@ export type AdaptiveCard = Record<string, unknown>;
 
 export function cardTemplate<Model extends object>(json: object): (model: Model) => AdaptiveCard {
   const template = new Template(json);
-  return (model) => template.expand({ $root: model }) as AdaptiveCard;
+  return (model) => withoutNulls(template.expand({ $root: model })) as AdaptiveCard;
+}
+
+/**
+ * The templating language leaves a property whose value is null (e.g. no `refresh`) as `null`; the Adaptive Cards
+ * schema allows such a property to be absent, never null, so the expanded card drops them.
+ */
+export function withoutNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutNulls);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([, value]) => value !== null)
+      .map(([key, value]) => [key, withoutNulls(value)]),
+  );
 }
 
 /** Teams shows a card's message with this fallback text in notifications and old clients. */

@@ -150,7 +150,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     }),
     [SUMMARY_VERBS.publish]: onSummary(async (hr, target, etag, request) => {
       const result = await publishSummary(deps, hr, target, etag);
-      return result.posted === 'sent'
+      return result.posted.status === 'delivered'
         ? { key: 'notice.published', color: 'Good' }
         : postFailureNotice(result.summary.value, request.locale);
     }),
@@ -170,6 +170,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     id: 'summaries',
     triggers: ['koonnit', 'koonti', 'sammanställningar', 'sammanställning', 'summaries', 'summary'],
     helpKey: 'help.command.summaries',
+    roles: ['hr'],
     handle: async (context) => [asReply(await openOverview(context, undefined))],
   };
 

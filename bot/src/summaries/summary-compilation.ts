@@ -16,7 +16,7 @@ import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from './aggregate-refresh';
-import { anonymousFigures, type DemandCount, type FigureGroup } from './anonymous-figures';
+import { anonymousFigures, type DemandCount, type FigureArea } from './anonymous-figures';
 import { mergeTallies, type Tally } from './team-tally';
 
 export type CompilationRepos = Pick<
@@ -86,40 +86,82 @@ export function collectConclusions(discussions: readonly GroupCompetenceDiscussi
   return conclusions;
 }
 
+/**
+ * The figures of one area (focus) or of the city (focus null), always computed over the whole organisation's
+ * released team rows, so that the area's figures hide whatever the city's would let be worked out.
+ */
+async function compileFigures(
+  repos: CompilationRepos,
+  tenantId: string,
+  year: number,
+  focus: string | null,
+): Promise<SummaryFigures> {
+  const [limit, framework, areas, teams, rows, previousRows, demand] = await Promise.all([
+    threshold(repos, tenantId),
+    yearFramework(repos, tenantId, year),
+    repos.serviceAreas.list(tenantId),
+    focus === null
+      ? Promise.resolve([])
+      : readAll((page) => repos.teams.listForServiceArea(tenantId, focus, page)),
+    repos.teamAggregates.listForYear(tenantId, year),
+    repos.teamAggregates.listForYear(tenantId, year - 1),
+    demandByArea(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
+  ]);
+  const none = await demandCounts([]);
+  const names = new Map(teams.map((team) => [team.id, team.name]));
+  const thisYear = byServiceArea(rows);
+  const lastYear = byServiceArea(previousRows);
+  const figureAreas: FigureArea[] = areas.map(({ value: area }) => {
+    const areaRows = thisYear.get(area.id) ?? [];
+    const before = lastYear.get(area.id);
+    return {
+      id: area.id,
+      name: area.name,
+      groups: areaRows.map((row) => ({
+        id: row.teamId,
+        name: names.get(row.teamId) ?? row.teamId,
+        tally: tallyOf(row),
+        previous: row.previous ?? null,
+      })),
+      releasedAt: areaRows.reduce<string | null>(
+        (latest, row) => (row.releasedAt && (!latest || row.releasedAt > latest) ? row.releasedAt : latest),
+        null,
+      ),
+      demand: demand.get(area.id) ?? none,
+      previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
+    };
+  });
+  return anonymousFigures({ threshold: limit, framework, areas: figureAreas, focus });
+}
+
 export async function compileServiceAreaSummary(
   repos: CompilationRepos,
   tenantId: string,
   year: number,
   serviceAreaId: string,
 ): Promise<CompiledSummary> {
-  const [limit, framework, teams, rows, previousRows, discussions, demand] = await Promise.all([
-    threshold(repos, tenantId),
-    yearFramework(repos, tenantId, year),
-    readAll((page) => repos.teams.listForServiceArea(tenantId, serviceAreaId, page)),
-    repos.teamAggregates.listForServiceArea(tenantId, year, serviceAreaId),
-    repos.teamAggregates.listForServiceArea(tenantId, year - 1, serviceAreaId),
+  const [figures, discussions] = await Promise.all([
+    compileFigures(repos, tenantId, year, serviceAreaId),
     readAll((page) => repos.groupDiscussions.listForServiceArea(tenantId, year, serviceAreaId, page)),
-    demandCounts(repos.developmentActionRequests.scanDemand(tenantId, year, serviceAreaId)),
   ]);
-  const names = new Map(teams.map((team) => [team.id, team.name]));
-  const groups: FigureGroup[] = rows.map(({ value }) => ({
-    id: value.teamId,
-    name: names.get(value.teamId) ?? value.teamId,
-    tally: tallyOf(value),
-  }));
-  const previous =
-    previousRows.length > 0 ? mergeTallies(previousRows.map(({ value }) => tallyOf(value))) : null;
-  return {
-    conclusions: collectConclusions(discussions.map((read) => read.value)),
-    figures: anonymousFigures({ threshold: limit, framework, groups, previous, demand }),
-  };
+  return { conclusions: collectConclusions(discussions.map((read) => read.value)), figures };
 }
 
-function byServiceArea(rows: readonly Versioned<TeamAggregate>[]): Map<string, Tally> {
-  const tallies = new Map<string, Tally[]>();
+function byServiceArea(rows: readonly Versioned<TeamAggregate>[]): Map<string, TeamAggregate[]> {
+  const grouped = new Map<string, TeamAggregate[]>();
   for (const { value } of rows)
-    tallies.set(value.serviceAreaId, [...(tallies.get(value.serviceAreaId) ?? []), tallyOf(value)]);
-  return new Map([...tallies].map(([areaId, list]) => [areaId, mergeTallies(list)]));
+    grouped.set(value.serviceAreaId, [...(grouped.get(value.serviceAreaId) ?? []), value]);
+  return grouped;
+}
+
+/** Open requests by service area, each by kind and form. */
+async function demandByArea(rows: AsyncIterable<DemandRow>): Promise<Map<string, DemandCount[]>> {
+  const perArea = new Map<string, DemandRow[]>();
+  for await (const row of rows)
+    perArea.set(row.serviceAreaId, [...(perArea.get(row.serviceAreaId) ?? []), row]);
+  const result = new Map<string, DemandCount[]>();
+  for (const [areaId, list] of perArea) result.set(areaId, await demandCounts(list));
+  return result;
 }
 
 /** The whole city's figures, service areas as the heatmap's rows (small areas roll up the same way). */
@@ -128,20 +170,5 @@ export async function compileCityFigures(
   tenantId: string,
   year: number,
 ): Promise<SummaryFigures> {
-  const [limit, framework, areas, rows, previousRows, demand] = await Promise.all([
-    threshold(repos, tenantId),
-    yearFramework(repos, tenantId, year),
-    repos.serviceAreas.list(tenantId),
-    repos.teamAggregates.listForYear(tenantId, year),
-    repos.teamAggregates.listForYear(tenantId, year - 1),
-    demandCounts(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
-  ]);
-  const names = new Map(areas.map((read) => [read.value.id, read.value.name]));
-  const groups: FigureGroup[] = [...byServiceArea(rows)].map(([areaId, tally]) => ({
-    id: areaId,
-    name: names.get(areaId) ?? areaId,
-    tally,
-  }));
-  const previous = previousRows.length > 0 ? mergeTallies(byServiceArea(previousRows).values()) : null;
-  return anonymousFigures({ threshold: limit, framework, groups, previous, demand });
+  return compileFigures(repos, tenantId, year, null);
 }

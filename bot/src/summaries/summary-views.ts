@@ -16,6 +16,7 @@ import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
 import { formatDate, localised, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
+import { cardText } from '../cards/card-text';
 
 export const SUMMARY_VERBS = {
   overview: 'summaries.overview',
@@ -41,7 +42,6 @@ export interface ActionModel {
   title: string;
   verb: string;
   data: Record<string, unknown>;
-  style?: 'default' | 'positive' | 'destructive';
 }
 
 export interface Notice {
@@ -170,7 +170,10 @@ function draftFacts(summary: ServiceAreaSummary, locale: Locale): Fact[] {
 export function postFailureNotice(summary: ServiceAreaSummary, locale: Locale): Notice | null {
   if (!summary.postFailure) return null;
   const reasonKey: SummaryTextKey =
-    summary.postFailure.reason === 'noConversation' ? 'reason.noConversation' : 'reason.failed';
+    // The proactive path's outcome codes (teams/proactive-messenger.ts); 'noConversation' is an older record's.
+    ['notInstalled', 'removed', 'noConversation'].includes(summary.postFailure.reason)
+      ? 'reason.noConversation'
+      : 'reason.failed';
   return {
     key: 'notice.notPosted',
     color: 'Attention',
@@ -192,26 +195,13 @@ export function editorCard(
   const editable = summary?.status === 'draft';
   const shown = notice ?? (summary?.status === 'draft' ? postFailureNotice(summary, locale) : null);
   const themeText = (theme: GroupTheme) => (summary?.conclusions[theme] ?? []).join('\n');
-  const action = (
-    key: SummaryTextKey,
-    verb: string,
-    style: ActionModel['style'] = 'default',
-  ): ActionModel => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: SummaryTextKey, verb: string): ActionModel => ({ title: t(key), verb, data });
   const actions: ActionModel[] = !summary
-    ? [action('action.createDraft', SUMMARY_VERBS.draft, 'positive')]
+    ? [action('action.createDraft', SUMMARY_VERBS.draft)]
     : editable
       ? [
           action('action.save', SUMMARY_VERBS.saveConclusions),
-          action(
-            summary.postFailure ? 'action.retryPublish' : 'action.publish',
-            SUMMARY_VERBS.publish,
-            'positive',
-          ),
+          action(summary.postFailure ? 'action.retryPublish' : 'action.publish', SUMMARY_VERBS.publish),
           action('action.refresh', SUMMARY_VERBS.draft),
           action('action.collect', SUMMARY_VERBS.collect),
         ]
@@ -237,7 +227,7 @@ export function editorCard(
       summary && !editable
         ? GROUP_THEMES.filter((theme) => themeText(theme)).map((theme) => ({
             label: localised(THEME_TEXTS[theme], locale),
-            text: (summary.conclusions[theme] ?? []).map((text) => `- ${text}`).join('\n'),
+            text: (summary.conclusions[theme] ?? []).map((text) => `- ${cardText(text)}`).join('\n'),
           }))
         : [],
     actions: [...actions, action('action.back', SUMMARY_VERBS.overview)],
@@ -293,7 +283,7 @@ export function announcementCard(
   const themes = GROUP_THEMES.flatMap((theme) => {
     const texts = publication.conclusions[theme] ?? [];
     if (texts.length === 0) return [];
-    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${shortened(text)}`);
+    const lines = texts.slice(0, ANNOUNCED_CONCLUSIONS).map((text) => `- ${cardText(shortened(text))}`);
     if (texts.length > ANNOUNCED_CONCLUSIONS)
       lines.push(t('announcement.more', { count: texts.length - ANNOUNCED_CONCLUSIONS }));
     return [{ label: localised(THEME_TEXTS[theme], locale), text: lines.join('\n') }];

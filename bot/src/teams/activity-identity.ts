@@ -7,7 +7,10 @@ export function tenantOf(activity: Activity): string | null {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? null;
 }
 
-/** The user's Teams locale: the activity's own, else the clientInfo entity's. */
+/**
+ * The user's Teams locale: the activity's own, else the clientInfo entity's. Only for someone the app does
+ * not know: a person's own language (their record) comes first, whatever the client's locale.
+ */
 export function localeOf(activity: Activity, fallback: Locale): Locale {
   const clientInfo = activity.entities?.find((entity) => entity.type === 'clientInfo') as
     { locale?: string } | undefined;

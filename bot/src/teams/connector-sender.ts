@@ -14,6 +14,7 @@ import type { BotAuthConfig } from '../config';
 import {
   parseRetryAfter,
   SendFailure,
+  type ConversationScope,
   type MessageSender,
   type OutgoingActivity,
 } from '../fanout/message-sender';
@@ -100,6 +101,11 @@ export class ConnectorSender implements MessageSender {
     );
   }
 
+  /**
+   * The user's 1:1 conversation, as "Send proactive messages" (Teams) creates it: `isGroup: false`, one member,
+   * the tenant in channelData. No empty names: Teams' connector (and the Agents Playground's) refuses them.
+   * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+   */
   async createPersonalConversation(
     serviceUrl: string,
     tenantId: string,
@@ -108,8 +114,8 @@ export class ConnectorSender implements MessageSender {
     const client = await this.client(serviceUrl);
     const parameters = {
       isGroup: false,
-      bot: { id: this.auth?.appId ?? '', name: '' },
-      members: [{ id: aadObjectId, aadObjectId, name: '' }],
+      ...(this.auth?.appId ? { bot: { id: this.auth.appId } } : {}),
+      members: [{ id: aadObjectId, aadObjectId }],
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
@@ -118,17 +124,43 @@ export class ConnectorSender implements MessageSender {
     return created.id;
   }
 
+  /**
+   * A new post (a new thread) in a team's channel, as the Bot Framework REST API starts one in Teams: create a
+   * conversation with `isGroup: true`, the channel's id in `channelData.channel.id` and the message as its
+   * first activity. The answer names the thread (`<channel>;messageid=<activity>`) for replies and updates.
+   * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+   */
+  async createChannelPost(
+    serviceUrl: string,
+    tenantId: string,
+    channelId: string,
+    activity: OutgoingActivity,
+  ): Promise<{ conversationId: string; activityId: string }> {
+    const client = await this.client(serviceUrl);
+    const parameters = {
+      isGroup: true,
+      ...(this.auth?.appId ? { bot: { id: this.auth.appId } } : {}),
+      tenantId,
+      channelData: { channel: { id: channelId }, tenant: { id: tenantId } },
+      activity: { type: 'message', ...(activity as Partial<Activity>) },
+    } as ConversationParameters;
+    const created = await request(() => client.conversations.createConversation(parameters, withTimeout()));
+    if (!created.id) throw new SendFailure(null, 'NoConversationId', null);
+    return { conversationId: created.id, activityId: created.activityId ?? '' };
+  }
+
   async send(
     serviceUrl: string,
     tenantId: string,
     conversationId: string,
     activity: OutgoingActivity,
+    scope?: ConversationScope,
   ): Promise<string> {
     const client = await this.client(serviceUrl);
     const response = await request(() =>
       client.conversations.sendToConversation(
         conversationId,
-        addressed(activity, tenantId, conversationId),
+        addressed(activity, tenantId, conversationId, scope),
         withTimeout(),
       ),
     );
@@ -141,13 +173,14 @@ export class ConnectorSender implements MessageSender {
     conversationId: string,
     activityId: string,
     activity: OutgoingActivity,
+    scope?: ConversationScope,
   ): Promise<void> {
     const client = await this.client(serviceUrl);
     await request(() =>
       client.conversations.updateActivity(
         conversationId,
         activityId,
-        { ...addressed(activity, tenantId, conversationId), id: activityId },
+        { ...addressed(activity, tenantId, conversationId, scope), id: activityId },
         withTimeout(),
       ),
     );
@@ -167,12 +200,24 @@ export class ConnectorSender implements MessageSender {
   }
 }
 
-function addressed(activity: OutgoingActivity, tenantId: string, conversationId: string): Partial<Activity> {
+/**
+ * The activity's conversation as the Bot Framework schema defines a ConversationAccount: an id, the tenant, and,
+ * when known, whether it is a group and of which Teams type. Unknown fields are left out, never sent empty:
+ * Teams' connector and the Agents Playground answer an empty `name` or `conversationType` with 400 BadArgument.
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#conversationaccount-object
+ */
+function addressed(
+  activity: OutgoingActivity,
+  tenantId: string,
+  conversationId: string,
+  scope: ConversationScope | undefined,
+): Partial<Activity> {
   const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+  const kind = scope ? { isGroup: scope !== 'personal', conversationType: scope } : {};
   return {
     type: 'message',
     ...(activity as Partial<Activity>),
-    conversation: { id: conversationId, tenantId, isGroup: false, name: '', conversationType: '' },
+    conversation: { id: conversationId, tenantId, ...kind } as Activity['conversation'],
     channelData: { ...channelData, tenant: { id: tenantId } },
   };
 }

@@ -229,6 +229,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       'training plans',
     ],
     helpKey: 'help.command.trainingPlan',
+    roles: ['hr', 'cityManagementTeam', 'serviceAreaManagementTeam', 'cooperationCommittee'],
     handle: async (context) => {
       const overviewVerb = cardActions[TRAINING_PLAN_VERBS.overview];
       if (!overviewVerb) return [];

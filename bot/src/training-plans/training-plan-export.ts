@@ -24,9 +24,15 @@ export interface PlanExport {
   locale: Locale;
 }
 
-/** A spreadsheet runs a cell that starts like a formula; a leading apostrophe keeps it text. */
+/**
+ * A spreadsheet runs a cell that starts like a formula; a leading apostrophe keeps it text. Control characters
+ * other than line breaks (NUL cuts the file for many readers) never reach the file, whatever was stored before
+ * input refused them.
+ */
 function neutralised(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const clean = value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
 
 /** Where a central plan's row came from: its service area, or the city's anonymous needs. */

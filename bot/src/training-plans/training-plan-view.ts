@@ -15,6 +15,7 @@ import { formatDate, translator } from '../summaries/localised';
 import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
 import { TRAINING_PLAN_TEXTS, type TrainingPlanTextKey } from './training-plan-texts';
 import planTemplate from './templates/training-plan.json';
+import { cardText } from '../cards/card-text';
 
 export const TRAINING_PLAN_VERBS = {
   overview: 'trainingPlans.overview',
@@ -51,6 +52,7 @@ interface PlanCardModel {
     needLabel: string;
     needMax: number;
     competenceLabel: string;
+    competencePlaceholder: string;
     competences: Array<{ title: string; value: string }>;
     wayLabel: string;
     ways: Array<{ title: string; value: string }>;
@@ -82,9 +84,10 @@ export function itemText(
   const t = translator(TRAINING_PLAN_TEXTS, locale);
   const competence = item.competenceId ? competences.get(item.competenceId)?.name[locale] : null;
   return t('item.line', {
-    need: competence && competence !== item.need ? `${item.need} (${competence})` : item.need,
+    need:
+      competence && competence !== item.need ? `${cardText(item.need)} (${competence})` : cardText(item.need),
     way: t(`way.${item.way}`),
-    audience: item.audience,
+    audience: cardText(item.audience),
     headcount: item.headcount,
   });
 }
@@ -128,16 +131,7 @@ function planActions(view: PlanView, locale: Locale): ActionModel[] {
   const roles = view.viewer.roles;
   const plan = view.read?.value ?? null;
   const data = { year: view.year, serviceAreaId: view.serviceArea?.id ?? null, etag: view.read?.etag ?? '' };
-  const action = (
-    key: TrainingPlanTextKey,
-    verb: string,
-    style: ActionModel['style'] = 'default',
-  ): ActionModel => ({
-    title: t(key),
-    verb,
-    data,
-    style,
-  });
+  const action = (key: TrainingPlanTextKey, verb: string): ActionModel => ({ title: t(key), verb, data });
   const actions: ActionModel[] = [];
   const editor =
     roles.includes('hr') ||
@@ -147,7 +141,7 @@ function planActions(view: PlanView, locale: Locale): ActionModel[] {
       action('action.addItem', TRAINING_PLAN_VERBS.addItem),
       action('action.addNeeds', TRAINING_PLAN_VERBS.addNeeds),
     );
-    actions.push(action('action.submit', TRAINING_PLAN_VERBS.submit, 'positive'));
+    actions.push(action('action.submit', TRAINING_PLAN_VERBS.submit));
   }
   if (!view.serviceArea) {
     if (roles.includes('hr') && (!plan || plan.status === 'draft')) {
@@ -155,15 +149,14 @@ function planActions(view: PlanView, locale: Locale): ActionModel[] {
       actions.push(action('action.combine', TRAINING_PLAN_VERBS.combine));
     }
     if (roles.includes('cityManagementTeam') && plan?.status === 'draft')
-      actions.push(action('action.review', TRAINING_PLAN_VERBS.review, 'positive'));
+      actions.push(action('action.review', TRAINING_PLAN_VERBS.review));
     if (roles.includes('cooperationCommittee') && plan?.status === 'reviewed')
-      actions.push(action('action.confirm', TRAINING_PLAN_VERBS.confirm, 'positive'));
+      actions.push(action('action.confirm', TRAINING_PLAN_VERBS.confirm));
   }
   actions.push({
     title: t('action.back'),
     verb: TRAINING_PLAN_VERBS.overview,
     data: { year: view.year },
-    style: 'default',
   });
   return actions;
 }
@@ -184,7 +177,7 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
       .map((change) =>
         t('history.line', {
           status: t(`status.${change.status}`),
-          by: view.names.get(change.by) ?? change.by,
+          by: cardText(view.names.get(change.by) ?? change.by),
           date: formatDate(change.at, locale),
         }),
       )
@@ -201,8 +194,9 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
           needLabel: t('form.need'),
           needMax: MAX_TRAINING_NEED_LENGTH,
           competenceLabel: t('form.competence'),
+          // "No competence" is the list's placeholder: a choice without a value shows as a blank option.
+          competencePlaceholder: t('form.noCompetence'),
           competences: [
-            { title: t('form.noCompetence'), value: '' },
             ...view.competences.map((competence) => ({
               title: competence.name[locale],
               value: competence.id,

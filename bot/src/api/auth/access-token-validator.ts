@@ -1,17 +1,27 @@
 /**
- * Validates the tabs' access tokens: RS256 signature from the token's own tenant's key set, the issuer
- * of that same tenant, our audience, the `access_as_user` scope, and the lifetime with a small skew.
+ * Validates the tabs' access tokens. The signature comes first, before any claim is read: checked against
+ * the issuer's keys for every tenant (Entra's common key set), so an unsigned or forged token gets the same
+ * answer whatever tenant it names. Then the lifetime (no longer than the issuer issues), whether the tenant is
+ * served here, and in full: RS256 from the token's own tenant's key set, the issuer of that same tenant, our
+ * audience, the `access_as_user` scope, and the expiry with a small skew.
  * Entra and the local dev mode run this same code; only the key sets, issuers and audiences differ.
  */
-import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export const REQUIRED_SCOPE = 'access_as_user';
 /** Clocks of Entra, Teams clients and this server may differ a little; tokens live for an hour or so. */
 export const CLOCK_TOLERANCE_SECONDS = 60;
+/**
+ * Entra's access tokens live 60–90 minutes, and a configurable token lifetime is at most a day
+ * (learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes): longer was not issued by it.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TokenRules {
+  /** Every key the issuer signs with, for any tenant: the signature is checked against these first. */
+  signingKeys: JWTVerifyGetKey;
   /** Where the tenant's signing keys come from. */
   keys(tenantId: string): JWTVerifyGetKey;
   /** The issuers a token of this tenant may carry (each names the tenant itself). */
@@ -41,13 +51,29 @@ export interface AccessTokenValidator {
   validate(token: string): Promise<ValidatedToken>;
 }
 
-function claimedTenant(token: string): string {
+/** The token's claims once its signature holds and its lifetime is one the issuer gives. */
+async function signedClaims(token: string, rules: TokenRules): Promise<JWTPayload> {
   let payload: JWTPayload;
   try {
-    payload = decodeJwt(token);
-  } catch {
-    throw new TokenRejectedError('invalidToken');
+    ({ payload } = await jwtVerify(token, rules.signingKeys, {
+      algorithms: ['RS256'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'nbf'],
+    }));
+  } catch (error) {
+    throw new TokenRejectedError(rejectionOf(error));
   }
+  const start = payload.nbf ?? payload.iat;
+  if (
+    typeof payload.exp !== 'number' ||
+    typeof start !== 'number' ||
+    payload.exp - start > MAX_TOKEN_LIFETIME_SECONDS
+  )
+    throw new TokenRejectedError('invalidToken');
+  return payload;
+}
+
+function claimedTenant(payload: JWTPayload): string {
   // The tenant id goes into the key set's URL: only a GUID is taken.
   if (typeof payload.tid !== 'string' || !TENANT_ID.test(payload.tid))
     throw new TokenRejectedError('invalidToken');
@@ -69,7 +95,7 @@ function hasScope(payload: JWTPayload, scope: string): boolean {
 export function createAccessTokenValidator(rules: TokenRules): AccessTokenValidator {
   return {
     async validate(token) {
-      const tenantId = claimedTenant(token);
+      const tenantId = claimedTenant(await signedClaims(token, rules));
       if (!(await rules.isTenantAllowed(tenantId))) throw new TokenRejectedError('tenantNotAllowed');
       let payload: JWTPayload;
       try {

@@ -23,6 +23,7 @@ import {
 import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { entraTokenRules } from './entra-token-rules';
 import type { RequestIdentity } from './request-identity';
+import { rateLimitedError } from '../../http/rate-limit';
 
 export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
 
@@ -64,7 +65,7 @@ function bearerToken(req: Request): string {
 }
 
 function createApiAuth(context: AppContext): ApiAuth {
-  const { config, repositories, logger } = context;
+  const { config, repositories, logger, refusals, rateLimiter } = context;
   const isRegistered = async (tenantId: string): Promise<boolean> =>
     (await repositories.organisations.get(tenantId)) !== null;
   const settings = config.apiAuth;
@@ -88,13 +89,18 @@ function createApiAuth(context: AppContext): ApiAuth {
       validated = await validator.validate(token);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
-      logger.info('api.auth.rejected', { reason: error.reason });
+      refusals.refused('api.refused', error.reason);
       throw rejected(error.reason);
     }
     const person = await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId);
     if (!person) {
-      logger.info('api.auth.rejected', { reason: 'personNotFound', tenantId: validated.tenantId });
+      refusals.refused('api.refused', 'personNotFound');
       throw ApiError.of(403, 'auth.personNotFound');
+    }
+    const wait = rateLimiter.take(validated.tenantId, validated.objectId);
+    if (wait > 0) {
+      refusals.refused('api.refused', 'rateLimited');
+      throw rateLimitedError(wait);
     }
     return {
       tenantId: validated.tenantId,

@@ -13,7 +13,8 @@ import {
   SignJWT,
   type JSONWebKeySet,
   type JWK,
-  type KeyLike,
+  type JWTVerifyGetKey,
+  type CryptoKey,
 } from 'jose';
 import { REQUIRED_SCOPE, type TokenRules } from './access-token-validator';
 import { apiAudiences } from './entra-token-rules';
@@ -36,7 +37,7 @@ export interface DevTokenIssuer {
 }
 
 interface SigningKey {
-  privateKey: KeyLike | Uint8Array;
+  privateKey: CryptoKey | Uint8Array;
   publicJwk: JWK;
 }
 
@@ -88,14 +89,18 @@ export function createDevTokenIssuer(options: {
         .sign(privateKey);
       return { accessToken, expiresAt: new Date(expires * 1000).toISOString() };
     },
-    rules: (isTenantAllowed) => ({
-      keys: () => async (header, token) => {
+    rules: (isTenantAllowed) => {
+      const keys: JWTVerifyGetKey = async (header, token) => {
         keySet ??= createLocalJWKSet(await jwks());
         return keySet(header, token);
-      },
-      issuers: (tenantId) => [issuer(tenantId)],
-      audiences,
-      isTenantAllowed,
-    }),
+      };
+      return {
+        signingKeys: keys,
+        keys: () => keys,
+        issuers: (tenantId) => [issuer(tenantId)],
+        audiences,
+        isTenantAllowed,
+      };
+    },
   };
 }

@@ -27,6 +27,11 @@ export function entraTokenRules(
   // One key set per tenant; only tenants that pass isTenantAllowed ever get here.
   const keySets = new Map<string, JWTVerifyGetKey>();
   return {
+    // Entra signs every tenant's tokens with the keys published for all at /common (Microsoft identity
+    // platform, "Signing key rollover": login.microsoftonline.com/common/discovery/v2.0/keys).
+    signingKeys: createRemoteJWKSet(new URL(`${settings.keysBaseUrl}/common/discovery/v2.0/keys`), {
+      timeoutDuration: KEYS_TIMEOUT_MS,
+    }),
     keys(tenantId) {
       let keys = keySets.get(tenantId);
       if (!keys) {

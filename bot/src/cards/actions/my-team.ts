@@ -1,10 +1,9 @@
-/** `myTeam.open` (also the "my team" command): a supervisor's reports and their discussions' status this cycle. */
+/** `myTeam.open` (also the "my team" command): a supervisor's reports and their discussions' status in the current round (the one the team tab shows). */
 import type { CardActionHandler } from '../../features/feature';
 import { isSupervisor } from '../../domain/people-rules';
 import type { AdaptiveCard } from '../card-templates';
 import type { CardsContext } from '../cards-context';
-import { actorOf, type Actor } from '../discussion-access';
-import { cycleYear } from '../helsinki-time';
+import { actorOf, roundYearOf, type Actor } from '../discussion-access';
 import { renderMyTeamCard } from '../my-team-view';
 import { renderNoticeCard } from '../notice-view';
 
@@ -12,7 +11,7 @@ import { renderNoticeCard } from '../notice-view';
 export const MY_TEAM_PAGE = 60;
 
 export async function myTeamCard(context: CardsContext, actor: Actor): Promise<AdaptiveCard> {
-  const year = cycleYear(context.now());
+  const year = await roundYearOf(context, actor.person);
   const reports = await context.repositories.people.listReports(actor.tenantId, actor.person.id, {
     pageSize: MY_TEAM_PAGE,
   });
