@@ -96,6 +96,12 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     expect(json).toContain('Luonnos on valmis.');
     const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
     expect(stored?.status).toBe('draft');
+    // HR sees what anonymity hid and why, as counts only (the small values' own counts never appear).
+    const suppressed = stored?.suppressed;
+    expect(suppressed?.wholeGroup).toBe(false);
+    expect(suppressed?.small).toBeGreaterThan(0);
+    expect(json).toContain('Anonymiteetin vuoksi piilotetut luvut');
+    expect(json).toContain(`Alle 5 henkeä: ${suppressed?.small}`);
     // The management team's view of the whole area first; the open discussion is not compiled.
     expect(stored?.conclusions).toEqual({
       futureNeeds: ['Tiedolla johtaminen koko alueella', 'Digitaidot asiakastyössä'],

@@ -80,6 +80,41 @@ export const SUMMARY_TEXTS = {
     sv: '{name}: {share} % ({needs}/{rated})',
     en: '{name}: {share}% ({needs}/{rated})',
   },
+  'facts.hidden': {
+    fi: 'Anonymiteetin vuoksi piilotetut luvut',
+    sv: 'Siffror som döljs för anonymitetens skull',
+    en: 'Figures hidden for anonymity',
+  },
+  'hidden.wholeGroup': {
+    fi: 'Koko palvelualue on alle {threshold} hengen: sen luvut näkyvät vain kaupungin yhteisluvuissa.',
+    sv: 'Hela serviceområdet är under {threshold} personer: dess siffror ingår bara i stadens totalsiffror.',
+    en: 'The whole service area is under {threshold} people: its figures count only in the city’s totals.',
+  },
+  'hidden.small': {
+    fi: 'Alle {threshold} henkeä: {count}',
+    sv: 'Färre än {threshold} personer: {count}',
+    en: 'Fewer than {threshold} people: {count}',
+  },
+  'hidden.change': {
+    fi: 'Muuttui edellisestä alle {threshold} hengellä: {count}',
+    sv: 'Ändrades sedan förra gången med färre än {threshold} personer: {count}',
+    en: 'Changed since the last release by fewer than {threshold} people: {count}',
+  },
+  'hidden.hierarchy': {
+    fi: 'Piilotettu myös kaupungin luvuissa: {count}',
+    sv: 'Dolda även i stadens siffror: {count}',
+    en: 'Hidden in the city’s figures too: {count}',
+  },
+  'hidden.complementary': {
+    fi: 'Piilotettu, jottei toista piilotettua lukua voi laskea erotuksena: {count}',
+    sv: 'Dolda så att en annan dold siffra inte kan räknas ut som skillnad: {count}',
+    en: 'Hidden so that another hidden figure cannot be worked out by subtraction: {count}',
+  },
+  'hidden.none': {
+    fi: 'Mitään ei piilotettu.',
+    sv: 'Ingenting doldes.',
+    en: 'Nothing was hidden.',
+  },
   'facts.noFigures': { fi: 'Ei näytettäviä lukuja', sv: 'Inga siffror att visa', en: 'No figures to show' },
   'notice.drafted': { fi: 'Luonnos on valmis.', sv: 'Utkastet är klart.', en: 'The draft is ready.' },
   'notice.refreshed': {

@@ -91,14 +91,20 @@ function requireDraft(summary: ServiceAreaSummary): void {
 }
 
 /** The draft's figures: the area's distributions, empty where a group is below the threshold. */
-function draftFigures(figures: SummaryFigures): Pick<ServiceAreaSummary, 'competences' | 'learningWaySplit'> {
+function draftFigures(
+  figures: SummaryFigures,
+): Pick<ServiceAreaSummary, 'competences' | 'learningWaySplit' | 'suppressed'> {
   const competences: CompetenceDistribution[] = figures.competences.map((figure) => ({
     competenceId: figure.competenceId,
     self: figure.self?.counts ?? {},
     supervisor: figure.supervisor?.counts ?? {},
     respondents: figure.needs?.rated ?? 0,
   }));
-  return { competences, learningWaySplit: figures.learningWays?.counts ?? { '70': 0, '20': 0, '10': 0 } };
+  return {
+    competences,
+    learningWaySplit: figures.learningWays?.counts ?? { '70': 0, '20': 0, '10': 0 },
+    suppressed: figures.suppressed ?? null,
+  };
 }
 
 async function compileFresh(deps: SummaryDeps, target: SummaryTarget): Promise<CompiledSummary> {
