@@ -97,8 +97,8 @@ export const SUMMARY_TEXTS = {
   },
   'hidden.change': {
     fi: 'Muuttui edellisestä alle {threshold} hengellä: {count}',
-    sv: 'Ändrades sedan förra gången med färre än {threshold} personer: {count}',
-    en: 'Changed since the last release by fewer than {threshold} people: {count}',
+    sv: 'Ändrades sedan förra gången med färre personer än anonymitetsgränsen: {count}',
+    en: 'Changed since the last release by fewer people than the anonymity threshold: {count}',
   },
   'hidden.hierarchy': {
     fi: 'Piilotettu myös kaupungin luvuissa: {count}',
@@ -202,6 +202,11 @@ export const SUMMARY_TEXTS = {
     fi: 'Palvelualueelle ei ole liitetty kanavaa. Lisää Osaamiskello-välilehti palvelualueen kanavalle ja valitse siinä palvelualue.',
     sv: 'Ingen kanal är kopplad till serviceområdet. Lägg till fliken Osaamiskello i serviceområdets kanal och välj serviceområdet där.',
     en: 'No channel is linked to the service area. Add the Osaamiskello tab to the area’s channel and choose the area in it.',
+  },
+  'summary.smallChange': {
+    fi: 'Luvut ovat muuttuneet edellisestä julkaisusta vähemmän kuin anonymiteettirajan verran henkilöitä: uutta julkaisua ei voi verrata edelliseen anonyymisti. Julkaise, kun allekirjoitettuja keskusteluja on tullut lisää (tai kun luvut ovat ennallaan).',
+    sv: 'Siffrorna har ändrats sedan förra publiceringen med färre personer än anonymitetsgränsen: den nya kan inte jämföras med den förra anonymt. Publicera när fler samtal har undertecknats (eller när siffrorna är oförändrade).',
+    en: 'The figures changed since the last publication by fewer people than the anonymity threshold: the new one could not be compared with the last anonymously. Publish when more discussions are signed (or when the figures are unchanged).',
   },
   'summary.tooManyConclusions': {
     fi: 'Teemalla voi olla enintään {max} johtopäätöstä.',

@@ -9,6 +9,7 @@
  * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
  * (ConcurrencyConflictError) and HR sees the latest version.
  */
+import { smallDifferences } from './publication-difference';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
@@ -37,6 +38,7 @@ export const SUMMARY_ERROR_CODES = [
   'summary.published',
   'summary.notPublished',
   'summary.noChannel',
+  'summary.smallChange',
   'summary.tooManyConclusions',
   'summary.textTooLong',
 ] as const;
@@ -217,7 +219,13 @@ export async function publishSummary(
   requireDraft(read.value);
   const link = await deps.repositories.channelLinks.get(target.tenantId, target.serviceAreaId);
   if (!link) return refuse('summary.noChannel', 'Link a channel to the service area first');
-  const compiled = await compileFresh(deps, target);
+  const [compiled, previous] = await Promise.all([
+    compileFresh(deps, target),
+    deps.repositories.summaryPublications.get(target.tenantId, target.serviceAreaId, target.year),
+  ]);
+  // The channel keeps the previous publication: the next may not let anyone subtract fewer than k people.
+  if (previous && smallDifferences(previous.value.figures, compiled.figures, compiled.figures.threshold) > 0)
+    return refuse('summary.smallChange', 'Too few people changed since the last publication');
   const publishedAt = deps.now().toISOString();
   const claimed = await deps.repositories.summaries.update(asShown(read, etag), {
     ...draftFigures(compiled.figures),
