@@ -2,6 +2,8 @@
  * The composition root: configuration → storage → repositories → services → HTTP. `startApp` is what
  * `npm start`, the production entry point and the tests all run, so they run the same wiring.
  */
+import { ConnectorSender } from './teams/connector-sender';
+import { ReferenceMessenger } from './teams/proactive-messenger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -9,6 +11,7 @@ import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from '
 import { createRateLimiter } from './http/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
+import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
 import { openRepositories, type Repositories } from './storage/repositories';
@@ -64,8 +67,12 @@ function botPorts(
     cardAction: async (request) => {
       const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
       if (!handler) return null;
-      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader.
-      if (fieldsWithForbiddenCharacters(request.data).length > 0)
+      // Every card's free text, whatever the verb: nothing invisible that could mislead another reader. The
+      // discussion cards say it next to the field instead.
+      if (
+        !VERBS_CHECKING_TEXT_BY_FIELD.has(request.verb) &&
+        fieldsWithForbiddenCharacters(request.data).length > 0
+      )
         return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
       return handler(request);
     },
@@ -76,12 +83,15 @@ function botPorts(
       await repositories.conversationReferences.save(record);
     },
     forgetConversation: (tenantId, address) => repositories.conversationReferences.delete(tenantId, address),
+    markUnreachable: (tenantId, address, reason) =>
+      repositories.conversationReferences.markUnreachable(tenantId, address, reason),
   };
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { settings, azurite } = await openStorage(config.storage);
+  let releaseSdkConsole = (): void => undefined;
   try {
     const storage = openStorageAccount(settings);
     const repositories = await openRepositories(storage);
@@ -94,12 +104,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const messenger = new ReferenceMessenger({
+      references: repositories.conversationReferences,
+      sender: new ConnectorSender(config.botAuth),
+      logger,
+    });
     const refusals = createRefusalLog(logger);
     const context: AppContext = {
       config,
       repositories,
       storage,
       logger,
+      messenger,
       refusals,
       rateLimiter: createRateLimiter(config.rateLimits),
       baseUrl: () => baseUrl,
@@ -119,7 +135,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       options.botAuthOverrides ?? {},
       context,
     );
-    const releaseSdkConsole = captureSdkConsole(refusals);
+    releaseSdkConsole = captureSdkConsole(refusals);
     const server: Server = createHttpServer({
       bot,
       logger,
@@ -153,6 +169,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       },
     };
   } catch (error) {
+    releaseSdkConsole();
     await azurite?.stop();
     throw error;
   }

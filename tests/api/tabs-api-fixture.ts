@@ -26,15 +26,27 @@ export interface ApiAnswer<T = Record<string, unknown>> {
 export interface TestApi {
   app: RunningApp;
   connector: ConnectorStandIn;
+  /** The next message into the conversation is answered 429 with Retry-After `seconds`. */
+  throttleOnce(conversationId: string, seconds: number): void;
   stop(): Promise<void>;
 }
 
 export async function startTabsApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const connector = await startConnectorStandIn({ limits: null });
+  const throttled = new Map<string, number>();
+  const connector = await startConnectorStandIn({
+    limits: null,
+    fail: ({ conversationId }) => {
+      const seconds = conversationId ? throttled.get(conversationId) : undefined;
+      if (seconds === undefined || !conversationId) return null;
+      throttled.delete(conversationId);
+      return { status: 429, code: 'Throttled', retryAfterSeconds: seconds };
+    },
+  });
   const app = await startTestApp(env, { now: () => NOW });
   return {
     app,
     connector,
+    throttleOnce: (conversationId, seconds) => throttled.set(conversationId, seconds),
     stop: async () => {
       await app.stop();
       await connector.close();

@@ -95,7 +95,7 @@ describe('with GRAPH_CALENDAR=on', () => {
     });
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ invitation: 'sent', calendar: { via: 'graph' } });
+    expect(answer.body).toMatchObject({ invitation: 'delivered', calendar: { via: 'graph' } });
     const events = eventsOf(org);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -194,14 +194,14 @@ describe('with GRAPH_CALENDAR=on', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
-      invitation: 'sent',
+      invitation: 'delivered',
       discussion: { status: 'scheduled', scheduledAt: '2027-02-10T07:00:00.000Z' },
       calendar: {
         via: 'ics',
         error: {
           code: 'calendar.consentMissing',
           message:
-            'The event could not be created in your calendar because the app has not been given consent to it. The meeting is saved and the invitation carries a calendar file (.ics).',
+            'The event could not be created in your calendar because the app has not been given consent to it. The meeting is saved and the invitation has a Teams calendar button; the calendar file (.ics) is in the tab.',
         },
       },
     });
@@ -213,8 +213,10 @@ describe('with GRAPH_CALENDAR=on', () => {
     );
     expect(stored?.value).toMatchObject({ status: 'scheduled' });
     expect(stored?.value.calendarEventId ?? null).toBeNull();
+    // No inline file (Teams shows none): the card opens Teams' meeting form instead.
     const [invitation] = sentTo(api, org);
-    expect(contentTypes(invitation)).toEqual(['application/vnd.microsoft.card.adaptive', 'text/calendar']);
+    expect(contentTypes(invitation)).toEqual(['application/vnd.microsoft.card.adaptive']);
+    expect(JSON.stringify(invitation)).toContain('https://teams.microsoft.com/l/meeting/new?');
   });
 });
 
@@ -231,7 +233,7 @@ describe('with GRAPH_CALENDAR=off', () => {
     await Promise.all([api?.stop(), graph?.close()]);
   });
 
-  test('nothing is sent to Graph and the invitation carries the .ics', async () => {
+  test("nothing is sent to Graph and the invitation offers Teams' meeting form, never an inline .ics", async () => {
     const org = await newOrganisation(api.app);
     await openPersonalChat(api, org.tenantId, org.people.employee);
     const supervisor = await asSupervisor(api, org);
@@ -240,13 +242,13 @@ describe('with GRAPH_CALENDAR=off', () => {
       ifMatch: first.body.discussion.etag,
     });
 
-    expect(first.body).toMatchObject({ invitation: 'sent', calendar: { via: 'ics' } });
+    expect(first.body).toMatchObject({ invitation: 'delivered', calendar: { via: 'ics' } });
     expect(first.body.calendar.error).toBeUndefined();
     expect(cancelled.body).toMatchObject({ calendar: { via: 'ics' } });
     expect(graph.requests).toEqual([]);
     expect(sentTo(api, org).map(contentTypes)).toEqual([
-      ['application/vnd.microsoft.card.adaptive', 'text/calendar'],
-      ['application/vnd.microsoft.card.adaptive', 'text/calendar'],
+      ['application/vnd.microsoft.card.adaptive'],
+      ['application/vnd.microsoft.card.adaptive'],
     ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The supervisor's scheduling through the API: the clock's window, the alternating-year rule, ETags on every
- * change, and the invitation (card + iCalendar) that reaches the employee through the bot; the team's group
- * discussion and its card in the team's channel.
+ * change, and the invitation card that reaches the employee through the bot (with Teams' meeting form as a deep
+ * link, the .ics from the API: never an inline file, which Teams does not show); when it cannot reach them, the
+ * supervisor gets the link and the .ics to send themselves; the team's group discussion and its channel card.
  */
 import { teamInstallation, postActivity } from '../support/activities';
 import type { SignInOrganisation } from '../support/tokens';
@@ -52,14 +53,28 @@ function cardOf(activity: Json): Json {
   return ((activity.attachments as Json[])[0] as { content: Json }).content;
 }
 
-/** The attachment's iCalendar text, unfolded (RFC 5545 3.1) so each property is one line. */
-function calendarOf(activity: Json): string {
-  const attachment = (activity.attachments as Json[]).find((a) => a.contentType === 'text/calendar');
-  return String(attachment?.content ?? '').replace(/\r\n /g, '');
+/** The meeting's .ics as the tab API gives it to `who`, unfolded (RFC 5545 3.1) so each property is one line. */
+async function calendarFor(
+  org: SignInOrganisation,
+  who: 'employee' | 'supervisor' | 'otherEmployee',
+  year = ROUND_YEAR,
+) {
+  const token = await tokenOf(api.app, org, org.people[who]);
+  const answer = await call<Json>(
+    api.app,
+    token,
+    'GET',
+    `/api/v1/discussions/${year}/p-employee/meeting.ics`,
+  );
+  return {
+    status: answer.status,
+    ics: String(answer.body.content ?? '').replace(/\r\n /g, ''),
+    body: answer.body,
+  };
 }
 
 describe('scheduling a development discussion', () => {
-  test('stores the meeting and sends the employee a card with the time, the preparation button and an .ics', async () => {
+  test('stores the meeting and sends a card with the time, a Teams meeting link and the preparation button; the .ics comes from the API', async () => {
     const org = await newOrganisation(api.app);
     await openPersonalChat(api, org.tenantId, org.people.employee);
     const supervisor = await asSupervisor(org);
@@ -70,7 +85,7 @@ describe('scheduling a development discussion', () => {
 
     expect(answer.status).toBe(200);
     const body = answer.body as unknown as MeetingAnswer;
-    expect(body.invitation).toBe('sent');
+    expect(body.invitation).toBe('delivered');
     expect(body.discussion).toMatchObject({ status: 'scheduled', scheduledAt: '2027-02-10T07:00:00.000Z' });
     const stored = await api.app.repositories.developmentDiscussions.get(
       org.tenantId,
@@ -86,7 +101,23 @@ describe('scheduling a development discussion', () => {
     expect(JSON.stringify(card.body)).toContain(
       '{{DATE(2027-02-10T07:00:00Z, LONG)}} {{TIME(2027-02-10T07:00:00Z)}}',
     );
-    expect(card.actions).toEqual([
+    // No inline file: Teams shows none (the connector stand-in refuses one, as Teams' file rules say).
+    expect((invitation?.attachments as Json[]).map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    const link = new URL(String((card.actions as Json[])[0]?.url));
+    expect((card.actions as Json[])[0]).toMatchObject({
+      type: 'Action.OpenUrl',
+      title: 'Lisää Teams-kalenteriin',
+    });
+    expect(`${link.origin}${link.pathname}`).toBe('https://teams.microsoft.com/l/meeting/new');
+    expect(Object.fromEntries(link.searchParams)).toMatchObject({
+      subject: `Kehityskeskustelu ${ROUND_YEAR}`,
+      startTime: '2027-02-10T07:00:00.000Z',
+      endTime: '2027-02-10T07:45:00.000Z',
+      attendees: 'p-supervisor@example.test',
+    });
+    expect((card.actions as Json[]).slice(1)).toEqual([
       {
         type: 'Action.Execute',
         title: 'Valmistaudu keskusteluun',
@@ -94,7 +125,13 @@ describe('scheduling a development discussion', () => {
         data: { employeeId: 'p-employee', year: ROUND_YEAR, view: { kind: 'step', step: 1 } },
       },
     ]);
-    const ics = calendarOf(invitation as Json);
+    const { ics, body: file } = await calendarFor(org, 'employee');
+    expect(file).toMatchObject({
+      fileName: `kehityskeskustelu-${ROUND_YEAR}.ics`,
+      contentType: 'text/calendar; charset=utf-8',
+    });
+    expect((await calendarFor(org, 'supervisor')).ics).toBe(ics);
+    expect((await calendarFor(org, 'otherEmployee')).status).toBe(404);
     expect(ics).toContain('METHOD:REQUEST\r\n');
     expect(ics).toContain('DTSTART:20270210T070000Z\r\n');
     expect(ics).toContain('DTEND:20270210T074500Z\r\n');
@@ -219,20 +256,54 @@ describe('scheduling a development discussion', () => {
           JSON.stringify(cardOf(m).body).match(/Kutsu kehityskeskusteluun|aika on muuttunut|on peruttu/)?.[0],
       ),
     ).toEqual(['Kutsu kehityskeskusteluun', 'aika on muuttunut', 'on peruttu']);
-    const calendars = messages.map(calendarOf);
-    const uid = (ics: string) => /UID:(.*)\r\n/.exec(ics)?.[1];
-    expect(new Set(calendars.map(uid)).size).toBe(1);
-    expect(calendars[2]).toContain('METHOD:CANCEL\r\n');
-    expect(calendars[2]).toContain('STATUS:CANCELLED\r\n');
-    expect(calendars[2]).toContain('DTSTART:20270301T110000Z\r\n');
+    expect(messages.flatMap((m) => (m.attachments as Json[]).map((a) => a.contentType))).not.toContain(
+      'text/calendar',
+    );
+    expect(JSON.stringify(cardOf(messages[1] as Json).actions)).toContain(
+      encodeURIComponent('2027-03-01T11:00:00.000Z'),
+    );
     expect(cardOf(messages[2] as Json).actions).toEqual([]);
+    expect(JSON.stringify(cardOf(messages[2] as Json).body)).toContain('Poista tapaaminen kalenteristasi');
+    expect((await calendarFor(org, 'employee')).status).toBe(404);
   });
 
-  test('without the employee’s chat with the bot the meeting is saved and the answer says the invitation did not go', async () => {
+  test('without the employee’s chat with the bot the meeting is saved and the supervisor gets the link and .ics to send', async () => {
     const org = await newOrganisation(api.app);
     const supervisor = await asSupervisor(org);
     const answer = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
-    expect(answer.body).toMatchObject({ invitation: 'noConversation', discussion: { status: 'scheduled' } });
+    expect(answer.body).toMatchObject({ invitation: 'notInstalled', discussion: { status: 'scheduled' } });
+    const fallback = (answer.body as { fallback: { teamsMeetingLink: string; icsPath: string } }).fallback;
+    expect(new URL(fallback.teamsMeetingLink).searchParams.get('attendees')).toBe('p-employee@example.test');
+    const file = await supervisor('GET', fallback.icsPath);
+    expect(String(file.body.content)).toContain('ATTENDEE;CN=p-employee Testinen');
+  });
+
+  test('a retried invitation arrives after a 429 with Retry-After, and a blocked employee is reported as blocked', async () => {
+    const org = await newOrganisation(api.app);
+    await openPersonalChat(api, org.tenantId, org.people.employee);
+    const supervisor = await asSupervisor(org);
+    const conversation = `a:${org.people.employee.aadObjectId}`;
+    api.throttleOnce(conversation, 1);
+    const before = api.connector.received.length;
+
+    const first = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
+
+    expect(first.body).toMatchObject({ invitation: 'delivered', fallback: null });
+    const attempts = api.connector.received.slice(before).filter((r) => r.conversationId === conversation);
+    expect(attempts.map((r) => r.status)).toEqual([429, 201]);
+    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+
+    api.connector.refuseUser(org.people.employee.aadObjectId ?? '', 'blocked', conversation);
+    const moved = await supervisor('PUT', meetingPath('p-employee'), {
+      body: { scheduledAt: '2027-03-01T13:00:00+02:00' },
+      ifMatch: (first.body as unknown as MeetingAnswer).discussion.etag,
+    });
+    expect(moved.body).toMatchObject({ invitation: 'blocked', fallback: { icsPath: expect.any(String) } });
+    const stored = await api.app.repositories.conversationReferences.get(org.tenantId, {
+      kind: 'user',
+      aadObjectId: org.people.employee.aadObjectId ?? '',
+    });
+    expect(stored?.value.unreachable).toBe('blocked');
   });
 
   test('refuses a malformed time or duration before touching anything', async () => {
@@ -273,14 +344,17 @@ describe("the team's group competence discussion", () => {
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(first.body).toMatchObject({
       created: true,
-      posted: 'sent',
+      posted: 'delivered',
       groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR },
     });
     expect(again.body).toMatchObject({
       created: false,
       groupDiscussion: (first.body as { groupDiscussion: unknown }).groupDiscussion,
     });
-    const posts = api.connector.activities().filter((a) => a.conversationId === channel.channelId);
+    // Each start is a new post in the chosen channel: a thread of its own, as Teams starts one.
+    const posts = api.connector
+      .activities()
+      .filter((a) => String(a.conversationId).startsWith(`${channel.channelId};messageid=`));
     expect(posts).toHaveLength(2);
     const text = JSON.stringify(cardOf(posts[0] as Json).body);
     expect(text).toContain('Ryhmäosaamiskeskustelu 2027: t-team');
@@ -297,6 +371,6 @@ describe("the team's group competence discussion", () => {
         channel: { teamId: '19:unknown@thread.tacv2', channelId: null },
       },
     });
-    expect(answer.body).toMatchObject({ created: true, posted: 'noConversation' });
+    expect(answer.body).toMatchObject({ created: true, posted: 'notInstalled' });
   });
 });

@@ -85,13 +85,14 @@ describe('lifecycle checks', () => {
     expect(create?.text).toMatch(/generateClientSecret: false/);
   });
 
-  test('deploy builds, then zip-deploys to the web app the template outputs, with an ignore file', () => {
+  test('deploy builds, zip-deploys to the web app the template outputs with an ignore file, then smoke-checks it', () => {
     const deploy = parseLifecycle(readText('teamsapp.yml')).filter((action) => action.stage === 'deploy');
     expect(deploy.map((action) => action.uses)).toEqual([
       'cli/runNpmCommand',
       'cli/runNpmCommand',
       'cli/runNpmCommand',
       'azureAppService/zipDeploy',
+      'script',
     ]);
     expect(deploy[0]?.text).toMatch(/args: ci\b/);
     expect(deploy[1]?.text).toMatch(/args: run build\b/);
@@ -162,15 +163,16 @@ describe('Bicep template', () => {
     expect(bicep).not.toMatch(/listKeys|connectionString|AccountKey/i);
   });
 
-  test('grants the identity table and queue data roles on the account', () => {
+  test('grants the identity table and queue data roles on the account, and secret reading on the vault', () => {
     expect(bicep).toContain("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
     expect(bicep).toContain("'974c5e8b-45b9-4653-ba55-5f855dd0a4d5'");
-    expect(bicep.match(/Microsoft\.Authorization\/roleAssignments@/g)).toHaveLength(2);
-    expect(bicep.match(/principalId: identity\.properties\.principalId/g)).toHaveLength(2);
+    expect(bicep).toContain("'4633458b-17de-408a-b874-0445c86b69e6'");
+    expect(bicep.match(/Microsoft\.Authorization\/roleAssignments@/g)).toHaveLength(3);
+    expect(bicep.match(/principalId: identity\.properties\.principalId/g)).toHaveLength(3);
   });
 
-  test('runs Node 20 LTS on Linux over HTTPS only, with the settings the service reads', () => {
-    expect(bicep).toMatch(/param linuxFxVersion string = 'NODE\|20-lts'/);
+  test('runs Node 24 LTS on Linux over HTTPS only, with the settings the service reads', () => {
+    expect(bicep).toMatch(/param linuxFxVersion string = 'NODE\|24-lts'/);
     expect(bicep).toMatch(/reserved: true/);
     expect(bicep).toMatch(/httpsOnly: true/);
     for (const setting of [

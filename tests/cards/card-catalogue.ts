@@ -176,8 +176,11 @@ function viewer(
     otherName: party === 'employee' ? 'Pasi Mäkinen' : 'Tuija Suominen',
     userIds: ['29:employee-mri', '29:supervisor-mri'],
     coaching: party === 'supervisor' ? BUILT_IN_COACHING_BANK : null,
-    now: new Date('2026-02-03T09:15:00Z'),
-    meetingRound: null,
+    now: new Date(AT),
+    meetingRound:
+      party === 'supervisor'
+        ? { windows: [{ opens: '2026-01-01', closes: '2026-03-31' }], holdsDiscussion: true }
+        : null,
     audit: noAudit,
   };
 }

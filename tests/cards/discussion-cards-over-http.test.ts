@@ -339,7 +339,11 @@ describe('development discussion cards over HTTP', () => {
     now = NOW;
     const employeeView = await open(flow, flow);
     expect(cardText(employeeView)).toContain('Hieno vuosi.');
-    await invoke(flow, VERBS.sign, button(employeeView, VERBS.sign));
+    const signedByEmployee = await invoke(flow, VERBS.sign, button(employeeView, VERBS.sign));
+    // The instruction follows who has signed: the employee is no longer asked to sign, the supervisor is.
+    expect(cardText(signedByEmployee)).toContain('Odotetaan esihenkilösi hyväksyntää.');
+    expect(cardText(signedByEmployee)).not.toContain('Tarkista kirjaukset ja hyväksy ne.');
+    expect(cardText(await open(supervisor, flow))).toContain('Tarkista kirjaukset ja hyväksy ne.');
     const signed = await invoke(supervisor, VERBS.sign, button(await open(supervisor, flow), VERBS.sign));
     expect(cardText(held)).toContain('Keskustelu käyty');
     expect(cardText(signed)).toContain('Hyväksytty');

@@ -33,7 +33,7 @@ let tabs: TabsBrowser;
 async function publish(serviceAreaId: string): Promise<void> {
   const deps: SummaryDeps = {
     repositories: app.repositories,
-    poster: { post: async () => 'sent' },
+    messenger: { send: async () => ({ status: 'delivered', conversationId: 'c', activityId: 'a' }) },
     announcement: async () => ({}),
     now: () => new Date(`${YEAR}-10-15T09:00:00.000Z`),
   };

@@ -143,6 +143,8 @@ describe('a supervisor schedules development discussions', () => {
     await page.getByRole('heading', { level: 2, name: `Keskustelukierros ${ROUND_YEAR}` }).waitFor();
     await findEmployee(page);
     await page.getByRole('checkbox', { name: `Valitse ${employeeName}` }).check();
+    // The first proposal lies inside the round's window (1.1.–31.3.2027), not "tomorrow" in December.
+    await expect(page.getByLabel('Ensimmäinen aika').inputValue()).resolves.toBe('2027-01-01T09:00');
     await page.getByLabel('Ensimmäinen aika').fill('2027-02-10T09:00');
     await page.getByRole('button', { name: 'Ehdota ajat (1)' }).click();
     await expect(page.getByLabel(`Aika: ${employeeName}`).inputValue()).resolves.toBe('2027-02-10T09:00');
@@ -151,6 +153,10 @@ describe('a supervisor schedules development discussions', () => {
 
     await page.getByRole('button', { name: 'Lähetä kutsut (1)' }).click();
     await page.getByText(`${employeeName}: kutsu lähetetty Teamsiin.`).waitFor();
+    // Keyboard focus moves to the result, not back to the page.
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+      `${employeeName}: kutsu lähetetty Teamsiin.`,
+    );
     await page.screenshot({ path: artifactPath('tabs-team-invited.png'), fullPage: true });
 
     const start = await instantOf(page, '2027-02-10T09:00');
@@ -281,6 +287,23 @@ describe('HR runs the annual clock', () => {
     await page.getByText('Vuosikello tallennettu.').waitFor();
     await page.screenshot({ path: artifactPath('tabs-hr-clock.png'), fullPage: true });
     await expect(closesOfDevelopment()).resolves.toBe('04-15');
+  });
+
+  test('a phase may cross New Year (15.11.–28.2.): no error, and the clock saves it', async () => {
+    const before = await app.repositories.annualClocks.get(tenantId);
+    const page = await open('hr', '#/hr');
+    await page.getByLabel('Kehityskeskustelut: alkaa').fill('2026-11-15');
+    await page.getByLabel('Kehityskeskustelut: päättyy').fill('2026-02-28');
+    await page.getByRole('button', { name: 'Tallenna vuosikello' }).click();
+    await page.getByText('Vuosikello tallennettu.').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Vaihe alkaa vasta päättymisensä jälkeen.');
+    const clock = await app.repositories.annualClocks.get(tenantId);
+    expect(clock?.value.phases.find((p) => p.id === 'development-discussions')).toMatchObject({
+      opens: '11-15',
+      closes: '02-28',
+    });
+    // The journeys after this one run on the clock as it was.
+    if (clock && before) await app.repositories.annualClocks.update(clock, { phases: before.value.phases });
   });
 
   test('a service area’s own window becomes its override; its alternating-year rule is saved too', async () => {

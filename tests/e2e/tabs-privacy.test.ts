@@ -42,6 +42,12 @@ const returner: Person = {
   aadObjectId: null,
 };
 
+/** The person's service area and team as the organisation names them. */
+const unitOf = (person: Person): { area: string; team: string } => ({
+  area: demo.serviceAreas.find((area) => area.id === person.serviceAreaId)?.name ?? '',
+  team: demo.teams.find((team) => team.id === person.teamId)?.name ?? '',
+});
+
 let app: RunningApp;
 let tabs: TabsBrowser;
 
@@ -93,6 +99,28 @@ test('the employee downloads their data and sees who has handled it', async () =
   await page.screenshot({ path: artifactPath('tabs-my-data.png'), fullPage: true });
 });
 
+test('at phone width (360 px) the audit log scrolls by keyboard and says that it scrolls', async () => {
+  const page = await open('employee', '#/personal');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const log = page.getByRole('region', { name: 'Kuka on lukenut tai muuttanut tietoja, uusin ensin' });
+  await log.getByRole('cell', { name: 'Luki' }).first().waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByText('Taulukko jatkuu sivulle: vieritä vaakasuunnassa', { exact: false }).first().waitFor();
+  // The region is a keyboard stop, and the arrow key scrolls it.
+  await log.focus();
+  expect(await log.evaluate((element) => element === document.activeElement)).toBe(true);
+  const before = await log.evaluate((element) => element.scrollLeft);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  let after = before;
+  for (let tries = 0; tries < 40 && after === before; tries++) {
+    await page.waitForTimeout(50);
+    after = await log.evaluate((element) => element.scrollLeft);
+  }
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: artifactPath('tabs-audit-log-360.png'), fullPage: true });
+});
+
 test('HR saves retention times, looks up a person’s log and erases a person who has left', async () => {
   const page = await open('hr', '#/hr?view=privacy');
   await page.getByRole('heading', { level: 2, name: 'Säilytysajat' }).waitFor();
@@ -112,14 +140,22 @@ test('HR saves retention times, looks up a person’s log and erases a person wh
   const lookup = page.getByRole('region', { name: 'Henkilön tiedot ja loki' });
   await lookup.getByLabel('Henkilönumero').fill(employee.id);
   await lookup.getByRole('button', { name: 'Näytä' }).click();
-  await lookup.getByRole('heading', { name: `Henkilö ${employee.id}` }).waitFor();
+  // Whose data this is: the name and unit, not only "Henkilö 10026".
+  await lookup
+    .getByRole('heading', {
+      name: `${employee.firstName} ${employee.lastName} (${employee.id}) – ${unitOf(employee).area}, ${unitOf(employee).team}`,
+    })
+    .waitFor();
   await lookup.getByRole('button', { name: 'Lataa henkilön tiedot (JSON)' }).waitFor();
 
   const erasure = page.getByRole('region', { name: 'Henkilön tietojen poisto' });
   await erasure.getByLabel('Henkilönumero').fill(leaver.id);
   await erasure.getByRole('button', { name: 'Poista henkilön tiedot…' }).click();
-  const dialog = page.getByRole('alertdialog', { name: `Poistetaanko henkilön ${leaver.id} tiedot?` });
+  const dialog = page.getByRole('alertdialog', {
+    name: `Poistetaanko henkilön ${leaver.firstName} ${leaver.lastName} (${leaver.id}) tiedot?`,
+  });
   await dialog.waitFor();
+  await dialog.getByText(`Palvelualue: ${unitOf(leaver).area}. Tiimi: ${unitOf(leaver).team}.`).waitFor();
   expect(await axeViolations(page)).toEqual([]);
   const confirm = dialog.getByRole('button', { name: 'Poista pysyvästi' });
   expect(await confirm.isDisabled()).toBe(true);
@@ -142,7 +178,9 @@ test('HR erases a person who left and, when they return, allows the import again
   await erasure.getByText('Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.').waitFor();
   await erasure.getByLabel('Henkilönumero').fill(returner.id);
   await erasure.getByRole('button', { name: 'Poista henkilön tiedot…' }).click();
-  const dialog = page.getByRole('alertdialog', { name: `Poistetaanko henkilön ${returner.id} tiedot?` });
+  const dialog = page.getByRole('alertdialog', {
+    name: `Poistetaanko henkilön ${returner.firstName} ${returner.lastName} (${returner.id}) tiedot?`,
+  });
   await dialog.getByLabel('Henkilönumero uudelleen').fill(returner.id);
   await dialog.getByRole('button', { name: 'Poista pysyvästi' }).click();
   await page

@@ -12,7 +12,9 @@ import type { TrainingPlan } from '../../bot/src/domain/training-plan';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
-import { cardAction, postActivity } from '../support/activities';
+import { cardAction, invokeCard, postActivity } from '../support/activities';
+import { button, cardTestPerson, errorNextTo } from '../cards/card-helpers';
+import { TRAINING_PLAN_VERBS } from '../../bot/src/training-plans/training-plan-view';
 import { bearer, devToken, signInOrganisation } from '../support/tokens';
 
 const RIGHT_TO_LEFT_OVERRIDE = '\u202E';
@@ -48,7 +50,8 @@ describe('free text over HTTP', () => {
 
   beforeAll(async () => {
     connector = await startConnectorStandIn({ limits: null });
-    app = await startTestApp();
+    // In the 2026 round's development-discussion window, so the employee's preparation card is open.
+    app = await startTestApp({}, { now: () => new Date('2026-02-02T08:00:00Z') });
     await writeOrganisation(app.repositories, org.tenantId, org.snapshot);
   });
 
@@ -77,12 +80,19 @@ describe('free text over HTTP', () => {
   });
 
   it('refuses a card submission holding NUL, in the card user’s language, and stores nothing', async () => {
-    const employee = org.people.employee;
-    const user = { tenantId: org.tenantId, aadObjectId: employee.aadObjectId ?? '' };
+    const hr = org.people.hr;
+    const user = { tenantId: org.tenantId, aadObjectId: hr.aadObjectId ?? '' };
     const activity = cardAction(
       user,
-      VERBS.savePreparation,
-      { employeeId: employee.id, year: 2027, etag: '', step: 1, s_pastYearReview: `Hyvä vuosi${NUL}` },
+      TRAINING_PLAN_VERBS.addItem,
+      {
+        year: 2027,
+        serviceAreaId: null,
+        etag: '',
+        need: `Excel${NUL}-koulutus`,
+        way: '10',
+        audience: 'kaikki',
+      },
       { serviceUrl: connector.serviceUrl, locale: 'sv-SE' },
     );
     const response = await postActivity(app.url, activity);
@@ -91,9 +101,46 @@ describe('free text over HTTP', () => {
     expect(body).toEqual({
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: expect.stringContaining('osynliga styrtecken'),
+      value: expect.stringContaining('näkymättömiä ohjausmerkkejä'),
     });
-    expect(await app.repositories.developmentDiscussions.get(org.tenantId, 2027, employee.id)).toBeNull();
+  });
+
+  it('shows a bidirectional override in a discussion card’s text next to its field, and saves nothing', async () => {
+    // An organisation of its own without the alternating-year rule, so the employee has a discussion this year.
+    const tenantId = newTenantId();
+    const supervisor = cardTestPerson(tenantId, 'sup', {
+      supervisorId: null,
+      roles: ['employee', 'supervisor'],
+    });
+    const employee = cardTestPerson(tenantId, 'writer', { locale: 'en' });
+    await writeOrganisation(app.repositories, tenantId, {
+      serviceAreas: [
+        { tenantId, id: 'sa-1', name: 'Palvelut', directorId: 'sup', alternatingYearRule: null },
+      ],
+      teams: [
+        { tenantId, id: 'team-1', serviceAreaId: 'sa-1', name: 'Tiimi', kind: 'team', supervisorId: 'sup' },
+      ],
+      people: [supervisor, employee],
+    });
+    const user = { tenantId, aadObjectId: employee.aadObjectId ?? '' };
+    const invoke = (verb: string, data: Record<string, unknown>) =>
+      invokeCard(
+        app.url,
+        cardAction(user, verb, data, { serviceUrl: connector.serviceUrl, locale: 'en-US' }),
+      );
+    const first = await invoke(VERBS.open, {
+      employeeId: employee.id,
+      year: 2026,
+      view: { kind: 'step', step: 1 },
+    });
+    const sectionId = String((JSON.stringify(first).match(/"id":"(s_[A-Za-z]+)"/) ?? [])[1]);
+    const refused = await invoke(VERBS.savePreparation, {
+      ...button(first, VERBS.savePreparation),
+      [sectionId]: `Hyvä vuosi ${RIGHT_TO_LEFT_OVERRIDE}olleniarok`,
+    });
+    expect(errorNextTo(refused, sectionId)).toContain('invisible control characters');
+    const stored = await app.repositories.developmentDiscussions.get(tenantId, 2026, employee.id);
+    expect(JSON.stringify(stored?.value ?? {})).not.toContain(RIGHT_TO_LEFT_OVERRIDE);
   });
 });
 

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../../bot/src/config';
 import type { RunningApp } from '../../bot/src/app';
 import { startAgentsPlayground } from '../../bot/src/devstack/agents-playground';
 import { freePort } from '../../bot/src/devstack/free-port';
+import { startAzurite } from '../../bot/src/devstack/azurite';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
 import { personalMessage, postActivity } from '../support/activities';
@@ -152,6 +153,20 @@ describe('the local stack listens on loopback only', () => {
     } finally {
       await playground.stop();
       rmSync(workDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('binds Azurite and the service to loopback', async () => {
+    const azurite = await startAzurite();
+    const app = await startTestApp();
+    try {
+      for (const port of [...Object.values(azurite.ports), app.port]) {
+        const addresses = listeningAddresses(port);
+        expect(addresses.length).toBeGreaterThan(0);
+        for (const address of addresses) expect(LOOPBACK.has(address)).toBe(true);
+      }
+    } finally {
+      await Promise.all([app.stop(), azurite.stop()]);
     }
   }, 60_000);
 });

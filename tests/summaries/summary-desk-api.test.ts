@@ -44,7 +44,7 @@ interface Detail {
 describe('HR’s desk: summaries over the HR tab’s API', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
-  /** Teams refuses the next post to the channel (the stand-in answers 502 once). */
+  /** Teams refuses the next post to the channel for good (400; a 502 would be retried and arrive). */
   let refuseNextPost = false;
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
@@ -78,9 +78,9 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       startConnectorStandIn({
         limits: null,
         fail: (call) => {
-          if (call.operation !== 'sendToConversation' || !refuseNextPost) return null;
+          if (call.operation !== 'createConversation' || !refuseNextPost) return null;
           refuseNextPost = false;
-          return { status: 502 };
+          return { status: 400, code: 'BadArgument' };
         },
       }),
     ]);
@@ -175,14 +175,14 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(connector.activities()).toHaveLength(0);
 
     const retried = await hr('POST', path('/publish'), { etag: failed.body.summary?.etag });
-    expect(retried.body.posted).toBe('sent');
+    expect(retried.body.posted).toBe('delivered');
     expect(retried.body.summary?.status).toBe('published');
     expect(retried.body.summary?.postFailure).toBeNull();
     expect(retried.body.summary?.history.map((event) => event.action)).toEqual(['published', 'postFailed']);
     expect(retried.body.summary?.history[0]?.byName).toBe(`${city.hr.firstName} ${city.hr.lastName}`);
     expect(retried.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
     await connector.waitForActivities(1);
-    expect(connector.activities()[0]?.conversationId).toBe(TEAM.teamId);
+    expect(String(connector.activities()[0]?.conversationId).split(';')[0]).toBe(TEAM.teamId);
   });
 
   it('refuses edits to a published summary until it is revised; republishing to an unreached team fails visibly', async () => {
@@ -198,9 +198,9 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(revised.body.summary?.status).toBe('draft');
     await hr('PUT', `/api/v1/service-areas/${AREA_A}/channel`, { body: STRANGER });
     const unreached = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
-    expect(unreached.body.posted).toBe('noConversation');
+    expect(unreached.body.posted).toBe('notInstalled');
     expect(unreached.body.summary?.status).toBe('draft');
-    expect(unreached.body.summary?.postFailure?.reason).toBe('noConversation');
+    expect(unreached.body.summary?.postFailure?.reason).toBe('notInstalled');
     // The channel tab keeps the version that did arrive.
     expect(unreached.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
   });

@@ -11,11 +11,15 @@ import type { Locale } from '../domain/locale';
 import type { Person, Team } from '../domain/organisation';
 import type { OutgoingActivity } from '../fanout/message-sender';
 import { AlreadyExistsError } from '../storage/errors';
-import type { ConversationAddress } from '../storage/keys';
 import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from './refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
-import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
+import {
+  channelAddress,
+  outcomeCode,
+  type OutcomeCode,
+  type ProactiveMessenger,
+} from '../teams/proactive-messenger';
 import { cardText } from '../cards/card-text';
 
 export interface TeamsChannel {
@@ -28,7 +32,8 @@ export interface TeamsChannel {
 export interface GroupDiscussionStart {
   groupDiscussion: { id: string; year: number; teamId: string; status: GroupCompetenceDiscussion['status'] };
   created: boolean;
-  posted: DeliveryOutcome;
+  /** What became of the card in the channel; `notInstalled` also when the tab is not in a channel. */
+  posted: OutcomeCode;
 }
 
 export interface GroupStartDeps {
@@ -39,12 +44,6 @@ export interface GroupStartDeps {
 /** One discussion per team and year: the id is derived, so a double start cannot create two. */
 export function groupDiscussionId(teamId: string): string {
   return `team-${createHash('sha256').update(teamId).digest('hex').slice(0, 24)}`;
-}
-
-function channelAddress(channel: TeamsChannel): ConversationAddress {
-  return channel.channelId && channel.channelId !== channel.teamId
-    ? { kind: 'channel', teamId: channel.teamId, channelId: channel.channelId }
-    : { kind: 'team', teamId: channel.teamId };
 }
 
 function fillText(template: string, params: Record<string, string | number>): string {
@@ -118,13 +117,15 @@ export async function startGroupDiscussion(
     created = false;
   }
 
-  let posted: DeliveryOutcome = 'noConversation';
+  let posted: OutcomeCode = 'notInstalled';
   if (request.channel) {
     const locale = (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi';
-    posted = await deps.messenger.send(
-      tenantId,
-      channelAddress(request.channel),
-      groupDiscussionActivity(team, supervisor, request.year, locale),
+    posted = outcomeCode(
+      await deps.messenger.send(
+        tenantId,
+        channelAddress(request.channel.teamId, request.channel.channelId),
+        groupDiscussionActivity(team, supervisor, request.year, locale),
+      ),
     );
   }
   return {

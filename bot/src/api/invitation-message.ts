@@ -1,7 +1,9 @@
 /**
  * The message an employee gets when their supervisor schedules, moves or cancels their development
- * discussion: an Adaptive Card with the time and the preparation button, and the meeting as an iCalendar
- * attachment so it can be added to any calendar (only when no Graph calendar event was made).
+ * discussion: an Adaptive Card with the time, the preparation button and, unless Graph already put the event in
+ * the calendars, a Teams deep link that opens Teams' meeting form pre-filled (subject, time, attendee). A bot
+ * cannot attach a file inline in Teams ("Send and receive files using bot": only the file consent flow or Graph),
+ * so the .ics for other calendars is downloaded from the tab API (`invitationCalendar`), never attached.
  */
 import { createHash } from 'node:crypto';
 import { VERBS } from '../cards/verbs';
@@ -70,6 +72,29 @@ export function invitationCalendar(invitation: Invitation): string {
   });
 }
 
+/**
+ * "Deep link to open a meeting scheduling dialog": https://teams.microsoft.com/l/meeting/new with subject,
+ * startTime, endTime (ISO 8601), content and attendees (comma-separated UPNs), URL-encoded.
+ * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-workflow#deep-link-to-open-a-meeting-scheduling-dialog
+ * `attendee`: the other party of whoever opens it (the supervisor for the employee's card, and vice versa).
+ */
+export function teamsMeetingLink(invitation: Invitation, attendee: Person, locale: Locale): string {
+  const { employee, supervisor, year } = invitation;
+  const end = new Date(invitation.start.getTime() + invitation.durationMinutes * 60_000);
+  const query = new URLSearchParams({
+    subject: fill('eventSummary', locale, { year }),
+    startTime: invitation.start.toISOString(),
+    endTime: end.toISOString(),
+    content: fill('eventDescription', locale, {
+      employee: fullName(employee),
+      supervisor: fullName(supervisor),
+    }),
+    attendees: attendee.email,
+  });
+  // URLSearchParams writes spaces as "+"; the deep link's documentation encodes them as %20.
+  return `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
+}
+
 function card(invitation: Invitation): Record<string, unknown> {
   const { kind, year, employee, supervisor } = invitation;
   const locale = employee.locale;
@@ -106,7 +131,14 @@ function card(invitation: Invitation): Record<string, unknown> {
       },
       {
         type: 'TextBlock',
-        text: fill(invitation.inCalendar ? 'calendarEventNote' : 'calendarNote', locale),
+        text: fill(
+          invitation.inCalendar
+            ? 'calendarEventNote'
+            : kind === 'cancelled'
+              ? 'cancelledCalendarNote'
+              : 'calendarNote',
+          locale,
+        ),
         wrap: true,
         isSubtle: true,
         size: 'Small',
@@ -116,6 +148,15 @@ function card(invitation: Invitation): Record<string, unknown> {
       kind === 'cancelled'
         ? []
         : [
+            ...(invitation.inCalendar
+              ? []
+              : [
+                  {
+                    type: 'Action.OpenUrl',
+                    title: fill('teamsCalendarButton', locale),
+                    url: teamsMeetingLink(invitation, supervisor, locale),
+                  },
+                ]),
             {
               type: 'Action.Execute',
               title: fill('prepareButton', locale),
@@ -138,17 +179,6 @@ export function invitationActivity(invitation: Invitation): OutgoingActivity {
     type: 'message',
     summary: title,
     text: `${title}: ${localTime(invitation.start, locale)}`,
-    attachments: [
-      { contentType: 'application/vnd.microsoft.card.adaptive', content: card(invitation) },
-      ...(invitation.inCalendar
-        ? []
-        : [
-            {
-              contentType: 'text/calendar',
-              name: fill('fileName', locale, { year: invitation.year }),
-              content: invitationCalendar(invitation),
-            },
-          ]),
-    ],
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card(invitation) }],
   };
 }

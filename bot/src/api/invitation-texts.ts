@@ -36,9 +36,19 @@ export const INVITATION_TEXTS = {
     en: 'Prepare for the discussion',
   },
   calendarNote: {
-    fi: 'Kalenterikutsu on liitteenä (.ics).',
-    sv: 'Kalenderinbjudan finns som bilaga (.ics).',
-    en: 'The calendar invitation is attached (.ics).',
+    fi: 'Lisää tapaaminen Teams-kalenteriisi painikkeella. Muuhun kalenteriin saat kalenteritiedoston (.ics) Osaamiskello-välilehdeltä.',
+    sv: 'Lägg till mötet i din Teams-kalender med knappen. För en annan kalender finns kalenderfilen (.ics) på fliken Osaamiskello.',
+    en: 'Add the meeting to your Teams calendar with the button. For another calendar, download the calendar file (.ics) from the Osaamiskello tab.',
+  },
+  cancelledCalendarNote: {
+    fi: 'Poista tapaaminen kalenteristasi, jos lisäsit sen.',
+    sv: 'Ta bort mötet från din kalender om du lade till det.',
+    en: 'Remove the meeting from your calendar if you added it.',
+  },
+  teamsCalendarButton: {
+    fi: 'Lisää Teams-kalenteriin',
+    sv: 'Lägg till i Teams-kalendern',
+    en: 'Add to Teams calendar',
   },
   calendarEventNote: {
     fi: 'Tapahtuma on päivitetty kalenteriisi.',

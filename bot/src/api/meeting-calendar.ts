@@ -1,7 +1,7 @@
 /**
  * The development discussion's event in the supervisor's own calendar, when Graph is configured: created on
  * scheduling, moved with the meeting, cancelled with it. A failure never undoes the stored meeting: the
- * answer names what went wrong (in the caller's language) and the invitation carries the .ics instead.
+ * answer names what went wrong (in the caller's language) and the invitation offers Teams' meeting form and the .ics download instead.
  */
 import { createHash } from 'node:crypto';
 import { GraphCalendarError, type GraphCalendar, type MeetingEvent } from '../calendar/graph-calendar';

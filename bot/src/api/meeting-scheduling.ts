@@ -22,7 +22,14 @@ import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { ApiError } from './api-error';
 import { conflict, notFound, refusal } from './refusals';
-import { invitationActivity, type InvitationKind } from './invitation-message';
+import {
+  invitationActivity,
+  invitationCalendar,
+  teamsMeetingLink,
+  type Invitation,
+  type InvitationKind,
+} from './invitation-message';
+import { fill } from './invitation-texts';
 import {
   cancelEvent,
   cancellationComment,
@@ -33,7 +40,7 @@ import {
   type CalendarOutcome,
 } from './meeting-calendar';
 import { tenantClock, windowsOfKind } from './organisation-clock';
-import type { DeliveryOutcome, ProactiveMessenger } from './proactive-messenger';
+import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 240;
@@ -47,10 +54,71 @@ export interface DiscussionState {
   etag: string;
 }
 
+/**
+ * What the supervisor can send the employee themselves when the invitation could not arrive (no app, removed,
+ * blocked, refused): Teams' meeting form pre-filled with the employee, and the meeting as an .ics from the API.
+ */
+export interface MeetingFallback {
+  teamsMeetingLink: string;
+  icsPath: string;
+}
+
 export interface MeetingOutcome {
   discussion: DiscussionState;
-  invitation: DeliveryOutcome;
+  invitation: OutcomeCode;
   calendar: CalendarOutcome;
+  /** Set when the invitation did not arrive and will not be retried. */
+  fallback: MeetingFallback | null;
+}
+
+export function meetingIcsPath(year: number, employeeId: string): string {
+  return `/api/v1/discussions/${year}/${encodeURIComponent(employeeId)}/meeting.ics`;
+}
+
+function fallbackFor(outcome: OutcomeCode, invitation: Invitation): MeetingFallback | null {
+  if (outcome === 'delivered' || outcome === 'willRetry' || invitation.kind === 'cancelled') return null;
+  return {
+    teamsMeetingLink: teamsMeetingLink(invitation, invitation.employee, invitation.supervisor.locale),
+    icsPath: meetingIcsPath(invitation.year, invitation.employee.id),
+  };
+}
+
+/**
+ * The meeting as an iCalendar file for the employee or their supervisor (for a calendar other than Teams', or
+ * to send by other means); refused as "not found" to anyone else and when no time is agreed.
+ */
+export async function meetingCalendarFile(
+  deps: Pick<SchedulingDeps, 'repositories'>,
+  viewer: Person,
+  year: number,
+  employeeId: string,
+): Promise<{ fileName: string; contentType: string; content: string }> {
+  const { people, developmentDiscussions } = deps.repositories;
+  const employee = (await people.getPerson(viewer.tenantId, employeeId))?.value;
+  if (!employee || (employee.id !== viewer.id && employee.supervisorId !== viewer.id))
+    throw notFound('meeting.notScheduled');
+  const discussion = (await developmentDiscussions.get(viewer.tenantId, year, employeeId))?.value;
+  const supervisor =
+    employee.supervisorId === viewer.id
+      ? viewer
+      : employee.supervisorId
+        ? (await people.getPerson(viewer.tenantId, employee.supervisorId))?.value
+        : undefined;
+  if (!discussion?.scheduledAt || !supervisor) throw notFound('meeting.notScheduled');
+  const content = invitationCalendar({
+    kind: 'invited',
+    year,
+    employee,
+    supervisor,
+    start: new Date(discussion.scheduledAt),
+    durationMinutes: discussion.meetingMinutes ?? DEFAULT_DURATION_MINUTES,
+    at: new Date(discussion.updatedAt),
+  });
+  return {
+    fileName: fill('fileName', viewer.locale, { year }),
+    contentType: 'text/calendar; charset=utf-8',
+    content,
+  };
 }
 
 export interface SchedulingDeps {
@@ -148,23 +216,18 @@ async function notify(
   durationMinutes: number,
   at: Date,
   inCalendar: boolean,
-): Promise<DeliveryOutcome> {
-  if (!employee.aadObjectId) return 'noConversation';
-  const activity = invitationActivity({
-    kind,
-    year,
-    employee,
-    supervisor,
-    start,
-    durationMinutes,
-    at,
-    inCalendar,
-  });
-  return deps.messenger.send(
-    employee.tenantId,
-    { kind: 'user', aadObjectId: employee.aadObjectId },
-    activity,
-  );
+): Promise<{ invitation: OutcomeCode; fallback: MeetingFallback | null }> {
+  const invitation: Invitation = { kind, year, employee, supervisor, start, durationMinutes, at, inCalendar };
+  const outcome = employee.aadObjectId
+    ? outcomeCode(
+        await deps.messenger.send(
+          employee.tenantId,
+          { kind: 'user', aadObjectId: employee.aadObjectId },
+          invitationActivity(invitation),
+        ),
+      )
+    : 'notInstalled';
+  return { invitation: outcome, fallback: fallbackFor(outcome, invitation) };
 }
 
 /** Writes `next` over `read`, or creates it when nothing was read; a lost race is a 409 with the latest. */
@@ -184,6 +247,7 @@ async function store(
           scheduledAt: next.scheduledAt,
           updatedAt: next.updatedAt,
           ...(next.calendarEventId === undefined ? {} : { calendarEventId: next.calendarEventId }),
+          ...(next.meetingMinutes === undefined ? {} : { meetingMinutes: next.meetingMinutes }),
         })
       : await discussions.create(next);
   } catch (error) {
@@ -232,13 +296,10 @@ export async function scheduleMeeting(
   const read = await currentDiscussion(deps, supervisor, target);
   const at = now.toISOString();
   const base = read?.value ?? newDevelopmentDiscussion(employee, target.year, at);
-  const stored = await store(
-    deps,
-    supervisor,
-    target,
-    read,
-    schedule(base, supervisor.id, at, target.scheduledAt),
-  );
+  const stored = await store(deps, supervisor, target, read, {
+    ...schedule(base, supervisor.id, at, target.scheduledAt),
+    meetingMinutes: target.durationMinutes,
+  });
   const kind: InvitationKind = read?.value.scheduledAt ? 'moved' : 'invited';
   const previousEventId = read?.value.calendarEventId ?? null;
   const event = meetingEvent({
@@ -256,7 +317,7 @@ export async function scheduleMeeting(
     placed.value && placed.value !== previousEventId
       ? await rememberEvent(deps, stored, placed.value)
       : stored;
-  const invitation = await notify(
+  const notified = await notify(
     deps,
     kind,
     employee,
@@ -267,7 +328,7 @@ export async function scheduleMeeting(
     now,
     placed.outcome.via === 'graph',
   );
-  return { discussion: stateOf(latest), invitation, calendar: placed.outcome };
+  return { discussion: stateOf(latest), ...notified, calendar: placed.outcome };
 }
 
 /** Keeps the new event's id with the meeting; if someone changed the discussion meanwhile, theirs stands. */
@@ -306,7 +367,7 @@ export async function cancelMeeting(
   const called = await viaCalendar(deps.calendar, eventId ? caller : null, (calendar, who) =>
     cancelEvent(calendar, who, eventId ?? '', cancellationComment(employee, supervisor, target.year)),
   );
-  const invitation = await notify(
+  const notified = await notify(
     deps,
     'cancelled',
     employee,
@@ -317,5 +378,5 @@ export async function cancelMeeting(
     now,
     called.outcome.via === 'graph',
   );
-  return { discussion: stateOf(stored), invitation, calendar: called.outcome };
+  return { discussion: stateOf(stored), ...notified, calendar: called.outcome };
 }

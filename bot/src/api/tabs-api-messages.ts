@@ -36,14 +36,14 @@ export const TABS_API_MESSAGES = {
     en: 'No meeting has been scheduled for this discussion.',
   },
   'calendar.consentMissing': {
-    fi: 'Tapahtumaa ei voitu luoda kalenteriisi, koska sovellukselle ei ole annettu kalenterin käyttöoikeutta. Aika on tallennettu, ja kutsussa on kalenteritiedosto (.ics).',
-    sv: 'Händelsen kunde inte skapas i din kalender eftersom appen saknar medgivande till kalendern. Tiden har sparats och inbjudan har en kalenderfil (.ics).',
-    en: 'The event could not be created in your calendar because the app has not been given consent to it. The meeting is saved and the invitation carries a calendar file (.ics).',
+    fi: 'Tapahtumaa ei voitu luoda kalenteriisi, koska sovellukselle ei ole annettu kalenterin käyttöoikeutta. Aika on tallennettu, ja kutsussa on Teams-kalenterin painike; kalenteritiedosto (.ics) on välilehdellä.',
+    sv: 'Händelsen kunde inte skapas i din kalender eftersom appen saknar medgivande till kalendern. Tiden har sparats och inbjudan har en knapp för Teams-kalendern; kalenderfilen (.ics) finns på fliken.',
+    en: 'The event could not be created in your calendar because the app has not been given consent to it. The meeting is saved and the invitation has a Teams calendar button; the calendar file (.ics) is in the tab.',
   },
   'calendar.unavailable': {
-    fi: 'Kalenteriisi ei saatu yhteyttä juuri nyt. Aika on tallennettu, ja kutsussa on kalenteritiedosto (.ics).',
-    sv: 'Din kalender kunde inte nås just nu. Tiden har sparats och inbjudan har en kalenderfil (.ics).',
-    en: 'Your calendar could not be reached just now. The meeting is saved and the invitation carries a calendar file (.ics).',
+    fi: 'Kalenteriisi ei saatu yhteyttä juuri nyt. Aika on tallennettu, ja kutsussa on Teams-kalenterin painike; kalenteritiedosto (.ics) on välilehdellä.',
+    sv: 'Din kalender kunde inte nås just nu. Tiden har sparats och inbjudan har en knapp för Teams-kalendern; kalenderfilen (.ics) finns på fliken.',
+    en: 'Your calendar could not be reached just now. The meeting is saved and the invitation has a Teams calendar button; the calendar file (.ics) is in the tab.',
   },
   'groupDiscussion.notThisYear': {
     fi: 'Tiimillä ei ole ryhmäosaamiskeskustelua tänä vuonna (vuorovuosimalli).',

@@ -18,10 +18,11 @@ import {
   DEFAULT_DURATION_MINUTES,
   MAX_DURATION_MINUTES,
   MIN_DURATION_MINUTES,
+  meetingCalendarFile,
   scheduleMeeting,
 } from './meeting-scheduling';
 import { currentRoundYear, tenantClock } from './organisation-clock';
-import type { ProactiveMessenger } from './proactive-messenger';
+import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import {
   continuationTokenParam,
   ifMatch,
@@ -106,6 +107,24 @@ export function registerTeamRoutes(
     status: 200,
     body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now(), calendarCaller(identity)),
   }));
+
+  // The meeting's .ics, for the employee's or the supervisor's other calendar (a bot cannot attach it in Teams).
+  secured(
+    kit,
+    server,
+    'get',
+    '/api/v1/discussions/:year/:employeeId/meeting.ics',
+    null,
+    async (req, identity) => ({
+      status: 200,
+      body: await meetingCalendarFile(
+        deps,
+        identity.person,
+        parseYear(pathParam(req, 'year')),
+        pathParam(req, 'employeeId'),
+      ),
+    }),
+  );
 
   secured(kit, server, 'post', '/api/v1/team/group-discussions', ['supervisor'], async (req, identity) => {
     const result = await startGroupDiscussion(

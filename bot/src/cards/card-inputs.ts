@@ -1,7 +1,8 @@
 /**
  * What the cards' inputs send back, validated with zod before anything is stored: bounded lengths from the
  * domain's content limits (so records stay within Table Storage's limits), ratings within the framework's
- * scale, and required fields. A problem is reported per input id as a message key, shown next to the field.
+ * scale, required fields, and no control or bidirectional-override characters in free text. A problem is
+ * reported per input id as a message key, shown next to the field.
  */
 import { z } from 'zod';
 import type { RatingScale } from '../domain/competence';
@@ -21,6 +22,14 @@ import {
   type LearningGoal,
 } from '../domain/development-discussion';
 import type { MessageKey } from '../i18n/translate';
+import { hasForbiddenCharacters } from '../domain/free-text';
+import { VERBS } from './verbs';
+
+/**
+ * The verbs whose every free-text input goes through `text()` below, so a control character is shown next to
+ * its field; the card-action dispatch refuses such text for every other verb as a whole (app.ts).
+ */
+export const VERBS_CHECKING_TEXT_BY_FIELD: ReadonlySet<string> = new Set(Object.values(VERBS));
 
 export const inputIds = {
   section: (section: DiscussionSection): string => `s_${section}`,
@@ -107,6 +116,10 @@ function text(inputs: Inputs, id: string, max: number, errors: FieldErrors): str
       typeof inputs[id] === 'string'
         ? { key: 'cards.error.textTooLong', params: { max } }
         : { key: 'cards.error.invalid' };
+    return '';
+  }
+  if (parsed.data !== undefined && hasForbiddenCharacters(parsed.data)) {
+    errors[id] = { key: 'cards.error.controlCharacters' };
     return '';
   }
   return (parsed.data ?? '').trim();

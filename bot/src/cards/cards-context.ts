@@ -2,7 +2,7 @@
 import type { Logger } from '../logging';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
-import type { FollowUpDelivery } from './follow-up-delivery';
+import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import type { ReadCaches } from './read-caches';
 import type { UserIdDirectory } from './user-id-directory';
 
@@ -11,7 +11,8 @@ export interface CardsContext {
   now(): Date;
   logger: Logger;
   userIds: UserIdDirectory;
-  followUps: FollowUpDelivery;
+  /** Sends the follow-up card to the employee's chat. */
+  messenger: ProactiveMessenger;
   caches: ReadCaches;
   /** Records who read or changed whose discussion. */
   audit: AuditTrail;

@@ -6,6 +6,7 @@ import type { Role } from '../domain/organisation';
 import type { MessageKey } from '../i18n/translate';
 import type { ChatContext } from './chat-context';
 import type { ChatReply } from './chat-reply';
+import { menuTriggers } from './command-menu';
 import { helpReply } from './help-command';
 
 export interface ChatCommand {
@@ -35,7 +36,7 @@ export class ChatCommands {
   constructor(commands: ChatCommand[]) {
     const help: ChatCommand = {
       id: 'help',
-      triggers: ['help', 'ohje', 'ohjeet', 'apua', 'hjälp', 'hjalp', '?', 'start'],
+      triggers: [...menuTriggers('help'), 'ohjeet', 'apua', 'hjalp', '?', 'start'],
       helpKey: 'help.command.help',
       handle: async (context) => [helpReply(context, this.helpKeys(context))],
     };

@@ -1,21 +1,21 @@
-/** "oma keskustelu" / "mitt samtal" / "my discussion": the user's own development discussion of the current round. */
+/** "kehityskeskusteluni" / "mitt utvecklingssamtal" / "my discussion" (the command menu): the current round's discussion. */
 import type { CardsContext } from '../cards/cards-context';
 import { actorOf, openRecord, roundYearOf, viewerFor } from '../cards/discussion-access';
 import { renderDiscussionView } from '../cards/discussion-views';
 import { translate } from '../i18n/translate';
 import type { ChatCommand } from './chat-commands';
+import { menuTriggers } from './command-menu';
 
 export function myDiscussionCommand(context: CardsContext): ChatCommand {
   return {
     id: 'myDiscussion',
     triggers: [
+      ...menuTriggers('myDiscussion'),
       'oma keskustelu',
       'kehityskeskustelu',
       'oma kehityskeskustelu',
       'mitt samtal',
       'utvecklingssamtal',
-      'mitt utvecklingssamtal',
-      'my discussion',
       'my development discussion',
     ],
     helpKey: 'help.command.myDiscussion',

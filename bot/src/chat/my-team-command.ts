@@ -1,14 +1,15 @@
-/** "tiimini" / "mitt team" / "my team": for a supervisor, where each report's discussion stands this cycle. */
+/** "tiimini" / "mitt team" / "my team" (the command menu): for a supervisor, where each report's discussion stands. */
 import { myTeamCard } from '../cards/actions/my-team';
 import type { CardsContext } from '../cards/cards-context';
 import { actorOf } from '../cards/discussion-access';
 import { translate } from '../i18n/translate';
 import type { ChatCommand } from './chat-commands';
+import { menuTriggers } from './command-menu';
 
 export function myTeamCommand(context: CardsContext): ChatCommand {
   return {
     id: 'myTeam',
-    triggers: ['tiimini', 'oma tiimi', 'mitt team', 'my team'],
+    triggers: [...menuTriggers('myTeam'), 'oma tiimi'],
     helpKey: 'help.command.myTeam',
     roles: ['supervisor'],
     handle: async (chat) => {

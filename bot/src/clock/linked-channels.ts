@@ -19,7 +19,10 @@ export async function channelServiceUrl(
 ): Promise<string | null> {
   const own =
     channelId === teamId ? null : await references.get(tenantId, { kind: 'channel', teamId, channelId });
-  const stored = own ?? (await references.get(tenantId, { kind: 'team', teamId }));
+  const team = await references.get(tenantId, { kind: 'team', teamId });
+  // The app removed from the team: nothing is posted there until it is added again.
+  if (team?.value.unreachable) return null;
+  const stored = own ?? team;
   const serviceUrl = stored?.value.reference.serviceUrl;
   return typeof serviceUrl === 'string' && serviceUrl ? serviceUrl : null;
 }

@@ -53,10 +53,12 @@ export function storedAddresses(
         if (!channel) return { kind: 'unreachable', reason: NO_CHANNEL };
         return 'unreachable' in channel
           ? { kind: 'unreachable', reason: channel.unreachable }
-          : { kind: 'conversation', ...channel };
+          : { kind: 'conversation', ...channel, channel: true };
       }
       if (!person?.aadObjectId) return { kind: 'unreachable', reason: 'noTeamsAccount' };
       const stored = await references.get(tenantId, { kind: 'user', aadObjectId: person.aadObjectId });
+      // Blocked, or the app removed: counted as such, never sent to, until the app is added again.
+      if (stored?.value.unreachable) return { kind: 'unreachable', reason: stored.value.unreachable };
       const reference = stored?.value.reference;
       const storedUrl = stringAt(reference, 'serviceUrl');
       const conversationId = stringAt(reference, 'conversation', 'id');

@@ -51,6 +51,12 @@ export async function startReminderService(
       sender: settings.sender,
       render: (delivery) => reminderActivity(delivery.payload as ReminderPayload, settings.links()),
       onConversationCreated: rememberConversation,
+      onRefused: async (delivery, code) => {
+        if (delivery.target.kind !== 'user') return;
+        const address = { kind: 'user', aadObjectId: delivery.target.aadObjectId } as const;
+        const reason = code === 'ConversationBlockedByUser' ? 'blocked' : 'removed';
+        await repositories.conversationReferences.markUnreachable(delivery.tenantId, address, reason);
+      },
       logger,
     },
     { owner: randomUUID() },

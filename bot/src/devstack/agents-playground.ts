@@ -24,7 +24,8 @@ export interface PlaygroundOptions {
   /** The user who types in the browser, then exactly five others (the team's members). */
   currentUser: PlaygroundUser;
   users: PlaygroundUser[];
-  team: { name: string; channelName: string };
+  /** `channels`, when given, are the team's channels (the demo: one per service area) instead of `channelName`. */
+  team: { name: string; channelName: string; channels?: Array<{ id: string; name: string }> };
   workDir: string;
 }
 
@@ -60,7 +61,9 @@ export function playgroundConfig(options: PlaygroundOptions): Record<string, unk
       id: '19:osaamiskello-team-general@thread.tacv2',
       name: options.team.name,
       aadGroupId: '7e0d6c1e-0000-4000-8000-00000000a001',
-      channels: [{ id: '19:osaamiskello-team-channel@thread.tacv2', name: options.team.channelName }],
+      channels: options.team.channels ?? [
+        { id: '19:osaamiskello-team-channel@thread.tacv2', name: options.team.channelName },
+      ],
     },
   };
 }

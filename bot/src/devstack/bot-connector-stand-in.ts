@@ -93,6 +93,8 @@ export interface ConnectorStandInOptions {
   fail?: (call: ConnectorCall) => ScriptedFailure | null | undefined;
   /** Keep each request's body (default true); a benchmark of thousands of cards turns it off. */
   keepBodies?: boolean;
+  /** The channels of each team the bot is in, by team id (the General channel's id is the team's). */
+  teams?: Record<string, Array<{ id: string; name?: string }>>;
 }
 
 /** Why Teams no longer delivers to a user: they blocked the bot, or the app was removed for them. */
@@ -108,8 +110,11 @@ export interface ConnectorStandIn {
   waitForActivities(count: number, timeoutMs?: number): Promise<void>;
   /** The 1:1 conversation the stand-in created for a user, if any. */
   conversationOf(memberId: string): string | null;
-  /** From now on the user (Entra object id) is refused with 403, as Teams refuses a blocked or removed bot. */
-  refuseUser(memberId: string, why: UserRefusal): void;
+  /**
+   * From now on the user (Entra object id) is refused with 403, as Teams refuses a blocked or removed bot; also
+   * in `conversationId`, their 1:1 chat when it was not created here (the chat a user's message opened).
+   */
+  refuseUser(memberId: string, why: UserRefusal, conversationId?: string): void;
   close(): Promise<void>;
 }
 
@@ -147,6 +152,7 @@ function send(
   res.end(JSON.stringify(body));
 }
 
+const TEAM_CHANNELS_ROUTE = /^\/v3\/teams\/([^/]+)\/conversations\/?$/;
 const ROUTE = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/;
 
 function operationOf(
@@ -449,6 +455,16 @@ export async function startConnectorStandIn(
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // "Get the list of channels in a team": GET /v3/teams/{teamId}/conversations answers { conversations }, the
+    // General channel without a name. A team the bot is not in is 404 (the Playground: TeamNotFound).
+    // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#get-the-list-of-channels-in-a-team
+    const teamRoute = TEAM_CHANNELS_ROUTE.exec(url.pathname);
+    if (teamRoute && req.method === 'GET') {
+      const channels = options.teams?.[decodeURIComponent(teamRoute[1] ?? '')];
+      return channels
+        ? send(res, 200, { conversations: channels })
+        : send(res, 404, { error: { code: 'NotFound', message: 'Cannot find team with provided id' } });
+    }
     const match = ROUTE.exec(url.pathname);
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: 'Unknown connector route' } });
     readJson(req).then(
@@ -490,8 +506,10 @@ export async function startConnectorStandIn(
         check();
       }),
     conversationOf: (memberId) => conversationOfMember.get(memberId) ?? null,
-    refuseUser: (memberId, why) => {
+    refuseUser: (memberId, why, conversationId) => {
       refusedUsers.set(memberId, why);
+      if (conversationId && !conversations.has(conversationId))
+        conversations.set(conversationId, { tenantId: null, memberId });
     },
     close: () =>
       new Promise<void>((resolve) => {

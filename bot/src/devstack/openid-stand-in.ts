@@ -18,7 +18,7 @@ import {
   SignJWT,
   type JWK,
   type JWTPayload,
-  type KeyLike,
+  type CryptoKey,
 } from 'jose';
 
 /** The Bot Framework channel's token issuer (what botbuilder expects by default). */
@@ -38,7 +38,7 @@ export async function createSigningKey(): Promise<SigningKey> {
   const privateJwk = await exportJWK(privateKey);
   const { kty, n, e } = privateJwk;
   const kid = await calculateJwkThumbprint({ kty, n, e });
-  const key: KeyLike = privateKey;
+  const key: CryptoKey = privateKey;
   return {
     kid,
     privateJwk: { ...privateJwk, kid, alg: 'RS256' },

@@ -12,6 +12,7 @@ import {
   type DemoPersonaKey,
 } from '../organisation-data/demo-municipality';
 import type { Person } from '../domain/organisation';
+import { DEMO_TEAM, demoChannels } from '../organisation-data/demo-channels';
 import { startAgentsPlayground, type PlaygroundUser } from './agents-playground';
 
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
@@ -44,7 +45,11 @@ async function main(): Promise<void> {
     tenantId: config.demoTenantId,
     currentUser: playgroundUser(byId.get(current.personId) as Person),
     users: others.map((persona) => playgroundUser(byId.get(persona.personId) as Person)),
-    team: { name: 'Demokaupunki – Palkkapalvelut', channelName: 'Osaamiskello' },
+    team: {
+      name: DEMO_TEAM.name,
+      channelName: 'Osaamiskello',
+      channels: demoChannels(demo.serviceAreas).map(({ id, name }) => ({ id, name })),
+    },
     workDir: resolve(
       config.storage.kind === 'embedded' ? resolve(config.storage.dataDir, '..') : '.data',
       'playground',

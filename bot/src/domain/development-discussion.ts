@@ -54,6 +54,8 @@ export interface DevelopmentDiscussion {
   scheduledAt: string | null;
   /** The meeting's event in the supervisor's calendar (Graph's id), when Graph created one. */
   calendarEventId?: string | null;
+  /** The meeting's length in minutes as the supervisor set it (for the .ics); absent on older records. */
+  meetingMinutes?: number;
   /** Whether the supervisor-competence section applies (the employee is a supervisor). */
   includesSupervisorSection: boolean;
   /** The employee's preparation, by section. */

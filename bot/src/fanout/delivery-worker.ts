@@ -72,6 +72,8 @@ export interface WorkerDeps {
   render(delivery: Delivery): OutgoingActivity | Promise<OutgoingActivity>;
   /** A user's new 1:1 conversation, for the app to remember. */
   onConversationCreated?(delivery: Delivery, conversationId: string): Promise<void>;
+  /** Teams answered 403 (blocked, or the app removed): the app marks the address so no one sends there again. */
+  onRefused?(delivery: Delivery, code: string | null): Promise<void>;
   onStep?(step: DeliveryStep, delivery: Delivery): void;
   logger: Logger;
   clock?: PacingClock;
@@ -361,12 +363,23 @@ export class DeliveryWorker {
         await deps.onConversationCreated?.(updated.value, created);
         return updated;
       }
-      const activityId = await deps.sender.send(
-        target.serviceUrl,
-        delivery.tenantId,
-        conversationId as string,
-        activity,
-      );
+      const activityId =
+        target.kind === 'conversation' && target.channel
+          ? (
+              await deps.sender.createChannelPost(
+                target.serviceUrl,
+                delivery.tenantId,
+                target.conversationId,
+                activity,
+              )
+            ).activityId
+          : await deps.sender.send(
+              target.serviceUrl,
+              delivery.tenantId,
+              conversationId as string,
+              activity,
+              target.kind === 'user' ? 'personal' : undefined,
+            );
       deps.onStep?.('answered', delivery);
       const sent = await this.write(current, {
         state: 'sent',
@@ -404,6 +417,7 @@ export class DeliveryWorker {
     }
     if (next.kind === 'final') {
       deps.logger.warn('fanout.deliveryFinal', { tenantId: delivery.tenantId, state: next.state, lastError });
+      if (failure.status === 403) await deps.onRefused?.(delivery, failure.code);
       return this.settle(current, { state: next.state, lastError });
     }
     return this.write(current, {

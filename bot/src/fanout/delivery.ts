@@ -10,7 +10,13 @@
  */
 export type DeliveryTarget =
   | { kind: 'user'; serviceUrl: string; aadObjectId: string; conversationId: string | null }
-  | { kind: 'conversation'; serviceUrl: string; conversationId: string }
+  | {
+      kind: 'conversation';
+      serviceUrl: string;
+      conversationId: string;
+      /** A team's channel: each message is a new post (a thread of its own), as Teams starts one. */
+      channel?: boolean;
+    }
   | { kind: 'unreachable'; reason: string };
 
 export const DELIVERY_STATES = [
@@ -35,9 +41,15 @@ export const FINAL_STATES: readonly DeliveryState[] = [
 /** The unreachable reason of a channel post with no channel: it ends in its own state, 'noChannel'. */
 export const NO_CHANNEL = 'noChannel';
 
-/** The final state of a delivery whose target cannot be addressed. */
-export function unreachableState(reason: string): Extract<DeliveryState, 'notInstalled' | 'noChannel'> {
-  return reason === NO_CHANNEL ? 'noChannel' : 'notInstalled';
+/**
+ * The final state of a delivery whose target cannot be addressed; an address Teams said is blocked or whose app
+ * was removed (the stored reference's `unreachable`) is `blocked`, counted but never sent to.
+ */
+export function unreachableState(
+  reason: string,
+): Extract<DeliveryState, 'notInstalled' | 'noChannel' | 'blocked'> {
+  if (reason === NO_CHANNEL) return 'noChannel';
+  return reason === 'blocked' || reason === 'removed' ? 'blocked' : 'notInstalled';
 }
 
 export function isFinal(state: DeliveryState): boolean {

@@ -42,7 +42,9 @@ export interface Fanout extends CampaignStores {
   recent(tenantId: string, page: PageRequest): Promise<Page<CampaignProgress>>;
   undelivered(tenantId: string, campaignId: string): Promise<UndeliveredRecipient[]>;
   worker(
-    deps: Pick<WorkerDeps, 'sender' | 'render' | 'onConversationCreated' | 'onStep'> & { logger: Logger },
+    deps: Pick<WorkerDeps, 'sender' | 'render' | 'onConversationCreated' | 'onRefused' | 'onStep'> & {
+      logger: Logger;
+    },
     settings: Partial<WorkerSettings> & Pick<WorkerSettings, 'owner'>,
   ): DeliveryWorker;
 }

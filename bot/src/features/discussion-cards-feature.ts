@@ -12,24 +12,22 @@ import { reopenAction } from '../cards/actions/reopen';
 import { openFollowUp, saveFollowUp, sendFollowUp } from '../cards/actions/follow-up';
 import { openMyTeam } from '../cards/actions/my-team';
 import type { CardsContext } from '../cards/cards-context';
-import { FollowUpDelivery } from '../cards/follow-up-delivery';
 import { ReadCaches } from '../cards/read-caches';
 import { UserIdDirectory } from '../cards/user-id-directory';
 import { VERBS } from '../cards/verbs';
 import { myDiscussionCommand } from '../chat/my-discussion-command';
 import { myTeamCommand } from '../chat/my-team-command';
 import { auditTrail } from '../privacy/audit-trail';
-import { ConnectorSender } from '../teams/connector-sender';
 import type { Feature } from './feature';
 
-export const discussionCardsFeature: Feature = ({ repositories, logger, config, now }) => {
+export const discussionCardsFeature: Feature = ({ repositories, logger, messenger, now }) => {
   const references = repositories.conversationReferences;
   const context: CardsContext = {
     repositories,
     now,
     logger,
     userIds: new UserIdDirectory(references),
-    followUps: new FollowUpDelivery(references, new ConnectorSender(config.botAuth)),
+    messenger,
     caches: new ReadCaches(),
     audit: auditTrail(repositories.auditLog, now),
   };

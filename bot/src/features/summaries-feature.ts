@@ -1,9 +1,7 @@
 import type { Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
-import { ConnectorSender } from '../teams/connector-sender';
 import { startAggregateJob } from '../summaries/aggregate-job';
 import { cardActivity } from '../summaries/card-rendering';
-import { connectorChannelPoster } from '../summaries/channel-poster';
 import { localised } from '../summaries/localised';
 import { summaryInteractions } from '../summaries/summary-actions';
 import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
@@ -17,10 +15,10 @@ import type { SummaryDeps } from '../summaries/summary-workflow';
  * channel, the channel tab's API, and the background refresh of the anonymous team aggregates.
  */
 export const summariesFeature: Feature = (context) => {
-  const { repositories, config, logger, now } = context;
+  const { repositories, messenger, logger, now } = context;
   const deps: SummaryDeps = {
     repositories,
-    poster: connectorChannelPoster(repositories.conversationReferences, new ConnectorSender(config.botAuth)),
+    messenger,
     now,
     announcement: async (publication, link) => {
       const locale =

@@ -3,13 +3,11 @@ import { apiAuth } from '../api/auth/api-auth';
 import { registerChannelRoutes } from '../api/channel-routes';
 import { registerHrRoutes } from '../api/hr-routes';
 import { registerPersonalRoutes } from '../api/personal-routes';
-import { referenceMessenger } from '../api/proactive-messenger';
 import { fanoutSendProgress } from '../api/send-progress';
 import { registerTeamRoutes } from '../api/team-routes';
 import { graphCalendar } from '../calendar/graph-calendar';
 import { onBehalfOf } from '../calendar/on-behalf-of';
 import { openFanout } from '../fanout/fanout-engine';
-import { ConnectorSender } from '../teams/connector-sender';
 import { auditTrail } from '../privacy/audit-trail';
 
 /**
@@ -18,13 +16,9 @@ import { auditTrail } from '../privacy/audit-trail';
  * conversation references; with Graph configured, meetings also go to the supervisor's calendar; reminder-send progress is read from the fan-out.
  */
 export const tabsApiFeature: Feature = async (context) => {
-  const { repositories, config, storage } = context;
+  const { repositories, config, storage, messenger } = context;
   const kit = { auth: apiAuth(context), now: context.now };
   const audit = auditTrail(repositories.auditLog, context.now);
-  const messenger = referenceMessenger(
-    repositories.conversationReferences,
-    new ConnectorSender(config.botAuth),
-  );
   const fanout = await openFanout(storage);
   const sends = fanoutSendProgress(fanout.recent);
   const calendar = config.graphCalendar

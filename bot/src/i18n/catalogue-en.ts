@@ -4,8 +4,9 @@ export const en: Catalogue = {
   'help.title': 'Osaamiskello helps you with the competence annual clock.',
   'help.intro': 'You can write to me like this:',
   'help.command.help': '**help** – this help',
-  'help.command.myDiscussion': '**my discussion** – your development discussion and its preparation',
-  'help.command.myTeam': '**my team** – for supervisors: the status of your team’s discussions',
+  'help.command.myDiscussion':
+    '**my discussion** – your development discussion this year and its preparation',
+  'help.command.myTeam': '**my team** – for supervisors: where your reports’ development discussions stand',
   'help.command.groupDiscussion':
     '**group discussion** – your team’s group competence discussion (also in the team’s channel)',
   'help.command.developmentActions': '**coaching** – ask for coaching or work supervision',
@@ -13,6 +14,12 @@ export const en: Catalogue = {
   'help.command.strategy':
     '**strategic discussion** – the city manager’s management team’s strategic competence discussion',
   'help.command.summaries': '**summaries** – for HR: the service areas’ competence summaries',
+  'welcome.title': 'Welcome to Osaamiskello',
+  'welcome.intro':
+    'Osaamiskello takes you through the competence annual clock: preparing your development discussion, your team’s group competence discussion, and reminders at the right time.',
+  'welcome.introTeam':
+    'Osaamiskello is now in the team. It posts the team’s group competence discussion and the annual clock’s reminders to this channel.',
+  'welcome.commands': 'The most useful commands:',
   'help.unknown': 'I did not recognise the message "{text}".',
   'help.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
   'error.generic': 'Something went wrong. Nothing was saved. Please try again in a moment.',

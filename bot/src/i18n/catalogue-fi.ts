@@ -3,8 +3,8 @@ export const fi = {
   'help.title': 'Osaamiskello auttaa osaamisen vuosikellossa.',
   'help.intro': 'Voit kirjoittaa minulle näin:',
   'help.command.help': '**ohje** – tämä ohje',
-  'help.command.myDiscussion': '**oma keskustelu** – oma kehityskeskustelusi ja sen valmistelu',
-  'help.command.myTeam': '**tiimini** – esihenkilölle: tiimisi keskustelujen tilanne',
+  'help.command.myDiscussion': '**kehityskeskusteluni** – tämän vuoden kehityskeskustelusi ja sen valmistelu',
+  'help.command.myTeam': '**tiimini** – esihenkilölle: missä alaistesi kehityskeskustelut ovat',
   'help.command.groupDiscussion':
     '**ryhmäkeskustelu** – tiimin ryhmäosaamiskeskustelu (myös tiimin kanavalla)',
   'help.command.developmentActions': '**valmennus** – pyydä valmennusta tai työnohjausta',
@@ -12,6 +12,12 @@ export const fi = {
   'help.command.strategy':
     '**strateginen keskustelu** – kaupunginjohtajan johtoryhmän strateginen osaamiskeskustelu',
   'help.command.summaries': '**koonnit** – henkilöstöpalveluille: palvelualueiden osaamiskoonnit',
+  'welcome.title': 'Tervetuloa Osaamiskelloon',
+  'welcome.intro':
+    'Osaamiskello kulkee kanssasi osaamisen vuosikellon läpi: kehityskeskustelun valmistelu, tiimin ryhmäosaamiskeskustelu ja muistutukset oikeaan aikaan.',
+  'welcome.introTeam':
+    'Osaamiskello on nyt tiimissä. Se julkaisee tälle kanavalle tiimin ryhmäosaamiskeskustelun ja vuosikellon muistutukset.',
+  'welcome.commands': 'Hyödyllisimmät komennot:',
   'help.unknown': 'En tunnistanut viestiä "{text}".',
   'help.notLinked':
     'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',

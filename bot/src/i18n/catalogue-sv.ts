@@ -4,8 +4,8 @@ export const sv: Catalogue = {
   'help.title': 'Osaamiskello hjälper dig med kompetensens årsklocka.',
   'help.intro': 'Du kan skriva till mig så här:',
   'help.command.help': '**hjälp** – den här hjälpen',
-  'help.command.myDiscussion': '**mitt samtal** – ditt utvecklingssamtal och förberedelsen',
-  'help.command.myTeam': '**mitt team** – för chefer: läget för ditt teams samtal',
+  'help.command.myDiscussion': '**mitt utvecklingssamtal** – ditt utvecklingssamtal i år och förberedelsen',
+  'help.command.myTeam': '**mitt team** – för chefer: var dina medarbetares utvecklingssamtal står',
   'help.command.groupDiscussion': '**gruppsamtal** – teamets gruppsamtal om kompetens (även i teamets kanal)',
   'help.command.developmentActions': '**coachning** – be om coachning eller arbetshandledning',
   'help.command.trainingPlan': '**utbildningsplan** – serviceområdets och den centrala utbildningsplanen',
@@ -13,6 +13,12 @@ export const sv: Catalogue = {
     '**strategiskt samtal** – stadsdirektörens ledningsgrupps strategiska kompetenssamtal',
   'help.command.summaries':
     '**sammanställningar** – för personaltjänsterna: serviceområdenas sammanställningar',
+  'welcome.title': 'Välkommen till Osaamiskello',
+  'welcome.intro':
+    'Osaamiskello följer dig genom kompetensens årsklocka: förberedelsen av utvecklingssamtalet, teamets gruppsamtal om kompetens och påminnelser i rätt tid.',
+  'welcome.introTeam':
+    'Osaamiskello finns nu i teamet. Här i kanalen publiceras teamets gruppsamtal om kompetens och årsklockans påminnelser.',
+  'welcome.commands': 'De mest användbara kommandona:',
   'help.unknown': 'Jag kände inte igen meddelandet "{text}".',
   'help.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',

@@ -99,8 +99,9 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
 
   /**
    * Who an id is, so HR sees the name and unit before a look-up or an irreversible erasure. `person: null`
-   * when the organisation's data has no such person (left and removed, or a typo). A found person's read is
-   * recorded in their log.
+   * when the organisation's data has no such person (left and removed, or a typo). Only the HR system's own
+   * directory fields, which HR imported, so not an entry in the person's log (the log and export HR then
+   * opens are).
    */
   secured(kit, server, 'get', '/api/v1/people/:personId/identity', HR, async (req, identity) => {
     const personId = pathParam(req, 'personId');
@@ -110,15 +111,6 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
       repositories.serviceAreas.get(identity.tenantId, person.serviceAreaId),
       person.teamId ? repositories.teams.get(identity.tenantId, person.teamId) : null,
     ]);
-    if (personId !== identity.person.id)
-      await audit.record({
-        tenantId: identity.tenantId,
-        subjectId: personId,
-        actorId: identity.person.id,
-        action: 'read',
-        recordKind: 'person',
-        channel: 'tab',
-      });
     return {
       status: 200,
       body: {

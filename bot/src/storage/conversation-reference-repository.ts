@@ -20,7 +20,15 @@ export interface ConversationReferenceRecord {
   channelName: string | null;
   /** The Bot Framework conversation reference, opaque to storage. */
   reference: Record<string, unknown>;
+  /**
+   * Set when Teams said the address can no longer be reached (the app was removed, the user blocked the bot):
+   * nothing is sent there until the app is added again, which saves the reference anew without it.
+   */
+  unreachable?: UnreachableReason | null;
 }
+
+/** Why an address cannot be reached: the app was removed (uninstall, 403 roster) or the user blocked the bot. */
+export type UnreachableReason = 'removed' | 'blocked';
 
 const id = z.string().min(1);
 
@@ -34,6 +42,7 @@ const conversationReferenceSchema = z.object({
   ]),
   channelName: z.string().nullable(),
   reference: z.record(z.string(), z.unknown()),
+  unreachable: z.enum(['removed', 'blocked']).nullable().optional(),
 }) satisfies z.ZodType<ConversationReferenceRecord>;
 
 /** How often `delete` reads again when the row changed between its read and its delete. */
@@ -64,6 +73,17 @@ export class ConversationReferenceRepository {
     address: ConversationAddress,
   ): Promise<Versioned<ConversationReferenceRecord> | null> {
     return this.table.get(conversationKeys.key(tenantId, address));
+  }
+
+  /** Marks a stored address unreachable (see `unreachable`); an address never stored stays unknown. */
+  async markUnreachable(
+    tenantId: TenantId,
+    address: ConversationAddress,
+    reason: UnreachableReason,
+  ): Promise<void> {
+    const read = await this.get(tenantId, address);
+    if (read && read.value.unreachable !== reason)
+      await this.table.put({ ...read.value, unreachable: reason });
   }
 
   /** A team's channels: one range read (a team has at most a few hundred channels). */

@@ -40,6 +40,12 @@ const discussionSchema = z.object({
     .string()
     .nullish()
     .transform((id) => id ?? undefined),
+  meetingMinutes: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((minutes) => minutes ?? undefined),
   includesSupervisorSection: z.boolean(),
   preparation: sectionTexts,
   supervisorNotes: sectionTexts,

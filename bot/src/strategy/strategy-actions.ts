@@ -14,7 +14,7 @@ import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/stra
 import type { Versioned } from '../storage/table-store';
 import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
 import { cardActivity } from '../summaries/card-rendering';
-import type { ChannelPoster } from '../summaries/channel-poster';
+import { channelAddress, type ProactiveMessenger } from '../teams/proactive-messenger';
 import { localised, translator } from '../summaries/localised';
 import { compileCityFigures } from '../summaries/summary-compilation';
 import {
@@ -41,7 +41,7 @@ import { TABLES } from '../storage/keys';
 
 export interface StrategyDeps {
   repositories: Repositories;
-  poster: ChannelPoster;
+  messenger: ProactiveMessenger;
   now(): Date;
 }
 
@@ -171,12 +171,12 @@ export function strategyInteractions(deps: StrategyDeps): {
       const stored = await repositories.strategicDiscussions.update(saved, changesOf(shared));
       const locale = (await repositories.organisations.get(person.tenantId))?.value.defaultLocale ?? 'fi';
       const title = localised(STRATEGY_TEXTS.title, locale, { year });
-      const posted = await deps.poster.post(
+      const posted = await deps.messenger.send(
         person.tenantId,
-        link.value,
+        channelAddress(link.value.teamId, link.value.channelId),
         cardActivity(sharedStrategyCard(locale, stored.value), title),
       );
-      return posted === 'sent'
+      return posted.status === 'delivered'
         ? { key: 'notice.shared', color: 'Good' }
         : { key: 'notice.notPosted', color: 'Warning' };
     }),

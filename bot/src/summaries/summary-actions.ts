@@ -152,7 +152,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     }),
     [SUMMARY_VERBS.publish]: onSummary(async (hr, target, etag, request) => {
       const result = await publishSummary(deps, hr, target, etag);
-      return result.posted === 'sent'
+      return result.posted.status === 'delivered'
         ? { key: 'notice.published', color: 'Good' }
         : postFailureNotice(result.summary.value, request.locale);
     }),

@@ -11,6 +11,7 @@
  *   POST /api/v1/hr/summaries/:year/:serviceAreaId/revise        a published summary back to a draft
  *   GET  /api/v1/hr/channels                                     the teams and channels the bot knows
  */
+import { outcomeCode } from '../teams/proactive-messenger';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
@@ -293,7 +294,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
   });
   change('publish', 'post', async (hr, target, etag) => {
     const { posted } = await publishSummary(deps, hr, target, etag);
-    return { posted };
+    return { posted: outcomeCode(posted) };
   });
   change('revise', 'post', async (hr, target, etag) => {
     await reviseSummary(deps, hr, target, etag);

@@ -190,7 +190,10 @@ function draftFacts(summary: ServiceAreaSummary, locale: Locale, threshold: numb
 export function postFailureNotice(summary: ServiceAreaSummary, locale: Locale): Notice | null {
   if (!summary.postFailure) return null;
   const reasonKey: SummaryTextKey =
-    summary.postFailure.reason === 'noConversation' ? 'reason.noConversation' : 'reason.failed';
+    // The proactive path's outcome codes (teams/proactive-messenger.ts); 'noConversation' is an older record's.
+    ['notInstalled', 'removed', 'noConversation'].includes(summary.postFailure.reason)
+      ? 'reason.noConversation'
+      : 'reason.failed';
   return {
     key: 'notice.notPosted',
     color: 'Attention',

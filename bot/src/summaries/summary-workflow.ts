@@ -22,7 +22,12 @@ import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, rebuildServiceArea } from './aggregate-refresh';
-import type { ChannelPoster, PostOutcome } from './channel-poster';
+import {
+  channelAddress,
+  outcomeCode,
+  type ProactiveMessenger,
+  type SendOutcome,
+} from '../teams/proactive-messenger';
 import {
   collectConclusions,
   compileServiceAreaSummary,
@@ -48,7 +53,7 @@ const refuse: Refuser<SummaryErrorCode> = refuserFor();
 
 export interface SummaryDeps {
   repositories: Repositories;
-  poster: ChannelPoster;
+  messenger: ProactiveMessenger;
   /** The card announcing a publication in the area's channel. */
   announcement(publication: SummaryPublication, link: ChannelLink): Promise<Record<string, unknown>>;
   now(): Date;
@@ -197,7 +202,7 @@ export async function saveConclusions(
 
 export interface PublishResult {
   summary: Versioned<ServiceAreaSummary>;
-  posted: PostOutcome;
+  posted: SendOutcome;
 }
 
 /**
@@ -243,18 +248,21 @@ export async function publishSummary(
     publishedAt,
     publishedBy: actor.id,
   };
-  const posted = await deps.poster.post(
+  const posted = await deps.messenger.send(
     target.tenantId,
-    link.value,
+    channelAddress(link.value.teamId, link.value.channelId),
     await deps.announcement(publication, link.value),
+    // Publishing waits for the post: a post that may still arrive later would contradict "not published".
+    { retryLater: false },
   );
-  if (posted !== 'sent') {
+  if (posted.status !== 'delivered') {
+    const reason = outcomeCode(posted);
     const summary = await deps.repositories.summaries.update(claimed, {
       status: 'draft',
       publishedAt: read.value.publishedAt,
       publishedBy: read.value.publishedBy,
-      postFailure: { at: publishedAt, reason: posted },
-      history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason: posted }),
+      postFailure: { at: publishedAt, reason },
+      history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason }),
     });
     return { summary, posted };
   }

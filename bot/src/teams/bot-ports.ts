@@ -21,6 +21,12 @@ export interface BotPorts {
   defaultLocale(tenantId: string): Promise<Locale>;
   saveConversation(record: ConversationRecord): Promise<void>;
   forgetConversation(tenantId: string, address: ConversationAddress): Promise<void>;
+  /** The app was removed (or the user blocked the bot): nothing is sent there until it is added again. */
+  markUnreachable(
+    tenantId: string,
+    address: ConversationAddress,
+    reason: 'removed' | 'blocked',
+  ): Promise<void>;
   /** Runs an Adaptive Card Action.Execute verb; null when no feature handles the verb. */
   cardAction(request: CardActionRequest): Promise<CardActionResult | null>;
 }

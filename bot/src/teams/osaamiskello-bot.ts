@@ -6,7 +6,9 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
+  type ChannelInfo,
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -14,7 +16,8 @@ import {
 } from 'botbuilder';
 import type { CardActionResult } from '../features/feature';
 import type { ChatReply } from '../chat/chat-reply';
-import type { Logger } from '../logging';
+import { welcomeReply } from '../chat/welcome';
+import { describeError, type Logger } from '../logging';
 import { localeOf, teamOf, tenantOf } from './activity-identity';
 import type { BotPorts, ConversationAddress, ConversationRecord } from './bot-ports';
 
@@ -94,23 +97,102 @@ export class OsaamiskelloBot extends TeamsActivityHandler {
       await next();
     });
 
+    // "installationUpdate": the app was added to a personal scope or a team (Teams sends it once per install).
+    // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events#install-update-event
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context.activity, 'installed');
+      await this.rememberChannels(context);
+      await this.welcome(context);
       await next();
     });
 
+    // Removed: the address is kept but marked, so the tabs and HR can say why nothing arrives, and campaigns
+    // skip it while counting it, until the app is added again (which saves it anew).
     this.onInstallationUpdateRemove(async (context, next) => {
       const tenantId = tenantOf(context.activity);
       const record = tenantId ? conversationRecordOf(context.activity, tenantId) : null;
       if (record) {
-        await this.ports.forgetConversation(record.tenantId, record.address);
-        this.logger.info('conversation.uninstalled', {
-          tenantId: record.tenantId,
-          kind: record.address.kind,
-        });
+        const address: ConversationAddress =
+          record.address.kind === 'channel'
+            ? { kind: 'team', teamId: record.address.teamId }
+            : record.address;
+        await this.ports.markUnreachable(record.tenantId, address, 'removed');
+        this.logger.info('conversation.uninstalled', { tenantId: record.tenantId, kind: address.kind });
       }
       await next();
     });
+
+    // A team's channels as they change ("conversationUpdate" channelCreated / channelRenamed / channelDeleted).
+    this.onTeamsChannelCreatedEvent(async (channel, team, context, next) => {
+      await this.rememberChannel(context.activity, team.id ?? null, channel);
+      await next();
+    });
+    this.onTeamsChannelRenamedEvent(async (channel, team, context, next) => {
+      await this.rememberChannel(context.activity, team.id ?? null, channel);
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (channel, team, context, next) => {
+      const tenantId = tenantOf(context.activity);
+      if (tenantId && team.id && channel.id)
+        await this.ports.forgetConversation(tenantId, {
+          kind: 'channel',
+          teamId: team.id,
+          channelId: channel.id,
+        });
+      await next();
+    });
+  }
+
+  /**
+   * Every channel of the team the app was added to, so a post can go to any of them: "Get the list of channels
+   * in a team" (GET /v3/teams/{teamId}/conversations).
+   * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#get-the-list-of-channels-in-a-team
+   */
+  private async rememberChannels(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (!team) return;
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context, team.teamId);
+      for (const channel of channels) await this.rememberChannel(context.activity, team.teamId, channel);
+    } catch (error) {
+      this.logger.warn('conversation.channelsUnknown', describeError(error));
+    }
+  }
+
+  private async rememberChannel(
+    activity: Activity,
+    teamId: string | null,
+    channel: ChannelInfo,
+  ): Promise<void> {
+    const tenantId = tenantOf(activity);
+    if (!tenantId || !teamId || !channel.id || channel.id === teamId) return;
+    const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+    await this.ports.saveConversation({
+      tenantId,
+      address: { kind: 'channel', teamId, channelId: channel.id },
+      channelName: channel.name ?? null,
+      reference: {
+        ...reference,
+        conversation: { id: channel.id, conversationType: 'channel', isGroup: true, tenantId },
+      },
+    });
+  }
+
+  /** The welcome card; a failure to send it is logged and does not undo the installation. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const tenantId = tenantOf(activity);
+    if (!tenantId) return;
+    const aadObjectId = activity.from?.aadObjectId ?? null;
+    const person = aadObjectId ? await this.ports.findPerson(tenantId, aadObjectId) : null;
+    const locale = person?.locale ?? localeOf(activity, await this.ports.defaultLocale(tenantId));
+    const scope = teamOf(activity) ? 'team' : 'personal';
+    try {
+      await context.sendActivity(toActivity(welcomeReply(locale, scope)));
+      this.logger.info('conversation.welcomed', { tenantId, scope });
+    } catch (error) {
+      this.logger.warn('conversation.welcomeFailed', { tenantId, scope, ...describeError(error) });
+    }
   }
 
   /** Universal Actions (Action.Execute): the card in the chat is replaced by the returned one. */

@@ -112,7 +112,8 @@ export interface TeamOverviewPage {
   continuationToken?: string;
 }
 
-export type DeliveryOutcome = 'sent' | 'noConversation' | 'failed';
+/** What became of a message the bot sent for the tab (the bot's OutcomeCode). */
+export type DeliveryOutcome = 'delivered' | 'willRetry' | 'notInstalled' | 'removed' | 'blocked' | 'failed';
 
 export interface MeetingOutcome {
   discussion: DiscussionState & { year: number; employeeId: string };

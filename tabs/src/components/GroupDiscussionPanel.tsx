@@ -57,12 +57,14 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
       const result = await startGroupDiscussion(api, year, team.id, channel);
       setStarted((current) => ({ ...current, [team.id]: result.groupDiscussion }));
       setMessage(
-        result.posted === 'sent'
+        result.posted === 'delivered'
           ? { intent: 'success', text: t('group.posted', { team: team.name }) }
-          : {
-              intent: 'warning',
-              text: t(channel ? 'group.postFailed' : 'group.noChannel', { team: team.name }),
-            },
+          : result.posted === 'willRetry'
+            ? { intent: 'warning', text: t('group.postWillRetry', { team: team.name }) }
+            : {
+                intent: 'warning',
+                text: t(channel ? 'group.postFailed' : 'group.noChannel', { team: team.name }),
+              },
       );
     } catch (error) {
       const apiError = asApiError(error);

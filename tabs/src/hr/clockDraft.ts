@@ -25,13 +25,17 @@ export function effectiveWindow(
   };
 }
 
-/** The phases as dates of `year` for the timeline (a month-day that is no date, like 02-30, is left out). */
+/**
+ * The phases as dates of `year`'s round for the timeline (a month-day that is no date, like 02-30, is left
+ * out); a phase crossing New Year opens in the year before, as in the service.
+ */
 export function windowsOf(settings: ClockSettings, year: number, serviceAreaId: string | null): ClockPhase[] {
   return settings.phases.flatMap((phase) => {
     const window = effectiveWindow(settings, phase, serviceAreaId);
-    const opens = `${year}-${window.opens}`;
+    const crosses = window.opens > window.closes;
+    const opens = `${crosses ? year - 1 : year}-${window.opens}`;
     const closes = `${year}-${window.closes}`;
-    if (!isDate(opens) || !isDate(closes) || opens > closes) return [];
+    if (!isDate(opens) || !isDate(closes)) return [];
     return [{ id: phase.id, kind: phase.kind, level: phase.level, opens, closes }];
   });
 }
@@ -55,10 +59,12 @@ export function parseReminders(text: string): number[] | null {
   return days;
 }
 
-/** The same problem codes the service uses (`clock.*`), for the fields of one phase. */
+/**
+ * The same problem codes the service uses (`clock.*`), for the fields of one phase. A phase may cross New
+ * Year (opens 15.11., closes 28.2.): it belongs to the year it closes in, as in the service.
+ */
 export function windowProblems(window: Pick<ClockPhaseSetting, 'opens' | 'closes'>): ClockErrorCode[] {
-  if (!isMonthDay(window.opens) || !isMonthDay(window.closes)) return ['clock.invalidDate'];
-  return window.opens > window.closes ? ['clock.opensAfterCloses'] : [];
+  return !isMonthDay(window.opens) || !isMonthDay(window.closes) ? ['clock.invalidDate'] : [];
 }
 
 /**
@@ -124,7 +130,6 @@ export const CLOCK_ERROR_CODES = [
   'clock.noAudience',
   'clock.unknownRole',
   'clock.invalidDate',
-  'clock.opensAfterCloses',
   'clock.invalidReminder',
   'clock.unknownPhase',
   'clock.duplicateOverride',

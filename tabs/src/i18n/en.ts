@@ -188,6 +188,12 @@ export const en: Messages = {
   'team.invitationNoConversation':
     '{name}: the time was saved, but the invitation could not be sent because they have not started using Osaamiskello in Teams yet.',
   'team.invitationFailed': '{name}: the time was saved, but the invitation could not be sent to Teams.',
+  'team.invitationWillRetry':
+    '{name}: the time was saved. Teams asked us to wait, so the invitation will be sent again in a moment.',
+  'team.invitationRemoved':
+    '{name}: the time was saved, but the invitation could not be sent because Osaamiskello was removed from their Teams.',
+  'team.invitationBlocked':
+    '{name}: the time was saved, but the invitation could not be sent because they blocked messages from Osaamiskello.',
   'team.calendarEventSaved': 'The meeting is in your calendar.',
   'team.scheduleFailed': '{name}: the time was not saved. {reason}',
   'team.conflict':
@@ -220,6 +226,8 @@ export const en: Messages = {
   'group.posted': 'The card of the group discussion of {team} was posted to the channel.',
   'group.noChannel':
     "The group discussion of {team} has started. Post its card from the Osaamiskello tab in the team's channel.",
+  'group.postWillRetry':
+    'The group discussion of {team} has started. Teams asked us to wait, so its card will be posted in a moment.',
   'group.postFailed':
     'The group discussion of {team} has started, but its card could not be posted to this channel. Has Osaamiskello been added to the team?',
 
@@ -275,7 +283,6 @@ export const en: Messages = {
   'clockError.clock.noAudience': 'The phase has no audience.',
   'clockError.clock.unknownRole': 'Unknown role.',
   'clockError.clock.invalidDate': 'The date is not valid (29 February is not in every year).',
-  'clockError.clock.opensAfterCloses': 'The phase opens after it closes.',
   'clockError.clock.invalidReminder': 'Give the reminders as days 0–365 separated by commas, e.g. 14, 3.',
   'clockError.clock.unknownPhase': 'The service area’s change is for a phase that does not exist.',
   'clockError.clock.duplicateOverride': 'The service area has two sets of changes.',
@@ -452,7 +459,6 @@ export const en: Messages = {
   'privacy.lookup.heading': 'A person’s data and log',
   'privacy.lookup.personId': 'Person id (HR system)',
   'privacy.lookup.show': 'Show',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Erasing a person’s data',
   'privacy.erase.intro':
     'Erases, on request, the personal data of a person who has left: their person record, development discussions, group-discussion contributions, coaching and work supervision requests, Teams chat address and the log about them. Anonymous aggregates are kept. The erased person is not imported again from the HR system’s export.',

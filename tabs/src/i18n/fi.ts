@@ -186,6 +186,12 @@ export const fi = {
   'team.invitationNoConversation':
     '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska hän ei ole vielä ottanut Osaamiskelloa käyttöön Teamsissa.',
   'team.invitationFailed': '{name}: aika tallennettu, mutta kutsun lähetys Teamsiin epäonnistui.',
+  'team.invitationWillRetry':
+    '{name}: aika tallennettu. Teams pyysi odottamaan, joten kutsu lähetetään uudelleen hetken kuluttua.',
+  'team.invitationRemoved':
+    '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska Osaamiskello on poistettu hänen Teamsistaan.',
+  'team.invitationBlocked':
+    '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska hän on estänyt Osaamiskellon viestit.',
   'team.calendarEventSaved': 'Tapaaminen on kalenterissasi.',
   'team.scheduleFailed': '{name}: aikaa ei tallennettu. {reason}',
   'team.conflict':
@@ -218,6 +224,8 @@ export const fi = {
   'group.posted': 'Tiimin {team} ryhmäkeskustelun kortti julkaistiin kanavalle.',
   'group.noChannel':
     'Tiimin {team} ryhmäkeskustelu on aloitettu. Julkaise kortti tiimin kanavan Osaamiskello-välilehdeltä.',
+  'group.postWillRetry':
+    'Tiimin {team} ryhmäkeskustelu on aloitettu. Teams pyysi odottamaan, joten kortti julkaistaan hetken kuluttua.',
   'group.postFailed':
     'Tiimin {team} ryhmäkeskustelu on aloitettu, mutta korttia ei voitu julkaista tälle kanavalle. Onko Osaamiskello lisätty tiimiin?',
 
@@ -272,7 +280,6 @@ export const fi = {
   'clockError.clock.noAudience': 'Vaiheella ei ole kohderyhmää.',
   'clockError.clock.unknownRole': 'Tuntematon rooli.',
   'clockError.clock.invalidDate': 'Päivämäärä ei kelpaa (29.2. ei ole joka vuosi).',
-  'clockError.clock.opensAfterCloses': 'Vaihe alkaa vasta päättymisensä jälkeen.',
   'clockError.clock.invalidReminder': 'Anna muistutukset päivinä 0–365 pilkulla erotettuina, esim. 14, 3.',
   'clockError.clock.unknownPhase': 'Palvelualueen muutos koskee vaihetta, jota ei ole.',
   'clockError.clock.duplicateOverride': 'Palvelualueella on kaksi muutosryhmää.',
@@ -451,7 +458,6 @@ export const fi = {
   'privacy.lookup.heading': 'Henkilön tiedot ja loki',
   'privacy.lookup.personId': 'Henkilönumero',
   'privacy.lookup.show': 'Näytä',
-  'privacy.lookup.resultHeading': 'Henkilö {id}',
   'privacy.erase.heading': 'Henkilön tietojen poisto',
   'privacy.erase.intro':
     'Poistaa organisaatiosta lähteneen henkilön henkilötiedot pyynnöstä: henkilötiedon, kehityskeskustelut, ryhmäkeskusteluihin kirjoitetut puheenvuorot, valmennus- ja työnohjaustoiveet, Teams-keskustelun osoitteen ja häntä koskevan lokin. Nimettömät koosteet säilyvät. Poistettua henkilöä ei tuoda uudelleen HR-järjestelmän viennistä.',

@@ -186,6 +186,12 @@ export const sv: Messages = {
   'team.invitationNoConversation':
     '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom personen ännu inte har tagit Osaamiskello i bruk i Teams.',
   'team.invitationFailed': '{name}: tiden sparades, men inbjudan kunde inte skickas till Teams.',
+  'team.invitationWillRetry':
+    '{name}: tiden sparades. Teams bad oss vänta, så inbjudan skickas på nytt om en stund.',
+  'team.invitationRemoved':
+    '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom Osaamiskello har tagits bort från personens Teams.',
+  'team.invitationBlocked':
+    '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom personen har blockerat meddelanden från Osaamiskello.',
   'team.calendarEventSaved': 'Mötet finns i din kalender.',
   'team.scheduleFailed': '{name}: tiden sparades inte. {reason}',
   'team.conflict':
@@ -219,6 +225,8 @@ export const sv: Messages = {
   'group.posted': 'Kortet för teamets {team} gruppsamtal publicerades i kanalen.',
   'group.noChannel':
     'Gruppsamtalet för teamet {team} har inletts. Publicera kortet från fliken Osaamiskello i teamets kanal.',
+  'group.postWillRetry':
+    'Gruppsamtalet för teamet {team} har inletts. Teams bad oss vänta, så kortet publiceras om en stund.',
   'group.postFailed':
     'Gruppsamtalet för teamet {team} har inletts, men kortet kunde inte publiceras i kanalen. Har Osaamiskello lagts till i teamet?',
 
@@ -273,7 +281,6 @@ export const sv: Messages = {
   'clockError.clock.noAudience': 'Skedet har ingen målgrupp.',
   'clockError.clock.unknownRole': 'Okänd roll.',
   'clockError.clock.invalidDate': 'Datumet duger inte (29.2 finns inte varje år).',
-  'clockError.clock.opensAfterCloses': 'Skedet börjar först efter att det slutat.',
   'clockError.clock.invalidReminder':
     'Ange påminnelserna i dagar 0–365 åtskilda med kommatecken, t.ex. 14, 3.',
   'clockError.clock.unknownPhase': 'Serviceområdets ändring gäller ett skede som inte finns.',
@@ -454,7 +461,6 @@ export const sv: Messages = {
   'privacy.lookup.heading': 'Personens uppgifter och logg',
   'privacy.lookup.personId': 'Personnummer i HR-systemet',
   'privacy.lookup.show': 'Visa',
-  'privacy.lookup.resultHeading': 'Person {id}',
   'privacy.erase.heading': 'Radering av en persons uppgifter',
   'privacy.erase.intro':
     'Raderar på begäran personuppgifterna för en person som har lämnat organisationen: personuppgiften, utvecklingssamtalen, inläggen i gruppsamtal, önskemålen om coachning och handledning, adressen till Teams-chatten och loggen om personen. Anonyma sammanställningar sparas. Den raderade personen importeras inte igen från HR-systemets export.',

@@ -11,11 +11,13 @@ import { ClockEditor } from '../hr/ClockEditor';
 import { CoachingQuestionsEditor } from '../hr/CoachingQuestionsEditor';
 import { ProgressView } from '../hr/ProgressView';
 import { SendsView } from '../hr/SendsView';
+import { SummariesDesk } from '../hr/SummariesDesk';
+import { TrainingPlansDesk } from '../hr/TrainingPlansDesk';
 import { useI18n } from '../i18n/I18nContext';
 import { PrivacyView } from '../privacy/PrivacyView';
 import { buildHash, navigate, type HashRoute } from '../routing/hashRoute';
 
-const VIEWS = ['clock', 'progress', 'sends', 'coaching', 'privacy'] as const;
+const VIEWS = ['clock', 'progress', 'summaries', 'trainingPlans', 'sends', 'coaching', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -52,6 +54,21 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
             onYearChange={(next) => navigate('/hr', { view: 'progress', year: next })}
           />
         ) : null}
+        {view === 'summaries' ? (
+          <SummariesDesk
+            api={api}
+            year={year}
+            serviceAreaId={route.query.get('area') ?? undefined}
+            onYearChange={(next) => navigate('/hr', { view: 'summaries', year: next })}
+          />
+        ) : null}
+        {view === 'trainingPlans' ? (
+          <TrainingPlansDesk
+            api={api}
+            year={year}
+            onYearChange={(next) => navigate('/hr', { view: 'trainingPlans', year: next })}
+          />
+        ) : null}
         {state.status === 'ready' && view === 'sends' ? (
           <SendsView api={api} phases={state.data.clock.phases} />
         ) : null}
@@ -63,7 +80,8 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
 }
 
 /**
- * HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, reminder sends, the coaching
+ * HR (henkilöstöpalvelut): the annual clock, the round's progress per service area, the summaries per service area
+ * (compile, edit, publish to the channel), the training plans with their exports, reminder sends, the coaching
  * questions of the discussion cards, privacy.
  */
 export function HrPage({ route }: { route: HashRoute }) {

@@ -14,7 +14,11 @@ import {
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
+import { fetchPersonIdentity, type PersonIdentity } from '../api/hrDesk';
 import { allowReimport, erasePerson } from '../api/privacy';
+import { useResource } from '../api/useResource';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nContext';
@@ -27,6 +31,29 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
+
+/** Who the id is: name, service area and team, so HR sees whose data the log and export are. */
+function PersonHeading({ api, personId }: { api: ApiClient; personId: string }) {
+  const { t } = useI18n();
+  const { state, retry } = useResource(
+    (signal) => fetchPersonIdentity(api, personId, signal),
+    `who-${personId}`,
+  );
+  if (state.status === 'loading') return <LoadingState label={t('privacy.person.loading')} />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
+  return <h3>{identityText(state.data, t)}</h3>;
+}
+
+function identityText(identity: PersonIdentity, t: ReturnType<typeof useI18n>['t']): string {
+  const { person, personId } = identity;
+  if (!person) return t('privacy.person.notFound', { id: personId });
+  return t('privacy.person.found', {
+    name: person.name,
+    id: personId,
+    area: person.serviceArea ?? '–',
+    team: person.team ?? '–',
+  });
+}
 
 /** HR looks up a person by their HR-system id: the log about them, and their data export. */
 export function PersonLookup({ api }: { api: ApiClient }) {
@@ -51,7 +78,7 @@ export function PersonLookup({ api }: { api: ApiClient }) {
       </form>
       {personId ? (
         <div className={styles.column}>
-          <h3>{t('privacy.lookup.resultHeading', { id: personId })}</h3>
+          <PersonHeading api={api} personId={personId} />
           <DataExportButton api={api} personId={personId} />
           <AuditLogList key={personId} api={api} source={{ kind: 'person', personId }} />
         </div>
@@ -69,9 +96,24 @@ export function PersonErasure({ api }: { api: ApiClient }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
+  const [identity, setIdentity] = useState<PersonIdentity | null>(null);
   const id = personId.trim();
 
   const mounted = useDialogMounted(open);
+
+  /** Who is about to be erased, shown in the dialog before anything irreversible happens. */
+  const lookUp = async () => {
+    setMessage(null);
+    setBusy(true);
+    try {
+      setIdentity(await fetchPersonIdentity(api, id));
+      setOpen(true);
+    } catch (error) {
+      setMessage({ intent: 'error', text: errorMessage(asApiError(error), t) });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const erase = async () => {
     setBusy(true);
@@ -97,16 +139,13 @@ export function PersonErasure({ api }: { api: ApiClient }) {
         className={styles.row}
         onSubmit={(event) => {
           event.preventDefault();
-          if (id.length > 0) {
-            setMessage(null);
-            setOpen(true);
-          }
+          if (id.length > 0) void lookUp();
         }}
       >
         <Field label={t('privacy.lookup.personId')}>
           <Input value={personId} onChange={(_event, data) => setPersonId(data.value)} />
         </Field>
-        <Button type="submit" disabled={id.length === 0}>
+        <Button type="submit" disabled={id.length === 0 || busy}>
           {t('privacy.erase.button')}
         </Button>
       </form>
@@ -121,8 +160,20 @@ export function PersonErasure({ api }: { api: ApiClient }) {
               }}
             >
               <DialogBody>
-                <DialogTitle>{t('privacy.erase.confirmTitle', { id })}</DialogTitle>
+                <DialogTitle>
+                  {identity?.person
+                    ? t('privacy.erase.confirmTitleNamed', { name: identity.person.name, id })
+                    : t('privacy.erase.confirmTitle', { id })}
+                </DialogTitle>
                 <DialogContent className={styles.column}>
+                  <p>
+                    {identity?.person
+                      ? t('privacy.erase.unit', {
+                          area: identity.person.serviceArea ?? '–',
+                          team: identity.person.team ?? '–',
+                        })
+                      : t('privacy.erase.noPerson')}
+                  </p>
                   <p>{t('privacy.erase.confirmBody')}</p>
                   <Field label={t('privacy.erase.confirmField')} required>
                     <Input value={confirmation} onChange={(_event, data) => setConfirmation(data.value)} />

@@ -22,7 +22,7 @@ import { useDialogMounted } from '../components/useDialogMounted';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { meetingText } from './outcomes';
-import { isLocalInput, localInputToIso, toLocalInput, withinWindows } from './slots';
+import { isLocalInput, localInputToIso, meetingProblem, toLocalInput } from './slots';
 
 const DURATIONS = [30, 45, 60, 90];
 
@@ -73,14 +73,9 @@ export function MeetingDialog({
   if (!mounted || !shown || !row) return null;
   const name = fullName(row);
   const etag = row.discussion?.etag ?? '';
+  const problem = shown.kind === 'cancel' || !isLocalInput(time) ? null : meetingProblem(time, windows);
   const issue =
-    shown.kind === 'cancel'
-      ? null
-      : !isLocalInput(time)
-        ? t('team.timeInvalid')
-        : !withinWindows(time, windows)
-          ? t('team.timeOutsideWindow')
-          : null;
+    shown.kind === 'cancel' ? null : !isLocalInput(time) ? t('team.timeInvalid') : problem && t(problem);
 
   const submit = async () => {
     setBusy(true);

@@ -9,7 +9,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
 import { scheduleMeeting } from '../api/team';
@@ -19,7 +19,7 @@ import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
-import { isLocalInput, localInputToIso, proposeSlots, toLocalInput, withinWindows } from './slots';
+import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
 import { ScrollRegion } from '../components/ScrollRegion';
 
 const DURATIONS = [30, 45, 60, 90];
@@ -47,15 +47,6 @@ export interface SchedulingPanelProps {
   onDone: () => void;
 }
 
-/** The first proposal: the next working day at 9, or the window's first day if it is later. */
-function defaultFirst(windows: DateWindow[]): string {
-  const tomorrow = new Date();
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  tomorrow.setHours(9, 0, 0, 0);
-  const opens = windows[0]?.opens;
-  return opens && `${opens}T09:00` > toLocalInput(tomorrow) ? `${opens}T09:00` : toLocalInput(tomorrow);
-}
-
 /**
  * Scheduling several people at once: propose back-to-back times inside the clock's window, adjust any of
  * them, then send the invitations; each goes out through the bot to the person's Teams chat.
@@ -77,12 +68,19 @@ export function SchedulingPanel({
       selected.flatMap((row) => windows[row.serviceAreaId] ?? []).map((w) => [`${w.opens}${w.closes}`, w]),
     ).values(),
   ];
-  const [first, setFirst] = useState(() => defaultFirst(allWindows));
+  // Until the supervisor types a time, the first proposal follows the selected people's windows.
+  const [typedFirst, setFirst] = useState<string | null>(null);
+  const first = typedFirst ?? defaultFirstTime(allWindows);
   const [duration, setDuration] = useState(60);
   const [gap, setGap] = useState(15);
   const [proposals, setProposals] = useState<Proposal[]>([]);
   const [sending, setSending] = useState(false);
   const [results, setResults] = useState<InvitationResult[]>([]);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  // After sending, keyboard focus goes to what happened (the button that had it is gone).
+  useEffect(() => {
+    if (results.length > 0) resultsRef.current?.focus();
+  }, [results]);
 
   if (selected.length === 0 && proposals.length === 0 && results.length === 0) {
     return <EmptyState text={t('team.selectToSchedule')} />;
@@ -105,10 +103,8 @@ export function SchedulingPanel({
 
   const problem = (proposal: Proposal): string | null => {
     if (!isLocalInput(proposal.time)) return t('team.timeInvalid');
-    if (new Date(proposal.time).getTime() < Date.now()) return t('team.timeInPast');
-    if (!withinWindows(proposal.time, windows[proposal.row.serviceAreaId] ?? []))
-      return t('team.timeOutsideWindow');
-    return null;
+    const found = meetingProblem(proposal.time, windows[proposal.row.serviceAreaId] ?? []);
+    return found ? t(found) : null;
   };
   const ready = proposals.length > 0 && proposals.every((p) => problem(p) === null);
 
@@ -130,7 +126,7 @@ export function SchedulingPanel({
         done.push({
           employeeId: row.id,
           name,
-          ok: outcome.invitation === 'sent',
+          ok: outcome.invitation === 'delivered',
           text: meetingText(outcome, name, t),
         });
       } catch (error) {
@@ -237,7 +233,7 @@ export function SchedulingPanel({
           </div>
         </>
       ) : null}
-      <div aria-live="polite">
+      <div aria-live="polite" ref={resultsRef} tabIndex={-1}>
         {results.length > 0 ? (
           <MessageBar intent={results.every((r) => r.ok) ? 'success' : 'warning'} layout="multiline">
             <MessageBarBody>

@@ -13,10 +13,16 @@ export interface InvitationResult {
 
 function deliveryText(outcome: DeliveryOutcome, name: string, t: Translate): string {
   switch (outcome) {
-    case 'sent':
+    case 'delivered':
       return t('team.invitationSent', { name });
-    case 'noConversation':
+    case 'willRetry':
+      return t('team.invitationWillRetry', { name });
+    case 'notInstalled':
       return t('team.invitationNoConversation', { name });
+    case 'removed':
+      return t('team.invitationRemoved', { name });
+    case 'blocked':
+      return t('team.invitationBlocked', { name });
     case 'failed':
       return t('team.invitationFailed', { name });
   }

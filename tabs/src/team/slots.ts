@@ -1,8 +1,13 @@
 /**
  * Proposed meeting times for several people: back to back from a first time, within working hours, on
- * weekdays. Times are the browser's local "YYYY-MM-DDTHH:MM" (what a datetime-local field holds); the service
- * checks the final times against the clock's window again.
+ * weekdays. Times are the browser's local "YYYY-MM-DDTHH:MM" (what a datetime-local field holds); they are
+ * checked with the service's own meeting rules, and the service checks them again.
  */
+import {
+  defaultMeetingDay,
+  meetingTimeProblem,
+  type MeetingTimeProblem,
+} from '../../../bot/src/domain/meeting-rules';
 import type { DateWindow } from '../api/types';
 
 export interface SlotPlan {
@@ -60,8 +65,31 @@ export function proposeSlots(plan: SlotPlan, count: number): string[] {
   return slots;
 }
 
-/** Whether the local time's calendar day falls in one of the windows (ISO dates, both ends inclusive). */
-export function withinWindows(value: string, windows: readonly DateWindow[]): boolean {
-  const day = value.slice(0, 10);
-  return windows.some((w) => w.opens <= day && day <= w.closes);
+/**
+ * What the service would say of a meeting at this local time: the domain's own meeting rules (past times, the
+ * round's window in Finnish calendar days), so the tab refuses exactly what the card and the API refuse.
+ */
+export function meetingProblem(
+  value: string,
+  windows: readonly DateWindow[],
+): 'team.timeInPast' | 'team.timeOutsideWindow' | null {
+  const problem = meetingTimeProblem(new Date(value), new Date(), { windows, holdsDiscussion: true });
+  return problem ? PROBLEM_TEXT[problem] : null;
+}
+
+/** The tab's text key for each refusal of the meeting rules (the alternating year is the service's to say). */
+const PROBLEM_TEXT: Record<MeetingTimeProblem, 'team.timeInPast' | 'team.timeOutsideWindow'> = {
+  'meeting.inPast': 'team.timeInPast',
+  'meeting.outsideWindow': 'team.timeOutsideWindow',
+  'meeting.noDiscussionThisYear': 'team.timeOutsideWindow',
+};
+
+/** The first proposal: 9 o'clock on the first weekday from tomorrow inside the windows; tomorrow without one. */
+export function defaultFirstTime(windows: readonly DateWindow[]): string {
+  const day = defaultMeetingDay({ windows }, new Date());
+  if (day) return `${day}T09:00`;
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  tomorrow.setHours(9, 0, 0, 0);
+  return toLocalInput(tomorrow);
 }

@@ -14,7 +14,7 @@ import {
   type JSONWebKeySet,
   type JWK,
   type JWTVerifyGetKey,
-  type KeyLike,
+  type CryptoKey,
 } from 'jose';
 import { REQUIRED_SCOPE, type TokenRules } from './access-token-validator';
 import { apiAudiences } from './entra-token-rules';
@@ -37,7 +37,7 @@ export interface DevTokenIssuer {
 }
 
 interface SigningKey {
-  privateKey: KeyLike | Uint8Array;
+  privateKey: CryptoKey | Uint8Array;
   publicJwk: JWK;
 }
 

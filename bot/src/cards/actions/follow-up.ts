@@ -69,15 +69,23 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
       },
       {},
     );
-    const outcome = await context.followUps.send(
-      actor.tenantId,
-      employee?.aadObjectId ?? null,
-      card,
-      translate(locale, 'cards.followUp.title', { year: discussion.year }),
-    );
-    context.logger.info('followUp.sent', { tenantId: actor.tenantId, outcome });
+    const outcome = employee?.aadObjectId
+      ? await context.messenger.send(
+          actor.tenantId,
+          { kind: 'user', aadObjectId: employee.aadObjectId },
+          {
+            type: 'message',
+            text: translate(locale, 'cards.followUp.title', { year: discussion.year }),
+            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+          },
+        )
+      : null;
+    context.logger.info('followUp.sent', {
+      tenantId: actor.tenantId,
+      outcome: outcome?.status ?? 'noAccount',
+    });
     const banner =
-      outcome === 'sent'
+      outcome?.status === 'delivered'
         ? { text: translate(viewer.locale, 'cards.followUp.sent'), color: 'Good' as const }
         : { text: translate(viewer.locale, 'cards.followUp.unreachable'), color: 'Warning' as const };
     return renderDiscussionView(viewer, summary, { banner });

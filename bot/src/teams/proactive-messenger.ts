@@ -1,0 +1,302 @@
+/**
+ * The one way the app messages Teams on its own (invitations, group-discussion starts, summaries, follow-ups,
+ * the strategy share): it takes an address (a person, a team or one of its channels, a group chat, a thread),
+ * finds the conversation from the reference the bot stored, or starts a new post in a channel as Teams does,
+ * and sends through the connector sender (one request per call, no hidden SDK retries).
+ *
+ * Transient answers (429 honouring Retry-After, 412, 502, 504, no answer) are retried with the fan-out's own
+ * policy (exponential backoff with jitter, fanout/retry-policy.ts) while the caller waits, at most `waitMs`;
+ * beyond that the send goes on in the background for at most `backgroundMs` and the caller hears "will retry".
+ * A 403 is final: the address is marked unreachable (blocked, or the app removed) so no one messages it again
+ * until the app is added again; a 404 means the app is not installed there. Every send that does not arrive is
+ * logged with its reason code and the address's kind, never a person's data.
+ */
+import { describeError, type Logger } from '../logging';
+import {
+  SendFailure,
+  type ConversationScope,
+  type MessageSender,
+  type OutgoingActivity,
+} from '../fanout/message-sender';
+import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from '../fanout/retry-policy';
+import type {
+  ConversationReferenceRepository,
+  UnreachableReason,
+} from '../storage/conversation-reference-repository';
+import type { ConversationAddress } from '../storage/keys';
+
+/** Where a proactive message goes; `thread`: a reply in a channel post made earlier (its conversation id). */
+export type ProactiveAddress =
+  ConversationAddress | { kind: 'thread'; teamId: string; conversationId: string };
+
+/**
+ * What became of a send. `unreachable` is final until the app is added again: `notInstalled` (never added, or
+ * no conversation known), `removed` (uninstalled), `blocked` (the person blocked the bot). `failed`: Teams
+ * refused the message itself (reason: status and code).
+ */
+export type SendOutcome =
+  | { status: 'delivered'; conversationId: string; activityId: string }
+  | { status: 'willRetry'; reason: string }
+  | { status: 'unreachable'; reason: 'notInstalled' | UnreachableReason }
+  | { status: 'failed'; reason: string };
+
+/** A team's channel as an address; the General channel's id is the team's. */
+export function channelAddress(teamId: string, channelId: string | null): ConversationAddress {
+  return channelId && channelId !== teamId
+    ? { kind: 'channel', teamId, channelId }
+    : { kind: 'team', teamId };
+}
+
+/** The outcome as one word for the tabs and cards (each has its fi/sv/en text). */
+export type OutcomeCode = 'delivered' | 'willRetry' | 'notInstalled' | 'removed' | 'blocked' | 'failed';
+
+export function outcomeCode(outcome: SendOutcome): OutcomeCode {
+  return outcome.status === 'unreachable' ? outcome.reason : outcome.status;
+}
+
+export interface SendOptions {
+  /** false: never "will retry"; a send still failing at the end of the caller's wait is `failed`. */
+  retryLater?: boolean;
+}
+
+export interface ProactiveMessenger {
+  send(
+    tenantId: string,
+    address: ProactiveAddress,
+    activity: OutgoingActivity,
+    options?: SendOptions,
+  ): Promise<SendOutcome>;
+}
+
+export interface MessengerSettings {
+  retry: RetrySettings;
+  /** How long a caller waits for retries (a tab's request, a card's action). */
+  waitMs: number;
+  /** How long retries go on after the caller was told "will retry". */
+  backgroundMs: number;
+}
+
+export const DEFAULT_MESSENGER: MessengerSettings = {
+  retry: DEFAULT_RETRY,
+  waitMs: 8000,
+  backgroundMs: 5 * 60_000,
+};
+
+export interface MessengerDeps {
+  references: Pick<ConversationReferenceRepository, 'get' | 'markUnreachable'>;
+  sender: Pick<MessageSender, 'send' | 'createChannelPost'>;
+  logger: Logger;
+  settings?: Partial<MessengerSettings>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+interface Target {
+  serviceUrl: string;
+  /** The stored address to mark when Teams says it is unreachable. */
+  stored: ConversationAddress;
+  deliver(
+    sender: MessengerDeps['sender'],
+    tenantId: string,
+  ): Promise<{ conversationId: string; activityId: string }>;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/** The serviceUrl and conversation id of a stored Bot Framework conversation reference. */
+function referenceOf(reference: Record<string, unknown>): {
+  serviceUrl: string | null;
+  conversationId: string | null;
+} {
+  const conversation = reference.conversation as { id?: unknown } | undefined;
+  return { serviceUrl: text(reference.serviceUrl), conversationId: text(conversation?.id) };
+}
+
+const sendInto =
+  (conversationId: string, scope: ConversationScope, activity: OutgoingActivity, serviceUrl: string) =>
+  async (sender: MessengerDeps['sender'], tenantId: string) => ({
+    conversationId,
+    activityId: await sender.send(serviceUrl, tenantId, conversationId, activity, scope),
+  });
+
+/** 403 codes of "Status codes from bot conversational APIs" (Teams): blocked by the user, or the app removed. */
+function refusalOf(failure: SendFailure): UnreachableReason {
+  return failure.code === 'ConversationBlockedByUser' ? 'blocked' : 'removed';
+}
+
+export class ReferenceMessenger implements ProactiveMessenger {
+  private readonly settings: MessengerSettings;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: MessengerDeps) {
+    this.settings = { ...DEFAULT_MESSENGER, ...deps.settings };
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async send(
+    tenantId: string,
+    address: ProactiveAddress,
+    activity: OutgoingActivity,
+    options: SendOptions = {},
+  ): Promise<SendOutcome> {
+    const target = await this.resolve(tenantId, address, activity);
+    if ('status' in target)
+      return this.report(
+        tenantId,
+        address,
+        target,
+        target.status === 'unreachable' && target.reason !== 'notInstalled'
+          ? 'markedUnreachable'
+          : 'noConversation',
+      );
+    const retryLater = options.retryLater ?? true;
+    return this.attempt(tenantId, address, target, 0, Date.now() + this.settings.waitMs, retryLater);
+  }
+
+  /** Resolves when the sends that went on in the background have ended (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  private async resolve(
+    tenantId: string,
+    address: ProactiveAddress,
+    activity: OutgoingActivity,
+  ): Promise<Target | SendOutcome> {
+    const { references } = this.deps;
+    const notInstalled: SendOutcome = { status: 'unreachable', reason: 'notInstalled' };
+    if (address.kind === 'user' || address.kind === 'chat') {
+      const stored = await references.get(tenantId, address);
+      if (stored?.value.unreachable) return { status: 'unreachable', reason: stored.value.unreachable };
+      const { serviceUrl, conversationId } = referenceOf(stored?.value.reference ?? {});
+      if (!serviceUrl || !conversationId) return notInstalled;
+      const scope: ConversationScope = address.kind === 'user' ? 'personal' : 'groupChat';
+      return { serviceUrl, stored: address, deliver: sendInto(conversationId, scope, activity, serviceUrl) };
+    }
+    // A channel is reached through its team's installation: the team's reference (or the channel's own,
+    // stored when the bot was added or the channel created) holds the team's serviceUrl.
+    const team: ConversationAddress = { kind: 'team', teamId: address.teamId };
+    const teamRecord = await references.get(tenantId, team);
+    if (teamRecord?.value.unreachable) return { status: 'unreachable', reason: teamRecord.value.unreachable };
+    const channelRecord = address.kind === 'channel' ? await references.get(tenantId, address) : null;
+    const serviceUrl =
+      referenceOf(channelRecord?.value.reference ?? {}).serviceUrl ??
+      referenceOf(teamRecord?.value.reference ?? {}).serviceUrl;
+    if (!serviceUrl) return notInstalled;
+    if (address.kind === 'thread')
+      return {
+        serviceUrl,
+        stored: team,
+        deliver: sendInto(address.conversationId, 'channel', activity, serviceUrl),
+      };
+    // The General channel's id is the team's.
+    const channelId = address.kind === 'channel' ? address.channelId : address.teamId;
+    return {
+      serviceUrl,
+      stored: team,
+      deliver: (sender, tenant) => sender.createChannelPost(serviceUrl, tenant, channelId, activity),
+    };
+  }
+
+  private async attempt(
+    tenantId: string,
+    address: ProactiveAddress,
+    target: Target,
+    previousAttempts: number,
+    deadline: number,
+    retryLater: boolean,
+  ): Promise<SendOutcome> {
+    let attempts = previousAttempts;
+    for (;;) {
+      let failure: SendFailure;
+      try {
+        const delivered = await target.deliver(this.deps.sender, tenantId);
+        if (attempts > 0)
+          this.deps.logger.info('proactive.delivered', {
+            tenantId,
+            kind: address.kind,
+            attempts: attempts + 1,
+          });
+        return { status: 'delivered', ...delivered };
+      } catch (error) {
+        if (!(error instanceof SendFailure)) throw error;
+        failure = error;
+      }
+      attempts += 1;
+      const next = afterFailure(failure, attempts, this.settings.retry, this.deps.random);
+      if (next.kind === 'final') return this.final(tenantId, address, target, failure);
+      if (Date.now() + next.delayMs > deadline) {
+        if (!retryLater)
+          return this.report(
+            tenantId,
+            address,
+            { status: 'failed', reason: describeFailure(failure) },
+            describeFailure(failure),
+          );
+        this.continueLater(tenantId, address, target, attempts);
+        return this.report(
+          tenantId,
+          address,
+          { status: 'willRetry', reason: describeFailure(failure) },
+          describeFailure(failure),
+        );
+      }
+      await this.sleep(next.delayMs);
+    }
+  }
+
+  private continueLater(tenantId: string, address: ProactiveAddress, target: Target, attempts: number): void {
+    const later = this.attempt(
+      tenantId,
+      address,
+      target,
+      attempts,
+      Date.now() + this.settings.backgroundMs,
+      false,
+    )
+      .catch((error: unknown) => this.deps.logger.error('proactive.backgroundFailed', describeError(error)))
+      .finally(() => this.background.delete(later));
+    this.background.add(later);
+  }
+
+  private async final(
+    tenantId: string,
+    address: ProactiveAddress,
+    target: Target,
+    failure: SendFailure,
+  ): Promise<SendOutcome> {
+    if (failure.status === 404)
+      return this.report(
+        tenantId,
+        address,
+        { status: 'unreachable', reason: 'notInstalled' },
+        describeFailure(failure),
+      );
+    if (failure.status !== 403)
+      return this.report(
+        tenantId,
+        address,
+        { status: 'failed', reason: describeFailure(failure) },
+        describeFailure(failure),
+      );
+    const reason = refusalOf(failure);
+    await this.deps.references.markUnreachable(tenantId, target.stored, reason);
+    return this.report(tenantId, address, { status: 'unreachable', reason }, describeFailure(failure));
+  }
+
+  private report(
+    tenantId: string,
+    address: ProactiveAddress,
+    outcome: SendOutcome,
+    reasonCode: string,
+  ): SendOutcome {
+    this.deps.logger.warn('proactive.notDelivered', {
+      tenantId,
+      kind: address.kind,
+      outcome: outcomeCode(outcome),
+      reasonCode,
+    });
+    return outcome;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The one proactive-messaging path against the connector stand-in over HTTP and the stored conversation
+ * references in Azurite: retries of 429 (Retry-After), 412, 502 and 504 within the caller's wait, "will retry"
+ * beyond it, 403 recorded as final with its reason and the address marked unreachable, and channel posts to any
+ * channel of a team the bot was added to.
+ */
+import {
+  startConnectorStandIn,
+  type ConnectorStandIn,
+  type ConnectorStandInOptions,
+} from '../../bot/src/devstack/bot-connector-stand-in';
+import type { Logger } from '../../bot/src/logging';
+import { openRepositories } from '../../bot/src/storage/repositories';
+import { ConnectorSender } from '../../bot/src/teams/connector-sender';
+import { ReferenceMessenger, type MessengerSettings } from '../../bot/src/teams/proactive-messenger';
+import { newTenantId, testStorageAccount } from '../support/storage';
+
+let standIn: ConnectorStandIn | null = null;
+
+afterEach(async () => {
+  await standIn?.close();
+  standIn = null;
+});
+
+interface Logged {
+  event: string;
+  fields: Record<string, unknown>;
+}
+
+function recordingLogger(lines: Logged[]): Logger {
+  const log = (event: string, fields: Record<string, unknown> = {}) => lines.push({ event, fields });
+  return { debug: log, info: log, warn: log, error: log } as unknown as Logger;
+}
+
+const TEAM = '19:team-general@thread.tacv2';
+const PLANNING = '19:planning@thread.tacv2';
+
+async function setUp(options: ConnectorStandInOptions, settings: Partial<MessengerSettings> = {}) {
+  standIn = await startConnectorStandIn({ limits: null, ...options });
+  const tenantId = newTenantId();
+  const references = (await openRepositories(testStorageAccount())).conversationReferences;
+  const serviceUrl = standIn.serviceUrl;
+  await references.save({
+    tenantId,
+    address: { kind: 'user', aadObjectId: 'aad-1' },
+    channelName: null,
+    reference: { serviceUrl, conversation: { id: 'a:aad-1' } },
+  });
+  await references.save({
+    tenantId,
+    address: { kind: 'team', teamId: TEAM },
+    channelName: 'General',
+    reference: { serviceUrl, conversation: { id: TEAM } },
+  });
+  const lines: Logged[] = [];
+  const messenger = new ReferenceMessenger({
+    references,
+    sender: new ConnectorSender(null),
+    logger: recordingLogger(lines),
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, ...settings },
+  });
+  return { tenantId, references, messenger, lines, standIn };
+}
+
+const message = { type: 'message', text: 'Kutsu' };
+
+test.each([412, 502, 504])('a %s is retried and the message arrives', async (status) => {
+  const { tenantId, messenger, standIn } = await setUp({
+    fail: (call) => (call.previousAttempts === 0 ? { status } : null),
+  });
+
+  const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
+
+  expect(outcome).toMatchObject({ status: 'delivered', conversationId: 'a:aad-1' });
+  expect(standIn.received.map((r) => r.status)).toEqual([status, 201]);
+});
+
+test('a 429 is retried no sooner than its Retry-After', async () => {
+  const { tenantId, messenger, standIn } = await setUp({
+    fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 2 } : null),
+  });
+
+  const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
+
+  expect(outcome.status).toBe('delivered');
+  const [first, second] = standIn.received;
+  expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2000);
+});
+
+test('throttled beyond the caller’s wait, the caller hears "will retry" and the message still arrives', async () => {
+  const { tenantId, messenger, standIn, lines } = await setUp(
+    { fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null) },
+    { waitMs: 200 },
+  );
+
+  const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
+  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
+  await messenger.idle();
+
+  expect(standIn.activities().map((a) => a.text)).toEqual(['Kutsu']);
+  expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered', 'proactive.delivered']);
+});
+
+test('a 403 is final: the person is marked blocked, logged with its reason code, and not messaged again', async () => {
+  const { tenantId, messenger, standIn, references, lines } = await setUp({});
+  standIn.refuseUser('aad-1', 'blocked', 'a:aad-1');
+  const address = { kind: 'user', aadObjectId: 'aad-1' } as const;
+
+  const first = await messenger.send(tenantId, address, message);
+  const again = await messenger.send(tenantId, address, message);
+
+  expect([first, again]).toEqual([
+    { status: 'unreachable', reason: 'blocked' },
+    { status: 'unreachable', reason: 'blocked' },
+  ]);
+  expect(standIn.received).toHaveLength(1);
+  expect((await references.get(tenantId, address))?.value.unreachable).toBe('blocked');
+  expect(lines[0]).toEqual({
+    event: 'proactive.notDelivered',
+    fields: { tenantId, kind: 'user', outcome: 'blocked', reasonCode: '403 ConversationBlockedByUser' },
+  });
+  expect(JSON.stringify(lines)).not.toContain('aad-1');
+
+  // Adding the app again saves the reference anew, without the mark.
+  await references.save({
+    tenantId,
+    address,
+    channelName: null,
+    reference: { serviceUrl: standIn.serviceUrl, conversation: { id: 'a:aad-1' } },
+  });
+  expect((await references.get(tenantId, address))?.value.unreachable ?? null).toBeNull();
+});
+
+test('posts to any channel of the team the bot is in, and replies into that post’s thread', async () => {
+  const { tenantId, messenger, standIn } = await setUp({});
+
+  const post = await messenger.send(
+    tenantId,
+    { kind: 'channel', teamId: TEAM, channelId: PLANNING },
+    message,
+  );
+  if (post.status !== 'delivered') throw new Error(`not delivered: ${post.status}`);
+  const reply = await messenger.send(
+    tenantId,
+    { kind: 'thread', teamId: TEAM, conversationId: post.conversationId },
+    { type: 'message', text: 'Lisäys' },
+  );
+
+  expect(reply.status).toBe('delivered');
+  expect(standIn.received[0]?.body).toMatchObject({
+    isGroup: true,
+    channelData: { channel: { id: PLANNING } },
+  });
+  expect(standIn.activities().map((a) => [a.text, a.conversationId])).toEqual([
+    ['Kutsu', post.conversationId],
+    ['Lisäys', post.conversationId],
+  ]);
+  const unknownTeam = await messenger.send(
+    tenantId,
+    { kind: 'channel', teamId: '19:x', channelId: '19:y' },
+    message,
+  );
+  expect(unknownTeam).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+});
