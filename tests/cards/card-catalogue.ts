@@ -607,14 +607,15 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
           learningWaySplit: { '70': 6, '20': 3, '10': 1 },
           publishedAt: status === 'published' ? AT : null,
           publishedBy: status === 'published' ? hr.id : null,
+          suppressed: { small: 3, change: 1, hierarchy: 12, complementary: 2, wholeGroup: false },
         },
         etag: 'W/"1"',
       });
       const target = { year: YEAR, serviceAreaId: area.id };
       return [
-        { name: 'no draft', card: editorCard(locale, area.name, target, null, null) },
-        { name: 'draft', card: editorCard(locale, area.name, target, summary('draft'), null) },
-        { name: 'published', card: editorCard(locale, area.name, target, summary('published'), null) },
+        { name: 'no draft', card: editorCard(locale, area.name, target, null, null, 5) },
+        { name: 'draft', card: editorCard(locale, area.name, target, summary('draft'), null, 5) },
+        { name: 'published', card: editorCard(locale, area.name, target, summary('published'), null, 5) },
       ];
     },
   },
@@ -807,6 +808,15 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         }),
       },
     ],
+  },
+  {
+    builder: 'welcomeReply',
+    module: 'chat/welcome.ts',
+    cases: (locale) =>
+      (['personal', 'team'] as const).map((scope) => ({
+        name: `installed in ${scope} scope`,
+        card: toActivity(welcomeReply(locale, scope)) as Json,
+      })),
   },
   {
     builder: 'toActivity',

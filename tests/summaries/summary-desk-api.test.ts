@@ -28,7 +28,13 @@ interface Detail {
     history: Array<{ action: string; reason: string | null; byName: string | null }>;
   } | null;
   channel: { channelId: string; channelName: string | null } | null;
-  suppressed: { areaBelowThreshold: boolean; teamsCombined: number; competenceFigures: number };
+  suppressed: {
+    areaBelowThreshold: boolean;
+    teamsCombined: number;
+    competenceFigures: number;
+    reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
+    releasedAt: string | null;
+  };
   preview: { body?: unknown[] } | null;
   publications: Array<{ year: number }>;
   posted?: string;
@@ -108,6 +114,11 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     // Beeta (4 signed) is under the threshold of 5: it is combined, never shown on its own.
     expect(drafted.body.suppressed.areaBelowThreshold).toBe(false);
     expect(drafted.body.suppressed.teamsCombined).toBeGreaterThan(0);
+    // Why: small values (Beeta's ratings of 1, self-management's 3 needs) and what hides them from subtraction,
+    // as counts only; and when the figures were released.
+    expect(drafted.body.suppressed.reasons?.small).toBeGreaterThan(0);
+    expect(Object.values(drafted.body.suppressed.reasons ?? {}).every(Number.isInteger)).toBe(true);
+    expect(Date.parse(drafted.body.suppressed.releasedAt ?? '')).not.toBeNaN();
     const preview = JSON.stringify(drafted.body.preview);
     expect(preview).toContain(`Osaamiskoonti ${YEAR}: Hyvinvointipalvelut`);
     expect(preview).toContain('Digitaidot asiakastyössä');

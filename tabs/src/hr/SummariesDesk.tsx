@@ -370,7 +370,11 @@ function SummaryEditor({
         </div>
       </Section>
 
-      <ChannelSection api={api} detail={data} onLinked={retry} />
+      <ChannelSection
+        api={api}
+        detail={data}
+        onLinked={(channel) => update((current) => ({ ...current, channel }))}
+      />
 
       <Section title={t('summaries.suppressedHeading')}>
         <p className={styles.muted}>{t('summaries.suppressedIntro', { threshold: data.threshold })}</p>
@@ -481,7 +485,8 @@ function ChannelSection({
 }: {
   api: ApiClient;
   detail: SummaryDetail;
-  onLinked: () => void;
+  /** The page shows the new link in place (no reload: this section's message stays). */
+  onLinked: (channel: LinkedChannel) => void;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -498,7 +503,7 @@ function ChannelSection({
     try {
       await linkAreaChannel(api, detail.serviceArea.id, channel);
       setMessage({ intent: 'success', text: t('summaries.channelLinkDone') });
-      onLinked();
+      onLinked(channel);
     } catch (error) {
       setMessage({ intent: 'error', text: errorMessage(asApiError(error), t) });
     }

@@ -1,0 +1,195 @@
+/**
+ * HR's desk in the HR tab, in headless Chromium against the real service on Azurite and the Bot Connector
+ * stand-in: HR compiles a service area's summary, sees what anonymity held back and the channel card's preview,
+ * links the channel from the tab, publishes — the first post is refused as Teams can refuse it, so the page says
+ * NOT published with the reason and offers the retry, which publishes — and works with the central training
+ * plan, whose rows name their service area, with CSV / XLSX downloads. Each view passes axe-core at 360 px.
+ * Needs `npm run build -w tabs`.
+ */
+import { readFileSync } from 'node:fs';
+import type { RunningApp } from '../../bot/src/app';
+import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import type { TrainingPlan } from '../../bot/src/domain/training-plan';
+import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-channels';
+import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
+import { organisationYear } from '../../bot/src/summaries/organisation-year';
+import { requireBuiltTabs } from '../app-package/tab-server';
+import { postActivity, teamInstallation } from '../support/activities';
+import { startTestApp } from '../support/app';
+import { artifactPath } from '../support/browser';
+import { newTenantId } from '../support/storage';
+import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const YEAR = organisationYear(NOW);
+const tenantId = newTenantId();
+const demo = generateDemoMunicipality(tenantId);
+const personas = demoPersonas(demo);
+const hr = demo.people.find((person) => person.id === personas.hr.personId);
+const [area, otherArea] = [...demo.serviceAreas].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+const channel = demoChannels(demo.serviceAreas).find((candidate) => candidate.serviceAreaId === area?.id);
+
+let app: RunningApp;
+let connector: ConnectorStandIn;
+let tabs: TabsBrowser;
+/** Teams refuses the next post (the stand-in answers 502 once). */
+let refuseNextPost = false;
+
+beforeAll(async () => {
+  requireBuiltTabs();
+  connector = await startConnectorStandIn({
+    limits: null,
+    fail: (call) => {
+      if (call.operation !== 'sendToConversation' || !refuseNextPost) return null;
+      refuseNextPost = false;
+      return { status: 502 };
+    },
+  });
+  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
+  // The bot is added to the demo team's channel of the first area, as Teams tells it on installation.
+  const installed = await postActivity(
+    app.url,
+    teamInstallation(
+      { tenantId, aadObjectId: hr?.aadObjectId ?? '' },
+      { teamId: DEMO_TEAM.id, channelId: channel?.id, channelName: channel?.name },
+      'add',
+      { serviceUrl: connector.serviceUrl },
+    ),
+  );
+  expect(installed.status).toBe(200);
+  tabs = await launchTabsBrowser({ now: NOW });
+}, 120_000);
+
+afterEach(async () => {
+  await tabs?.closePages();
+});
+
+afterAll(async () => {
+  await tabs?.close();
+  await Promise.all([app?.stop(), connector?.close()]);
+});
+
+const atPhoneWidth = async (page: import('playwright-core').Page): Promise<string[]> => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  return axeViolations(page);
+};
+
+test('the demo links every service area to its own channel', async () => {
+  for (const serviceArea of demo.serviceAreas) {
+    const link = await app.repositories.channelLinks.get(tenantId, serviceArea.id);
+    expect(link?.value.teamId).toBe(DEMO_TEAM.id);
+  }
+});
+
+test('HR compiles a summary, and a publish whose post fails is shown as NOT published with a retry', async () => {
+  if (!area || !otherArea || !channel) throw new Error('the demo has service areas');
+  const page = await tabs.open(app.url, 'hr', `#/hr?view=summaries&year=${YEAR}`);
+  const list = page.getByRole('table', { name: `Palvelualueiden koonnit ${YEAR}` });
+  await list
+    .getByRole('row', { name: new RegExp(area.name) })
+    .getByText('Ei vielä luonnosta')
+    .waitFor();
+  expect(await atPhoneWidth(page)).toEqual([]);
+
+  await page.getByRole('link', { name: `Avaa koonti: ${area.name}` }).click();
+  await page.getByRole('heading', { level: 2, name: `${area.name}: koonti ${YEAR}` }).waitFor();
+  await page.getByRole('button', { name: 'Luo luonnos' }).click();
+  await page.getByText('Luonnos on valmis.').waitFor();
+  await page.getByRole('heading', { name: 'Mitä anonymiteetti piilotti' }).waitFor();
+  await page.getByText('Piilotettuja osaamislukuja:', { exact: false }).waitFor();
+  const preview = page.getByRole('group', { name: 'Kanavalle lähtevä kortti (esikatselu)' });
+  await preview.getByText(`Osaamiskoonti ${YEAR}: ${area.name}`).waitFor();
+
+  // The channel the bot knows is chosen in the tab (outside Teams too).
+  await page.getByLabel('Tiimi ja kanava, jotka Osaamiskello tuntee').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Liitä kanava' }).click();
+  await page.getByText('Kanava liitetty palvelualueelle.').waitFor();
+
+  refuseNextPost = true;
+  await page.getByRole('button', { name: 'Julkaise kanavalle' }).click();
+  await page.getByText('Ei julkaistu: lähetys kanavalle epäonnistui').waitFor({ timeout: 90_000 });
+  await page
+    .getByText(
+      'Ei julkaistu. Teams ei ottanut korttia vastaan. Koonti on yhä luonnos; mitään ei näytetä kanavalla.',
+    )
+    .waitFor();
+  expect(await page.getByText(/^Julkaistu/).count()).toBe(0);
+  expect(connector.activities()).toHaveLength(0);
+  expect(await app.repositories.summaryPublications.get(tenantId, area.id, YEAR)).toBeNull();
+  await page.getByRole('cell', { name: 'Julkaisu epäonnistui: Teams ei ottanut korttia vastaan.' }).waitFor();
+  expect(await atPhoneWidth(page)).toEqual([]);
+  await page.screenshot({ path: artifactPath('tabs-hr-summary-not-published.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Yritä julkaista uudelleen' }).first().click();
+  await connector.waitForActivities(1, 90_000);
+  expect(connector.activities()[0]?.conversationId).toBe(channel.id);
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.status === 'published') break;
+    await page.waitForTimeout(100);
+  }
+  expect((await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.status).toBe('published');
+}, 300_000);
+
+test('HR sees the central training plan with every row’s service area, and downloads it', async () => {
+  if (!area || !otherArea) throw new Error('the demo has service areas');
+  const central: TrainingPlan = {
+    tenantId,
+    year: YEAR,
+    scope: 'central',
+    serviceAreaId: null,
+    status: 'draft',
+    items: [
+      {
+        id: 'c1',
+        need: 'Asiakaspalvelu',
+        competenceId: null,
+        way: '20',
+        audience: 'Kaikki',
+        headcount: 12,
+        serviceAreaId: area.id,
+      },
+      {
+        id: 'c2',
+        need: 'Tietosuoja',
+        competenceId: null,
+        way: '10',
+        audience: 'Esihenkilöt',
+        headcount: 7,
+        serviceAreaId: otherArea.id,
+      },
+      {
+        id: 'c3',
+        need: 'Digitaidot',
+        competenceId: null,
+        way: '10',
+        audience: 'Kaikki',
+        headcount: 30,
+        serviceAreaId: null,
+      },
+    ],
+    history: [{ status: 'draft', by: personas.hr.personId, at: NOW.toISOString() }],
+    combinedAreas: [area.id, otherArea.id],
+  };
+  await app.repositories.trainingPlans.create(central);
+
+  const page = await tabs.open(app.url, 'hr', `#/hr?view=trainingPlans&year=${YEAR}`);
+  const table = page.getByRole('table', { name: 'Keskitetyn suunnitelman rivit ja mistä ne tulevat' });
+  await table.getByRole('columnheader', { name: 'Palvelualue' }).waitFor();
+  await table.getByRole('row', { name: new RegExp(`${area.name}.*Asiakaspalvelu`) }).waitFor();
+  await table.getByRole('row', { name: new RegExp(`${otherArea.name}.*Tietosuoja`) }).waitFor();
+  await table.getByRole('row', { name: /Koko kaupungin anonyymit tarpeet.*Digitaidot/ }).waitFor();
+  await page
+    .getByText(`Koottu 2/${demo.serviceAreas.length} palvelualueen suunnitelmasta.`, { exact: false })
+    .waitFor();
+  expect(await atPhoneWidth(page)).toEqual([]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Lataa keskitetty suunnitelma CSV-tiedostona' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('Palvelualue');
+  expect(csv).toContain(area.name);
+  await page.getByText(`Tiedosto ${download.suggestedFilename()} ladattiin.`).waitFor();
+  await page.screenshot({ path: artifactPath('tabs-hr-training-plans.png'), fullPage: true });
+}, 120_000);
