@@ -433,14 +433,6 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
     ],
   },
   {
-    builder: 'welcomeReply',
-    module: 'chat/welcome.ts',
-    cases: (locale) => [
-      { name: 'personal install', card: toActivity(welcomeReply(locale, 'personal')) as Json },
-      { name: 'team install', card: toActivity(welcomeReply(locale, 'team')) as Json },
-    ],
-  },
-  {
     builder: 'renderCard',
     module: 'cards/card-templates.ts',
     coveredBy: ['renderStepCard', 'renderMyTeamCard'],

@@ -85,7 +85,8 @@ describe('Agents Playground: messages the bot starts on its own arrive', () => {
     const welcome = page.locator('.ac-adaptiveCard', { hasText: 'Tervetuloa Osaamiskelloon' });
     await welcome.first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: artifactPath('playground-welcome.png') });
-    expect(await welcome.first().innerText()).toContain('oma keskustelu');
+    // The commands as the menu names them (the help texts of the command table), in the person's language.
+    expect(await welcome.first().innerText()).toContain('kehityskeskusteluni');
   });
 
   it('delivers the supervisor’s invitation to the employee’s chat, with the Teams meeting link and no file', async () => {

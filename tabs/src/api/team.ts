@@ -52,6 +52,14 @@ export async function scheduleMeeting(
   })) as MeetingOutcome;
 }
 
+/** The meeting's .ics as the API gives it (a file the supervisor can send or add to another calendar). */
+export async function meetingCalendarFile(
+  api: ApiClient,
+  icsPath: string,
+): Promise<{ fileName: string; contentType: string; content: string }> {
+  return (await api.get(icsPath)) as { fileName: string; contentType: string; content: string };
+}
+
 export async function cancelMeeting(
   api: ApiClient,
   year: number,

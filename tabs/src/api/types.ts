@@ -120,6 +120,8 @@ export interface MeetingOutcome {
   invitation: DeliveryOutcome;
   /** Where the supervisor's calendar entry is: an event through Graph, or the invitation's .ics (with why). */
   calendar?: { via: 'graph' | 'ics'; error?: { code: string; message: string } };
+  /** When the invitation could not arrive: Teams' meeting form pre-filled, and the meeting's .ics to send. */
+  fallback?: { teamsMeetingLink: string; icsPath: string } | null;
 }
 
 export interface GroupDiscussionStart {

@@ -192,6 +192,9 @@ export const en: Messages = {
     '{name}: the time was saved. Teams asked us to wait, so the invitation will be sent again in a moment.',
   'team.invitationRemoved':
     '{name}: the time was saved, but the invitation could not be sent because Osaamiskello was removed from their Teams.',
+  'team.fallbackIntro': 'Send the invitation yourself:',
+  'team.fallbackTeamsLink': 'Open the Teams meeting form ({name})',
+  'team.fallbackIcs': 'Download the calendar file (.ics)',
   'team.invitationBlocked':
     '{name}: the time was saved, but the invitation could not be sent because they blocked messages from Osaamiskello.',
   'team.calendarEventSaved': 'The meeting is in your calendar.',

@@ -190,6 +190,9 @@ export const fi = {
     '{name}: aika tallennettu. Teams pyysi odottamaan, joten kutsu lähetetään uudelleen hetken kuluttua.',
   'team.invitationRemoved':
     '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska Osaamiskello on poistettu hänen Teamsistaan.',
+  'team.fallbackIntro': 'Lähetä kutsu itse:',
+  'team.fallbackTeamsLink': 'Avaa Teamsin kokouslomake ({name})',
+  'team.fallbackIcs': 'Lataa kalenteritiedosto (.ics)',
   'team.invitationBlocked':
     '{name}: aika tallennettu, mutta kutsua ei voitu lähettää, koska hän on estänyt Osaamiskellon viestit.',
   'team.calendarEventSaved': 'Tapaaminen on kalenterissasi.',

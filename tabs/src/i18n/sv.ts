@@ -190,6 +190,9 @@ export const sv: Messages = {
     '{name}: tiden sparades. Teams bad oss vänta, så inbjudan skickas på nytt om en stund.',
   'team.invitationRemoved':
     '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom Osaamiskello har tagits bort från personens Teams.',
+  'team.fallbackIntro': 'Skicka inbjudan själv:',
+  'team.fallbackTeamsLink': 'Öppna mötesformuläret i Teams ({name})',
+  'team.fallbackIcs': 'Ladda ner kalenderfilen (.ics)',
   'team.invitationBlocked':
     '{name}: tiden sparades, men inbjudan kunde inte skickas eftersom personen har blockerat meddelanden från Osaamiskello.',
   'team.calendarEventSaved': 'Mötet finns i din kalender.',

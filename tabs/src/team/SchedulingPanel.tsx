@@ -12,7 +12,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/http';
-import { scheduleMeeting } from '../api/team';
+import { meetingCalendarFile, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
@@ -21,6 +21,17 @@ import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
 import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
 import { ScrollRegion } from '../components/ScrollRegion';
+
+/** Saves the meeting's .ics from the API as a file the supervisor can send or open in another calendar. */
+async function downloadIcs(api: ApiClient, icsPath: string): Promise<void> {
+  const file = await meetingCalendarFile(api, icsPath);
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 const DURATIONS = [30, 45, 60, 90];
 const GAPS = [0, 15, 30];
@@ -128,6 +139,7 @@ export function SchedulingPanel({
           name,
           ok: outcome.invitation === 'delivered',
           text: meetingText(outcome, name, t),
+          fallback: outcome.fallback ?? null,
         });
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'conflict') {
@@ -239,7 +251,24 @@ export function SchedulingPanel({
             <MessageBarBody>
               <ul className={styles.results}>
                 {results.map((result) => (
-                  <li key={result.employeeId}>{result.text}</li>
+                  <li key={result.employeeId}>
+                    {result.text}
+                    {result.fallback ? (
+                      <>
+                        {' '}
+                        {t('team.fallbackIntro')}{' '}
+                        <a href={result.fallback.teamsMeetingLink} target="_blank" rel="noreferrer">
+                          {t('team.fallbackTeamsLink', { name: result.name })}
+                        </a>{' '}
+                        <Button
+                          size="small"
+                          onClick={() => void downloadIcs(api, result.fallback?.icsPath ?? '')}
+                        >
+                          {t('team.fallbackIcs', { name: result.name })}
+                        </Button>
+                      </>
+                    ) : null}
+                  </li>
                 ))}
               </ul>
             </MessageBarBody>

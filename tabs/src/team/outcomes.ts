@@ -9,6 +9,7 @@ export interface InvitationResult {
   name: string;
   ok: boolean;
   text: string;
+  fallback?: { teamsMeetingLink: string; icsPath: string } | null;
 }
 
 function deliveryText(outcome: DeliveryOutcome, name: string, t: Translate): string {
