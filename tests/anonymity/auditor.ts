@@ -150,7 +150,14 @@ export async function audit(
   candidates: readonly Target[],
   threshold: number,
 ): Promise<Finding[]> {
-  const touched = new Set(figures.flatMap((figure) => [...figureTerms(figure).keys()]));
+  // The same equation read again (the same release read after every signing) adds nothing: solve each once.
+  const unique = new Map<string, Figure>();
+  for (const figure of figures) {
+    const key = `${[...figureTerms(figure).keys()].sort().join('+')}=${figure.value}`;
+    if (!unique.has(key)) unique.set(key, figure);
+  }
+  const distinct = [...unique.values()];
+  const touched = new Set(distinct.flatMap((figure) => [...figureTerms(figure).keys()]));
   const findings: Finding[] = [];
   for (const target of candidates) {
     const value = trueValue(truth, target);
@@ -158,9 +165,9 @@ export async function audit(
     // Only epochs around what was read can be pinned; an untouched target is free.
     const own = [...targetTerms(target).keys()];
     if (!own.some((v) => touched.has(v))) continue;
-    const max = await extreme(figures, target, 'Maximize');
+    const max = await extreme(distinct, target, 'Maximize');
     if (max > value) continue;
-    const min = await extreme(figures, target, 'Minimize');
+    const min = await extreme(distinct, target, 'Minimize');
     if (min === max) findings.push({ target, value });
   }
   return findings;

@@ -6,6 +6,7 @@ import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import { generateDemoMunicipality, demoPersonas } from '../../bot/src/organisation-data/demo-municipality';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
+import { translate, type MessageKey } from '../../bot/src/i18n/translate';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
 import { personalMessage, postActivity, teamInstallation } from '../support/activities';
@@ -101,19 +102,24 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
   });
 
   it('lists only what the person’s roles can do: no HR, strategy or plan commands for an employee', async () => {
+    const line = (key: MessageKey) => translate('fi', key);
     const help = String(
       (await replyTo(personalMessage(employee, 'ohje', { serviceUrl: connector.serviceUrl }))).text,
     );
-    expect(help).toContain('**oma keskustelu**');
-    for (const command of ['**koonnit**', '**koulutussuunnitelma**', '**tiimini**']) {
-      expect(help).not.toContain(command);
-    }
+    expect(help).toContain(line('help.command.myDiscussion'));
+    const forOthers: MessageKey[] = [
+      'help.command.summaries',
+      'help.command.trainingPlan',
+      'help.command.strategy',
+      'help.command.myTeam',
+    ];
+    for (const key of forOthers) expect(help).not.toContain(line(key));
     const supervisor = { tenantId, aadObjectId: personas.supervisor.aadObjectId };
     const supervisorHelp = String(
       (await replyTo(personalMessage(supervisor, 'ohje', { serviceUrl: connector.serviceUrl }))).text,
     );
-    expect(supervisorHelp).toContain('**tiimini**');
-    expect(supervisorHelp).not.toContain('**koonnit**');
+    expect(supervisorHelp).toContain(line('help.command.myTeam'));
+    expect(supervisorHelp).not.toContain(line('help.command.summaries'));
   });
 
   it('never links a user to a person of another tenant', async () => {
@@ -131,7 +137,7 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
     expect(stored?.value.reference).toMatchObject({ serviceUrl: connector.serviceUrl });
   });
 
-  it('stores a team on installation and forgets it on removal', async () => {
+  it('stores a team on installation and marks it removed on removal (nothing is posted there until re-added)', async () => {
     const team = { teamId: '19:demo-team@thread.tacv2' };
     const add = await postActivity(
       app.url,
@@ -145,7 +151,9 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
       teamInstallation(employee, team, 'remove', { serviceUrl: connector.serviceUrl }),
     );
     expect(remove.status).toBe(200);
-    expect(await app.repositories.conversationReferences.get(tenantId, address)).toBeNull();
+    expect((await app.repositories.conversationReferences.get(tenantId, address))?.value.unreachable).toBe(
+      'removed',
+    );
   });
 
   it('reports storage as reachable on /healthz', async () => {

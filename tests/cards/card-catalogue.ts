@@ -42,6 +42,7 @@ import { announcementCard, editorCard, overviewCard } from '../../bot/src/summar
 import { cardActivity } from '../../bot/src/summaries/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
+import { welcomeReply } from '../../bot/src/chat/welcome';
 
 type Json = Record<string, unknown>;
 
@@ -432,6 +433,14 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
     ],
   },
   {
+    builder: 'welcomeReply',
+    module: 'chat/welcome.ts',
+    cases: (locale) => [
+      { name: 'personal install', card: toActivity(welcomeReply(locale, 'personal')) as Json },
+      { name: 'team install', card: toActivity(welcomeReply(locale, 'team')) as Json },
+    ],
+  },
+  {
     builder: 'renderCard',
     module: 'cards/card-templates.ts',
     coveredBy: ['renderStepCard', 'renderMyTeamCard'],
@@ -598,14 +607,15 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
           learningWaySplit: { '70': 6, '20': 3, '10': 1 },
           publishedAt: status === 'published' ? AT : null,
           publishedBy: status === 'published' ? hr.id : null,
+          suppressed: { small: 3, change: 1, hierarchy: 12, complementary: 2, wholeGroup: false },
         },
         etag: 'W/"1"',
       });
       const target = { year: YEAR, serviceAreaId: area.id };
       return [
-        { name: 'no draft', card: editorCard(locale, area.name, target, null, null) },
-        { name: 'draft', card: editorCard(locale, area.name, target, summary('draft'), null) },
-        { name: 'published', card: editorCard(locale, area.name, target, summary('published'), null) },
+        { name: 'no draft', card: editorCard(locale, area.name, target, null, null, 5) },
+        { name: 'draft', card: editorCard(locale, area.name, target, summary('draft'), null, 5) },
+        { name: 'published', card: editorCard(locale, area.name, target, summary('published'), null, 5) },
       ];
     },
   },
@@ -798,6 +808,15 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         }),
       },
     ],
+  },
+  {
+    builder: 'welcomeReply',
+    module: 'chat/welcome.ts',
+    cases: (locale) =>
+      (['personal', 'team'] as const).map((scope) => ({
+        name: `installed in ${scope} scope`,
+        card: toActivity(welcomeReply(locale, scope)) as Json,
+      })),
   },
   {
     builder: 'toActivity',

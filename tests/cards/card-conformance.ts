@@ -13,7 +13,10 @@ import { teamsHighContrastTheme } from '@fluentui/tokens';
 type Json = Record<string, unknown>;
 
 const REFERENCE = join(__dirname, 'reference');
-const readJson = (name: string): Json => JSON.parse(readFileSync(join(REFERENCE, name), 'utf8')) as Json;
+/** Teams' host configs live with the tabs, whose card previews render with them. */
+const HOST_CONFIGS = join(__dirname, '../../tabs/src/cards');
+const readJson = (name: string, dir = REFERENCE): Json =>
+  JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json;
 
 /**
  * Teams refuses a bot message over its size limit with 413 MessageSizeTooBig, counting "the entire message payload
@@ -125,7 +128,7 @@ interface ThemeColors {
 }
 
 function hostConfigTheme(name: string, file: string): ThemeColors {
-  const config = readJson(file) as { containerStyles: ThemeColors['styles'] };
+  const config = readJson(file, HOST_CONFIGS) as { containerStyles: ThemeColors['styles'] };
   return { name, styles: config.containerStyles };
 }
 

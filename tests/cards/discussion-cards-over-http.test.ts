@@ -162,6 +162,11 @@ describe('development discussion cards over HTTP', () => {
     expect(cardText(refused)).toContain('Vaihe 1 / 6');
     expect(errorNextTo(refused, 's_pastYearReview')).toBe('Teksti on liian pitkä (enintään 800 merkkiä).');
     expect(input(refused, 's_pastYearReview')?.value).toBe('x'.repeat(801));
+    // The limit is stated on the field, so a paste the client cuts at maxLength does not go unnoticed.
+    expect(input(refused, 's_pastYearReview')).toMatchObject({
+      maxLength: 800,
+      label: 'Kuluneen työvuoden arviointi (enintään 800 merkkiä)',
+    });
     const goals = await open(validation, validation, { kind: 'step', step: 6 });
     const noWay = await invoke(validation, VERBS.savePreparation, {
       ...button(goals, VERBS.savePreparation, 'Tallenna ja näytä yhteenveto'),
@@ -205,7 +210,7 @@ describe('development discussion cards over HTTP', () => {
     expect((await stored(swede))?.etag).toBe(before?.etag);
   });
 
-  it('answers a stale edit with "someone else changed this" and the latest version, overwriting nothing', async () => {
+  it('answers a stale edit with "someone else changed this", the latest version and the unsaved text, overwriting nothing', async () => {
     const card = await open(racer, racer, { kind: 'step', step: 1 });
     const save = button(card, VERBS.savePreparation, 'Tallenna ja jatka');
     await invoke(racer, VERBS.savePreparation, { ...save, s_pastYearReview: 'Ensimmäinen versio.' });
@@ -215,6 +220,9 @@ describe('development discussion cards over HTTP', () => {
     });
     expect(cardText(stale)).toContain('Joku muu muutti tätä sillä välin');
     expect(input(stale, 's_pastYearReview')?.value).toBe('Ensimmäinen versio.');
+    // What was typed on the stale card is shown beside the latest version, not thrown away.
+    expect(cardText(stale)).toContain('Tekstisi, jota ei tallennettu');
+    expect(cardText(stale)).toContain('Vanhasta kortista.');
     expect((await stored(racer))?.value.preparation.pastYearReview).toBe('Ensimmäinen versio.');
   });
 

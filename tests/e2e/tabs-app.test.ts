@@ -255,6 +255,35 @@ describe('a supervisor schedules development discussions', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('the group discussion card is previewed as Teams renders it, in the page’s theme, before anything is posted', async () => {
+    const team = demo.teams.find((t) => t.supervisorId === personas.supervisor.personId && t.kind === 'team');
+    const posted = connector.activities().length;
+    for (const [hash, theme] of [
+      ['#/team', 'default'],
+      ['#/team?theme=dark', 'dark'],
+      ['#/team?theme=contrast', 'contrast'],
+    ] as const) {
+      const page = await open('supervisor', hash);
+      await page
+        .getByRole('button', { name: `Esikatsele korttia: tiimin ${team?.name} ryhmäkeskustelu` })
+        .click();
+      const preview = page.getByRole('figure', { name: `Kanavalle julkaistava kortti, tiimi ${team?.name}` });
+      // The adaptivecards SDK's own rendering, with the card's title and themes.
+      await preview
+        .locator('.ac-adaptiveCard')
+        .getByText(`Ryhmäosaamiskeskustelu ${ROUND_YEAR}: ${team?.name}`)
+        .waitFor();
+      // The themes are a Markdown list, as in Teams, not "- " lines.
+      await preview.getByRole('listitem').filter({ hasText: 'Nykyosaaminen' }).waitFor();
+      expect(await preview.getAttribute('data-card-preview')).toBe(theme);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    // A preview posts nothing and starts nothing.
+    expect(connector.activities()).toHaveLength(posted);
+    const started = await app.repositories.groupDiscussions.listForTeam(tenantId, ROUND_YEAR, team?.id ?? '');
+    expect(started.items).toEqual([]);
+  }, 180_000);
+
   test('the group discussion is started from the team view; without a channel it says where to post the card', async () => {
     const page = await open('supervisor', '#/team');
     const team = demo.teams.find((t) => t.supervisorId === personas.supervisor.personId && t.kind === 'team');

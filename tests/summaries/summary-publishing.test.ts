@@ -96,6 +96,12 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     expect(json).toContain('Luonnos on valmis.');
     const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
     expect(stored?.status).toBe('draft');
+    // HR sees what anonymity hid and why, as counts only (the small values' own counts never appear).
+    const suppressed = stored?.suppressed;
+    expect(suppressed?.wholeGroup).toBe(false);
+    expect(suppressed?.small).toBeGreaterThan(0);
+    expect(json).toContain('Anonymiteetin vuoksi piilotetut luvut');
+    expect(json).toContain(`Alle 5 henkeä: ${suppressed?.small}`);
     // The management team's view of the whole area first; the open discussion is not compiled.
     expect(stored?.conclusions).toEqual({
       futureNeeds: ['Tiedolla johtaminen koko alueella', 'Digitaidot asiakastyössä'],
@@ -236,5 +242,34 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
       TEAMS_A.channelId,
       TEAMS_A.channelId,
     ]);
+  });
+
+  it('publishes again only when no figure moved by fewer than 5 since the last publication', async () => {
+    const last = await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR);
+    if (!last) throw new Error('not published');
+    const republish = async (respondentsBefore: number): Promise<string> => {
+      // The channel's last publication as if fewer had signed then.
+      await app.repositories.summaryPublications.put({
+        ...last.value,
+        figures: { ...last.value.figures, respondents: respondentsBefore },
+      });
+      let { etag } = await open();
+      cardOf(await press(hr, 'summary.revise', { ...target, etag }));
+      ({ etag } = await open());
+      return cardOf(await press(hr, 'summary.publish', { ...target, etag })).json;
+    };
+    // 2 more signed discussions between the two: whoever kept both could subtract the 2. Nothing is posted.
+    expect(await republish(21 - 2)).toContain('vähemmän kuin anonymiteettirajan verran henkilöitä');
+    expect((await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.status).toBe('draft');
+    expect(
+      (await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR))?.value.figures.respondents,
+    ).toBe(19);
+    expect(connector.activities()).toHaveLength(2);
+    // 5 more: a group of the threshold; published.
+    expect(await republish(21 - 5)).not.toContain('anonymiteettirajan');
+    await connector.waitForActivities(3);
+    expect(
+      (await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR))?.value.figures.respondents,
+    ).toBe(21);
   });
 });

@@ -8,6 +8,7 @@ import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import { storedAddresses } from '../../bot/src/clock/reminder-addresses';
 import { unreachableState } from '../../bot/src/fanout/delivery';
+import { translate } from '../../bot/src/i18n/translate';
 import { personalMessage, postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
@@ -64,9 +65,8 @@ test('a personal install gets a short welcome in the person’s language with th
   const [welcome] = cardsInto('a:aad-sv');
   const text = JSON.stringify(welcome);
   expect(text).toContain('Välkommen till Osaamiskello');
-  expect(text).toContain('**mitt samtal**');
-  expect(text).toContain('**mitt team**');
-  expect(text).toContain('**hjälp**');
+  for (const key of ['help.command.myDiscussion', 'help.command.myTeam', 'help.command.help'] as const)
+    expect(text).toContain(JSON.stringify(translate('sv', key)).slice(1, -1));
   expect(JSON.stringify(cardsInto('a:aad-fi'))).toContain('Tervetuloa Osaamiskelloon');
 });
 

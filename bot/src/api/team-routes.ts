@@ -4,6 +4,7 @@
  *   PUT    /api/v1/team/discussions/:year/:employeeId/meeting           schedule or move (If-Match)
  *   DELETE /api/v1/team/discussions/:year/:employeeId/meeting           cancel (If-Match)
  *   POST   /api/v1/team/group-discussions                               start a team's group discussion
+ *   GET    /api/v1/team/group-discussions/:year/:teamId/preview         the card the start would post
  */
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { isZonedDateTime } from '../domain/calendar';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { RequestIdentity } from './auth/request-identity';
+import { groupDiscussionPreview } from './card-previews';
 import { startGroupDiscussion } from './group-discussion-start';
 import {
   cancelMeeting,
@@ -123,6 +125,21 @@ export function registerTeamRoutes(
         parseYear(pathParam(req, 'year')),
         pathParam(req, 'employeeId'),
       ),
+    }),
+  );
+
+  secured(
+    kit,
+    server,
+    'get',
+    '/api/v1/team/group-discussions/:year/:teamId/preview',
+    ['supervisor'],
+    async (req, identity) => ({
+      status: 200,
+      body: await groupDiscussionPreview(repositories, identity.person, {
+        year: parseYear(pathParam(req, 'year')),
+        teamId: pathParam(req, 'teamId'),
+      }),
     }),
   );
 

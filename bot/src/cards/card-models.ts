@@ -33,6 +33,9 @@ export interface TextFieldModel {
   /** The employee's preparation for this section, shown to the supervisor above their own notes. */
   referenceLabel: string;
   reference: string;
+  /** After a conflict: the user's own text that was not saved ('' when none). */
+  unsavedLabel: string;
+  unsaved: string;
 }
 
 export interface RatingFieldModel {

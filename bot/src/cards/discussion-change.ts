@@ -86,12 +86,18 @@ const conflictBanner = (viewer: DiscussionViewer): Banner => ({
   color: 'Warning',
 });
 
-/** The card was made from an older version: done if the latest already holds the change, else a conflict. */
+/**
+ * The card was made from an older version: done if the latest already holds the change, else a conflict that
+ * shows the latest version together with what the user typed, so nothing typed is lost.
+ */
 function answerStale(context: CardsContext, viewer: DiscussionViewer, request: ChangeRequest): AdaptiveCard {
   const at = context.now().toISOString();
   return holdsChange(request.change, viewer.record.value, at, viewer.framework)
     ? renderDiscussionView(viewer, request.to, { banner: request.done ?? null })
-    : renderDiscussionView(viewer, request.from, { banner: conflictBanner(viewer) });
+    : renderDiscussionView(viewer, request.from, {
+        banner: conflictBanner(viewer),
+        unsaved: request.extras?.inputs,
+      });
 }
 
 export async function changeDiscussion(

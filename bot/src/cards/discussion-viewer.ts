@@ -41,6 +41,8 @@ export interface ViewExtras {
   errors?: FieldErrors;
   /** The inputs as the user sent them, shown again when they were refused. */
   inputs?: Record<string, unknown>;
+  /** What the user typed on a card that lost to someone else's save: shown beside the latest version. */
+  unsaved?: Record<string, unknown>;
   /** The version the card claims; a refused submit keeps the one it was rendered from. */
   etag?: string;
   goalSlots?: string[];

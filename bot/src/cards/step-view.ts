@@ -38,6 +38,12 @@ import { cardText } from './card-text';
 /** Empty slots offered after the existing goals, so a goal can be added without another round trip. */
 const NEW_GOAL_SLOTS = 2;
 
+/** What the user typed into `id` on a card that lost to another save, when it differs from the latest. */
+function unsavedText(extras: ViewExtras, id: string, latest: string): string {
+  const typed = extras.unsaved?.[id];
+  return typeof typed === 'string' && typed.trim() !== '' && typed !== latest ? cardText(typed) : '';
+}
+
 function textFields(viewer: DiscussionViewer, step: Step, extras: ViewExtras): TextFieldModel[] {
   const { locale, party } = viewer;
   const discussion = viewer.record.value;
@@ -48,10 +54,16 @@ function textFields(viewer: DiscussionViewer, step: Step, extras: ViewExtras): T
     const prepared = discussion.preparation[section] ?? '';
     return {
       id,
-      label: translate(locale, `cards.section.${section}`),
+      // The limit is stated: Teams cuts a longer paste at maxLength without a word.
+      label: translate(locale, 'cards.limitedLabel', {
+        label: translate(locale, `cards.section.${section}`),
+        max: MAX_SECTION_TEXT_LENGTH,
+      }),
       maxLength: MAX_SECTION_TEXT_LENGTH,
       value: inputValue(extras, id, own[section] ?? ''),
       error: fieldError(viewer, extras, id),
+      unsavedLabel: translate(locale, 'cards.unsaved'),
+      unsaved: unsavedText(extras, id, own[section] ?? ''),
       referenceLabel: party === 'supervisor' ? translate(locale, 'cards.employeePreparation') : '',
       reference:
         party === 'employee'

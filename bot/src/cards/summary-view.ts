@@ -190,7 +190,10 @@ function reasonInput(viewer: DiscussionViewer, extras: ViewExtras): ReasonInputM
   if (viewer.party !== 'supervisor' || viewer.record.value.status !== 'signed') return null;
   return {
     id: inputIds.reopenReason,
-    label: translate(viewer.locale, 'cards.reopenReason'),
+    label: translate(viewer.locale, 'cards.limitedLabel', {
+      label: translate(viewer.locale, 'cards.reopenReason'),
+      max: MAX_REOPEN_REASON_LENGTH,
+    }),
     maxLength: MAX_REOPEN_REASON_LENGTH,
     value: inputValue(extras, inputIds.reopenReason, ''),
     error: fieldError(viewer, extras, inputIds.reopenReason),

@@ -21,7 +21,6 @@ export function welcomeReply(locale: Locale, scope: WelcomeScope): ChatReply {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    lang: locale,
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       {

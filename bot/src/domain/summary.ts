@@ -28,6 +28,25 @@ export interface ServiceAreaSummary {
   postFailure?: SummaryPostFailure | null;
   /** What happened to the summary, oldest first (at most MAX_SUMMARY_HISTORY entries). */
   history?: SummaryEvent[];
+  /**
+   * How many of the draft's figures anonymity hid, by reason (never their values), so HR can tell a small area
+   * why its figures roll up. Absent on summaries drafted before it was kept.
+   */
+  suppressed?: SummarySuppression | null;
+}
+
+/** Hidden cells by reason (docs/anonymity.md): counts only. */
+export interface SummarySuppression {
+  /** The value itself is under the threshold. */
+  small: number;
+  /** The change since the previous release is under the threshold. */
+  change: number;
+  /** The same figure is hidden at the level above (the city). */
+  hierarchy: number;
+  /** Hidden so that another hidden figure cannot be worked out by subtraction. */
+  complementary: number;
+  /** The whole area is under the threshold: nothing is shown of it. */
+  wholeGroup: boolean;
 }
 
 export interface SummaryPostFailure {

@@ -178,6 +178,8 @@ export const en: Catalogue = {
     'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and send again.',
   'cards.error.required': 'Required.',
   'cards.error.invalid': 'Check this value.',
+  'cards.unsaved': 'Your text that was not saved (copy what you want to keep into the field above):',
+  'cards.limitedLabel': '{label} (at most {max} characters)',
   'cards.hint.supervisor.heldSignedByMe':
     'You have signed off the record. Waiting for the employee to sign it off.',
   'cards.hint.employee.heldSignedByMe':

@@ -174,6 +174,8 @@ export const fi = {
     'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja lähetä uudelleen.',
   'cards.error.required': 'Pakollinen tieto.',
   'cards.error.invalid': 'Tarkista tämä tieto.',
+  'cards.unsaved': 'Tekstisi, jota ei tallennettu (kopioi säilytettävä yllä olevaan kenttään):',
+  'cards.limitedLabel': '{label} (enintään {max} merkkiä)',
   'cards.hint.supervisor.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan työntekijän hyväksyntää.',
   'cards.hint.employee.heldSignedByMe': 'Olet hyväksynyt kirjaukset. Odotetaan esihenkilösi hyväksyntää.',
   'cards.error.meeting.inPast': 'Aika on jo mennyt. Valitse tuleva aika.',

@@ -173,6 +173,8 @@ export const sv: Catalogue = {
     'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och skicka igen.',
   'cards.error.required': 'Obligatoriskt.',
   'cards.error.invalid': 'Kontrollera den här uppgiften.',
+  'cards.unsaved': 'Din text som inte sparades (kopiera det du vill behålla till fältet ovan):',
+  'cards.limitedLabel': '{label} (högst {max} tecken)',
   'cards.hint.supervisor.heldSignedByMe':
     'Du har godkänt anteckningarna. Medarbetaren har ännu inte godkänt dem.',
   'cards.hint.employee.heldSignedByMe': 'Du har godkänt anteckningarna. Din chef har ännu inte godkänt dem.',

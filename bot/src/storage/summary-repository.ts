@@ -42,6 +42,16 @@ const summarySchema = z.object({
       }),
     )
     .default([]),
+  suppressed: z
+    .object({
+      small: z.number().int().min(0),
+      change: z.number().int().min(0),
+      hierarchy: z.number().int().min(0),
+      complementary: z.number().int().min(0),
+      wholeGroup: z.boolean(),
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<ServiceAreaSummary>;
 
 type Identity = 'tenantId' | 'serviceAreaId' | 'year';
@@ -57,6 +67,7 @@ export class SummaryRepository {
         'learningWaySplit',
         'postFailure',
         'history',
+        'suppressed',
       ]),
       key: (summary) => summaryKeys.key(summary.tenantId, summary.year, summary.serviceAreaId),
     });

@@ -88,12 +88,14 @@ export function summaryInteractions(deps: SummaryDeps): {
     locale: Locale,
     notice: Notice | null,
   ): Promise<CardActionResult> {
-    const [area, summary] = await Promise.all([
+    const [area, summary, organisation] = await Promise.all([
       repositories.serviceAreas.get(target.tenantId, target.serviceAreaId),
       repositories.summaries.get(target.tenantId, target.year, target.serviceAreaId),
+      repositories.organisations.get(target.tenantId),
     ]);
     const name = area?.value.name ?? target.serviceAreaId;
-    return { kind: 'card', card: editorCard(locale, name, target, summary, notice) };
+    const threshold = effectiveThreshold(organisation?.value.anonymityThreshold ?? 0);
+    return { kind: 'card', card: editorCard(locale, name, target, summary, notice, threshold) };
   }
 
   /** A verb on one area's summary: HR only; a refusal shows the summary as it now stands with the reason. */

@@ -79,6 +79,10 @@ export interface SuppressedCounts {
   heatmapCells: number;
   /** Kinds of coaching or work-supervision requests not shown. */
   developmentActions: number;
+  /** Why cells were hidden (docs/anonymity.md), counts only; null for figures stored before they were kept. */
+  reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
+  /** When the figures were released (the aggregates advance in steps of at least the threshold). */
+  releasedAt: string | null;
 }
 
 export function suppressedCounts(figures: SummaryFigures): SuppressedCounts {
@@ -96,6 +100,15 @@ export function suppressedCounts(figures: SummaryFigures): SuppressedCounts {
     heatmapCells: figures.heatmap.flatMap((row) => Object.values(row.cells)).filter((cell) => cell.n === null)
       .length,
     developmentActions: figures.developmentActions.filter((demand) => demand.count === null).length,
+    reasons: figures.suppressed
+      ? {
+          small: figures.suppressed.small,
+          change: figures.suppressed.change,
+          hierarchy: figures.suppressed.hierarchy,
+          complementary: figures.suppressed.complementary,
+        }
+      : null,
+    releasedAt: figures.releasedAt ?? null,
   };
 }
 

@@ -80,6 +80,41 @@ export const SUMMARY_TEXTS = {
     sv: '{name}: {share} % ({needs}/{rated})',
     en: '{name}: {share}% ({needs}/{rated})',
   },
+  'facts.hidden': {
+    fi: 'Anonymiteetin vuoksi piilotetut luvut',
+    sv: 'Siffror som döljs för anonymitetens skull',
+    en: 'Figures hidden for anonymity',
+  },
+  'hidden.wholeGroup': {
+    fi: 'Koko palvelualue on alle {threshold} hengen: sen luvut näkyvät vain kaupungin yhteisluvuissa.',
+    sv: 'Hela serviceområdet är under {threshold} personer: dess siffror ingår bara i stadens totalsiffror.',
+    en: 'The whole service area is under {threshold} people: its figures count only in the city’s totals.',
+  },
+  'hidden.small': {
+    fi: 'Alle {threshold} henkeä: {count}',
+    sv: 'Färre än {threshold} personer: {count}',
+    en: 'Fewer than {threshold} people: {count}',
+  },
+  'hidden.change': {
+    fi: 'Muuttui edellisestä alle {threshold} hengellä: {count}',
+    sv: 'Ändrades sedan förra gången med färre personer än anonymitetsgränsen: {count}',
+    en: 'Changed since the last release by fewer people than the anonymity threshold: {count}',
+  },
+  'hidden.hierarchy': {
+    fi: 'Piilotettu myös kaupungin luvuissa: {count}',
+    sv: 'Dolda även i stadens siffror: {count}',
+    en: 'Hidden in the city’s figures too: {count}',
+  },
+  'hidden.complementary': {
+    fi: 'Piilotettu, jottei toista piilotettua lukua voi laskea erotuksena: {count}',
+    sv: 'Dolda så att en annan dold siffra inte kan räknas ut som skillnad: {count}',
+    en: 'Hidden so that another hidden figure cannot be worked out by subtraction: {count}',
+  },
+  'hidden.none': {
+    fi: 'Mitään ei piilotettu.',
+    sv: 'Ingenting doldes.',
+    en: 'Nothing was hidden.',
+  },
   'facts.noFigures': { fi: 'Ei näytettäviä lukuja', sv: 'Inga siffror att visa', en: 'No figures to show' },
   'notice.drafted': { fi: 'Luonnos on valmis.', sv: 'Utkastet är klart.', en: 'The draft is ready.' },
   'notice.refreshed': {
@@ -167,6 +202,11 @@ export const SUMMARY_TEXTS = {
     fi: 'Palvelualueelle ei ole liitetty kanavaa. Lisää Osaamiskello-välilehti palvelualueen kanavalle ja valitse siinä palvelualue.',
     sv: 'Ingen kanal är kopplad till serviceområdet. Lägg till fliken Osaamiskello i serviceområdets kanal och välj serviceområdet där.',
     en: 'No channel is linked to the service area. Add the Osaamiskello tab to the area’s channel and choose the area in it.',
+  },
+  'summary.smallChange': {
+    fi: 'Luvut ovat muuttuneet edellisestä julkaisusta vähemmän kuin anonymiteettirajan verran henkilöitä: uutta julkaisua ei voi verrata edelliseen anonyymisti. Julkaise, kun allekirjoitettuja keskusteluja on tullut lisää (tai kun luvut ovat ennallaan).',
+    sv: 'Siffrorna har ändrats sedan förra publiceringen med färre personer än anonymitetsgränsen: den nya kan inte jämföras med den förra anonymt. Publicera när fler samtal har undertecknats (eller när siffrorna är oförändrade).',
+    en: 'The figures changed since the last publication by fewer people than the anonymity threshold: the new one could not be compared with the last anonymously. Publish when more discussions are signed (or when the figures are unchanged).',
   },
   'summary.tooManyConclusions': {
     fi: 'Teemalla voi olla enintään {max} johtopäätöstä.',

@@ -156,13 +156,33 @@ function splitFact(split: ServiceAreaSummary['learningWaySplit'], locale: Locale
   };
 }
 
-function draftFacts(summary: ServiceAreaSummary, locale: Locale): Fact[] {
+const HIDDEN_REASONS = ['small', 'change', 'hierarchy', 'complementary'] as const;
+
+/**
+ * What anonymity hid in the draft's figures and why, as counts only (never values): HR's answer to a small
+ * area asking why its figures roll up. Null for drafts made before the counts were kept.
+ */
+export function hiddenFact(summary: ServiceAreaSummary, threshold: number, locale: Locale): Fact | null {
+  const hidden = summary.suppressed;
+  if (!hidden) return null;
   const t = translator(SUMMARY_TEXTS, locale);
+  const lines = hidden.wholeGroup
+    ? [t('hidden.wholeGroup', { threshold })]
+    : HIDDEN_REASONS.filter((reason) => hidden[reason] > 0).map((reason) =>
+        t(`hidden.${reason}`, { threshold, count: hidden[reason] }),
+      );
+  return { title: t('facts.hidden'), value: lines.length > 0 ? lines.join('\n\n') : t('hidden.none') };
+}
+
+function draftFacts(summary: ServiceAreaSummary, locale: Locale, threshold: number): Fact[] {
+  const t = translator(SUMMARY_TEXTS, locale);
+  const hidden = hiddenFact(summary, threshold, locale);
   const respondents = Math.max(0, ...summary.competences.map((competence) => competence.respondents));
   const split = splitFact(summary.learningWaySplit, locale);
   return [
     { title: t('facts.respondents'), value: respondents > 0 ? String(respondents) : t('facts.noFigures') },
     ...(split ? [split] : []),
+    ...(hidden ? [hidden] : []),
   ];
 }
 
@@ -187,6 +207,7 @@ export function editorCard(
   target: { year: number; serviceAreaId: string },
   read: Versioned<ServiceAreaSummary> | null,
   notice: Notice | null,
+  threshold: number,
 ): AdaptiveCard {
   const t = translator(SUMMARY_TEXTS, locale);
   const summary = read?.value ?? null;
@@ -213,7 +234,7 @@ export function editorCard(
     notice: shown ? t(shown.key, shown.params) : '',
     noticeColor: shown?.color ?? 'Default',
     intro: summary ? '' : t('editor.noDraft'),
-    facts: summary ? draftFacts(summary, locale) : [],
+    facts: summary ? draftFacts(summary, locale, threshold) : [],
     inputs: editable
       ? GROUP_THEMES.map((theme) => ({
           id: conclusionInputId(theme),

@@ -9,6 +9,7 @@
  * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
  * (ConcurrencyConflictError) and HR sees the latest version.
  */
+import { smallDifferences } from './publication-difference';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
@@ -42,6 +43,7 @@ export const SUMMARY_ERROR_CODES = [
   'summary.published',
   'summary.notPublished',
   'summary.noChannel',
+  'summary.smallChange',
   'summary.tooManyConclusions',
   'summary.textTooLong',
 ] as const;
@@ -96,14 +98,20 @@ function requireDraft(summary: ServiceAreaSummary): void {
 }
 
 /** The draft's figures: the area's distributions, empty where a group is below the threshold. */
-function draftFigures(figures: SummaryFigures): Pick<ServiceAreaSummary, 'competences' | 'learningWaySplit'> {
+function draftFigures(
+  figures: SummaryFigures,
+): Pick<ServiceAreaSummary, 'competences' | 'learningWaySplit' | 'suppressed'> {
   const competences: CompetenceDistribution[] = figures.competences.map((figure) => ({
     competenceId: figure.competenceId,
     self: figure.self?.counts ?? {},
     supervisor: figure.supervisor?.counts ?? {},
     respondents: figure.needs?.rated ?? 0,
   }));
-  return { competences, learningWaySplit: figures.learningWays?.counts ?? { '70': 0, '20': 0, '10': 0 } };
+  return {
+    competences,
+    learningWaySplit: figures.learningWays?.counts ?? { '70': 0, '20': 0, '10': 0 },
+    suppressed: figures.suppressed ?? null,
+  };
 }
 
 async function compileFresh(deps: SummaryDeps, target: SummaryTarget): Promise<CompiledSummary> {
@@ -216,7 +224,13 @@ export async function publishSummary(
   requireDraft(read.value);
   const link = await deps.repositories.channelLinks.get(target.tenantId, target.serviceAreaId);
   if (!link) return refuse('summary.noChannel', 'Link a channel to the service area first');
-  const compiled = await compileFresh(deps, target);
+  const [compiled, previous] = await Promise.all([
+    compileFresh(deps, target),
+    deps.repositories.summaryPublications.get(target.tenantId, target.serviceAreaId, target.year),
+  ]);
+  // The channel keeps the previous publication: the next may not let anyone subtract fewer than k people.
+  if (previous && smallDifferences(previous.value.figures, compiled.figures, compiled.figures.threshold) > 0)
+    return refuse('summary.smallChange', 'Too few people changed since the last publication');
   const publishedAt = deps.now().toISOString();
   const claimed = await deps.repositories.summaries.update(asShown(read, etag), {
     ...draftFigures(compiled.figures),

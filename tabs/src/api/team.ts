@@ -61,6 +61,12 @@ export async function cancelMeeting(
   return (await api.send('DELETE', meetingPath(year, employeeId), { ifMatch: etag })) as MeetingOutcome;
 }
 
+/** The card starting the team's group discussion would post, to show before posting it. */
+export async function groupDiscussionPreview(api: ApiClient, year: number, teamId: string): Promise<object> {
+  const path = `/api/v1/team/group-discussions/${year}/${encodeURIComponent(teamId)}/preview`;
+  return ((await api.get(path)) as { card: object }).card;
+}
+
 export async function startGroupDiscussion(
   api: ApiClient,
   year: number,

@@ -1,14 +1,17 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
-import { startGroupDiscussion } from '../api/team';
+import { groupDiscussionPreview, startGroupDiscussion } from '../api/team';
 import type { LedTeam } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import type { HostChannel } from '../teams/host';
 import { EmptyState } from './EmptyState';
 import { errorMessage } from './ErrorState';
 import { LiveMessage, type ActionMessage } from './LiveMessage';
+
+/** The SDK and its Markdown renderer load only when a preview is asked for. */
+const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
 
 const useStyles = makeStyles({
   list: {
@@ -47,6 +50,7 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
   const [started, setStarted] = useState<Record<string, LedTeam['groupDiscussion']>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
+  const [preview, setPreview] = useState<{ team: LedTeam; card: object } | null>(null);
 
   if (teams.length === 0) return <EmptyState text={t('group.noTeams')} />;
 
@@ -69,6 +73,18 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
     } catch (error) {
       const apiError = asApiError(error);
       setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const showPreview = async (team: LedTeam) => {
+    setBusy(team.id);
+    setMessage(null);
+    try {
+      setPreview({ team, card: await groupDiscussionPreview(api, year, team.id) });
+    } catch (error) {
+      setMessage({ intent: 'error', text: errorMessage(asApiError(error), t) });
     } finally {
       setBusy(null);
     }
@@ -105,10 +121,25 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
                   {discussion ? t('group.postAgain') : t('group.start')}
                 </Button>
               ) : null}
+              {team.holdsGroupDiscussion ? (
+                <Button
+                  appearance="subtle"
+                  disabled={busy !== null}
+                  onClick={() => void showPreview(team)}
+                  aria-label={t('group.previewFor', { team: team.name })}
+                >
+                  {t('group.preview')}
+                </Button>
+              ) : null}
             </li>
           );
         })}
       </ul>
+      {preview ? (
+        <Suspense fallback={null}>
+          <CardPreview card={preview.card} label={t('group.previewLabel', { team: preview.team.name })} />
+        </Suspense>
+      ) : null}
       <LiveMessage message={message} layout="multiline" />
     </>
   );

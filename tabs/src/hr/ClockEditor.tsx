@@ -30,6 +30,7 @@ import {
   individualYear,
   isClockErrorCode,
   parseReminders,
+  fieldProblems,
   windowProblems,
   windowsOf,
   withoutOverride,
@@ -259,9 +260,14 @@ export function ClockEditor({ api, initial }: Props) {
             <tbody>
               {draft.phases.map((phase) => {
                 const window = effectiveWindow(draft, phase, serviceAreaId);
-                const problems = windowProblems(window);
                 const name = t(`phase.${phase.kind}`);
-                const problemText = problems.map((code) => t(`clockError.${code}`)).join(' ');
+                // Each date's problem under its own field.
+                const problemOf = (field: 'opens' | 'closes') => {
+                  const codes = fieldProblems(window, field);
+                  return codes.length ? codes.map((code) => t(`clockError.${code}`)).join(' ') : undefined;
+                };
+                const opensProblem = problemOf('opens');
+                const closesProblem = problemOf('closes');
                 return (
                   <tr key={phase.id}>
                     <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
@@ -270,8 +276,8 @@ export function ClockEditor({ api, initial }: Props) {
                     <td className={table.cell}>{t(`level.${phase.level}`)}</td>
                     <td className={table.cell}>
                       <Field
-                        validationState={problems.length ? 'error' : 'none'}
-                        validationMessage={problems.length ? problemText : undefined}
+                        validationState={opensProblem ? 'error' : 'none'}
+                        validationMessage={opensProblem}
                       >
                         <Input
                           aria-label={t('editor.opensFor', { phase: name })}
@@ -285,7 +291,10 @@ export function ClockEditor({ api, initial }: Props) {
                       </Field>
                     </td>
                     <td className={table.cell}>
-                      <Field>
+                      <Field
+                        validationState={closesProblem ? 'error' : 'none'}
+                        validationMessage={closesProblem}
+                      >
                         <Input
                           aria-label={t('editor.closesFor', { phase: name })}
                           className={styles.dateInput}

@@ -64,7 +64,17 @@ export function parseReminders(text: string): number[] | null {
  * Year (opens 15.11., closes 28.2.): it belongs to the year it closes in, as in the service.
  */
 export function windowProblems(window: Pick<ClockPhaseSetting, 'opens' | 'closes'>): ClockErrorCode[] {
-  return !isMonthDay(window.opens) || !isMonthDay(window.closes) ? ['clock.invalidDate'] : [];
+  return fieldProblems(window, 'opens').length || fieldProblems(window, 'closes').length
+    ? ['clock.invalidDate']
+    : [];
+}
+
+/** The problems of one date of a window, shown under that field (not under the other one). */
+export function fieldProblems(
+  window: Pick<ClockPhaseSetting, 'opens' | 'closes'>,
+  field: 'opens' | 'closes',
+): ClockErrorCode[] {
+  return isMonthDay(window[field]) ? [] : ['clock.invalidDate'];
 }
 
 /**

@@ -223,6 +223,9 @@ export const en: Messages = {
   'group.startFor': 'Start the group discussion of {team}',
   'group.postAgain': 'Post the card',
   'group.postAgainFor': 'Post the card: the group discussion of {team}',
+  'group.preview': 'Preview the card',
+  'group.previewFor': 'Preview the card: the group discussion of {team}',
+  'group.previewLabel': 'The card to be posted to the channel, team {team}',
   'group.posted': 'The card of the group discussion of {team} was posted to the channel.',
   'group.noChannel':
     "The group discussion of {team} has started. Post its card from the Osaamiskello tab in the team's channel.",

@@ -221,6 +221,9 @@ export const fi = {
   'group.startFor': 'Aloita tiimin {team} ryhmäkeskustelu',
   'group.postAgain': 'Julkaise kortti',
   'group.postAgainFor': 'Julkaise kortti: tiimin {team} ryhmäkeskustelu',
+  'group.preview': 'Esikatsele korttia',
+  'group.previewFor': 'Esikatsele korttia: tiimin {team} ryhmäkeskustelu',
+  'group.previewLabel': 'Kanavalle julkaistava kortti, tiimi {team}',
   'group.posted': 'Tiimin {team} ryhmäkeskustelun kortti julkaistiin kanavalle.',
   'group.noChannel':
     'Tiimin {team} ryhmäkeskustelu on aloitettu. Julkaise kortti tiimin kanavan Osaamiskello-välilehdeltä.',

@@ -222,6 +222,9 @@ export const sv: Messages = {
   'group.startFor': 'Inled gruppsamtalet för teamet {team}',
   'group.postAgain': 'Publicera kortet',
   'group.postAgainFor': 'Publicera kortet: gruppsamtalet för teamet {team}',
+  'group.preview': 'Förhandsgranska kortet',
+  'group.previewFor': 'Förhandsgranska kortet: gruppsamtalet för teamet {team}',
+  'group.previewLabel': 'Kortet som publiceras i kanalen, teamet {team}',
   'group.posted': 'Kortet för teamets {team} gruppsamtal publicerades i kanalen.',
   'group.noChannel':
     'Gruppsamtalet för teamet {team} har inletts. Publicera kortet från fliken Osaamiskello i teamets kanal.',
