@@ -104,7 +104,7 @@ function SummaryList({
 }) {
   const table = useDataTableStyles();
   const styles = useStyles();
-  const { t, formatDate } = useI18n();
+  const { t, formatDateTime: formatDate } = useI18n();
   const { state, retry } = useResource((signal) => fetchSummaries(api, year, signal), `summaries-${year}`);
   if (state.status === 'loading') return <LoadingState label={t('summaries.loading')} />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
@@ -185,7 +185,8 @@ function SummaryEditor({
 }) {
   const styles = useStyles();
   const table = useDataTableStyles();
-  const { t, formatDate, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const formatDate = formatDateTime;
   const { state, retry, update } = useResource(
     (signal) => fetchSummary(api, year, serviceAreaId, signal),
     `summary-${year}-${serviceAreaId}`,
