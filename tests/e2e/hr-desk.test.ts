@@ -97,6 +97,11 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
   await page.getByText('Luonnos on valmis.').waitFor();
   await page.getByRole('heading', { name: 'Mitä anonymiteetti piilotti' }).waitFor();
   await page.getByText('Piilotettuja osaamislukuja:', { exact: false }).waitFor();
+  // And why, as counts only (one line per reason that hid anything).
+  await page
+    .getByText(/^Piilotettu(, koska|, jottei) .*: \d+$/)
+    .first()
+    .waitFor();
   const preview = page.getByRole('group', { name: 'Kanavalle lähtevä kortti (esikatselu)' });
   await preview.getByText(`Osaamiskoonti ${YEAR}: ${area.name}`).waitFor();
 

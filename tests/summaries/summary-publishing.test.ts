@@ -18,6 +18,13 @@ const TEAMS_A = {
 };
 const TEAMS_B = { teamId: '19:tekninen-team@thread.tacv2', channelId: '19:tekninen-osaaminen@thread.tacv2' };
 
+/** What the bot posted to channels (threads); the welcome when it was added to a team is not a post. */
+let posts: () => ReturnType<ConnectorStandIn['activities']> = () => [];
+async function waitForPosts(count: number): Promise<void> {
+  for (let waited = 0; posts().length < count && waited < 10_000; waited += 25)
+    await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
 describe('summaries: draft, edit and publish to the service area’s channel', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
@@ -54,6 +61,7 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
 
   beforeAll(async () => {
     [app, connector] = await Promise.all([startTestApp(), startConnectorStandIn()]);
+    posts = () => connector.activities().filter((a) => String(a.conversationId).includes(';messageid='));
     await storeKnownCity(app.repositories, city);
     await Promise.all([
       app.repositories.groupDiscussions.create(
@@ -161,7 +169,7 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     const { json } = cardOf(await press(hr, 'summary.publish', { ...target, etag }));
     expect(json).toContain('Palvelualueelle ei ole liitetty kanavaa');
     expect((await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.status).toBe('draft');
-    expect(connector.activities()).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
   });
 
   it('lets HR or the area’s management team link a channel, and no one else', async () => {
@@ -175,8 +183,8 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     const { etag } = await open();
     const { json } = cardOf(await press(hr, 'summary.publish', { ...target, etag }));
     expect(json).toContain('Julkaistu, ja koontikortti lähetettiin palvelualueen kanavalle.');
-    await connector.waitForActivities(1);
-    const posted = connector.activities();
+    await waitForPosts(1);
+    const posted = posts();
     expect(posted).toHaveLength(1);
     // A new post in the channel: its thread is named by the channel (`<channel>;messageid=<post>`).
     expect(String(posted[0]?.conversationId).split(';')[0]).toBe(TEAMS_A.channelId);
@@ -237,8 +245,8 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     expect(revised.json).toContain('Koonti on taas luonnos.');
     ({ etag } = await open());
     cardOf(await press(hr, 'summary.publish', { ...target, etag }));
-    await connector.waitForActivities(2);
-    expect(connector.activities().map((activity) => String(activity.conversationId).split(';')[0])).toEqual([
+    await waitForPosts(2);
+    expect(posts().map((activity) => String(activity.conversationId).split(';')[0])).toEqual([
       TEAMS_A.channelId,
       TEAMS_A.channelId,
     ]);
@@ -264,10 +272,10 @@ describe('summaries: draft, edit and publish to the service area’s channel', (
     expect(
       (await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR))?.value.figures.respondents,
     ).toBe(19);
-    expect(connector.activities()).toHaveLength(2);
+    expect(posts()).toHaveLength(2);
     // 5 more: a group of the threshold; published.
     expect(await republish(21 - 5)).not.toContain('anonymiteettirajan');
-    await connector.waitForActivities(3);
+    await waitForPosts(3);
     expect(
       (await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR))?.value.figures.respondents,
     ).toBe(21);

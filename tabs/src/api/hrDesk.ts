@@ -58,6 +58,8 @@ export interface SummaryDetail {
     teamsCombined: number;
     heatmapCells: number;
     developmentActions: number;
+    /** Why cells were hidden, counts only; null for figures stored before the reasons were kept. */
+    reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
   };
   /** The Adaptive Card the channel would get. */
   preview: Record<string, unknown> | null;

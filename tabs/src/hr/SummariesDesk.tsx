@@ -390,6 +390,16 @@ function SummaryEditor({
               <li key={kind}>{t(`summaries.suppressed.${kind}`, { count: data.suppressed[kind] })}</li>
             ),
           )}
+          {(['small', 'change', 'hierarchy', 'complementary'] as const).map((reason) =>
+            data.suppressed.reasons && data.suppressed.reasons[reason] > 0 ? (
+              <li key={reason}>
+                {t(`summaries.hiddenBecause.${reason}`, {
+                  count: data.suppressed.reasons[reason],
+                  threshold: data.threshold,
+                })}
+              </li>
+            ) : null,
+          )}
         </ul>
       </Section>
 

@@ -62,6 +62,12 @@ export const hrDeskFi = {
   'summaries.suppressed.teamsCombined': 'Pieniä tiimejä yhdistetty yhdeksi riviksi: {count}',
   'summaries.suppressed.heatmapCells': 'Piilotettuja lämpökartan soluja: {count}',
   'summaries.suppressed.developmentActions': 'Piilotettuja valmennus- ja työnohjauspyyntöjä: {count}',
+  'summaries.hiddenBecause.small': 'Piilotettu, koska alle {threshold} henkeä: {count}',
+  'summaries.hiddenBecause.change':
+    'Piilotettu, koska muuttui edellisestä alle {threshold} hengellä: {count}',
+  'summaries.hiddenBecause.hierarchy': 'Piilotettu, koska piilotettu myös kaupungin luvuissa: {count}',
+  'summaries.hiddenBecause.complementary':
+    'Piilotettu, jottei toista piilotettua lukua voi laskea erotuksena: {count}',
   'summaries.previewHeading': 'Kanavalle lähtevä kortti (esikatselu)',
   'summaries.previewNone': 'Esikatselu näkyy, kun luonnos on luotu.',
   'summaries.historyHeading': 'Historia',
@@ -186,6 +192,11 @@ export const hrDeskSv: HrDeskMessages = {
   'summaries.suppressed.teamsCombined': 'Små team sammanslagna till en rad: {count}',
   'summaries.suppressed.heatmapCells': 'Dolda celler i värmekartan: {count}',
   'summaries.suppressed.developmentActions': 'Dolda begäranden om coachning och arbetshandledning: {count}',
+  'summaries.hiddenBecause.small': 'Dolda för att färre än {threshold} personer: {count}',
+  'summaries.hiddenBecause.change': 'Dolda för att de ändrats med färre än {threshold} personer: {count}',
+  'summaries.hiddenBecause.hierarchy': 'Dolda för att de är dolda även i stadens siffror: {count}',
+  'summaries.hiddenBecause.complementary':
+    'Dolda så att en annan dold siffra inte kan räknas ut som skillnad: {count}',
   'summaries.previewHeading': 'Kortet som går till kanalen (förhandsvisning)',
   'summaries.previewNone': 'Förhandsvisningen visas när utkastet har skapats.',
   'summaries.historyHeading': 'Historik',
@@ -310,6 +321,11 @@ export const hrDeskEn: HrDeskMessages = {
   'summaries.suppressed.teamsCombined': 'Small teams combined into one row: {count}',
   'summaries.suppressed.heatmapCells': 'Heatmap cells held back: {count}',
   'summaries.suppressed.developmentActions': 'Coaching and work-supervision requests held back: {count}',
+  'summaries.hiddenBecause.small': 'Hidden as fewer than {threshold} people: {count}',
+  'summaries.hiddenBecause.change': 'Hidden as they changed by fewer than {threshold} people: {count}',
+  'summaries.hiddenBecause.hierarchy': 'Hidden as they are hidden in the city’s figures too: {count}',
+  'summaries.hiddenBecause.complementary':
+    'Hidden so that another hidden figure cannot be worked out by subtraction: {count}',
   'summaries.previewHeading': 'The card the channel gets (preview)',
   'summaries.previewNone': 'The preview appears once the draft exists.',
   'summaries.historyHeading': 'History',
