@@ -10,16 +10,29 @@ import { z } from 'zod';
 const id = z.string().min(1).max(1024);
 const shortText = z.string().max(256);
 
+/*
+ * The reply to an activity is addressed with its `from`, `recipient` and `conversation` turned around
+ * (TurnContext.applyConversationReference), so their fields go back to the connector as they came. The Bot
+ * Connector takes a ChannelAccount / ConversationAccount whose text fields are non-empty strings when present
+ * and `isGroup` a boolean (Bot Framework REST API reference, "ChannelAccount object" and "ConversationAccount
+ * object": https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#channelaccount-object
+ * and #conversationaccount-object); an empty one is answered 400 BadArgument. Such an activity cannot be
+ * answered, so it is refused here before a turn runs; a null field is dropped (see ADDRESSING_FIELDS).
+ */
+const addressText = z.string().min(1).max(256);
+
 const account = z.looseObject({
   id,
-  name: shortText.nullish(),
+  name: addressText.nullish(),
   aadObjectId: z.string().min(1).max(128).nullish(),
 });
 
 const conversation = z.looseObject({
   id,
-  conversationType: shortText.nullish(),
+  name: addressText.nullish(),
+  conversationType: addressText.nullish(),
   tenantId: z.string().min(1).max(128).nullish(),
+  isGroup: z.boolean().nullish(),
 });
 
 const channelData = z.looseObject({
@@ -78,12 +91,23 @@ const DROPPED_WHEN_NULL = [
   'name',
 ];
 
+/** The accounts a reply is addressed with, and their fields that are dropped when null (not echoed back). */
+const ADDRESSING_FIELDS = {
+  from: ['name', 'aadObjectId'],
+  recipient: ['name', 'aadObjectId'],
+  conversation: ['name', 'conversationType', 'tenantId', 'isGroup'],
+} as const;
+
 /** True when `body` can be handed to the SDK without making it throw; removes the null fields it trips on. */
 export function acceptActivity(body: unknown): boolean {
   const parsed = activity.safeParse(body);
   if (!parsed.success) return false;
   const fields = body as Record<string, unknown>;
   for (const name of DROPPED_WHEN_NULL) if (fields[name] === null) delete fields[name];
+  for (const [accountName, names] of Object.entries(ADDRESSING_FIELDS)) {
+    const account = fields[accountName] as Record<string, unknown>;
+    for (const name of names) if (account[name] === null) delete account[name];
+  }
   if (parsed.data.type !== 'invoke') return true;
   if (!HANDLED_INVOKES.includes(parsed.data.name as (typeof HANDLED_INVOKES)[number])) return false;
   return cardActionValue.safeParse(parsed.data.value).success;
