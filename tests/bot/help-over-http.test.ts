@@ -156,6 +156,29 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
     );
   });
 
+  it.each([
+    ['from', 'name'],
+    ['recipient', 'name'],
+    ['conversation', 'conversationType'],
+  ])(
+    'refuses a message whose %s.%s is empty with a 400 and sends no reply the connector would refuse',
+    async (account, field) => {
+      const activity = personalMessage(employee, 'help', { serviceUrl: connector.serviceUrl });
+      (activity[account] as Record<string, unknown>)[field] = '';
+      const before = connector.received.length;
+      const response = await postActivity(app.url, activity);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
+      // The same message with the field present is answered, so nothing was held back for another reason.
+      (activity[account] as Record<string, unknown>)[field] = account === 'conversation' ? 'personal' : 'X';
+      await replyTo(activity);
+      // Only that reply reached the connector, and it was accepted.
+      expect(connector.received.slice(before).map((request) => request.status < 300)).toEqual([true]);
+    },
+  );
+
   it('reports storage as reachable on /healthz', async () => {
     const response = await fetch(`${app.url}/healthz`);
     expect(response.status).toBe(200);
