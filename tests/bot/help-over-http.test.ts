@@ -174,8 +174,10 @@ describe('bot endpoint: help in the user language, replies to the serviceUrl', (
       // The same message with the field present is answered, so nothing was held back for another reason.
       (activity[account] as Record<string, unknown>)[field] = account === 'conversation' ? 'personal' : 'X';
       await replyTo(activity);
-      // Only that reply reached the connector, and it was accepted.
-      expect(connector.received.slice(before).map((request) => request.status < 300)).toEqual([true]);
+      // Only that reply reached the connector (a 429 of its rate limit may precede the retry): none refused.
+      const statuses = connector.received.slice(before).map((request) => request.status);
+      expect(statuses.filter((status) => status < 300)).toHaveLength(1);
+      expect(statuses.filter((status) => status !== 429 && status >= 300)).toEqual([]);
     },
   );
 
