@@ -12,7 +12,7 @@ import {
   type DemoPersonaKey,
 } from '../organisation-data/demo-municipality';
 import type { Person } from '../domain/organisation';
-import { DEMO_TEAM, demoChannels } from '../organisation-data/demo-channels';
+import { DEMO_SUMMARY_CHANNEL, DEMO_TEAM } from '../organisation-data/demo-channels';
 import { startAgentsPlayground, type PlaygroundUser } from './agents-playground';
 
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     team: {
       name: DEMO_TEAM.name,
       channelName: 'Osaamiskello',
-      channels: demoChannels(demo.serviceAreas).map(({ id, name }) => ({ id, name })),
+      channels: [{ ...DEMO_SUMMARY_CHANNEL }],
     },
     workDir: resolve(
       config.storage.kind === 'embedded' ? resolve(config.storage.dataDir, '..') : '.data',

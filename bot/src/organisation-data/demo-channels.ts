@@ -1,7 +1,9 @@
 /**
- * The demo municipality's Teams channels, one per service area, in the one team the local chat client (the Agents
- * Playground) shows: the demo links each service area to its channel, so HR's whole publish journey — compile,
- * publish, the card arriving in the area's channel — can be followed locally. The ids are Teams-shaped thread ids.
+ * The demo municipality's Teams channel for summaries, in the one team the local chat client (the Agents
+ * Playground) shows: the demo links each service area to it, so HR's whole publish journey — compile, publish,
+ * the card arriving in the channel — can be followed locally. The Playground's configuration schema allows one
+ * channel per team ("/team/channels must NOT have more than 1 items"), so every area shares this channel here;
+ * in a real tenant each area links its own. The id is a Teams-shaped thread id.
  */
 import type { ServiceArea } from '../domain/organisation';
 import type { ChannelLink } from '../storage/channel-link-repository';
@@ -18,12 +20,14 @@ export interface DemoChannel {
   name: string;
 }
 
+/** The one channel of the demo team besides General (the Playground shows no more). */
+export const DEMO_SUMMARY_CHANNEL = {
+  id: '19:osaamiskello-summaries@thread.tacv2',
+  name: 'Osaamiskartoitukset',
+} as const;
+
 export function demoChannels(serviceAreas: readonly Pick<ServiceArea, 'id' | 'name'>[]): DemoChannel[] {
-  return serviceAreas.map((area) => ({
-    serviceAreaId: area.id,
-    id: `19:osaamiskello-${area.id}@thread.tacv2`,
-    name: area.name,
-  }));
+  return serviceAreas.map((area) => ({ serviceAreaId: area.id, ...DEMO_SUMMARY_CHANNEL }));
 }
 
 /** The links the demo seeds: each area's summaries go to its own channel of the demo team. */
