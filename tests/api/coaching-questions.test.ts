@@ -11,7 +11,7 @@ import type { Person } from '../../bot/src/domain/organisation';
 import { cardAction, invokeCard } from '../support/activities';
 import type { SignInOrganisation } from '../support/tokens';
 import { cardText } from '../cards/card-helpers';
-import { call, newOrganisation, startTabsApi, tokenOf, type TestApi } from './tabs-api-fixture';
+import { call, newOrganisation, ROUND_YEAR, startTabsApi, tokenOf, type TestApi } from './tabs-api-fixture';
 
 const PATH = '/api/v1/hr/coaching-questions';
 
@@ -140,7 +140,7 @@ describe('the coaching question bank in the HR tab', () => {
     expect(theirs.body.steps).toEqual(builtInSteps());
   });
 
-  test('the supervisor’s discussion card offers the organisation’s own questions, in the supervisor’s language', async () => {
+  test('the supervisor’s discussion card offers the organisation’s own questions, in the language of the supervisor’s HR record', async () => {
     const org = await newOrganisation(api.app);
     const other = await newOrganisation(api.app);
     const saved = await call(api.app, await hrToken(org), 'PUT', PATH, { body: { steps: ownSteps() } });
@@ -152,7 +152,7 @@ describe('the coaching question bank in the HR tab', () => {
         cardAction(
           { tenantId: o.tenantId, aadObjectId: viewer.aadObjectId ?? '' },
           VERBS.open,
-          { employeeId: o.people.employee.id, year: 2026, view: { kind: 'step', step: 1 } },
+          { employeeId: o.people.employee.id, year: ROUND_YEAR, view: { kind: 'step', step: 1 } },
           { serviceUrl: api.connector.serviceUrl, locale },
         ),
       );
@@ -161,7 +161,15 @@ describe('the coaching question bank in the HR tab', () => {
     const finnish = cardText(await firstStep(org, org.people.supervisor, 'fi-FI'));
     expect(finnish).toContain(ownQuestion.fi);
     expect(finnish).not.toContain(builtInFirst.fi);
-    expect(cardText(await firstStep(org, org.people.supervisor, 'sv-FI'))).toContain(ownQuestion.sv);
+    // The card speaks the language of the supervisor's HR record, not of their Teams client: Swedish once
+    // the record says Swedish.
+    expect(cardText(await firstStep(org, org.people.supervisor, 'sv-FI'))).toContain(ownQuestion.fi);
+    const people = api.app.repositories.people;
+    const record = await people.getPerson(org.tenantId, org.people.supervisor.id);
+    await people.updatePerson(record!, { locale: 'sv' });
+    const swedish = cardText(await firstStep(org, org.people.supervisor, 'fi-FI'));
+    expect(swedish).toContain(ownQuestion.sv);
+    expect(swedish).not.toContain(ownQuestion.fi);
     // The employee's card has no coaching questions; the other organisation's supervisor gets the built-in ones.
     expect(cardText(await firstStep(org, org.people.employee, 'fi-FI'))).not.toContain(ownQuestion.fi);
     expect(cardText(await firstStep(other, other.people.supervisor, 'fi-FI'))).toContain(builtInFirst.fi);

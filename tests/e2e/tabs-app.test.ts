@@ -127,6 +127,24 @@ function cardText(activity: Record<string, unknown>): string {
   return JSON.stringify((activity.attachments as Array<{ content: unknown }>)[0]?.content);
 }
 
+/** The invitation card's button that opens Teams' meeting form pre-filled, as a URL (undefined: no such button). */
+function teamsMeetingLinkOf(activity: Record<string, unknown>): URL | undefined {
+  const content = (
+    activity.attachments as Array<{ content: { actions?: Array<Record<string, unknown>> } }>
+  )[0]?.content;
+  const button = content?.actions?.find((action) => action.type === 'Action.OpenUrl');
+  return button ? new URL(String(button.url)) : undefined;
+}
+
+/** The meeting's .ics as the tab API gives it to `persona` (the employee or their supervisor). */
+async function meetingCalendarFor(persona: 'employee' | 'supervisor') {
+  const token = await devToken(app.url, tenantId, personas[persona].personId);
+  const answer = await fetch(`${app.url}/api/v1/discussions/${ROUND_YEAR}/${employee.id}/meeting.ics`, {
+    headers: bearer(token),
+  });
+  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+}
+
 /** A datetime-local value as the page reads it: a time in the browser's own zone, as an instant. */
 function instantOf(page: Page, local: string): Promise<string> {
   return page.evaluate((value) => new Date(value).toISOString(), local);
@@ -167,7 +185,21 @@ describe('a supervisor schedules development discussions', () => {
     expect(cardText(invitation as Record<string, unknown>)).toContain('Kutsu kehityskeskusteluun');
     expect(cardText(invitation as Record<string, unknown>)).toContain(`{{DATE(${utc}, LONG)}}`);
     expect(cardText(invitation as Record<string, unknown>)).toContain('"title":"Valmistaudu keskusteluun"');
-    expect(JSON.stringify(invitation?.attachments)).toContain(`DTSTART:${utc.replace(/[-:]/g, '')}`);
+    // No inline file (Teams shows none): the card alone, with a button opening Teams' meeting form at that time.
+    expect((invitation?.attachments as Array<{ contentType: string }>).map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    const link = teamsMeetingLinkOf(invitation as Record<string, unknown>);
+    expect(link && `${link.origin}${link.pathname}`).toBe('https://teams.microsoft.com/l/meeting/new');
+    expect(link?.searchParams.get('startTime')).toBe(start);
+    // The .ics for another calendar comes from the API, to the employee and to the supervisor alike.
+    for (const persona of ['employee', 'supervisor'] as const) {
+      const file = await meetingCalendarFor(persona);
+      expect(file.status).toBe(200);
+      expect(file.body.contentType).toBe('text/calendar; charset=utf-8');
+      expect(String(file.body.content)).toContain(`DTSTART:${utc.replace(/[-:]/g, '')}\r\n`);
+      expect(String(file.body.content)).toContain('METHOD:REQUEST');
+    }
     await expect(page.getByRole('row', { name: new RegExp(employeeName) }).innerText()).resolves.toContain(
       'Aika sovittu',
     );
@@ -221,7 +253,7 @@ describe('a supervisor schedules development discussions', () => {
     );
   });
 
-  test('cancels the meeting; the employee is told, with the calendar event cancelled', async () => {
+  test('cancels the meeting; the employee is told to remove it from their calendar, and its .ics is gone', async () => {
     const page = await open('supervisor', '#/team');
     await findEmployee(page);
     await page.getByRole('button', { name: `Peru henkilön ${employeeName} keskustelu` }).click();
@@ -235,7 +267,18 @@ describe('a supervisor schedules development discussions', () => {
     expect(stored?.value).toMatchObject({ status: 'notScheduled', scheduledAt: null });
     const last = invitations().at(-1) as Record<string, unknown>;
     expect(cardText(last)).toContain('Kehityskeskustelusi on peruttu');
-    expect(JSON.stringify(last.attachments)).toContain('METHOD:CANCEL');
+    // No .ics rides along (nor a button to add the meeting); the card tells the employee to remove it instead.
+    expect((last.attachments as Array<{ contentType: string }>).map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    expect(teamsMeetingLinkOf(last)).toBeUndefined();
+    expect(cardText(last)).toContain('Poista tapaaminen kalenteristasi');
+    // The API serves no METHOD:CANCEL file: with no time agreed, the meeting's .ics is gone (404) for both.
+    for (const persona of ['employee', 'supervisor'] as const) {
+      const file = await meetingCalendarFor(persona);
+      expect(file.status).toBe(404);
+      expect(file.body.error).toMatchObject({ code: 'meeting.notScheduled' });
+    }
   });
 
   test('a 500-person unit is paged and searchable, and the page stays small', async () => {
