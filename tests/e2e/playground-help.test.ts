@@ -4,27 +4,13 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { startAgentsPlayground, type RunningPlayground } from '../../bot/src/devstack/agents-playground';
-import { freePort } from '../../bot/src/devstack/free-port';
 import { generateDemoMunicipality, demoPersonas } from '../../bot/src/organisation-data/demo-municipality';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import type { Person } from '../../bot/src/domain/organisation';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-function asUser(person: Person) {
-  return {
-    aadObjectId: person.aadObjectId ?? person.id,
-    name: `${person.firstName} ${person.lastName}`,
-    givenName: person.firstName,
-    surname: person.lastName,
-    email: person.email,
-  };
-}
+import { artifactPath } from '../support/browser';
+import { openPlaygroundChat, type PlaygroundChat } from '../support/playground';
 
 describe('Agents Playground: chatting with the bot in a browser', () => {
   const tenantId = newTenantId();
@@ -32,8 +18,7 @@ describe('Agents Playground: chatting with the bot in a browser', () => {
   const personas = demoPersonas(demo);
   const byId = new Map(demo.people.map((person) => [person.id, person]));
   let app: RunningApp;
-  let playground: RunningPlayground;
-  let browser: TestBrowser;
+  let chat: PlaygroundChat;
   let page: Page;
 
   beforeAll(async () => {
@@ -50,24 +35,13 @@ describe('Agents Playground: chatting with the bot in a browser', () => {
     const others = Object.values(personas)
       .filter((persona) => persona.key !== 'employee')
       .slice(0, 5)
-      .map((persona) => asUser(byId.get(persona.personId) as Person));
-    playground = await startAgentsPlayground({
-      port: await freePort(),
-      botEndpoint: `${app.url}/api/messages`,
-      tenantId,
-      currentUser: asUser(employee),
-      users: others,
-      team: { name: 'Demo', channelName: 'Osaamiskello' },
-      workDir: mkdtempSync(join(tmpdir(), 'osk-playground-')),
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(playground.url);
+      .map((persona) => byId.get(persona.personId) as Person);
+    chat = await openPlaygroundChat({ app, tenantId, currentUser: employee, users: others });
+    page = chat.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+    await chat?.close();
     await app?.stop();
   });
 

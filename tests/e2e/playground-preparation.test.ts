@@ -3,32 +3,18 @@
  * Chromium: "oma keskustelu" in the personal chat, the preparation card, a field filled and submitted, and the
  * card updated in place, as the demo employee whose supervisor has already set the meeting time.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { startAgentsPlayground, type RunningPlayground } from '../../bot/src/devstack/agents-playground';
-import { freePort } from '../../bot/src/devstack/free-port';
 import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
 import type { Person } from '../../bot/src/domain/organisation';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { openPlaygroundChat, type PlaygroundChat } from '../support/playground';
 import { newTenantId } from '../support/storage';
 
 const NOW = new Date('2026-02-02T08:00:00Z');
-
-function asUser(person: Person) {
-  return {
-    aadObjectId: person.aadObjectId ?? person.id,
-    name: `${person.firstName} ${person.lastName}`,
-    givenName: person.firstName,
-    surname: person.lastName,
-    email: person.email,
-  };
-}
 
 describe('Agents Playground: an employee prepares their development discussion', () => {
   const tenantId = newTenantId();
@@ -38,8 +24,7 @@ describe('Agents Playground: an employee prepares their development discussion',
   const employee = byId.get(personas.employee.personId) as Person;
   const supervisor = { ...(byId.get(personas.supervisor.personId) as Person), supervisorId: null };
   let app: RunningApp;
-  let playground: RunningPlayground;
-  let browser: TestBrowser;
+  let chat: PlaygroundChat;
   let page: Page;
 
   beforeAll(async () => {
@@ -63,24 +48,13 @@ describe('Agents Playground: an employee prepares their development discussion',
     const others = Object.values(personas)
       .filter((persona) => persona.key !== 'employee')
       .slice(0, 5)
-      .map((persona) => asUser(byId.get(persona.personId) as Person));
-    playground = await startAgentsPlayground({
-      port: await freePort(),
-      botEndpoint: `${app.url}/api/messages`,
-      tenantId,
-      currentUser: asUser(employee),
-      users: others,
-      team: { name: 'Demo', channelName: 'Osaamiskello' },
-      workDir: mkdtempSync(join(tmpdir(), 'osk-playground-')),
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(playground.url);
+      .map((persona) => byId.get(persona.personId) as Person);
+    chat = await openPlaygroundChat({ app, tenantId, currentUser: employee, users: others });
+    page = chat.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+    await chat?.close();
     await app?.stop();
   });
 

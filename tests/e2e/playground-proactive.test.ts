@@ -5,40 +5,24 @@
  * employee's development discussion in the tab's API and the invitation arrives in the employee's chat; the
  * supervisor starts the team's group discussion and its card is posted to a channel other than General.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { startAgentsPlayground, type RunningPlayground } from '../../bot/src/devstack/agents-playground';
-import { freePort } from '../../bot/src/devstack/free-port';
-import type { Person } from '../../bot/src/domain/organisation';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { IN_WINDOW, meetingPath, NOW, ROUND_YEAR } from '../api/tabs-api-fixture';
 import { startTestApp } from '../support/app';
-import { artifactPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { openPlaygroundChat, type PlaygroundChat } from '../support/playground';
 import { newTenantId } from '../support/storage';
 import { bearer, devToken, signInOrganisation } from '../support/tokens';
 
 const GENERAL = '19:osaamiskello-team-general@thread.tacv2';
 const CHANNEL = '19:osaamiskello-team-channel@thread.tacv2';
 
-function asUser(person: Person) {
-  return {
-    aadObjectId: person.aadObjectId ?? person.id,
-    name: `${person.firstName} ${person.lastName}`,
-    givenName: person.firstName,
-    surname: person.lastName,
-    email: person.email,
-  };
-}
-
 describe('Agents Playground: messages the bot starts on its own arrive', () => {
   const org = signInOrganisation(newTenantId());
   const { employee, supervisor } = org.people;
   let app: RunningApp;
-  let playground: RunningPlayground;
-  let browser: TestBrowser;
+  let chat: PlaygroundChat;
   let page: Page;
 
   const asSupervisor = async (method: string, path: string, body: unknown) => {
@@ -61,23 +45,12 @@ describe('Agents Playground: messages the bot starts on its own arrive', () => {
       org.people.otherEmployee,
       org.people.cooperationMember,
     ];
-    playground = await startAgentsPlayground({
-      port: await freePort(),
-      botEndpoint: `${app.url}/api/messages`,
-      tenantId: org.tenantId,
-      currentUser: asUser(employee),
-      users: others.map(asUser),
-      team: { name: 'Demo', channelName: 'Osaamiskello' },
-      workDir: mkdtempSync(join(tmpdir(), 'osk-playground-')),
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(playground.url);
+    chat = await openPlaygroundChat({ app, tenantId: org.tenantId, currentUser: employee, users: others });
+    page = chat.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
+    await chat?.close();
     await app?.stop();
   });
 

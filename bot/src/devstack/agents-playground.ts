@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Person } from '../domain/organisation';
 
 export interface PlaygroundUser {
   aadObjectId: string;
@@ -15,6 +16,17 @@ export interface PlaygroundUser {
   givenName: string;
   surname: string;
   email: string;
+}
+
+/** A person of the organisation as the Playground's user of that name (the Entra object id when known). */
+export function playgroundUser(person: Person): PlaygroundUser {
+  return {
+    aadObjectId: person.aadObjectId ?? person.id,
+    name: `${person.firstName} ${person.lastName}`,
+    givenName: person.firstName,
+    surname: person.lastName,
+    email: person.email,
+  };
 }
 
 export interface PlaygroundOptions {

@@ -13,19 +13,9 @@ import {
 } from '../organisation-data/demo-municipality';
 import type { Person } from '../domain/organisation';
 import { DEMO_SUMMARY_CHANNEL, DEMO_TEAM } from '../organisation-data/demo-channels';
-import { startAgentsPlayground, type PlaygroundUser } from './agents-playground';
+import { playgroundUser, startAgentsPlayground } from './agents-playground';
 
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
-
-function playgroundUser(person: Person): PlaygroundUser {
-  return {
-    aadObjectId: person.aadObjectId ?? person.id,
-    name: `${person.firstName} ${person.lastName}`,
-    givenName: person.firstName,
-    surname: person.lastName,
-    email: person.email,
-  };
-}
 
 async function main(): Promise<void> {
   // `npm start` is local development: the Playground's unauthenticated chat and the tabs' dev sign-in.
