@@ -108,6 +108,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       references: repositories.conversationReferences,
       sender: new ConnectorSender(config.botAuth),
       logger,
+      createConversationsAt: config.reminders.serviceUrl,
     });
     const refusals = createRefusalLog(logger);
     const context: AppContext = {

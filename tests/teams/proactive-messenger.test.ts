@@ -162,3 +162,69 @@ test('posts to any channel of the team the bot is in, and replies into that post
   );
   expect(unknownTeam).toEqual({ status: 'unreachable', reason: 'notInstalled' });
 });
+
+describe('a person with no chat stored', () => {
+  /** A messenger that creates 1:1 chats at the stand-in, as the app does with BOT_SERVICE_URL set. */
+  async function creatingMessenger(options: ConnectorStandInOptions) {
+    const set = await setUp(options);
+    const messenger = new ReferenceMessenger({
+      references: set.references,
+      sender: new ConnectorSender(null),
+      logger: recordingLogger([]),
+      settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 } },
+      createConversationsAt: set.standIn.serviceUrl,
+    });
+    return { ...set, messenger };
+  }
+
+  test('gets their 1:1 chat created where the app is installed for them, the message in it, and the chat kept', async () => {
+    const { tenantId, messenger, references, standIn } = await creatingMessenger({});
+    const address = { kind: 'user', aadObjectId: 'aad-new' } as const;
+
+    const first = await messenger.send(tenantId, address, message);
+    const second = await messenger.send(tenantId, address, { type: 'message', text: 'Muistutus' });
+
+    const created = standIn.conversationOf('aad-new');
+    expect(first).toMatchObject({ status: 'delivered', conversationId: created });
+    expect(second).toMatchObject({ status: 'delivered', conversationId: created });
+    const creations = standIn.received.filter((r) => r.operation === 'createConversation');
+    // Created once, as Teams documents it: a personal conversation with the person's Entra id as its one member.
+    expect(creations).toHaveLength(1);
+    expect(creations[0]?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: 'aad-new' }],
+      tenantId,
+    });
+    expect(standIn.activities().map((a) => [a.conversationId, a.text])).toEqual([
+      [created, 'Kutsu'],
+      [created, 'Muistutus'],
+    ]);
+    expect((await references.get(tenantId, address))?.value.reference).toMatchObject({
+      serviceUrl: standIn.serviceUrl,
+      conversation: { id: created, conversationType: 'personal' },
+    });
+  });
+
+  test('is "no app" when Teams refuses to create the chat because the app is not installed for them', async () => {
+    const { tenantId, messenger, references, standIn } = await creatingMessenger({
+      installedFor: (memberId) => memberId !== 'aad-without-app',
+    });
+    const address = { kind: 'user', aadObjectId: 'aad-without-app' } as const;
+
+    const outcome = await messenger.send(tenantId, address, message);
+
+    expect(outcome).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+    expect(standIn.received.map((r) => [r.operation, r.status])).toEqual([['createConversation', 403]]);
+    // Not a mark against them: once they add the app, the next message creates the chat.
+    expect(await references.get(tenantId, address)).toBeNull();
+  });
+
+  test('is "no app" without asking Teams when the app creates no chats (no Bot Connector endpoint set)', async () => {
+    const { tenantId, messenger, standIn } = await setUp({});
+
+    const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-new' }, message);
+
+    expect(outcome).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+    expect(standIn.received).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { runRemindersForDay } from './daily-reminders';
 import { reminderActivity, type ReminderLinks, type ReminderPayload } from './reminder-card';
 import { storedAddresses, type ChannelDirectory } from './reminder-addresses';
 import { startReminderSchedule } from './reminder-schedule';
+import { createdPersonalReference } from '../teams/proactive-messenger';
 
 export interface ReminderServiceSettings {
   sender: MessageSender;
@@ -37,13 +38,7 @@ export async function startReminderService(
       tenantId: delivery.tenantId,
       address,
       channelName: null,
-      reference: {
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: { id: conversationId, tenantId: delivery.tenantId, conversationType: 'personal' },
-        // No user.id: that is the Teams id (29:…), which only the user's own messages tell.
-        user: { aadObjectId },
-      },
+      reference: createdPersonalReference(delivery.tenantId, aadObjectId, serviceUrl, conversationId),
     });
   };
   const worker = fanout.worker(

@@ -1,7 +1,8 @@
 /**
  * The one way the app messages Teams on its own (invitations, group-discussion starts, summaries, follow-ups,
  * the strategy share): it takes an address (a person, a team or one of its channels, a group chat, a thread),
- * finds the conversation from the reference the bot stored, or starts a new post in a channel as Teams does,
+ * finds the conversation from the reference the bot stored (or creates the person's 1:1 chat, as Teams lets a bot
+ * do where the app is installed for them), or starts a new post in a channel as Teams does,
  * and sends through the connector sender (one request per call, no hidden SDK retries).
  *
  * Transient answers (429 honouring Retry-After, 412, 502, 504, no answer) are retried with the fan-out's own
@@ -83,9 +84,14 @@ export const DEFAULT_MESSENGER: MessengerSettings = {
 };
 
 export interface MessengerDeps {
-  references: Pick<ConversationReferenceRepository, 'get' | 'markUnreachable'>;
-  sender: Pick<MessageSender, 'send' | 'createChannelPost'>;
+  references: Pick<ConversationReferenceRepository, 'get' | 'markUnreachable' | 'save'>;
+  sender: Pick<MessageSender, 'send' | 'createChannelPost' | 'createPersonalConversation'>;
   logger: Logger;
+  /**
+   * The Bot Connector endpoint where a person's 1:1 chat is created when the bot has none stored for them (the
+   * tenant's Teams service URL); null: never created, such a person is "no app" (local runs).
+   */
+  createConversationsAt?: string | null;
   settings?: Partial<MessengerSettings>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -95,6 +101,8 @@ interface Target {
   serviceUrl: string;
   /** The stored address to mark when Teams says it is unreachable. */
   stored: ConversationAddress;
+  /** The person's 1:1 chat is created first: a 403 or 404 then means the app is not installed for them. */
+  creates?: boolean;
   deliver(
     sender: MessengerDeps['sender'],
     tenantId: string,
@@ -118,6 +126,24 @@ const sendInto =
     conversationId,
     activityId: await sender.send(serviceUrl, tenantId, conversationId, activity, scope),
   });
+
+/**
+ * The reference kept for a 1:1 chat the bot created (the bot's own, from the person's messages, is richer and is
+ * never replaced by it). No user.id: that is the Teams id (29:…), which only the person's own messages tell.
+ */
+export function createdPersonalReference(
+  tenantId: string,
+  aadObjectId: string,
+  serviceUrl: string,
+  conversationId: string,
+): Record<string, unknown> {
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: { id: conversationId, tenantId, conversationType: 'personal' },
+    user: { aadObjectId },
+  };
+}
 
 /** 403 codes of "Status codes from bot conversational APIs" (Teams): blocked by the user, or the app removed. */
 function refusalOf(failure: SendFailure): UnreachableReason {
@@ -170,6 +196,8 @@ export class ReferenceMessenger implements ProactiveMessenger {
       const stored = await references.get(tenantId, address);
       if (stored?.value.unreachable) return { status: 'unreachable', reason: stored.value.unreachable };
       const { serviceUrl, conversationId } = referenceOf(stored?.value.reference ?? {});
+      if ((!serviceUrl || !conversationId) && address.kind === 'user')
+        return this.creating(address, activity);
       if (!serviceUrl || !conversationId) return notInstalled;
       const scope: ConversationScope = address.kind === 'user' ? 'personal' : 'groupChat';
       return { serviceUrl, stored: address, deliver: sendInto(conversationId, scope, activity, serviceUrl) };
@@ -196,6 +224,38 @@ export class ReferenceMessenger implements ProactiveMessenger {
       serviceUrl,
       stored: team,
       deliver: (sender, tenant) => sender.createChannelPost(serviceUrl, tenant, channelId, activity),
+    };
+  }
+
+  /**
+   * No chat stored for the person: Teams creates (or returns) their 1:1 chat with the bot from their Entra object
+   * id when the app is installed for them ("Send proactive messages", Create the conversation), and the bot keeps
+   * it for the next message.
+   * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+   */
+  private creating(
+    address: Extract<ConversationAddress, { kind: 'user' }>,
+    activity: OutgoingActivity,
+  ): Target | SendOutcome {
+    const serviceUrl = this.deps.createConversationsAt;
+    if (!serviceUrl) return { status: 'unreachable', reason: 'notInstalled' };
+    let created: string | null = null;
+    return {
+      serviceUrl,
+      stored: address,
+      creates: true,
+      deliver: async (sender, tenantId) => {
+        if (!created) {
+          created = await sender.createPersonalConversation(serviceUrl, tenantId, address.aadObjectId);
+          await this.deps.references.save({
+            tenantId,
+            address,
+            channelName: null,
+            reference: createdPersonalReference(tenantId, address.aadObjectId, serviceUrl, created),
+          });
+        }
+        return sendInto(created, 'personal', activity, serviceUrl)(sender, tenantId);
+      },
     };
   }
 
@@ -266,7 +326,13 @@ export class ReferenceMessenger implements ProactiveMessenger {
     target: Target,
     failure: SendFailure,
   ): Promise<SendOutcome> {
-    if (failure.status === 404)
+    // Creating the chat was refused: the app is not installed for the person ("no app"), which is no mark
+    // against them; they may add it tomorrow. Blocking the bot is still recorded as such.
+    const notInstalledForPerson =
+      target.creates &&
+      (failure.status === 403 || failure.status === 404) &&
+      refusalOf(failure) !== 'blocked';
+    if (failure.status === 404 || notInstalledForPerson)
       return this.report(
         tenantId,
         address,
