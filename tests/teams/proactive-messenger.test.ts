@@ -4,6 +4,7 @@
  * beyond it, 403 recorded as final with its reason and the address marked unreachable, and channel posts to any
  * channel of a team the bot was added to.
  */
+import { randomBytes } from 'node:crypto';
 import {
   startConnectorStandIn,
   type ConnectorStandIn,
@@ -13,6 +14,7 @@ import type { Logger } from '../../bot/src/logging';
 import { openRepositories } from '../../bot/src/storage/repositories';
 import { ConnectorSender } from '../../bot/src/teams/connector-sender';
 import { ReferenceMessenger, type MessengerSettings } from '../../bot/src/teams/proactive-messenger';
+import { openProactiveRetries } from '../../bot/src/fanout/proactive-retries';
 import { newTenantId, testStorageAccount } from '../support/storage';
 
 let standIn: ConnectorStandIn | null = null;
@@ -87,18 +89,52 @@ test('a 429 is retried no sooner than its Retry-After', async () => {
   expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2000);
 });
 
-test('throttled beyond the caller’s wait, the caller hears "will retry" and the message still arrives', async () => {
-  const { tenantId, messenger, standIn, lines } = await setUp(
-    { fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null) },
+test('throttled beyond the caller’s wait: "will retry", kept in storage, and delivered from there after a restart', async () => {
+  const { tenantId, references, standIn } = await setUp({
+    fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null),
+  });
+  const queueName = `proactive${randomBytes(4).toString('hex')}`;
+  const lines: Logged[] = [];
+  const messenger = new ReferenceMessenger({
+    references,
+    sender: new ConnectorSender(null),
+    logger: recordingLogger(lines),
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 200 },
+    retries: await openProactiveRetries(testStorageAccount(), { queueName }),
+  });
+
+  const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
+
+  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
+  expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered']);
+  expect(standIn.activities()).toEqual([]);
+  // The server that kept it stops; nothing in its memory goes on. The next one's worker finds it in storage.
+  const next = await openProactiveRetries(testStorageAccount(), { queueName });
+  const worker = next.worker(
+    { sender: new ConnectorSender(null), logger: recordingLogger([]) },
+    { idlePollMs: 50 },
+  );
+  worker.start();
+  try {
+    await standIn.waitForActivities(1, 15_000);
+  } finally {
+    await worker.stop();
+  }
+  expect(standIn.activities().map((a) => [a.conversationId, a.text])).toEqual([['a:aad-1', 'Kutsu']]);
+  const kept = (await next.fanout.recent(tenantId, { pageSize: 10 })).items;
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatchObject({ total: 1, counts: { sent: 1 }, finished: true });
+});
+
+test('without a store for retries, a send still throttled when the caller stops waiting has failed', async () => {
+  const { tenantId, messenger } = await setUp(
+    { fail: () => ({ status: 429, retryAfterSeconds: 1 }) },
     { waitMs: 200 },
   );
 
   const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
-  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
-  await messenger.idle();
 
-  expect(standIn.activities().map((a) => a.text)).toEqual(['Kutsu']);
-  expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered', 'proactive.delivered']);
+  expect(outcome).toEqual({ status: 'failed', reason: '429 Http429' });
 });
 
 test('a 403 is final: the person is marked blocked, logged with its reason code, and not messaged again', async () => {
