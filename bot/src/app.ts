@@ -4,6 +4,8 @@
  */
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
+import { addressKeeping } from './teams/address-keeping';
+import { openProactiveRetries } from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -104,10 +106,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const sender = new ConnectorSender(config.botAuth);
+    // Single sends Teams did not take while their caller waited are kept in storage and retried by this worker.
+    const retries = await openProactiveRetries(storage);
+    const retryWorker = retries.worker({
+      sender,
+      logger,
+      ...addressKeeping(repositories.conversationReferences),
+    });
     const messenger = new ReferenceMessenger({
       references: repositories.conversationReferences,
-      sender: new ConnectorSender(config.botAuth),
+      sender,
       logger,
+      createConversationsAt: config.reminders.serviceUrl,
+      retries,
     });
     const refusals = createRefusalLog(logger);
     const context: AppContext = {
@@ -151,7 +163,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     baseUrl = url;
-    const stoppers: Array<() => Promise<void>> = [];
+    retryWorker.start();
+    const stoppers: Array<() => Promise<void>> = [() => retryWorker.stop()];
     for (const contribution of contributions)
       if (contribution.start) stoppers.push(await contribution.start());
     logger.info('app.started', { url, storage: config.storage.kind, botAuth: config.botAuth !== null });

@@ -142,7 +142,11 @@ async function meetingCalendarFor(persona: 'employee' | 'supervisor') {
   const answer = await fetch(`${app.url}/api/v1/discussions/${ROUND_YEAR}/${employee.id}/meeting.ics`, {
     headers: bearer(token),
   });
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  return {
+    status: answer.status,
+    contentType: answer.headers.get('content-type'),
+    text: await answer.text(),
+  };
 }
 
 /** A datetime-local value as the page reads it: a time in the browser's own zone, as an instant. */
@@ -196,9 +200,9 @@ describe('a supervisor schedules development discussions', () => {
     for (const persona of ['employee', 'supervisor'] as const) {
       const file = await meetingCalendarFor(persona);
       expect(file.status).toBe(200);
-      expect(file.body.contentType).toBe('text/calendar; charset=utf-8');
-      expect(String(file.body.content)).toContain(`DTSTART:${utc.replace(/[-:]/g, '')}\r\n`);
-      expect(String(file.body.content)).toContain('METHOD:REQUEST');
+      expect(file.contentType).toBe('text/calendar; charset=utf-8');
+      expect(file.text).toContain(`DTSTART:${utc.replace(/[-:]/g, '')}\r\n`);
+      expect(file.text).toContain('METHOD:REQUEST');
     }
     await expect(page.getByRole('row', { name: new RegExp(employeeName) }).innerText()).resolves.toContain(
       'Aika sovittu',
@@ -253,7 +257,7 @@ describe('a supervisor schedules development discussions', () => {
     );
   });
 
-  test('cancels the meeting; the employee is told to remove it from their calendar, and its .ics is gone', async () => {
+  test('cancels the meeting; the employee is told to remove it from their calendar, and its .ics cancels the event', async () => {
     const page = await open('supervisor', '#/team');
     await findEmployee(page);
     await page.getByRole('button', { name: `Peru henkilön ${employeeName} keskustelu` }).click();
@@ -273,11 +277,12 @@ describe('a supervisor schedules development discussions', () => {
     ]);
     expect(teamsMeetingLinkOf(last)).toBeUndefined();
     expect(cardText(last)).toContain('Poista tapaaminen kalenteristasi');
-    // The API serves no METHOD:CANCEL file: with no time agreed, the meeting's .ics is gone (404) for both.
+    // The meeting's .ics is now its cancellation (RFC 5546 METHOD:CANCEL), for another calendar to remove it.
     for (const persona of ['employee', 'supervisor'] as const) {
       const file = await meetingCalendarFor(persona);
-      expect(file.status).toBe(404);
-      expect(file.body.error).toMatchObject({ code: 'meeting.notScheduled' });
+      expect(file.status).toBe(200);
+      expect(file.text).toContain('METHOD:CANCEL\r\n');
+      expect(file.text).toContain('STATUS:CANCELLED\r\n');
     }
   });
 

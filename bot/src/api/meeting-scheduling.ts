@@ -71,6 +71,8 @@ export interface MeetingOutcome {
   fallback: MeetingFallback | null;
 }
 
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
 export function meetingIcsPath(year: number, employeeId: string): string {
   return `/api/v1/discussions/${year}/${encodeURIComponent(employeeId)}/meeting.ics`;
 }
@@ -104,16 +106,29 @@ export async function meetingCalendarFile(
       : employee.supervisorId
         ? (await people.getPerson(viewer.tenantId, employee.supervisorId))?.value
         : undefined;
-  if (!discussion?.scheduledAt || !supervisor) throw notFound('meeting.notScheduled');
-  const content = invitationCalendar({
-    kind: 'invited',
-    year,
-    employee,
-    supervisor,
-    start: new Date(discussion.scheduledAt),
-    durationMinutes: discussion.meetingMinutes ?? DEFAULT_DURATION_MINUTES,
-    at: new Date(discussion.updatedAt),
-  });
+  if (!discussion || !supervisor) throw notFound('meeting.notScheduled');
+  const invitation = { year, employee, supervisor };
+  // A cancelled meeting's file cancels the same event (same UID, a later SEQUENCE), RFC 5546 3.2.5.
+  const called = discussion.scheduledAt ? null : discussion.cancelledMeeting;
+  if (!discussion.scheduledAt && !called) throw notFound('meeting.notScheduled');
+  const content = invitationCalendar(
+    called
+      ? {
+          ...invitation,
+          kind: 'cancelled',
+          start: new Date(called.scheduledAt),
+          durationMinutes: called.minutes,
+          at: new Date(called.cancelledAt),
+        }
+      : {
+          ...invitation,
+          kind: 'invited',
+          start: new Date(discussion.scheduledAt ?? ''),
+          durationMinutes: discussion.meetingMinutes ?? DEFAULT_DURATION_MINUTES,
+          at: new Date(discussion.updatedAt),
+        },
+    called?.sequence,
+  );
   return {
     fileName: fill('fileName', viewer.locale, { year }),
     contentType: 'text/calendar; charset=utf-8',
@@ -248,6 +263,7 @@ async function store(
           updatedAt: next.updatedAt,
           ...(next.calendarEventId === undefined ? {} : { calendarEventId: next.calendarEventId }),
           ...(next.meetingMinutes === undefined ? {} : { meetingMinutes: next.meetingMinutes }),
+          ...(next.cancelledMeeting === undefined ? {} : { cancelledMeeting: next.cancelledMeeting }),
         })
       : await discussions.create(next);
   } catch (error) {
@@ -299,6 +315,7 @@ export async function scheduleMeeting(
   const stored = await store(deps, supervisor, target, read, {
     ...schedule(base, supervisor.id, at, target.scheduledAt),
     meetingMinutes: target.durationMinutes,
+    cancelledMeeting: null,
   });
   const kind: InvitationKind = read?.value.scheduledAt ? 'moved' : 'invited';
   const previousEventId = read?.value.calendarEventId ?? null;
@@ -357,9 +374,17 @@ export async function cancelMeeting(
   if (!read) throw notFound('meeting.notScheduled');
   const at = now.toISOString();
   const eventId = read.value.calendarEventId ?? null;
+  const minutes = read.value.meetingMinutes ?? DEFAULT_DURATION_MINUTES;
   const cancelled = {
     ...cancelSchedule(read.value, supervisor.id, at),
     ...(eventId ? { calendarEventId: null } : {}),
+    cancelledMeeting: {
+      scheduledAt: read.value.scheduledAt ?? at,
+      minutes,
+      cancelledAt: at,
+      // The invitation's file had the seconds of the discussion's last change as its SEQUENCE.
+      sequence: Math.max(seconds(now), seconds(new Date(read.value.updatedAt)) + 1),
+    },
   };
   const stored = await store(deps, supervisor, target, read, cancelled);
   const start = new Date(read.value.scheduledAt ?? at);
@@ -374,7 +399,7 @@ export async function cancelMeeting(
     supervisor,
     target.year,
     start,
-    DEFAULT_DURATION_MINUTES,
+    minutes,
     now,
     called.outcome.via === 'graph',
   );

@@ -166,6 +166,12 @@ export const en: Catalogue = {
   'cards.followUp.sent': 'The follow-up check-in was sent to the employee.',
   'cards.followUp.unreachable':
     'The check-in could not be sent: the employee has not yet opened a chat with Osaamiskello.',
+  'cards.followUp.willRetry':
+    'Teams did not take the check-in just now. It will be sent again automatically; you need not do anything.',
+  'cards.followUp.blocked':
+    'The check-in could not be sent: the employee has blocked Osaamiskello or removed the app.',
+  'cards.followUp.failed':
+    'The check-in could not be sent and will not be retried: Teams refused the message. Try again later.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
   'cards.notice.notAllowed': 'You do not have access to this discussion. Nothing was changed.',

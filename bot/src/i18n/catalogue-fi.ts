@@ -161,6 +161,12 @@ export const fi = {
   'cards.followUp.sent': 'Seurantakysely lähetettiin työntekijälle.',
   'cards.followUp.unreachable':
     'Seurantakyselyä ei voitu lähettää: työntekijä ei ole vielä avannut keskustelua Osaamiskellon kanssa.',
+  'cards.followUp.willRetry':
+    'Teams ei juuri nyt ottanut seurantakyselyä vastaan. Se lähetetään automaattisesti uudelleen, eikä sinun tarvitse tehdä mitään.',
+  'cards.followUp.blocked':
+    'Seurantakyselyä ei voitu lähettää: työntekijä on estänyt Osaamiskellon tai poistanut sen käytöstä.',
+  'cards.followUp.failed':
+    'Seurantakyselyä ei voitu lähettää, eikä sitä yritetä uudelleen: Teams hylkäsi viestin. Yritä myöhemmin uudelleen.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked':
     'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',

@@ -161,6 +161,12 @@ export const sv: Catalogue = {
   'cards.followUp.sent': 'Uppföljningen skickades till medarbetaren.',
   'cards.followUp.unreachable':
     'Uppföljningen kunde inte skickas: medarbetaren har ännu inte öppnat en chatt med Osaamiskello.',
+  'cards.followUp.willRetry':
+    'Teams tog inte emot uppföljningen just nu. Den skickas automatiskt på nytt, du behöver inte göra något.',
+  'cards.followUp.blocked':
+    'Uppföljningen kunde inte skickas: medarbetaren har blockerat Osaamiskello eller tagit bort appen.',
+  'cards.followUp.failed':
+    'Uppföljningen kunde inte skickas och försöks inte igen: Teams avvisade meddelandet. Försök igen senare.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',

@@ -176,9 +176,11 @@ export function strategyInteractions(deps: StrategyDeps): {
         channelAddress(link.value.teamId, link.value.channelId),
         cardActivity(sharedStrategyCard(locale, stored.value), title),
       );
-      return posted.status === 'delivered'
-        ? { key: 'notice.shared', color: 'Good' }
-        : { key: 'notice.notPosted', color: 'Warning' };
+      // Not delivered: "will retry" (kept, sent later by itself), refused for good, or no app in the team.
+      if (posted.status === 'delivered') return { key: 'notice.shared', color: 'Good' };
+      if (posted.status === 'willRetry') return { key: 'notice.postWillRetry', color: 'Warning' };
+      if (posted.status === 'failed') return { key: 'notice.postFailed', color: 'Warning' };
+      return { key: 'notice.notPosted', color: 'Warning' };
     }),
   };
 

@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
 import {
@@ -46,7 +46,9 @@ import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
 import type { Translate } from '../i18n/translate';
 import { buildHash } from '../routing/hashRoute';
-import { CardPreview } from './CardPreview';
+
+/** The card as Teams renders it (the adaptivecards SDK with Teams' host config), loaded when a preview is shown. */
+const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -405,7 +407,9 @@ function SummaryEditor({
 
       <Section title={t('summaries.previewHeading')}>
         {data.preview ? (
-          <CardPreview card={data.preview} label={t('summaries.previewHeading')} />
+          <Suspense fallback={null}>
+            <CardPreview card={data.preview} label={t('summaries.previewHeading')} />
+          </Suspense>
         ) : (
           <p className={styles.muted}>{t('summaries.previewNone')}</p>
         )}
