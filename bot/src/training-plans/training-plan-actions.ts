@@ -1,6 +1,6 @@
 /** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
@@ -64,7 +64,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,
@@ -147,7 +148,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       const data = cardData(refSchema, request);
-      if (!data) return overview(person, request.locale, thisYear());
+      if (!data) return overview(person, request.locale, await thisYear(person.tenantId));
       const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
       return guarded(
@@ -163,7 +164,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!maySee(person, null)) return message(request.locale, 'trainingPlan.notVisible');
-      const shown = cardData(z.object({ year: year.optional() }), request)?.year ?? thisYear();
+      const shown =
+        cardData(z.object({ year: year.optional() }), request)?.year ?? (await thisYear(person.tenantId));
       return overview(person, request.locale, shown);
     },
     [TRAINING_PLAN_VERBS.open]: onPlan(async (person, ref) => {
