@@ -697,6 +697,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
             competences,
             names,
             viewer: viewerPerson,
+            maxHeadcount: 40,
           },
           null,
         ),

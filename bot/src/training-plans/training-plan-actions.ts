@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
-import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -16,6 +15,7 @@ import {
   addAreaNeeds,
   combineCentralPlan,
   confirmPlan,
+  headcountLimit,
   maySee,
   newItemId,
   openAreaPlan,
@@ -98,10 +98,11 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     ref: PlanRef,
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
-    const [area, read, framework] = await Promise.all([
+    const [area, read, framework, maxHeadcount] = await Promise.all([
       ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
       repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
       yearFramework(repositories, ref.tenantId, ref.year),
+      headcountLimit(repositories, ref.tenantId, ref.serviceAreaId),
     ]);
     const names = new Map<string, string>();
     for (const id of new Set(read?.value.history.map((change) => change.by) ?? [])) {
@@ -115,6 +116,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       competences: assessedCompetences(framework, true),
       names,
       viewer: person,
+      maxHeadcount,
     };
     return { kind: 'card', card: planCard(locale, view, notice) };
   }
@@ -128,10 +130,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
               ? (outcome.code as PlanNotice['key'])
               : 'trainingPlan.notFound',
           color: 'Attention',
-          params:
-            outcome.code === 'trainingPlan.invalidHeadcount'
-              ? { max: MAX_TRAINING_HEADCOUNT }
-              : outcome.params,
+          params: outcome.params,
         };
 
   /** A verb on one plan; refusals show the plan as it stands with the reason (nothing was written). */
