@@ -698,6 +698,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
             names,
             viewer: viewerPerson,
             maxHeadcount: 40,
+            areaNames: new Map(),
           },
           null,
         ),

@@ -178,6 +178,7 @@ describe('training plans: service area → central → reviewed → confirmed', 
         names: new Map(),
         viewer: city.director,
         maxHeadcount: 22,
+        areaNames: new Map(),
       },
       { key: 'trainingPlan.invalidHeadcount', color: 'Attention' },
     );

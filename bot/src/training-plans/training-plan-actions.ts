@@ -36,7 +36,8 @@ export interface TrainingPlanDeps {
 const year = z.number().int().min(2000).max(2100);
 const refSchema = z.object({
   year,
-  serviceAreaId: z.string().min(1).max(128).nullable(),
+  /** The central plan's null is dropped from a card's data by the card template: absent means central. */
+  serviceAreaId: z.string().min(1).max(128).nullable().default(null),
   etag: z.string().max(200).default(''),
 });
 /** Loosely typed here: the plan's rules check the values and say what is wrong. */
@@ -98,11 +99,12 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     ref: PlanRef,
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
-    const [area, read, framework, maxHeadcount] = await Promise.all([
+    const [area, read, framework, maxHeadcount, areas] = await Promise.all([
       ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
       repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
       yearFramework(repositories, ref.tenantId, ref.year),
       headcountLimit(repositories, ref.tenantId, ref.serviceAreaId),
+      ref.serviceAreaId ? [] : repositories.serviceAreas.list(ref.tenantId),
     ]);
     const names = new Map<string, string>();
     for (const id of new Set(read?.value.history.map((change) => change.by) ?? [])) {
@@ -117,6 +119,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       names,
       viewer: person,
       maxHeadcount,
+      areaNames: new Map(areas.map((each) => [each.value.id, each.value.name])),
     };
     return { kind: 'card', card: planCard(locale, view, notice) };
   }

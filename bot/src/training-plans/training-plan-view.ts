@@ -121,6 +121,8 @@ export interface PlanView {
   viewer: Person;
   /** How many people an item can concern: the area's headcount (the central plan: the organisation's). */
   maxHeadcount: number;
+  /** Service area id → name: the central plan's rows say which area they came from. */
+  areaNames: ReadonlyMap<string, string>;
 }
 
 /** The actions the viewer's roles allow in the plan's status (the rules refuse the rest anyway). */
@@ -166,6 +168,10 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
   const actions = planActions(view, locale);
   const editable = actions.some((action) => action.verb === TRAINING_PLAN_VERBS.addItem);
   const ref = { year: view.year, serviceAreaId: view.serviceArea?.id ?? null, etag: view.read?.etag ?? '' };
+  const originOf = (item: TrainingPlanItem): string =>
+    item.serviceAreaId
+      ? cardText(view.areaNames.get(item.serviceAreaId) ?? item.serviceAreaId)
+      : t('origin.cityNeeds');
   const headcountBound = {
     max: view.maxHeadcount,
     area: view.serviceArea?.name ?? t('headcount.wholeOrganisation'),
@@ -187,7 +193,9 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
       .join('\n\n'),
     noItems: t('items.none'),
     items: (plan?.items ?? []).map((item) => ({
-      text: itemText(item, competences, locale),
+      text: view.serviceArea
+        ? itemText(item, competences, locale)
+        : `${originOf(item)}: ${itemText(item, competences, locale)}`,
       removeTitle: t('action.removeItem', { need: item.need.slice(0, 40) }),
       removeVerb: editable ? TRAINING_PLAN_VERBS.removeItem : '',
       removeData: { ...ref, itemId: item.id },
