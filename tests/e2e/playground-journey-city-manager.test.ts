@@ -75,9 +75,7 @@ describe('Agents Playground journey: the city manager reviews the central traini
     await latestCard().getByText(`Koulutussuunnitelmat ${ROUND_YEAR}`).waitFor({ timeout: 30_000 });
 
     await latestCard().getByText('Keskitetty koulutussuunnitelma', { exact: true }).click();
-    await latestCard()
-      .getByText(`Keskitetty koulutussuunnitelma ${ROUND_YEAR}`)
-      .waitFor({ timeout: 20_000 });
+    await latestCard().getByText(`Keskitetty koulutussuunnitelma ${ROUND_YEAR}`).waitFor({ timeout: 20_000 });
     const central = await latestCard().innerText();
     expect(central).toContain('Asiakaspalvelun vuorovaikutus');
     expect(central).toContain(`${area?.name ?? ''}: Asiakaspalvelun vuorovaikutus`);
