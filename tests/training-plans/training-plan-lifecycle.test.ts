@@ -253,6 +253,19 @@ describe('training plans: service area → central → reviewed → confirmed', 
     ]);
   });
 
+  it('opens the central plan from the list as Teams sends the row (without its null area), each row naming its origin', async () => {
+    const list = cardOf(await press(committee, 'trainingPlans.overview', { year: YEAR }));
+    const row = actionsOf(list.card).find(
+      (action) => action.verb === 'trainingPlan.open' && action.data.serviceAreaId === undefined,
+    );
+    expect(row?.data).toEqual({ year: YEAR });
+    const { json, card } = cardOf(await press(committee, 'trainingPlan.open', row?.data ?? {}));
+    expect(json).toContain(`Keskitetty koulutussuunnitelma ${YEAR}`);
+    expect(json).toContain('Hyvinvointipalvelut: Asiakaspalvelun vuorovaikutus');
+    expect(json).toContain('Koko kaupungin anonyymit tarpeet: Teknologia- ja digiosaaminen');
+    expect(actionsOf(card).map((action) => action.verb)).toEqual(['trainingPlans.overview']);
+  });
+
   it('refuses confirmation before review, and review by anyone but the city manager’s management team', async () => {
     let etag = await storedEtag(null);
     expect(cardOf(await press(committee, 'trainingPlan.confirm', { ...centralPlan, etag })).json).toContain(
