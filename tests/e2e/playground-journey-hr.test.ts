@@ -75,7 +75,10 @@ describe('Agents Playground journey: HR publishes a summary that arrives in the 
 
   it('drafts and publishes the area’s summary in chat, and the card arrives in the channel', async () => {
     await installInTeam();
-    await page.getByRole('treeitem', { name: /Personal Chat/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /Personal Chat/ })
+      .first()
+      .click();
 
     await page.getByRole('textbox').first().fill('koonnit');
     await page.getByRole('button', { name: 'Send Message' }).click();
