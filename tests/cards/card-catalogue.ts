@@ -697,6 +697,8 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
             competences,
             names,
             viewer: viewerPerson,
+            maxHeadcount: 40,
+            areaNames: new Map(),
           },
           null,
         ),

@@ -3,7 +3,7 @@
  * shares it; the city manager's management team reads the draft; everyone reads it once shared).
  */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
@@ -61,7 +61,8 @@ export function strategyInteractions(deps: StrategyDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
     kind: 'message',
@@ -148,8 +149,8 @@ export function strategyInteractions(deps: StrategyDeps): {
       if (!person) return message(request.locale, 'notice.notLinked');
       const data = cardData(refSchema, request);
       // Only a card that says which year's discussion it showed may change it; opening defaults to this year.
-      if (!data && writes) return show(person, request.locale, thisYear(), null);
-      const ref = data ?? { year: thisYear(), etag: '' };
+      if (!data && writes) return show(person, request.locale, await thisYear(person.tenantId), null);
+      const ref = data ?? { year: await thisYear(person.tenantId), etag: '' };
       return guarded(
         async () => show(person, request.locale, ref.year, await run(person, ref.year, ref.etag, request)),
         async (outcome) => show(person, request.locale, ref.year, noticeOf(outcome)),

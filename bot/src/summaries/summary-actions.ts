@@ -6,7 +6,7 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { ChatCommand } from '../chat/chat-commands';
-import { organisationYear } from './organisation-year';
+import { organisationRoundYear } from './organisation-year';
 import { effectiveThreshold } from './anonymous-figures';
 import { actingPerson, asReply, cardData, guarded, lines, type Outcome } from './card-action-kit';
 import { formatDate, translator } from './localised';
@@ -60,7 +60,8 @@ export function summaryInteractions(deps: SummaryDeps): {
 } {
   const { repositories } = deps;
 
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([
@@ -113,7 +114,7 @@ export function summaryInteractions(deps: SummaryDeps): {
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!person.roles.includes('hr')) return message(request.locale, 'summary.notAllowed');
       const data = cardData(targetSchema, request);
-      if (!data) return overview(request.tenantId, request.locale, thisYear());
+      if (!data) return overview(request.tenantId, request.locale, await thisYear(request.tenantId));
       const target = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       return guarded(
         async () => editor(target, request.locale, await run(person, target, data.etag, request)),
@@ -132,7 +133,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     const person = actingPerson(who);
     if (!person) return message(who.locale, 'notice.notLinked');
     if (!person.roles.includes('hr')) return message(who.locale, 'summary.notAllowed');
-    return overview(who.tenantId, who.locale, shown ?? thisYear());
+    return overview(who.tenantId, who.locale, shown ?? (await thisYear(who.tenantId)));
   }
 
   const cardActions: Record<string, CardActionHandler> = {

@@ -1,9 +1,8 @@
 /** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
-import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -16,6 +15,7 @@ import {
   addAreaNeeds,
   combineCentralPlan,
   confirmPlan,
+  headcountLimit,
   maySee,
   newItemId,
   openAreaPlan,
@@ -36,7 +36,8 @@ export interface TrainingPlanDeps {
 const year = z.number().int().min(2000).max(2100);
 const refSchema = z.object({
   year,
-  serviceAreaId: z.string().min(1).max(128).nullable(),
+  /** The central plan's null is dropped from a card's data by the card template: absent means central. */
+  serviceAreaId: z.string().min(1).max(128).nullable().default(null),
   etag: z.string().max(200).default(''),
 });
 /** Loosely typed here: the plan's rules check the values and say what is wrong. */
@@ -64,7 +65,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,
@@ -97,10 +99,12 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     ref: PlanRef,
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
-    const [area, read, framework] = await Promise.all([
+    const [area, read, framework, maxHeadcount, areas] = await Promise.all([
       ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
       repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
       yearFramework(repositories, ref.tenantId, ref.year),
+      headcountLimit(repositories, ref.tenantId, ref.serviceAreaId),
+      ref.serviceAreaId ? [] : repositories.serviceAreas.list(ref.tenantId),
     ]);
     const names = new Map<string, string>();
     for (const id of new Set(read?.value.history.map((change) => change.by) ?? [])) {
@@ -114,6 +118,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       competences: assessedCompetences(framework, true),
       names,
       viewer: person,
+      maxHeadcount,
+      areaNames: new Map(areas.map((each) => [each.value.id, each.value.name])),
     };
     return { kind: 'card', card: planCard(locale, view, notice) };
   }
@@ -127,10 +133,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
               ? (outcome.code as PlanNotice['key'])
               : 'trainingPlan.notFound',
           color: 'Attention',
-          params:
-            outcome.code === 'trainingPlan.invalidHeadcount'
-              ? { max: MAX_TRAINING_HEADCOUNT }
-              : outcome.params,
+          params: outcome.params,
         };
 
   /** A verb on one plan; refusals show the plan as it stands with the reason (nothing was written). */
@@ -147,7 +150,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       const data = cardData(refSchema, request);
-      if (!data) return overview(person, request.locale, thisYear());
+      if (!data) return overview(person, request.locale, await thisYear(person.tenantId));
       const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
       return guarded(
@@ -163,7 +166,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!maySee(person, null)) return message(request.locale, 'trainingPlan.notVisible');
-      const shown = cardData(z.object({ year: year.optional() }), request)?.year ?? thisYear();
+      const shown =
+        cardData(z.object({ year: year.optional() }), request)?.year ?? (await thisYear(person.tenantId));
       return overview(person, request.locale, shown);
     },
     [TRAINING_PLAN_VERBS.open]: onPlan(async (person, ref) => {
