@@ -73,8 +73,33 @@ const teamAggregateSchema = tallySchema.extend({
   previous: tallySchema.nullable().optional(),
 }) satisfies z.ZodType<TeamAggregate>;
 
+/**
+ * What was last shown of one node of the figures' hierarchy (the city, an area, a row), so that a figure hidden
+ * for a small change is compared with its last shown value, not with the release before (docs/anonymity.md,
+ * rule 1). Column name → count. `before` is what the figures of release state `releases` were compared with;
+ * `shown` is, per column, the value last shown (at `releases`, or earlier where it was hidden then).
+ */
+export interface DisclosureBaseline {
+  tenantId: TenantId;
+  year: number;
+  nodeId: string;
+  releases: string;
+  before: Record<string, number>;
+  shown: Record<string, number>;
+}
+
+const disclosureBaselineSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  nodeId: z.string().min(1),
+  releases: z.string(),
+  before: counts,
+  shown: counts,
+}) satisfies z.ZodType<DisclosureBaseline>;
+
 export class TeamAggregateRepository {
   private readonly table: RecordTable<TeamAggregate>;
+  private readonly baselines: RecordTable<DisclosureBaseline>;
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -85,6 +110,32 @@ export class TeamAggregateRepository {
       ]),
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });
+    this.baselines = new RecordTable(store, {
+      codec: new RecordCodec<DisclosureBaseline>(store.tableName, disclosureBaselineSchema, [
+        'before',
+        'shown',
+      ]),
+      key: (row) => teamAggregateKeys.baseline(row.tenantId, row.year, row.nodeId),
+    });
+  }
+
+  /** The year's disclosure baselines: one range read. */
+  async listBaselines(tenantId: TenantId, year: number): Promise<Versioned<DisclosureBaseline>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.baselines.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.baselinePrefix));
+  }
+
+  /**
+   * Writes the given baselines, each with the ETag it was read with (`existing`; none: created). Throws when
+   * another reader wrote one in between (the caller computes again from what is stored then).
+   */
+  async writeBaselines(
+    tenantId: TenantId,
+    year: number,
+    baselines: readonly DisclosureBaseline[],
+    existing: Iterable<Versioned<DisclosureBaseline>>,
+  ): Promise<void> {
+    await this.baselines.planSync(baselines, existing, teamAggregateKeys.partition(tenantId, year)).run();
   }
 
   /** A service area's teams of the year: one range read (a page holds 1,000 teams). */

@@ -16,7 +16,8 @@ import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from './aggregate-refresh';
-import { anonymousFigures, type DemandCount, type FigureArea } from './anonymous-figures';
+import { createHash } from 'node:crypto';
+import { figuresWithBaselines, type DemandCount, type FigureArea } from './anonymous-figures';
 import { mergeTallies, type Tally } from './team-tally';
 
 export type CompilationRepos = Pick<
@@ -131,7 +132,59 @@ async function compileFigures(
       previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
     };
   });
-  return anonymousFigures({ threshold: limit, framework, areas: figureAreas, focus });
+  const releases = releaseState(limit, rows);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withBaselines(repos, tenantId, year, releases, (baselines) =>
+        figuresWithBaselines({ threshold: limit, framework, areas: figureAreas, focus, baselines }),
+      );
+    } catch (error) {
+      // Another reader recorded baselines in between: compute again from what it stored.
+      if (attempt >= BASELINE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const BASELINE_ATTEMPTS = 4;
+
+/** Names the released state the figures are computed from: the threshold and each area's last release. */
+function releaseState(threshold: number, rows: readonly Versioned<TeamAggregate>[]): string {
+  const released = [...new Set(rows.map(({ value }) => `${value.serviceAreaId}@${value.releasedAt ?? ''}`))];
+  return createHash('sha256')
+    .update(JSON.stringify([threshold, released.sort()]))
+    .digest('base64url');
+}
+
+const sameCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([key, value]) => b[key] === value);
+
+/**
+ * Computes figures with the baselines stored for the year and records the new ones before the figures are
+ * returned (docs/anonymity.md, rule 1 across time): at the release state that computed a node's baselines the
+ * same ones are used again (the same read gives the same figures), at a newer one what was last shown. Only
+ * nodes whose last shown values moved are written, each with the ETag read.
+ */
+async function withBaselines(
+  repos: CompilationRepos,
+  tenantId: string,
+  year: number,
+  releases: string,
+  compute: (baselines: Map<string, Record<string, number>>) => ReturnType<typeof figuresWithBaselines>,
+): Promise<SummaryFigures> {
+  const stored = await repos.teamAggregates.listBaselines(tenantId, year);
+  const byNode = new Map(stored.map((read) => [read.value.nodeId, read.value]));
+  const baselines = new Map(
+    stored.map(({ value }) => [value.nodeId, value.releases === releases ? value.before : value.shown]),
+  );
+  const { figures, baselines: next } = compute(baselines);
+  const changed = [...next].flatMap(([nodeId, shown]) =>
+    sameCounts(byNode.get(nodeId)?.shown ?? {}, shown)
+      ? []
+      : [{ tenantId, year, nodeId, releases, before: baselines.get(nodeId) ?? {}, shown }],
+  );
+  if (changed.length > 0) await repos.teamAggregates.writeBaselines(tenantId, year, changed, stored);
+  return figures;
 }
 
 export async function compileServiceAreaSummary(
