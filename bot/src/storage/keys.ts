@@ -203,6 +203,12 @@ export const teamAggregateKeys = {
     rowKey: join('shown', keyPart(nodeId, 'figure node id')),
   }),
   baselinePrefix: join('shown', ''),
+  /** Counts released in steps (demand, HR's progress), one row per figure set. */
+  released: (tenantId: string, year: number, key: string): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('released', keyPart(key, 'released figure key')),
+  }),
+  releasedPrefix: join('released', ''),
 };
 
 /** SummaryPublications: the tenant's partition, `SA|YEAR`, so a service area's history is one range read. */

@@ -97,7 +97,28 @@ const disclosureBaselineSchema = z.object({
   shown: counts,
 }) satisfies z.ZodType<DisclosureBaseline>;
 
+/**
+ * A set of live counts as last released (summaries/released-counts.ts): demand per service area, HR's progress
+ * per service area. `releasedAt` null: never released.
+ */
+export interface ReleasedCounts {
+  tenantId: TenantId;
+  year: number;
+  key: string;
+  counts: Record<string, number>;
+  releasedAt: string;
+}
+
+const releasedCountsSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  key: z.string().min(1),
+  counts,
+  releasedAt: z.string(),
+}) satisfies z.ZodType<ReleasedCounts>;
+
 export class TeamAggregateRepository {
+  private readonly released: RecordTable<ReleasedCounts>;
   private readonly table: RecordTable<TeamAggregate>;
   private readonly baselines: RecordTable<DisclosureBaseline>;
 
@@ -110,6 +131,10 @@ export class TeamAggregateRepository {
       ]),
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });
+    this.released = new RecordTable(store, {
+      codec: new RecordCodec<ReleasedCounts>(store.tableName, releasedCountsSchema, ['counts']),
+      key: (row) => teamAggregateKeys.released(row.tenantId, row.year, row.key),
+    });
     this.baselines = new RecordTable(store, {
       codec: new RecordCodec<DisclosureBaseline>(store.tableName, disclosureBaselineSchema, [
         'before',
@@ -117,6 +142,22 @@ export class TeamAggregateRepository {
       ]),
       key: (row) => teamAggregateKeys.baseline(row.tenantId, row.year, row.nodeId),
     });
+  }
+
+  /** The year's released counts (every figure set): one range read. */
+  async listReleased(tenantId: TenantId, year: number): Promise<Versioned<ReleasedCounts>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.released.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.releasedPrefix));
+  }
+
+  /** Writes new releases, each with the ETag read (none: created); throws when another reader released first. */
+  async writeReleased(
+    tenantId: TenantId,
+    year: number,
+    releases: readonly ReleasedCounts[],
+    existing: Iterable<Versioned<ReleasedCounts>>,
+  ): Promise<void> {
+    await this.released.planSync(releases, existing, teamAggregateKeys.partition(tenantId, year)).run();
   }
 
   /** The year's disclosure baselines: one range read. */

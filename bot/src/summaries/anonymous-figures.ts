@@ -57,6 +57,8 @@ export interface FigureArea {
   name: string;
   groups: readonly FigureGroup[];
   demand: readonly DemandCount[];
+  /** False while the area's demand was never released (released-counts.ts): nothing of it is shown. */
+  demandReleased?: boolean;
   /** The area's total a year earlier, for the year-over-year comparison. */
   previousYear: Tally | null;
   /** When the area's figures were last released (null: never). */
@@ -345,7 +347,7 @@ function combinedAreas(
 
 /** Requests by kind and form, city ⊃ service areas: a count under the threshold (not 0) is never shown. */
 export function demandDisclosure(
-  areas: readonly { id: string; demand: readonly DemandCount[] }[],
+  areas: readonly { id: string; demand: readonly DemandCount[]; demandReleased?: boolean }[],
   threshold: number,
 ): { city: DemandFigure[]; areas: Map<string, DemandFigure[]>; suppressed: Map<string, SuppressionCounts> } {
   const options = areas[0]?.demand ?? [];
@@ -354,6 +356,7 @@ export function demandDisclosure(
     values: area.demand.map((item) => item.count),
     previous: area.demand.map((item) => item.count),
     children: [],
+    hidden: area.demandReleased === false,
   }));
   const cityValues = options.map((_, option) =>
     children.reduce((acc, node) => acc + (node.values[option] ?? 0), 0),

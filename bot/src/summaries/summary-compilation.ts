@@ -17,7 +17,13 @@ import type { TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from './aggregate-refresh';
 import { createHash } from 'node:crypto';
-import { figuresWithBaselines, type DemandCount, type FigureArea } from './anonymous-figures';
+import { releaseInSteps } from './released-counts';
+import {
+  effectiveThreshold,
+  figuresWithBaselines,
+  type DemandCount,
+  type FigureArea,
+} from './anonymous-figures';
 import { mergeTallies, type Tally } from './team-tally';
 
 export type CompilationRepos = Pick<
@@ -68,6 +74,45 @@ export async function demandCounts(
 }
 
 /**
+ * Each area's demand as last released (docs/anonymity.md, rule 9): released in steps of the threshold of
+ * requests made or withdrawn in the area, so reading before and after one request shows nothing of it.
+ */
+export async function releasedDemand(
+  repos: Pick<Repositories, 'teamAggregates'>,
+  tenantId: string,
+  year: number,
+  live: ReadonlyMap<string, readonly DemandCount[]>,
+  threshold: number,
+): Promise<Map<string, { demand: DemandCount[]; released: boolean }>> {
+  const key = (areaId: string): string => `demand:${areaId}`;
+  const released = await releaseInSteps(
+    repos,
+    tenantId,
+    year,
+    new Map(
+      [...live].map(([areaId, counts]) => [
+        key(areaId),
+        Object.fromEntries(counts.map((item) => [`${item.kind}|${item.form}`, item.count])),
+      ]),
+    ),
+    threshold,
+  );
+  const none = await demandCounts([]);
+  return new Map(
+    [...live.keys()].map((areaId) => {
+      const release = released.get(key(areaId));
+      return [
+        areaId,
+        {
+          demand: none.map((item) => ({ ...item, count: release?.counts[`${item.kind}|${item.form}`] ?? 0 })),
+          released: Boolean(release?.releasedAt),
+        },
+      ];
+    }),
+  );
+}
+
+/**
  * The concluded group discussions' conclusions by theme, without names: the service-area management team's
  * first (its view covers the whole area), then the teams'. Repeated texts appear once.
  */
@@ -109,6 +154,13 @@ async function compileFigures(
     demandByArea(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
   ]);
   const none = await demandCounts([]);
+  const demandReleases = await releasedDemand(
+    repos,
+    tenantId,
+    year,
+    new Map(areas.map(({ value: area }) => [area.id, demand.get(area.id) ?? none])),
+    effectiveThreshold(limit),
+  );
   const names = new Map(teams.map((team) => [team.id, team.name]));
   const thisYear = byServiceArea(rows);
   const lastYear = byServiceArea(previousRows);
@@ -128,7 +180,8 @@ async function compileFigures(
         (latest, row) => (row.releasedAt && (!latest || row.releasedAt > latest) ? row.releasedAt : latest),
         null,
       ),
-      demand: demand.get(area.id) ?? none,
+      demand: demandReleases.get(area.id)?.demand ?? none,
+      demandReleased: demandReleases.get(area.id)?.released ?? false,
       previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
     };
   });
