@@ -63,4 +63,9 @@ export class CellWatcher {
       this.last.set(cell, value);
     }
   }
+
+  /** Every cell read at least once. */
+  everRead(): Iterable<string> {
+    return this.last.keys();
+  }
 }
