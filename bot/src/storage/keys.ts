@@ -197,6 +197,18 @@ export const teamAggregateKeys = {
   }),
   areaPrefix: (serviceAreaId: string): string => join('area', keyPart(serviceAreaId, 'service area id'), ''),
   allAreasPrefix: join('area', ''),
+  /** The disclosure baselines of the year's figures (one row per node of the hierarchy), beside the team rows. */
+  baseline: (tenantId: string, year: number, nodeId: string): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('shown', keyPart(nodeId, 'figure node id')),
+  }),
+  baselinePrefix: join('shown', ''),
+  /** Counts released in steps (demand, HR's progress), one row per figure set. */
+  released: (tenantId: string, year: number, key: string): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('released', keyPart(key, 'released figure key')),
+  }),
+  releasedPrefix: join('released', ''),
 };
 
 /** SummaryPublications: the tenant's partition, `SA|YEAR`, so a service area's history is one range read. */
