@@ -37,7 +37,7 @@ export function renderLanguageCard(locale: Locale, saved = false): Record<string
         style: 'heading',
       },
       ...(saved
-        ? [{ type: 'TextBlock', text: translate(locale, 'language.saved'), color: 'Good', wrap: true }]
+        ? [{ type: 'TextBlock', text: translate(locale, 'language.saved'), weight: 'Bolder', wrap: true }]
         : []),
       { type: 'TextBlock', text: translate(locale, 'language.now'), wrap: true },
       { type: 'TextBlock', text: translate(locale, 'language.prompt'), wrap: true },
@@ -47,7 +47,6 @@ export function renderLanguageCard(locale: Locale, saved = false): Record<string
       verb: LANGUAGE_VERB,
       title: LANGUAGE_NAMES[option],
       data: { locale: option },
-      ...(option === locale ? { style: 'positive' } : {}),
     })),
   };
 }
