@@ -107,6 +107,16 @@ export const en: Messages = {
   'way.20': '20 – learning from others',
   'way.10': '10 – training and coaching',
 
+  'language.heading': 'Language',
+  'language.loading': 'Loading your choice of language…',
+  'language.label': 'The language Osaamiskello speaks to you',
+  'language.hintChosen':
+    'Your own choice. It applies to the bot’s messages, cards and reminders and to these tabs.',
+  'language.hintRecord':
+    'You have not chosen a language, so the language of your HR record applies ({language}).',
+  'language.saved': 'Language changed: {language}.',
+  'language.conflict':
+    'Your language was just changed elsewhere (in the chat, for example). You now see the saved choice.',
   'my.heading': 'My competence',
   'my.intro':
     'Your development discussions, competence ratings and goals over the years, and what the annual clock has coming up for you.',

@@ -106,6 +106,15 @@ export const fi = {
   'way.20': '20 – oppiminen muilta',
   'way.10': '10 – koulutus ja valmennus',
 
+  'language.heading': 'Kieli',
+  'language.loading': 'Ladataan kielivalintaa…',
+  'language.label': 'Kieli, jolla Osaamiskello puhuu sinulle',
+  'language.hintChosen':
+    'Oma valintasi. Se koskee botin viestejä, kortteja ja muistutuksia sekä näitä välilehtiä.',
+  'language.hintRecord': 'Et ole valinnut kieltä, joten käytössä on henkilötietojesi kieli ({language}).',
+  'language.saved': 'Kieli vaihdettu: {language}.',
+  'language.conflict':
+    'Kieltä vaihdettiin juuri muualla (esimerkiksi chatissa). Näet nyt tallennetun valinnan.',
   'my.heading': 'Oma osaaminen',
   'my.intro':
     'Kehityskeskustelusi, osaamisarviosi ja tavoitteesi vuosien ajalta sekä se, mitä vuosikellossa on tulossa sinulle.',

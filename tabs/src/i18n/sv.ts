@@ -106,6 +106,15 @@ export const sv: Messages = {
   'way.20': '20 – lärande av andra',
   'way.10': '10 – utbildning och coachning',
 
+  'language.heading': 'Språk',
+  'language.loading': 'Språkvalet laddas…',
+  'language.label': 'Språket som Osaamiskello talar med dig',
+  'language.hintChosen':
+    'Ditt eget val. Det gäller botens meddelanden, kort och påminnelser och de här flikarna.',
+  'language.hintRecord': 'Du har inte valt språk, så språket i dina personuppgifter används ({language}).',
+  'language.saved': 'Språket har ändrats: {language}.',
+  'language.conflict':
+    'Språket ändrades nyss på annat håll (till exempel i chatten). Du ser nu det sparade valet.',
   'my.heading': 'Min kompetens',
   'my.intro':
     'Dina utvecklingssamtal, kompetensbedömningar och mål genom åren och vad årsklockan har på gång för dig.',
