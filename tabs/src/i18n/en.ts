@@ -117,6 +117,12 @@ export const en: Messages = {
   'language.saved': 'Language changed: {language}.',
   'language.conflict':
     'Your language was just changed elsewhere (in the chat, for example). You now see the saved choice.',
+  'counter.characters': '{count} / {max} characters',
+  'counter.longestLine': 'Longest line {count} / {max} characters',
+  'counter.tooLong': 'The text is {over} characters too long (at most {max}). Shorten it before saving.',
+  'counter.lineTooLong':
+    'The longest line is {over} characters too long (at most {max} per line). Shorten it before saving.',
+  'counter.refused': 'Not saved: first shorten the texts marked in red. What you typed is kept.',
   'my.heading': 'My competence',
   'my.intro':
     'Your development discussions, competence ratings and goals over the years, and what the annual clock has coming up for you.',

@@ -115,6 +115,14 @@ export const fi = {
   'language.saved': 'Kieli vaihdettu: {language}.',
   'language.conflict':
     'Kieltä vaihdettiin juuri muualla (esimerkiksi chatissa). Näet nyt tallennetun valinnan.',
+  'counter.characters': '{count} / {max} merkkiä',
+  'counter.longestLine': 'Pisin rivi {count} / {max} merkkiä',
+  'counter.tooLong':
+    'Teksti on {over} merkkiä liian pitkä (enintään {max}). Lyhennä sitä ennen tallentamista.',
+  'counter.lineTooLong':
+    'Pisin rivi on {over} merkkiä liian pitkä (enintään {max} riviä kohden). Lyhennä sitä ennen tallentamista.',
+  'counter.refused':
+    'Ei tallennettu: lyhennä ensin punaisella merkityt tekstit. Kirjoittamasi teksti on tallessa.',
   'my.heading': 'Oma osaaminen',
   'my.intro':
     'Kehityskeskustelusi, osaamisarviosi ja tavoitteesi vuosien ajalta sekä se, mitä vuosikellossa on tulossa sinulle.',

@@ -115,6 +115,13 @@ export const sv: Messages = {
   'language.saved': 'Språket har ändrats: {language}.',
   'language.conflict':
     'Språket ändrades nyss på annat håll (till exempel i chatten). Du ser nu det sparade valet.',
+  'counter.characters': '{count} / {max} tecken',
+  'counter.longestLine': 'Längsta raden {count} / {max} tecken',
+  'counter.tooLong': 'Texten är {over} tecken för lång (högst {max}). Förkorta den innan du sparar.',
+  'counter.lineTooLong':
+    'Den längsta raden är {over} tecken för lång (högst {max} per rad). Förkorta den innan du sparar.',
+  'counter.refused':
+    'Inte sparat: förkorta först texterna som är markerade i rött. Det du skrivit finns kvar.',
   'my.heading': 'Min kompetens',
   'my.intro':
     'Dina utvecklingssamtal, kompetensbedömningar och mål genom åren och vad årsklockan har på gång för dig.',
