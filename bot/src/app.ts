@@ -13,6 +13,7 @@ import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from '
 import { createRateLimiter } from './http/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
+import { inTheirLanguageIfKnown } from './i18n/person-language';
 import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
@@ -78,7 +79,11 @@ function botPorts(
         return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
       return handler(request);
     },
-    findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
+    findPerson: async (tenantId, aadObjectId) =>
+      inTheirLanguageIfKnown(
+        repositories.languageChoices,
+        await repositories.people.findByAadObjectId(tenantId, aadObjectId),
+      ),
     defaultLocale: async (tenantId) =>
       (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi',
     saveConversation: async (record) => {

@@ -43,6 +43,7 @@ import { cardActivity } from '../../bot/src/summaries/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
 import { welcomeReply } from '../../bot/src/chat/welcome';
+import { renderLanguageCard } from '../../bot/src/chat/language-command';
 
 type Json = Record<string, unknown>;
 
@@ -811,6 +812,14 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         name: `installed in ${scope} scope`,
         card: toActivity(welcomeReply(locale, scope)) as Json,
       })),
+  },
+  {
+    builder: 'renderLanguageCard',
+    module: 'chat/language-command.ts',
+    cases: (locale) => [
+      { name: 'the language choice', card: renderLanguageCard(locale) as Json },
+      { name: 'a language chosen', card: renderLanguageCard(locale, true) as Json },
+    ],
   },
   {
     builder: 'toActivity',

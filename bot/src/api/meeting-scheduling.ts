@@ -16,6 +16,7 @@ import {
 import { conversationsFor } from '../domain/discussion-year-rules';
 import { meetingTimeProblem, type MeetingRound } from '../domain/meeting-rules';
 import type { Person } from '../domain/organisation';
+import { inTheirLanguage } from '../i18n/person-language';
 import type { AuditTrail } from '../privacy/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
@@ -139,7 +140,7 @@ export async function meetingCalendarFile(
 export interface SchedulingDeps {
   repositories: Pick<
     Repositories,
-    'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams'
+    'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams' | 'languageChoices'
   >;
   messenger: ProactiveMessenger;
   audit: AuditTrail;
@@ -179,7 +180,8 @@ async function staleConflict(
 async function ownReport(deps: SchedulingDeps, supervisor: Person, employeeId: string): Promise<Person> {
   const employee = await deps.repositories.people.getPerson(supervisor.tenantId, employeeId);
   if (!employee || employee.value.supervisorId !== supervisor.id) throw notFound('team.notYourReport');
-  return employee.value;
+  // The invitation speaks the employee's own language.
+  return inTheirLanguage(deps.repositories.languageChoices, employee.value);
 }
 
 /** The employee's round `year` as the meeting rules see it: the clock's windows and the alternating-year rule. */

@@ -14,6 +14,12 @@ export const en: Catalogue = {
   'help.command.strategy':
     '**strategic discussion** – the city manager’s management team’s strategic competence discussion',
   'help.command.summaries': '**summaries** – for HR: the service areas’ competence summaries',
+  'help.command.language': '**language** – choose the language Osaamiskello speaks to you',
+  'language.title': 'Osaamiskello’s language',
+  'language.now': 'Osaamiskello speaks English to you: messages, cards, reminders and tabs.',
+  'language.prompt': 'Choose a language:',
+  'language.saved': 'Your choice of language has been saved.',
+  'language.fallback': 'Choose your language',
   'welcome.title': 'Welcome to Osaamiskello',
   'welcome.intro':
     'Osaamiskello takes you through the competence annual clock: preparing your development discussion, your team’s group competence discussion, and reminders at the right time.',

@@ -12,6 +12,12 @@ export const fi = {
   'help.command.strategy':
     '**strateginen keskustelu** – kaupunginjohtajan johtoryhmän strateginen osaamiskeskustelu',
   'help.command.summaries': '**koonnit** – henkilöstöpalveluille: palvelualueiden osaamiskoonnit',
+  'help.command.language': '**kieli** – valitse kieli, jolla Osaamiskello puhuu sinulle',
+  'language.title': 'Osaamiskellon kieli',
+  'language.now': 'Osaamiskello puhuu sinulle suomea: viestit, kortit, muistutukset ja välilehdet.',
+  'language.prompt': 'Valitse kieli:',
+  'language.saved': 'Kielivalintasi on tallennettu.',
+  'language.fallback': 'Kielen valinta',
   'welcome.title': 'Tervetuloa Osaamiskelloon',
   'welcome.intro':
     'Osaamiskello kulkee kanssasi osaamisen vuosikellon läpi: kehityskeskustelun valmistelu, tiimin ryhmäosaamiskeskustelu ja muistutukset oikeaan aikaan.',

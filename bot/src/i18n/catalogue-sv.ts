@@ -13,6 +13,12 @@ export const sv: Catalogue = {
     '**strategiskt samtal** – stadsdirektörens ledningsgrupps strategiska kompetenssamtal',
   'help.command.summaries':
     '**sammanställningar** – för personaltjänsterna: serviceområdenas sammanställningar',
+  'help.command.language': '**språk** – välj språket som Osaamiskello talar med dig',
+  'language.title': 'Osaamiskellos språk',
+  'language.now': 'Osaamiskello talar svenska med dig: meddelanden, kort, påminnelser och flikar.',
+  'language.prompt': 'Välj språk:',
+  'language.saved': 'Ditt språkval har sparats.',
+  'language.fallback': 'Val av språk',
   'welcome.title': 'Välkommen till Osaamiskello',
   'welcome.intro':
     'Osaamiskello följer dig genom kompetensens årsklocka: förberedelsen av utvecklingssamtalet, teamets gruppsamtal om kompetens och påminnelser i rätt tid.',

@@ -32,6 +32,7 @@ export const TABLES = {
   retentionPolicies: 'RetentionPolicies',
   coachingBanks: 'CoachingQuestionBanks',
   erasedPeople: 'ErasedPeople',
+  languageChoices: 'LanguageChoices',
 } as const;
 
 export interface EntityKey {
@@ -307,6 +308,15 @@ export const erasedPersonKeys = {
 /** CoachingQuestionBanks: one row per tenant. */
 export const coachingBankKeys = {
   key: (tenantId: string): EntityKey => ({ partitionKey: tenant(tenantId), rowKey: 'coaching' }),
+};
+
+/** LanguageChoices: a person's own choice of language, one row per person in the tenant's partition. */
+export const languageChoiceKeys = {
+  partition: tenant,
+  key: (tenantId: string, personId: string): EntityKey => ({
+    partitionKey: tenant(tenantId),
+    rowKey: join(keyPart(personId, 'person id')),
+  }),
 };
 
 /** RetentionPolicies: one row per tenant. */

@@ -1,4 +1,5 @@
-import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { LimitedTextarea } from '../components/LimitedTextarea';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import {
   fetchCoachingQuestions,
@@ -216,21 +217,16 @@ function Editor({ api, initial }: { api: ApiClient; initial: CoachingQuestionBan
                     const path = fieldPath(s, q, language);
                     const problem = problems[path] ?? refusedFields[path];
                     return (
-                      <Field
+                      <LimitedTextarea
                         key={language}
                         label={{ children: t(`coaching.language.${language}`), lang: language }}
-                        validationState={problem ? 'error' : 'none'}
-                        validationMessage={problem}
-                      >
-                        <Textarea
-                          ref={register(path)}
-                          lang={language}
-                          resize="vertical"
-                          rows={3}
-                          value={question[language]}
-                          onChange={(_event, data) => edit(s, q, language, data.value)}
-                        />
-                      </Field>
+                        max={maxLength}
+                        problem={problem}
+                        textareaRef={register(path)}
+                        textarea={{ lang: language, rows: 3 }}
+                        value={question[language]}
+                        onChange={(value) => edit(s, q, language, value)}
+                      />
                     );
                   })}
                 </div>

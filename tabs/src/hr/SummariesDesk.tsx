@@ -1,3 +1,5 @@
+import { MAX_CONCLUSION_LENGTH } from '../../../bot/src/domain/content-limits';
+import { anyTooLong, LimitedTextarea } from '../components/LimitedTextarea';
 import {
   Button,
   Dialog,
@@ -14,7 +16,6 @@ import {
   MessageBarBody,
   mergeClasses,
   Select,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -259,8 +260,18 @@ function SummaryEditor({
       which !== 'publish',
     );
 
-  const save = () =>
-    run(
+  const save = () => {
+    // Over-long conclusions are refused here, before anything is sent; what was typed stays in the fields.
+    const edited = GROUP_THEME_IDS.map((theme) => ({
+      text: texts?.[theme] ?? '',
+      max: MAX_CONCLUSION_LENGTH,
+      measure: 'perLine' as const,
+    }));
+    if (anyTooLong(edited)) {
+      setMessage({ intent: 'error', text: t('counter.refused') });
+      return Promise.resolve();
+    }
+    return run(
       () =>
         saveConclusions(
           api,
@@ -278,6 +289,7 @@ function SummaryEditor({
       () => ({ intent: 'success', text: t('summaries.saved') }),
       true,
     );
+  };
 
   return (
     <div className={styles.column}>
@@ -312,15 +324,17 @@ function SummaryEditor({
           <div className={styles.column}>
             <h3>{t('summaries.conclusionsHeading')}</h3>
             {GROUP_THEME_IDS.map((theme) => (
-              <Field key={theme} label={t(`theme.${theme}`)} hint={t('summaries.conclusionsHelp')}>
-                <Textarea
-                  resize="vertical"
-                  value={texts?.[theme] ?? ''}
-                  onChange={(_event, value) =>
-                    setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value.value }))
-                  }
-                />
-              </Field>
+              <LimitedTextarea
+                key={theme}
+                label={t(`theme.${theme}`)}
+                hint={t('summaries.conclusionsHelp')}
+                max={MAX_CONCLUSION_LENGTH}
+                measure="perLine"
+                value={texts?.[theme] ?? ''}
+                onChange={(value) =>
+                  setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value }))
+                }
+              />
             ))}
           </div>
         ) : null}

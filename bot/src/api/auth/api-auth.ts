@@ -24,6 +24,7 @@ import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { entraTokenRules } from './entra-token-rules';
 import type { RequestIdentity } from './request-identity';
 import { rateLimitedError } from '../../http/rate-limit';
+import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 
 export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
 
@@ -92,7 +93,10 @@ function createApiAuth(context: AppContext): ApiAuth {
       refusals.refused('api.refused', error.reason);
       throw rejected(error.reason);
     }
-    const person = await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId);
+    const person = await inTheirLanguageIfKnown(
+      repositories.languageChoices,
+      await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId),
+    );
     if (!person) {
       refusals.refused('api.refused', 'personNotFound');
       throw ApiError.of(403, 'auth.personNotFound');

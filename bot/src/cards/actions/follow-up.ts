@@ -6,6 +6,7 @@
 import { updateGoalStatus } from '../../domain/development-discussion-lifecycle';
 import type { CardActionHandler } from '../../features/feature';
 import { translate, type MessageKey } from '../../i18n/translate';
+import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 import { outcomeCode, type OutcomeCode } from '../../teams/proactive-messenger';
 import { cardRefSchema, followUpRequestSchema, parseFollowUp } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
@@ -65,8 +66,10 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
       return renderDiscussionView(viewer, summary, { banner });
     }
     const discussion = viewer.record.value;
-    const employee = (await context.repositories.people.getPerson(actor.tenantId, discussion.employeeId))
-      ?.value;
+    const employee = await inTheirLanguageIfKnown(
+      context.repositories.languageChoices,
+      (await context.repositories.people.getPerson(actor.tenantId, discussion.employeeId))?.value,
+    );
     const locale = employee?.locale ?? viewer.locale;
     const employeeIds = await context.userIds.of(actor.tenantId, [employee ?? null, actor.person]);
     const card = renderFollowUpCard(
