@@ -189,6 +189,21 @@ function checkExposure(e: z.infer<typeof schema>): void {
     refuse(`AAD_APP_CLIENT_ID is ${fix}: without it the API's development sign-in signs tokens for anyone`);
 }
 
+/**
+ * The bot's credentials in the combinations the Bot Framework SDK accepts (botbuilder-core's
+ * ConfigurationServiceClientCredentialFactory asserts them only when the first request arrives, with a
+ * message naming its own setting names): a single-tenant app and a user-assigned managed identity need
+ * the tenant, a managed identity has no password, the others do.
+ */
+function checkBotCredentials(e: z.infer<typeof schema>): void {
+  if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID)
+    refuse(`BOT_TENANT_ID is required with BOT_TYPE=${e.BOT_TYPE}: the bot's token is issued by that tenant`);
+  if (e.BOT_TYPE === 'UserAssignedMSI' && e.BOT_PASSWORD)
+    refuse('BOT_PASSWORD must not be set with BOT_TYPE=UserAssignedMSI: the managed identity has no secret');
+  if (e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD)
+    refuse('BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI');
+}
+
 export interface LoadOptions {
   /** A command-line tool that serves nothing (people import) skips the checks of what the server exposes. */
   serves?: boolean;
@@ -215,11 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
           tablePrefix: e.TABLE_PREFIX,
         }
       : { kind: 'embedded', dataDir: resolve(e.DATA_DIR, 'azurite'), tablePrefix: e.TABLE_PREFIX };
-  if (e.BOT_ID && e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
-    throw new ConfigError(
-      'Invalid configuration:\n  BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI',
-    );
-  }
+  if (e.BOT_ID) checkBotCredentials(e);
   if (options.serves !== false) checkExposure(e);
   if (e.AAD_APP_CLIENT_ID && e.DEV_SIGNING_KEY) {
     throw new ConfigError(
