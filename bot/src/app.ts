@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
 import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
-import { createRateLimiter } from './http/rate-limit';
+import { createAddressGuard, createRateLimiter } from './http/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
 import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
@@ -118,6 +118,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       messenger,
       refusals,
       rateLimiter: createRateLimiter(config.rateLimits),
+      addressGuard: createAddressGuard(config.rateLimits),
       baseUrl: () => baseUrl,
       now: options.now ?? (() => new Date()),
     };
@@ -140,6 +141,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       bot,
       logger,
       refusals,
+      addressGuard: context.addressGuard,
       pingStorage: () => storage.ping(),
       tabsDist: config.tabsDist,
       routes: contributions.flatMap((c) => c.routes ?? []),

@@ -62,6 +62,16 @@ const schema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Requests per minute one tenant's users together may make. */
   RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  /**
+   * Requests with a missing or invalid token one client address may make per minute (a burst of as many);
+   * beyond it the address gets 429 before its tokens are checked. Valid requests do not count.
+   */
+  RATE_LIMIT_INVALID_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies of ours in front of the service, each appending to X-Forwarded-For (App Service: 1).
+   * 0: the header is ignored and the socket's peer is the client.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The annual clock's reminders: the daily scheduler and the fan-out's delivery worker. */
   REMINDERS: z.enum(['on', 'off']).default('on'),
   /** Where reminders create new 1:1 chats; default Teams' global connector with BOT_ID, none without. */
@@ -125,6 +135,10 @@ export interface AppConfig {
 export interface RateLimitConfig {
   userPerMinute: number;
   tenantPerMinute: number;
+  /** Failed authentications per client address and minute before the address is refused unchecked. */
+  invalidTokensPerMinute: number;
+  /** How many X-Forwarded-For entries, from the right, our own proxies wrote. */
+  trustedProxyHops: number;
 }
 
 export interface ReminderConfig {
@@ -284,6 +298,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       tenantPerMinute: e.RATE_LIMIT_TENANT_PER_MINUTE,
+      invalidTokensPerMinute: e.RATE_LIMIT_INVALID_TOKENS_PER_MINUTE,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
   };
 }
