@@ -1,4 +1,5 @@
-import type { Feature } from './feature';
+import { shownBy, type Feature } from './feature';
+import { TRAINING_PLAN_VERBS } from '../training-plans/training-plan-view';
 import { apiAuth } from '../api/auth/api-auth';
 import { trainingPlanInteractions } from '../training-plans/training-plan-actions';
 import { registerTrainingPlanRoutes } from '../training-plans/training-plan-routes';
@@ -12,5 +13,6 @@ export const trainingPlansFeature: Feature = (context) => {
     routes: [(server) => registerTrainingPlanRoutes(server, kit, repositories)],
     commands: [command],
     cardActions,
+    showVerbs: shownBy(TRAINING_PLAN_VERBS, TRAINING_PLAN_VERBS.open),
   };
 };
