@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { fieldRefusal, refusalAt, withoutField, type FieldRefusal } from '../api/fieldRefusal';
 import { asApiError } from '../api/http';
 import {
   fetchKnownChannels,
@@ -193,6 +194,8 @@ function SummaryEditor({
   );
   const [texts, setTexts] = useState<Record<GroupThemeId, string> | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
+  // The fields a save was refused for (control characters), shown under each until it is edited.
+  const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmCollect, setConfirmCollect] = useState(false);
   const collectMounted = useDialogMounted(confirmCollect);
@@ -217,6 +220,7 @@ function SummaryEditor({
   ) => {
     setBusy(true);
     setMessage(null);
+    setRefusal(null);
     try {
       const next = await change();
       update(() => next);
@@ -228,7 +232,10 @@ function SummaryEditor({
       if (apiError.kind === 'conflict' && latest) {
         update(() => latest);
         setMessage({ intent: 'warning', text: t('summaries.conflict') });
-      } else setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      } else {
+        setRefusal(fieldRefusal(apiError, t));
+        setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      }
     } finally {
       setBusy(false);
     }
@@ -309,17 +316,27 @@ function SummaryEditor({
         {summary && editable ? (
           <div className={styles.column}>
             <h3>{t('summaries.conclusionsHeading')}</h3>
-            {GROUP_THEME_IDS.map((theme) => (
-              <Field key={theme} label={t(`theme.${theme}`)} hint={t('summaries.conclusionsHelp')}>
-                <Textarea
-                  resize="vertical"
-                  value={texts?.[theme] ?? ''}
-                  onChange={(_event, value) =>
-                    setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value.value }))
-                  }
-                />
-              </Field>
-            ))}
+            {GROUP_THEME_IDS.map((theme) => {
+              const refused = refusalAt(refusal, `conclusions.${theme}`);
+              return (
+                <Field
+                  key={theme}
+                  label={t(`theme.${theme}`)}
+                  hint={t('summaries.conclusionsHelp')}
+                  validationState={refused ? 'error' : 'none'}
+                  validationMessage={refused}
+                >
+                  <Textarea
+                    resize="vertical"
+                    value={texts?.[theme] ?? ''}
+                    onChange={(_event, value) => {
+                      setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value.value }));
+                      setRefusal((current) => withoutField(current, `conclusions.${theme}`));
+                    }}
+                  />
+                </Field>
+              );
+            })}
           </div>
         ) : null}
         {summary && !editable ? (
