@@ -1,9 +1,9 @@
 /**
  * Every card with text inputs shows a refused submission next to the field, as the development-discussion
  * cards do: a control or bidirectional-override character in a group discussion's contribution, a training
- * plan's new item, the strategic discussion's agenda or HR's summary conclusions comes back as the same card
- * with the message (in the user's language) under that input, everything typed still in the inputs, and
- * nothing stored.
+ * plan's new item, the strategic discussion's agenda or HR's summary conclusions — or a rule of the plan such
+ * as a missing need — comes back as the same card with the message (in the user's language) under that input,
+ * everything typed still in the inputs, and nothing stored.
  */
 import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
@@ -103,6 +103,40 @@ describe('a refused text on a card is shown next to its field', () => {
     const stored = await app.repositories.trainingPlans.get(tenantId, YEAR, AREA_A);
     expect(JSON.stringify(stored?.value.items ?? [])).not.toContain('Excel');
   });
+
+  it.each([
+    ['an empty need', { need: '   ', headcount: 12 }, 'need', 'Kuvaa tarve.'],
+    [
+      'a headcount beyond any municipality',
+      { need: 'Ensiapukoulutus', headcount: 99_999_999 },
+      'headcount',
+      'Henkilömäärä on kokonaisluku väliltä 0–50000.',
+    ],
+  ])(
+    'training plan: the plan’s rules refuse %s under that field, keeping the rest typed',
+    async (_case, item, field, message) => {
+      now = new Date();
+      const director = city.director.id;
+      const plan = { year: YEAR, serviceAreaId: AREA_A };
+      const opened = cardOf(await press(director, 'trainingPlan.open', plan)).card;
+      const itemsBefore = (await app.repositories.trainingPlans.get(tenantId, YEAR, AREA_A))?.value.items;
+      const refused = cardOf(
+        await press(director, 'trainingPlan.addItem', {
+          ...plan,
+          etag: etagOn(opened, 'trainingPlan.addItem'),
+          way: '70',
+          audience: 'Lähihoitajat',
+          ...item,
+        }),
+      ).card;
+      expect(errorNextTo(refused, field)).toContain(message);
+      expect(input(refused, 'audience')?.value).toBe('Lähihoitajat');
+      expect(input(refused, 'way')?.value).toBe('70');
+      expect((await app.repositories.trainingPlans.get(tenantId, YEAR, AREA_A))?.value.items).toEqual(
+        itemsBefore,
+      );
+    },
+  );
 
   it('strategic discussion: an agenda item with an escape sequence, in English', async () => {
     now = new Date(`${YEAR + 1}-11-15T09:00:00.000Z`);

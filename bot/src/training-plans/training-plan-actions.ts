@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { organisationYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
-import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
+import { MAX_TRAINING_HEADCOUNT, MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
+import { withFieldRefusal } from '../cards/field-refusal';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -118,6 +119,35 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     return { kind: 'card', card: planCard(locale, view, notice) };
   }
 
+  /**
+   * The plan's card with the notice: at the top, or under the field it is about, with what was typed kept
+   * (a new item's refused need or headcount).
+   */
+  async function present(
+    person: Person,
+    request: CardActionRequest,
+    ref: PlanRef,
+    notice: PlanNotice | null,
+  ): Promise<CardActionResult> {
+    if (!notice?.field) return show(person, request.locale, ref, notice);
+    const shown = await show(person, request.locale, ref, null);
+    const text = translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params);
+    const card =
+      shown.kind === 'card' ? withFieldRefusal(shown.card, [notice.field], text, request.data) : null;
+    return card ? { kind: 'card', card } : show(person, request.locale, ref, notice);
+  }
+
+  /** A new item's refusal by the plan's rules, with the input it is about. */
+  const itemField = (outcome: Outcome, data: Record<string, unknown>): string | undefined => {
+    if (outcome.kind !== 'refused') return undefined;
+    if (outcome.code === 'trainingPlan.needRequired') return 'need';
+    if (outcome.code === 'trainingPlan.invalidHeadcount') return 'headcount';
+    if (outcome.code === 'trainingPlan.invalidLearningWay') return 'way';
+    if (outcome.code === 'trainingPlan.textTooLong')
+      return String(data.need ?? '').trim().length > MAX_TRAINING_NEED_LENGTH ? 'need' : 'audience';
+    return undefined;
+  };
+
   const noticeOf = (outcome: Outcome): PlanNotice =>
     outcome.kind === 'conflict'
       ? { key: 'notice.conflict', color: 'Warning' }
@@ -151,8 +181,13 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
       return guarded(
-        async () => show(person, request.locale, ref, await run(person, ref, data.etag, request)),
-        async (outcome) => show(person, request.locale, ref, noticeOf(outcome)),
+        async () => present(person, request, ref, await run(person, ref, data.etag, request)),
+        async (outcome) =>
+          present(person, request, ref, {
+            ...noticeOf(outcome),
+            field:
+              request.verb === TRAINING_PLAN_VERBS.addItem ? itemField(outcome, request.data) : undefined,
+          }),
       );
     };
 
@@ -174,7 +209,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     }),
     [TRAINING_PLAN_VERBS.addItem]: onPlan(async (person, ref, etag, request) => {
       const parsed = itemSchema.safeParse(request.data);
-      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention' };
+      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention', field: 'need' };
       const input = parsed.data;
       await replaceItems(repositories, person, ref, etag, (items) => [
         ...items,
