@@ -1,11 +1,11 @@
 /**
  * The address a request came from, for limits that apply before anyone is authenticated. Behind a reverse
  * proxy the socket's peer is the proxy: App Service's front ends terminate TLS and forward the request over
- * HTTP, adding the client's address to `X-Forwarded-For` (learn.microsoft.com/azure/app-service/
- * configure-language-nodejs#detect-https-session: "App Service ... TLS/SSL termination happens at the network
- * load balancers"; the forwarded headers carry what the client sent). Each proxy appends the address it saw, so
- * only the last `trustedProxyHops` entries were written by proxies of ours; anything to their left came from
- * the client and may be forged. With no trusted proxy the header is ignored.
+ * HTTP with the client's address appended to `X-Forwarded-For` (Microsoft Learn, "Configure a Node.js app for
+ * Azure App Service", section "Detect HTTPS session", which points frameworks at the X-Forwarded-* headers; an
+ * entry may carry the client's port, dropped here). Each proxy appends the address it saw, so only the last
+ * `trustedProxyHops` entries were written by proxies of ours; anything to their left came from the client and
+ * may be forged. With no trusted proxy the header is ignored.
  */
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
