@@ -179,4 +179,71 @@ describe('a refused text on a card is shown next to its field', () => {
       JSON.stringify((await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.conclusions),
     ).toBe(before);
   });
+  describe('a rule of the practice refusing one field’s text', () => {
+    it('group discussion: a contribution too long for its theme, in Swedish', async () => {
+      now = new Date('2027-02-01T09:00:00.000Z');
+      const member = city.member('alfa', 2).id;
+      const discussion = { year: 2027, id: groupDiscussionId('alfa') };
+      const refused = cardOf(
+        await press(member, 'groupDiscussion.contribute', {
+          ...discussion,
+          t_workingLifeSkills: 'Yhteistyö kotihoidon kanssa',
+          t_futureNeeds: 'Tekoäly '.repeat(40),
+        }),
+      ).card;
+      expect(errorNextTo(refused, 't_futureNeeds')).toBe('Texten är för lång.');
+      expect(errorNextTo(refused, 't_workingLifeSkills')).toBe('');
+      expect(input(refused, 't_workingLifeSkills')?.value).toBe('Yhteistyö kotihoidon kanssa');
+      const stored = await app.repositories.groupDiscussions.get(tenantId, 2027, discussion.id);
+      expect(stored?.value.contributions).toEqual([]);
+    });
+
+    it('strategic discussion: an agenda text over its limit, in English', async () => {
+      now = new Date(`${YEAR + 1}-11-15T09:00:00.000Z`);
+      const hr = city.hr.id;
+      const strategy = { year: YEAR + 1 };
+      const opened = cardOf(await press(hr, 'strategy.open', strategy)).card;
+      const [first, second] = [...JSON.stringify(opened).matchAll(/"id":"(a_[A-Za-z]+)"/g)].map(
+        (match) => match[1] ?? '',
+      );
+      if (!first || !second) throw new Error('the strategy card has agenda inputs');
+      const refused = cardOf(
+        await press(hr, 'strategy.save', {
+          ...strategy,
+          etag: etagOn(opened, 'strategy.save'),
+          [first]: 'Osaamisen johtaminen',
+          [second]: 'x'.repeat(2001),
+        }),
+      ).card;
+      expect(errorNextTo(refused, second)).toBe('The text is too long.');
+      expect(errorNextTo(refused, first)).toBe('');
+      expect(input(refused, first)?.value).toBe('Osaamisen johtaminen');
+      expect(await app.repositories.strategicDiscussions.get(tenantId, YEAR + 1)).toBeNull();
+    });
+
+    it('HR summary: a conclusion over its limit, under its theme, in English', async () => {
+      now = new Date();
+      const hr = city.hr.id;
+      const target = { year: YEAR, serviceAreaId: AREA_A };
+      const opened = cardOf(await press(hr, 'summary.open', target)).card;
+      const before = JSON.stringify(
+        (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.conclusions,
+      );
+      const refused = cardOf(
+        await press(hr, 'summary.saveConclusions', {
+          ...target,
+          etag: etagOn(opened, 'summary.saveConclusions'),
+          c_currentCompetence: 'Vahva ammattitaito',
+          c_developmentPriorities: `Perehdytys\n${'y'.repeat(801)}`,
+        }),
+      ).card;
+      expect(errorNextTo(refused, 'c_developmentPriorities')).toBe(
+        'A conclusion can be at most 800 characters.',
+      );
+      expect(input(refused, 'c_currentCompetence')?.value).toBe('Vahva ammattitaito');
+      expect(
+        JSON.stringify((await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.conclusions),
+      ).toBe(before);
+    });
+  });
 });

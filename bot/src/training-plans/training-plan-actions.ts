@@ -4,14 +4,20 @@ import { organisationYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_TRAINING_HEADCOUNT, MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
-import { withFieldRefusal } from '../cards/field-refusal';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { Repositories } from '../storage/repositories';
 import { yearFramework } from '../summaries/aggregate-refresh';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAtField,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { translator } from '../summaries/localised';
 import {
   addAreaNeeds,
@@ -130,11 +136,13 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
     if (!notice?.field) return show(person, request.locale, ref, notice);
-    const shown = await show(person, request.locale, ref, null);
-    const text = translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params);
-    const card =
-      shown.kind === 'card' ? withFieldRefusal(shown.card, [notice.field], text, request.data) : null;
-    return card ? { kind: 'card', card } : show(person, request.locale, ref, notice);
+    return refusedAtField(
+      await show(person, request.locale, ref, null),
+      notice.field,
+      translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params),
+      request,
+      () => show(person, request.locale, ref, notice),
+    );
   }
 
   /** A new item's refusal by the plan's rules, with the input it is about. */
