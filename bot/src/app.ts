@@ -68,14 +68,14 @@ function botPorts(
   repositories: Repositories,
   commands: ChatCommands,
   cardActions: Record<string, CardActionHandler>,
-  showVerbs: Record<string, string>,
+  cardViews: Record<string, CardActionHandler>,
 ): BotPorts {
   const handlerOf = (verb: string | undefined): CardActionHandler | undefined =>
     verb !== undefined && Object.hasOwn(cardActions, verb) ? cardActions[verb] : undefined;
   /** The card the refused text came from, as it stands, with the refusal under each field; else a message. */
   const refuseText = async (request: CardActionRequest, fields: string[]): Promise<CardActionResult> => {
     const text = translate(request.locale, 'cards.error.controlCharacters');
-    const show = handlerOf(Object.hasOwn(showVerbs, request.verb) ? showVerbs[request.verb] : undefined);
+    const show = Object.hasOwn(cardViews, request.verb) ? cardViews[request.verb] : undefined;
     const shown = show ? await show(request) : null;
     const card = shown?.kind === 'card' ? withFieldRefusal(shown.card, fields, text, request.data) : null;
     return card ? { kind: 'card', card } : { kind: 'message', text };
@@ -153,7 +153,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         repositories,
         commands,
         cardActions,
-        Object.assign({}, ...contributions.map((c) => c.showVerbs ?? {})) as Record<string, string>,
+        Object.assign({}, ...contributions.map((c) => c.cardViews ?? {})) as Record<
+          string,
+          CardActionHandler
+        >,
       ),
       logger,
       options.botAuthOverrides ?? {},

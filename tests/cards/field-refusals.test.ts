@@ -12,7 +12,7 @@ import type { Locale } from '../../bot/src/domain/locale';
 import type { TeamsUser } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
-import { AREA_A, knownCity, storeKnownCity, YEAR } from '../summaries/support/known-city';
+import { AREA_A, AREA_C, knownCity, storeKnownCity, YEAR } from '../summaries/support/known-city';
 import { actionsOf, cardAction, cardOf, invoke } from '../summaries/support/teams-activities';
 import { errorNextTo, input } from './card-helpers';
 
@@ -102,6 +102,20 @@ describe('a refused text on a card is shown next to its field', () => {
     expect(input(refused, 'headcount')?.value).toBe(12);
     const stored = await app.repositories.trainingPlans.get(tenantId, YEAR, AREA_A);
     expect(JSON.stringify(stored?.value.items ?? [])).not.toContain('Excel');
+  });
+
+  it('training plan: a refused item for an area without a plan starts no plan', async () => {
+    now = new Date();
+    const answer = await press(city.hr.id, 'trainingPlan.addItem', {
+      year: YEAR,
+      serviceAreaId: AREA_C,
+      etag: '',
+      need: `Ensiapu${NUL}`,
+      way: '10',
+      headcount: 3,
+    });
+    expect(JSON.stringify(answer.value)).toContain(MESSAGES.en);
+    expect(await app.repositories.trainingPlans.get(tenantId, YEAR, AREA_C)).toBeNull();
   });
 
   it.each([

@@ -36,17 +36,20 @@ export interface FeatureContribution {
   /** Handlers of Adaptive Card Action.Execute verbs, by verb. */
   cardActions?: Record<string, CardActionHandler>;
   /**
-   * For the verbs of a card with text inputs: the verb that shows that card as it stands, writing nothing.
+   * For the verbs of a card with text inputs, by verb: what shows that card as it stands, writing nothing.
    * A submission refused as a whole (control characters) comes back as that card, the refusal under the field.
    */
-  showVerbs?: Record<string, string>;
+  cardViews?: Record<string, CardActionHandler>;
   /** Background work started once the server listens; returns its stop function. */
   start?: () => Promise<() => Promise<void>>;
 }
 
 /** Every verb of a card family shown again by `show` (its card's inputs travel with each of its buttons). */
-export function shownBy(verbs: Record<string, string>, show: string): Record<string, string> {
-  return Object.fromEntries(Object.values(verbs).map((verb) => [verb, show]));
+export function shownBy(
+  verbs: Record<string, string>,
+  show: CardActionHandler | undefined,
+): Record<string, CardActionHandler> {
+  return show ? Object.fromEntries(Object.values(verbs).map((verb) => [verb, show])) : {};
 }
 
 export type Feature = (context: AppContext) => Promise<FeatureContribution> | FeatureContribution;

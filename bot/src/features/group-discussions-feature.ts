@@ -13,6 +13,6 @@ export const groupDiscussionsFeature: Feature = ({ repositories, now }) => {
   return {
     commands: [command],
     cardActions,
-    showVerbs: shownBy(GROUP_DISCUSSION_VERBS, GROUP_DISCUSSION_VERBS.show),
+    cardViews: shownBy(GROUP_DISCUSSION_VERBS, cardActions[GROUP_DISCUSSION_VERBS.show]),
   };
 };

@@ -39,7 +39,7 @@ export const summariesFeature: Feature = (context) => {
     ],
     commands: [command],
     cardActions,
-    showVerbs: shownBy(SUMMARY_VERBS, SUMMARY_VERBS.open),
+    cardViews: shownBy(SUMMARY_VERBS, cardActions[SUMMARY_VERBS.open]),
     start: async () => startAggregateJob({ repositories, logger, now }),
   };
 };

@@ -7,12 +7,12 @@ import { registerTrainingPlanRoutes } from '../training-plans/training-plan-rout
 /** Personnel and training plans: the cards that move a plan through its lifecycle, the list and the exports. */
 export const trainingPlansFeature: Feature = (context) => {
   const { repositories, now } = context;
-  const { cardActions, command } = trainingPlanInteractions({ repositories, now });
+  const { cardActions, command, view } = trainingPlanInteractions({ repositories, now });
   const kit = { auth: apiAuth(context), now };
   return {
     routes: [(server) => registerTrainingPlanRoutes(server, kit, repositories)],
     commands: [command],
     cardActions,
-    showVerbs: shownBy(TRAINING_PLAN_VERBS, TRAINING_PLAN_VERBS.open),
+    cardViews: shownBy(TRAINING_PLAN_VERBS, view),
   };
 };

@@ -69,6 +69,8 @@ const mayEdit = (person: Person, serviceAreaId: string): boolean =>
 export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   cardActions: Record<string, CardActionHandler>;
   command: ChatCommand;
+  /** The plan the card names, as it stands: never creates or changes one (`open` starts an area's draft). */
+  view: CardActionHandler;
 } {
   const { repositories } = deps;
   const thisYear = (): number => organisationYear(deps.now());
@@ -286,5 +288,10 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     },
   };
 
-  return { cardActions, command };
+  const view = onPlan(async (person, ref) => {
+    requireVisible(person, ref);
+    return null;
+  });
+
+  return { cardActions, command, view };
 }
