@@ -44,6 +44,8 @@ import { planCard, plansOverviewCard } from '../../bot/src/training-plans/traini
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
 import { welcomeReply } from '../../bot/src/chat/welcome';
 import { renderLanguageCard } from '../../bot/src/chat/language-command';
+import { withFieldRefusal } from '../../bot/src/cards/field-refusal';
+import { translate } from '../../bot/src/i18n/translate';
 
 type Json = Record<string, unknown>;
 
@@ -674,6 +676,33 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
           { serviceArea: area, plan: plan('serviceArea', 'submitted') },
           { serviceArea: { ...area, id: 'sa-2', name: 'Sosiaali- ja terveyspalvelut' }, plan: null },
         ]),
+      },
+    ],
+  },
+  {
+    builder: 'withFieldRefusal',
+    module: 'cards/field-refusal.ts',
+    cases: (locale) => [
+      {
+        name: 'a new item refused under its need, what was typed kept',
+        card:
+          withFieldRefusal(
+            planCard(
+              locale,
+              {
+                year: YEAR,
+                serviceArea: area,
+                read: { value: plan('serviceArea', 'draft'), etag: 'W/"2"' },
+                competences,
+                names,
+                viewer: director,
+              },
+              null,
+            ),
+            ['need'],
+            translate(locale, 'cards.error.controlCharacters'),
+            { need: `${MARKUP_ATTACK}\u202e`, audience: LONG_TEXT, headcount: '12', way: '20' },
+          ) ?? {},
       },
     ],
   },

@@ -12,7 +12,15 @@ import type { CardActionHandler, CardActionRequest, CardActionResult } from '../
 import type { Repositories } from '../storage/repositories';
 import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import type { Versioned } from '../storage/table-store';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAbout,
+  refusedAtField,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { cardActivity } from '../summaries/card-rendering';
 import { channelAddress, type ProactiveMessenger } from '../teams/proactive-messenger';
 import { localised, translator } from '../summaries/localised';
@@ -153,7 +161,21 @@ export function strategyInteractions(deps: StrategyDeps): {
       const ref = data ?? { year: await thisYear(person.tenantId), etag: '' };
       return guarded(
         async () => show(person, request.locale, ref.year, await run(person, ref.year, ref.etag, request)),
-        async (outcome) => show(person, request.locale, ref.year, noticeOf(outcome)),
+        async (outcome) => {
+          const notice = noticeOf(outcome);
+          const atTop = () => show(person, request.locale, ref.year, notice);
+          const item = refusedAbout(outcome, 'item');
+          const theme = refusedAbout(outcome, 'theme');
+          const field = item ? agendaInputId(item) : theme ? themeInputId(theme) : undefined;
+          if (!field) return atTop();
+          return refusedAtField(
+            await show(person, request.locale, ref.year, null),
+            field,
+            translator(STRATEGY_TEXTS, request.locale)(notice.key),
+            request,
+            atTop,
+          );
+        },
       );
     };
 

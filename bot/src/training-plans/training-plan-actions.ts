@@ -3,13 +3,21 @@ import { z } from 'zod';
 import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
+import { MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { Repositories } from '../storage/repositories';
 import { yearFramework } from '../summaries/aggregate-refresh';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAtField,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { translator } from '../summaries/localised';
 import {
   addAreaNeeds,
@@ -63,6 +71,8 @@ const mayEdit = (person: Person, serviceAreaId: string): boolean =>
 export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   cardActions: Record<string, CardActionHandler>;
   command: ChatCommand;
+  /** The plan the card names, as it stands: never creates or changes one (`open` starts an area's draft). */
+  view: CardActionHandler;
 } {
   const { repositories } = deps;
   const thisYear = (tenantId: string): Promise<number> =>
@@ -124,6 +134,37 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     return { kind: 'card', card: planCard(locale, view, notice) };
   }
 
+  /**
+   * The plan's card with the notice: at the top, or under the field it is about, with what was typed kept
+   * (a new item's refused need or headcount).
+   */
+  async function present(
+    person: Person,
+    request: CardActionRequest,
+    ref: PlanRef,
+    notice: PlanNotice | null,
+  ): Promise<CardActionResult> {
+    if (!notice?.field) return show(person, request.locale, ref, notice);
+    return refusedAtField(
+      await show(person, request.locale, ref, null),
+      notice.field,
+      translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params),
+      request,
+      () => show(person, request.locale, ref, notice),
+    );
+  }
+
+  /** A new item's refusal by the plan's rules, with the input it is about. */
+  const itemField = (outcome: Outcome, data: Record<string, unknown>): string | undefined => {
+    if (outcome.kind !== 'refused') return undefined;
+    if (outcome.code === 'trainingPlan.needRequired') return 'need';
+    if (outcome.code === 'trainingPlan.invalidHeadcount') return 'headcount';
+    if (outcome.code === 'trainingPlan.invalidLearningWay') return 'way';
+    if (outcome.code === 'trainingPlan.textTooLong')
+      return String(data.need ?? '').trim().length > MAX_TRAINING_NEED_LENGTH ? 'need' : 'audience';
+    return undefined;
+  };
+
   const noticeOf = (outcome: Outcome): PlanNotice =>
     outcome.kind === 'conflict'
       ? { key: 'notice.conflict', color: 'Warning' }
@@ -154,8 +195,13 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
       return guarded(
-        async () => show(person, request.locale, ref, await run(person, ref, data.etag, request)),
-        async (outcome) => show(person, request.locale, ref, noticeOf(outcome)),
+        async () => present(person, request, ref, await run(person, ref, data.etag, request)),
+        async (outcome) =>
+          present(person, request, ref, {
+            ...noticeOf(outcome),
+            field:
+              request.verb === TRAINING_PLAN_VERBS.addItem ? itemField(outcome, request.data) : undefined,
+          }),
       );
     };
 
@@ -178,7 +224,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     }),
     [TRAINING_PLAN_VERBS.addItem]: onPlan(async (person, ref, etag, request) => {
       const parsed = itemSchema.safeParse(request.data);
-      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention' };
+      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention', field: 'need' };
       const input = parsed.data;
       await replaceItems(repositories, person, ref, etag, (items) => [
         ...items,
@@ -247,5 +293,10 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     },
   };
 
-  return { cardActions, command };
+  const view = onPlan(async (person, ref) => {
+    requireVisible(person, ref);
+    return null;
+  });
+
+  return { cardActions, command, view };
 }

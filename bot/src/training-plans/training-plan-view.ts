@@ -29,6 +29,8 @@ export interface PlanNotice {
   key: TrainingPlanTextKey;
   color: Color;
   params?: Record<string, string | number>;
+  /** The input the refusal is about: the card shows it under that field instead of at the top. */
+  field?: string;
 }
 
 interface PlanCardModel {

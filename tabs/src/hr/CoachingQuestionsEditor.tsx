@@ -11,6 +11,7 @@ import {
   type QuestionLanguage,
 } from '../api/coaching';
 import type { ApiClient } from '../api/client';
+import { fieldRefusal } from '../api/fieldRefusal';
 import { asApiError } from '../api/http';
 import { useResource } from '../api/useResource';
 import { errorMessage, ErrorState } from '../components/ErrorState';
@@ -174,14 +175,14 @@ function Editor({ api, initial }: { api: ApiClient; initial: CoachingQuestionBan
       const apiError = asApiError(error);
       const details = apiError.service?.details;
       const latest = details?.latest as CoachingQuestionBankView | undefined;
-      const fields = Array.isArray(details?.fields) ? details.fields.map(String) : [];
       if (apiError.kind === 'conflict' && latest) {
         adopt(latest);
         setMessage({ intent: 'warning', text: t('coaching.conflict') });
       } else {
-        if (apiError.kind === 'refused' && fields.length > 0) {
-          setRefusedFields(Object.fromEntries(fields.map((path) => [path, t('coaching.refusedField')])));
-          setFocusTarget(fields[0] ?? null);
+        const refusal = fieldRefusal(apiError, t);
+        if (refusal) {
+          setRefusedFields(Object.fromEntries(refusal.fields.map((path) => [path, refusal.message])));
+          setFocusTarget(refusal.fields[0] ?? null);
         }
         setMessage({ intent: 'error', text: errorMessage(apiError, t) });
       }

@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { fieldRefusal, refusalAt, withoutField, type FieldRefusal } from '../api/fieldRefusal';
 import { asApiError } from '../api/http';
 import {
   fetchKnownChannels,
@@ -196,6 +197,8 @@ function SummaryEditor({
   );
   const [texts, setTexts] = useState<Record<GroupThemeId, string> | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
+  // The fields a save was refused for (control characters), shown under each until it is edited.
+  const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmCollect, setConfirmCollect] = useState(false);
   const collectMounted = useDialogMounted(confirmCollect);
@@ -220,6 +223,7 @@ function SummaryEditor({
   ) => {
     setBusy(true);
     setMessage(null);
+    setRefusal(null);
     try {
       const next = await change();
       update(() => next);
@@ -231,7 +235,10 @@ function SummaryEditor({
       if (apiError.kind === 'conflict' && latest) {
         update(() => latest);
         setMessage({ intent: 'warning', text: t('summaries.conflict') });
-      } else setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      } else {
+        setRefusal(fieldRefusal(apiError, t));
+        setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      }
     } finally {
       setBusy(false);
     }
@@ -330,10 +337,12 @@ function SummaryEditor({
                 hint={t('summaries.conclusionsHelp')}
                 max={MAX_CONCLUSION_LENGTH}
                 measure="perLine"
+                problem={refusalAt(refusal, `conclusions.${theme}`)}
                 value={texts?.[theme] ?? ''}
-                onChange={(value) =>
-                  setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value }))
-                }
+                onChange={(value) => {
+                  setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value }));
+                  setRefusal((current) => withoutField(current, `conclusions.${theme}`));
+                }}
               />
             ))}
           </div>

@@ -91,6 +91,9 @@ export const en: Messages = {
   'error.notFoundGeneric': 'The item was not found.',
   'error.conflict': 'Someone else changed this in the meantime.',
   'error.refused': 'The change was not accepted.',
+  'field.controlCharacters':
+    'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and save again.',
+  'field.refused': 'The service did not accept this text. Please check it.',
 
   'status.notScheduled': 'Not scheduled',
   'status.scheduled': 'Scheduled',
@@ -554,7 +557,6 @@ export const en: Messages = {
   'coaching.removeFrom': 'Remove question {number} from the step {step}',
   'coaching.required': 'Write the question in this language.',
   'coaching.tooLong': 'A question may be at most {max} characters long; this one has {length}.',
-  'coaching.refusedField': 'The service did not accept this text. Please check it.',
   'coaching.invalid': 'The questions were not saved. Correct the marked fields.',
   'coaching.save': 'Save questions',
   'coaching.saved': 'Coaching questions saved.',

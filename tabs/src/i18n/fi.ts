@@ -90,6 +90,9 @@ export const fi = {
   'error.notFoundGeneric': 'Tietoa ei löytynyt.',
   'error.conflict': 'Joku muu muutti tietoa sillä välin.',
   'error.refused': 'Muutosta ei hyväksytty.',
+  'field.controlCharacters':
+    'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja tallenna uudelleen.',
+  'field.refused': 'Palvelu ei hyväksynyt tätä tekstiä. Tarkista se.',
 
   'status.notScheduled': 'Ei sovittu',
   'status.scheduled': 'Aika sovittu',
@@ -553,7 +556,6 @@ export const fi = {
   'coaching.removeFrom': 'Poista kysymys {number} vaiheesta {step}',
   'coaching.required': 'Kirjoita kysymys tällä kielellä.',
   'coaching.tooLong': 'Kysymys saa olla enintään {max} merkkiä pitkä; nyt siinä on {length}.',
-  'coaching.refusedField': 'Palvelu ei hyväksynyt tätä tekstiä. Tarkista se.',
   'coaching.invalid': 'Kysymyksiä ei tallennettu. Korjaa merkityt kentät.',
   'coaching.save': 'Tallenna kysymykset',
   'coaching.saved': 'Valmentavat kysymykset tallennettu.',

@@ -90,6 +90,9 @@ export const sv: Messages = {
   'error.notFoundGeneric': 'Uppgiften hittades inte.',
   'error.conflict': 'Någon annan ändrade uppgiften under tiden.',
   'error.refused': 'Ändringen godkändes inte.',
+  'field.controlCharacters':
+    'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och spara igen.',
+  'field.refused': 'Tjänsten godkände inte den här texten. Kontrollera den.',
 
   'status.notScheduled': 'Ingen tid',
   'status.scheduled': 'Tid bokad',
@@ -556,7 +559,6 @@ export const sv: Messages = {
   'coaching.removeFrom': 'Ta bort fråga {number} i steget {step}',
   'coaching.required': 'Skriv frågan på det här språket.',
   'coaching.tooLong': 'Frågan får vara högst {max} tecken lång; nu har den {length}.',
-  'coaching.refusedField': 'Tjänsten godkände inte den här texten. Kontrollera den.',
   'coaching.invalid': 'Frågorna sparades inte. Rätta de markerade fälten.',
   'coaching.save': 'Spara frågorna',
   'coaching.saved': 'De coachande frågorna har sparats.',

@@ -66,7 +66,7 @@ function bearerToken(req: Request): string {
 }
 
 function createApiAuth(context: AppContext): ApiAuth {
-  const { config, repositories, logger, refusals, rateLimiter } = context;
+  const { config, repositories, logger, refusals, rateLimiter, addressGuard } = context;
   const isRegistered = async (tenantId: string): Promise<boolean> =>
     (await repositories.organisations.get(tenantId)) !== null;
   const settings = config.apiAuth;
@@ -84,13 +84,21 @@ function createApiAuth(context: AppContext): ApiAuth {
   const validator = createAccessTokenValidator(rules);
 
   const authenticate = async (req: Request): Promise<RequestIdentity> => {
-    const token = bearerToken(req);
+    let token: string;
+    try {
+      token = bearerToken(req);
+    } catch (error) {
+      addressGuard.failed(req);
+      throw error;
+    }
     let validated: ValidatedToken;
     try {
       validated = await validator.validate(token);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       refusals.refused('api.refused', error.reason);
+      // The keys being unreachable is ours to fix, not the caller's failure.
+      if (error.reason !== 'keysUnavailable') addressGuard.failed(req);
       throw rejected(error.reason);
     }
     const person = await inTheirLanguageIfKnown(
