@@ -696,6 +696,8 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
                 competences,
                 names,
                 viewer: director,
+                maxHeadcount: 40,
+                areaNames: new Map(),
               },
               null,
             ),
