@@ -145,10 +145,15 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
     if (!notice?.field) return show(person, request.locale, ref, notice);
+    const t = translator(TRAINING_PLAN_TEXTS, request.locale);
+    // The headcount's bound names the area it is the headcount of, as the card's own notice does.
+    const area = ref.serviceAreaId
+      ? (await repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId))?.value.name
+      : t('headcount.wholeOrganisation');
     return refusedAtField(
       await show(person, request.locale, ref, null),
       notice.field,
-      translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params),
+      t(notice.key, { area: area ?? '', ...notice.params }),
       request,
       () => show(person, request.locale, ref, notice),
     );
