@@ -4,7 +4,7 @@
  */
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
-import { addressKeeping } from './teams/address-keeping';
+import { addressKeeping } from './fanout/address-keeping';
 import { openProactiveRetries } from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';

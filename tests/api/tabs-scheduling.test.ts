@@ -305,6 +305,24 @@ describe('scheduling a development discussion', () => {
     expect(stored?.value.unreachable).toBe('blocked');
   });
 
+  test('an invitation Teams throttles beyond the supervisor’s wait is "will retry", kept, and arrives by itself', async () => {
+    const org = await newOrganisation(api.app);
+    await openPersonalChat(api, org.tenantId, org.people.employee);
+    const supervisor = await asSupervisor(org);
+    const conversation = `a:${org.people.employee.aadObjectId}`;
+    // Retry-After beyond the wait: the tab hears "will retry" at once instead of waiting half a minute.
+    api.throttleOnce(conversation, 30);
+
+    const answer = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
+
+    expect(answer.body).toMatchObject({ invitation: 'willRetry', fallback: null });
+    // The app's worker sends the kept invitation from storage; no one schedules again.
+    for (let waited = 0; sentTo(org).length === 0 && waited < 15_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const [invitation] = sentTo(org);
+    expect(JSON.stringify(cardOf(invitation as Json).body)).toContain('Kutsu kehityskeskusteluun');
+  });
+
   test('refuses a malformed time or duration before touching anything', async () => {
     const org = await newOrganisation(api.app);
     const supervisor = await asSupervisor(org);

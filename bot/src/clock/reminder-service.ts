@@ -10,7 +10,7 @@ import { runRemindersForDay } from './daily-reminders';
 import { reminderActivity, type ReminderLinks, type ReminderPayload } from './reminder-card';
 import { storedAddresses, type ChannelDirectory } from './reminder-addresses';
 import { startReminderSchedule } from './reminder-schedule';
-import { addressKeeping } from '../teams/address-keeping';
+import { addressKeeping } from '../fanout/address-keeping';
 
 export interface ReminderServiceSettings {
   sender: MessageSender;

@@ -16,7 +16,7 @@
 import type { Logger } from '../logging';
 import type { DeliveryTarget } from '../fanout/delivery';
 import type { RetryStore } from '../fanout/proactive-retries';
-import { createdPersonalReference } from './address-keeping';
+import { createdPersonalReference } from '../fanout/address-keeping';
 import {
   SendFailure,
   type ConversationScope,

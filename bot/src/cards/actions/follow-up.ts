@@ -7,7 +7,6 @@ import { updateGoalStatus } from '../../domain/development-discussion-lifecycle'
 import type { CardActionHandler } from '../../features/feature';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { inTheirLanguageIfKnown } from '../../i18n/person-language';
-import { outcomeCode, type OutcomeCode } from '../../teams/proactive-messenger';
 import { cardRefSchema, followUpRequestSchema, parseFollowUp } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';
@@ -15,15 +14,23 @@ import { renderDiscussionView } from '../discussion-views';
 import { renderFollowUpCard } from '../follow-up-view';
 import { discussionAction } from './discussion-action';
 
-/** What the supervisor is told of the check-in's send, by its outcome. */
-const FOLLOW_UP_NOTICES: Record<OutcomeCode, MessageKey> = {
-  delivered: 'cards.followUp.sent',
-  willRetry: 'cards.followUp.willRetry',
-  notInstalled: 'cards.followUp.unreachable',
-  removed: 'cards.followUp.blocked',
-  blocked: 'cards.followUp.blocked',
-  failed: 'cards.followUp.failed',
-};
+type SendOutcome = Awaited<ReturnType<CardsContext['messenger']['send']>>;
+
+/** What the supervisor is told of the check-in's send; null: the employee has no Teams account. */
+function followUpNotice(outcome: SendOutcome | null): MessageKey {
+  switch (outcome?.status) {
+    case 'delivered':
+      return 'cards.followUp.sent';
+    case 'willRetry':
+      return 'cards.followUp.willRetry';
+    case 'failed':
+      return 'cards.followUp.failed';
+    case 'unreachable':
+      return outcome.reason === 'notInstalled' ? 'cards.followUp.unreachable' : 'cards.followUp.blocked';
+    default:
+      return 'cards.followUp.unreachable';
+  }
+}
 
 export function openFollowUp(context: CardsContext): CardActionHandler {
   return discussionAction(context, cardRefSchema, 'read', ({ viewer }) =>
@@ -98,10 +105,9 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
       tenantId: actor.tenantId,
       outcome: outcome?.status ?? 'noAccount',
     });
-    const code = outcome ? outcomeCode(outcome) : 'notInstalled';
     const banner = {
-      text: translate(viewer.locale, FOLLOW_UP_NOTICES[code]),
-      color: code === 'delivered' ? ('Good' as const) : ('Warning' as const),
+      text: translate(viewer.locale, followUpNotice(outcome)),
+      color: outcome?.status === 'delivered' ? ('Good' as const) : ('Warning' as const),
     };
     return renderDiscussionView(viewer, summary, { banner });
   });

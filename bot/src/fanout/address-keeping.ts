@@ -4,7 +4,7 @@
  * which nothing is sent there until the app is added again. The reminders' and the kept single sends' workers
  * share it.
  */
-import type { Delivery } from '../fanout/delivery';
+import type { Delivery } from './delivery';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
 
 /**
