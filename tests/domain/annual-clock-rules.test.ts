@@ -3,6 +3,7 @@ import {
   openPhasesOn,
   phaseWindows,
   remindersDueOn,
+  ROUND_PHASE_KINDS,
   roundYear,
   validateClock,
 } from '../../bot/src/domain/annual-clock-rules';
@@ -248,6 +249,16 @@ describe('the round (keskustelukierros) current on a day', () => {
     expect(roundYear(clock, null, '2026-03-31')).toBe(2026);
     expect(roundYear(clock, null, '2026-04-01')).toBe(2027);
     expect(roundYear(clock, null, '2026-12-07')).toBe(2027);
+  });
+
+  it('keeps the planning and the strategic discussion on a round until their own windows close', () => {
+    const clock = defaultAnnualClock();
+    const { planning, strategy } = ROUND_PHASE_KINDS;
+    expect(roundYear(clock, null, '2026-06-15', planning)).toBe(2026);
+    expect(roundYear(clock, null, '2026-09-30', planning)).toBe(2026);
+    expect(roundYear(clock, null, '2026-10-01', planning)).toBe(2027);
+    expect(roundYear(clock, null, '2026-12-31', strategy)).toBe(2026);
+    expect(roundYear(clock, null, '2027-01-01', strategy)).toBe(2027);
   });
 
   it('follows the service area’s own windows: the round ends when the later of its discussions closes', () => {

@@ -1,11 +1,14 @@
 /**
- * One round for the organisation-wide work too: on 7 December 2026 the 2026 round's discussions have closed
- * (31 March), so HR's summaries, the training plans and the strategic discussion are about the 2027 round — in
- * the chat card and in the tab alike, and both open the same stored record.
+ * One round for the organisation-wide work too. The summaries and the training plans work on a round's
+ * discussions until the planning window closes (30.9.), the strategic discussion until its own window closes
+ * (31.12.): on 7 December 2026 the summaries and the plans are about the 2027 round, the strategic discussion
+ * (open 1.10.–31.12.) still reviews the 2026 plans. In each case the chat card and the tab name the same year
+ * and open the same stored record.
  */
 import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import type { Person } from '../../bot/src/domain/organisation';
+import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { STRATEGY_AGENDA_ITEMS } from '../../bot/src/storage/strategic-discussion-repository';
 import { agendaInputId, STRATEGY_VERBS } from '../../bot/src/strategy/strategy-view';
@@ -23,14 +26,19 @@ type Json = Record<string, unknown>;
 /** 7 December 2026, 12:00 in Helsinki: the calendar year is 2026, the round is 2027. */
 const DECEMBER = new Date('2026-12-07T10:00:00Z');
 const ROUND = 2027;
+/** 15 June 2026: the 2026 round's discussions have closed and its training plans are being drawn up. */
+const JUNE = new Date('2026-06-15T09:00:00Z');
+/** 11 January 2027: the 2026 strategic discussion (1.10.–31.12.2026) is over. */
+const JANUARY = new Date('2027-01-11T09:00:00Z');
 const AREA = 'sa-1';
 
 let app: RunningApp;
 let connector: ConnectorStandIn;
+let now = DECEMBER;
 
 beforeAll(async () => {
   [app, connector] = await Promise.all([
-    startTestApp({}, { now: () => DECEMBER }),
+    startTestApp({}, { now: () => now }),
     startConnectorStandIn({ limits: null }),
   ]);
 });
@@ -73,6 +81,10 @@ function press(org: SignInOrganisation, person: Person, verb: string, data: Json
     cardAction(userOf(org, person), verb, data, { serviceUrl: connector.serviceUrl }),
   );
 }
+
+beforeEach(() => {
+  now = DECEMBER;
+});
 
 describe('in December, the organisation-wide cards and tabs are about the next round', () => {
   test('HR’s summaries: the chat overview and the HR tab name 2027 and open the same summary', async () => {
@@ -119,25 +131,59 @@ describe('in December, the organisation-wide cards and tabs are about the next r
     expect(tab.body.plans.map((plan) => plan.serviceAreaId)).toContain(AREA);
   });
 
-  test('the strategic discussion: HR’s card names the round the HR tab shows, and saves into it', async () => {
+  test('the strategic discussion: in December HR’s card is the 2026 discussion, open on the clock, and saves into it', async () => {
     const org = await newOrganisation();
     const { hr } = org.people;
-    const progress = await call<{ year: number }>(
-      app,
-      await tokenOf(app, org, hr),
-      'GET',
-      '/api/v1/hr/progress',
-    );
-    expect(progress.body.year).toBe(ROUND);
-
     const card = await chat(org, hr, 'strateginen keskustelu');
-    expect(cardText(card)).toContain(`Strateginen osaamiskeskustelu ${progress.body.year}`);
+    expect(cardText(card)).toContain(`Strateginen osaamiskeskustelu ${ROUND - 1}`);
     await press(org, hr, STRATEGY_VERBS.save, {
       ...button(card, STRATEGY_VERBS.save),
       [agendaInputId(STRATEGY_AGENDA_ITEMS[0])]: 'Koulutussuunnitelmat käytiin läpi.',
     });
-    const stored = await app.repositories.strategicDiscussions.get(org.tenantId, ROUND);
+    const stored = await app.repositories.strategicDiscussions.get(org.tenantId, ROUND - 1);
     expect(stored?.value.agenda[STRATEGY_AGENDA_ITEMS[0]]).toBe('Koulutussuunnitelmat käytiin läpi.');
-    expect(await app.repositories.strategicDiscussions.get(org.tenantId, ROUND - 1)).toBeNull();
+
+    now = JANUARY;
+    expect(cardText(await chat(org, hr, 'strateginen keskustelu'))).toContain(
+      `Strateginen osaamiskeskustelu ${ROUND}`,
+    );
+  });
+
+  test('with a strategic window over New Year (1.11.–31.1.), December is already the 2027 discussion', async () => {
+    const org = await newOrganisation();
+    const clock = defaultAnnualClock();
+    clock.phases = clock.phases.map((phase) =>
+      phase.kind === 'strategicDiscussion' ? { ...phase, opens: '11-01', closes: '01-31' } : phase,
+    );
+    await app.repositories.annualClocks.create({ tenantId: org.tenantId, ...clock });
+    const card = await chat(org, org.people.hr, 'strateginen keskustelu');
+    expect(cardText(card)).toContain(`Strateginen osaamiskeskustelu ${ROUND}`);
+    expect(button(card, STRATEGY_VERBS.save)).toMatchObject({ year: ROUND });
+  });
+});
+
+describe('in the planning season, the summaries and the plans are about the round whose discussions just closed', () => {
+  test('in June the director’s plan card, the plans tab, HR’s summaries card and the HR tab all name 2026', async () => {
+    now = JUNE;
+    const org = await newOrganisation();
+    const { director, hr } = org.people;
+    const plans = await chat(org, director, 'koulutussuunnitelma');
+    expect(cardText(plans)).toContain(`Koulutussuunnitelmat ${ROUND - 1}`);
+    const tab = await call<{ year: number }>(
+      app,
+      await tokenOf(app, org, director),
+      'GET',
+      '/api/v1/training-plans',
+    );
+    expect(tab.body.year).toBe(ROUND - 1);
+
+    expect(cardText(await chat(org, hr, 'koonnit'))).toContain(`Osaamiskoonnit ${ROUND - 1}`);
+    const desk = await call<{ year: number }>(
+      app,
+      await tokenOf(app, org, hr),
+      'GET',
+      '/api/v1/hr/summaries',
+    );
+    expect(desk.body.year).toBe(ROUND - 1);
   });
 });

@@ -172,15 +172,34 @@ export function openPhasesOn(date: string, clock: AnnualClock, serviceAreaId: st
 const ROUND_KINDS: readonly PhaseKind[] = ['developmentDiscussions', 'groupDiscussions'];
 
 /**
+ * The later phases of a round, each working on what the round's discussions produced: the summaries and the
+ * service areas' training plans (palvelualueiden osaamiskeskustelu, henkilöstö- ja koulutussuunnittelu), and the
+ * strategic discussion that reviews those plans. Each stays on its round until its own window closes.
+ */
+export const ROUND_PHASE_KINDS = {
+  discussions: ROUND_KINDS,
+  planning: ['serviceAreaDiscussion', 'trainingPlans'],
+  strategy: ['strategicDiscussion'],
+} as const satisfies Record<string, readonly PhaseKind[]>;
+
+/**
  * The round current on `today` (the organisation's local date): the year whose discussion windows are open or
  * still ahead, so once this year's have all closed (after 31 March on the default clock) everything is about
  * next year's round. The one rule every card, chat command, tab, reminder and invitation uses, so that a
  * person's chat and tab name the same round and the same record. Without such windows, the calendar year.
+ * `kinds` names a later phase of the round (ROUND_PHASE_KINDS): the same rule on that phase's windows, so on the
+ * default clock the training plans move to the next round after 30 September and the strategic discussion after
+ * 31 December, and in between each works on the round whose discussions it builds on.
  */
-export function roundYear(clock: AnnualClock, serviceAreaId: string | null, today: string): number {
+export function roundYear(
+  clock: AnnualClock,
+  serviceAreaId: string | null,
+  today: string,
+  kinds: readonly PhaseKind[] = ROUND_KINDS,
+): number {
   const year = yearOf(today);
   const closes = phaseWindows(clock, year, serviceAreaId)
-    .filter((window) => ROUND_KINDS.includes(window.kind))
+    .filter((window) => kinds.includes(window.kind))
     .map((window) => window.closes);
   return closes.length > 0 && closes.every((close) => today > close) ? year + 1 : year;
 }

@@ -70,7 +70,7 @@ export function strategyInteractions(deps: StrategyDeps): {
 } {
   const { repositories } = deps;
   const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now());
+    organisationRoundYear(repositories, tenantId, deps.now(), 'strategy');
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
     kind: 'message',

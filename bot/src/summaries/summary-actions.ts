@@ -70,7 +70,7 @@ export function summaryInteractions(deps: SummaryDeps): {
   const { repositories } = deps;
 
   const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now());
+    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([

@@ -254,7 +254,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
 
   secured(kit, server, 'get', '/api/v1/hr/summaries', HR, async (req, identity) => {
     const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
     );
     const [areas, summaries] = await Promise.all([
       repositories.serviceAreas.list(identity.tenantId),

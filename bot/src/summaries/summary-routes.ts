@@ -107,7 +107,7 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
 
   secured(kit, server, 'get', '/api/v1/city/figures', ['hr', 'cityManagementTeam'], async (req, identity) => {
     const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
     );
     return {
       status: 200,

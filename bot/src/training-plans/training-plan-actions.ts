@@ -76,7 +76,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
 } {
   const { repositories } = deps;
   const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now());
+    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,

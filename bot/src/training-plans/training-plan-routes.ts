@@ -50,7 +50,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
     const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
     );
     const [stored, areas] = await Promise.all([
       repositories.trainingPlans.listForYear(identity.tenantId, year),
