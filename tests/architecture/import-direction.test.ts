@@ -13,7 +13,8 @@ const SOURCE = join(__dirname, '..', '..', 'bot', 'src');
 /** Layers, lowest first; a folder may import its own layer's folders only where the table says so. */
 const LAYERS: Record<string, number> = {
   domain: 0,
-  i18n: 1,
+  // The catalogues, and each person's language (their stored choice, read through storage).
+  i18n: 1.5,
   storage: 1,
   logging: 1,
   config: 1,
@@ -59,6 +60,7 @@ const DEBT: Record<string, number> = {
   'cards -> summaries': 2,
   'cards -> teams': 1,
   'clock -> api': 3,
+  'chat -> features': 1,
   'clock -> features': 1,
   'coaching -> api': 2,
   'development-actions -> api': 1,
