@@ -20,6 +20,7 @@ import type { Person } from '../bot/src/domain/organisation';
 import { createLogger } from '../bot/src/logging';
 import { writeOrganisation } from '../bot/src/storage/organisation-import';
 import type { ClientResult, ClientRun } from './cards-client';
+import { startFloor } from './cards-floor';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const PACED_RATE = Number(process.env.BENCH_RATE ?? 300);
@@ -85,6 +86,38 @@ function processCpuSeconds(pid: number): number | null {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * The same users, the same invokes, against the floor (bench/cards-floor.ts): its CPU per submit in the closed
+ * loop, measured as the service's is (this process; the users and Azurite elsewhere).
+ */
+async function floorCpuPerSubmit(
+  connectionString: string,
+  tenantId: string,
+  employees: Person[],
+): Promise<number> {
+  const floor = await startFloor(
+    connectionString,
+    employees.map((e) => e.id),
+  );
+  const clients = startClients({
+    url: floor.url,
+    tenantId,
+    year: YEAR,
+    users: employees.map((e) => ({ id: e.id, aadObjectId: e.aadObjectId ?? '' })),
+  });
+  try {
+    await clients.run({ submitsPerUser: WARMUP_SUBMITS_PER_USER, intervalMs: 0, record: false });
+    const before = process.cpuUsage();
+    const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
+    const cpu = process.cpuUsage(before);
+    console.log(`cards_floor_submits_per_second: ${(closed.latencies.length / closed.seconds).toFixed(0)}`);
+    return (cpu.user + cpu.system) / 1000 / closed.latencies.length;
+  } finally {
+    clients.close();
+    await floor.stop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -177,6 +210,10 @@ async function main(): Promise<void> {
       console.log(`cards_paced_p50: ${percentile(pacedSorted, 50).toFixed(1)} ms`);
       console.log(`cards_paced_p95: ${percentile(pacedSorted, 95).toFixed(1)} ms`);
       console.log(`cards_paced_p99: ${percentile(pacedSorted, 99).toFixed(1)} ms`);
+
+      const floorCpuMs = await floorCpuPerSubmit(azurite.connectionString, tenantId, employees);
+      console.log(`cards_floor_cpu_per_submit: ${floorCpuMs.toFixed(2)} ms`);
+      console.log(`cards_cpu_ratio_to_floor: ${(cpuMs / sorted.length / floorCpuMs).toFixed(2)} x`);
     } finally {
       clients.close();
     }

@@ -11,7 +11,10 @@ import {
 } from '../bot/src/devstack/bot-connector-stand-in';
 
 /** What the bench needs of each request. */
-export type ReceivedSummary = Pick<ReceivedRequest, 'operation' | 'status' | 'conversationId' | 'at'>;
+export type ReceivedSummary = Pick<
+  ReceivedRequest,
+  'operation' | 'status' | 'conversationId' | 'tenantId' | 'at'
+>;
 
 async function main(): Promise<void> {
   const standIn = await startConnectorStandIn({
@@ -24,10 +27,11 @@ async function main(): Promise<void> {
       process.send?.({ accepted: standIn.activities().length });
     } else if (message === 'report') {
       const received: ReceivedSummary[] = standIn.received.map(
-        ({ operation, status, conversationId, at }) => ({
+        ({ operation, status, conversationId, tenantId, at }) => ({
           operation,
           status,
           conversationId,
+          tenantId,
           at,
         }),
       );

@@ -5,7 +5,8 @@
  * Then the same recipients by a TeamsFx-notification-style loop — one `continueConversationAsync` +
  * `sendActivity` after another, the SDK retrying on its own — and the ratio of the two rates.
  *
- * Options: --recipients N (10000), --ceiling R (45, requests/s), --latency-ms L (50), --skip-baseline.
+ * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
+ * first), --ceiling R (45, requests/s per tenant), --latency-ms L (50), --skip-baseline.
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -16,17 +17,16 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
 } from 'botbuilder';
+import { build } from 'esbuild';
 import { startAzurite } from '../bot/src/devstack/azurite';
-import type { DeliveryRequest } from '../bot/src/fanout/delivery';
-import { openFanout } from '../bot/src/fanout/fanout-engine';
-import { createLogger } from '../bot/src/logging';
-import { openStorageAccount } from '../bot/src/storage/storage-account';
-import { ConnectorSender } from '../bot/src/teams/connector-sender';
 import type { ReceivedSummary } from './fanout-connector';
+import { benchTenant } from './fanout-ids';
 
 const TENANT = 'bench-tenant';
 
 interface Options {
+  /** Recipients per tenant: one tenant of --recipients, or --tenants "40000,50,50,50". */
+  tenants: number[];
   recipients: number;
   ceiling: number;
   latencyMs: number;
@@ -37,13 +37,18 @@ function options(): Options {
   const { values } = parseArgs({
     options: {
       recipients: { type: 'string', default: '10000' },
+      tenants: { type: 'string' },
       ceiling: { type: 'string', default: '45' },
       'latency-ms': { type: 'string', default: '50' },
       'skip-baseline': { type: 'boolean', default: false },
     },
   });
+  const tenants = (values.tenants ?? String(values.recipients)).split(',').map(Number);
+  if (tenants.some((count) => !Number.isInteger(count) || count < 1))
+    throw new Error('--tenants: counts, e.g. 40000,50');
   return {
-    recipients: Number(values.recipients),
+    tenants,
+    recipients: tenants[0] as number,
     ceiling: Number(values.ceiling),
     latencyMs: Number(values['latency-ms']),
     skipBaseline: values['skip-baseline'] ?? false,
@@ -161,59 +166,140 @@ function report(
   return achieved;
 }
 
+/** A child process's next IPC message carrying `key`. */
+function nextMessage<T>(child: ChildProcess, key: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listen = (message: Record<string, T>): void => {
+      if (!(key in message)) return;
+      child.off('message', listen);
+      child.off('exit', exited);
+      resolve(message[key] as T);
+    };
+    const exited = (code: number | null): void =>
+      reject(new Error(`the sender exited (${code}) before '${key}'`));
+    child.on('message', listen);
+    child.once('exit', exited);
+  });
+}
+
+/** bench/fanout-sender.ts as one JavaScript file (its packages stay in node_modules), for plain `node`. */
+async function bundleSender(): Promise<string> {
+  // Beside the bot's own packages, so that the bundle's `require`s resolve as the bot's modules do.
+  const outfile = join(
+    __dirname,
+    '..',
+    'bot',
+    'node_modules',
+    '.cache',
+    'osaamiskello-bench',
+    'fanout-sender.js',
+  );
+  await build({
+    entryPoints: [join(__dirname, 'fanout-sender.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  peakRss: number;
+}
+
+const MB = 1024 * 1024;
+
 async function engine(connectionString: string, opts: Options): Promise<number> {
   const connector = await startConnector(opts.latencyMs);
-  const account = openStorageAccount({ kind: 'connectionString', connectionString, tablePrefix: 'bench' });
-  const fanout = await openFanout(account, {
-    tenantRate: { ratePerSecond: opts.ceiling, horizonMs: 1000, maxClaim: 16 },
+  const total = opts.tenants.reduce((sum, count) => sum + count, 0);
+  const sender = fork(await bundleSender(), {
+    execArgv: [],
+    cwd: join(__dirname, '..'),
+    env: {
+      ...process.env,
+      BENCH_CONNECTION_STRING: connectionString,
+      BENCH_SERVICE_URL: connector.serviceUrl,
+      BENCH_TENANTS: opts.tenants.join(','),
+      BENCH_CEILING: String(opts.ceiling),
+    },
   });
-  const deliveries: DeliveryRequest[] = Array.from({ length: opts.recipients }, (_, index) => ({
-    recipientKey: `person:${index}`,
-    target: {
-      kind: 'user',
-      serviceUrl: connector.serviceUrl,
-      aadObjectId: `aad-${index}`,
-      conversationId: conversationOf(index),
-    },
-    payload: { index },
-  }));
-
-  let started = Date.now();
-  await fanout.start({ tenantId: TENANT, campaignId: 'bench', label: 'bench', deliveries });
-  print('fanout.materialise_time', (Date.now() - started) / 1000, 's', 1);
-
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
-  // A lease not followed by a request is a send time the worker missed (see MAX_LATENESS_MS).
-  let leases = 0;
-  let requests = 0;
-  const worker = fanout.worker(
-    {
-      sender: new ConnectorSender(null),
-      render: (row) => activity((row.payload as { index: number }).index),
-      logger: createLogger('error', (line) => process.stderr.write(line)),
-      onStep: (step) => {
-        if (step === 'leased') leases += 1;
-        else if (step === 'answered') requests += 1;
-      },
-    },
-    { owner: 'bench' },
+  const { at: started, materialiseMs } = await nextMessage<{ at: number; materialiseMs: number }>(
+    sender,
+    'started',
   );
-  started = Date.now();
-  worker.start();
-  // Counting states reads every row: ask for progress only once the connector has had every message.
-  while ((await connector.accepted()) < opts.recipients) await sleep(1000);
-  while (!(await fanout.progress(TENANT, 'bench'))?.finished) await sleep(500);
-  const sendTime = (Date.now() - started) / 1000;
-  await worker.stop();
-  clearInterval(sampler);
+  print('fanout.materialise_time', materialiseMs / 1000, 's', 1);
+  const memory = (): Promise<Memory> => {
+    const answer = nextMessage<Memory>(sender, 'memory');
+    sender.send('memory');
+    return answer;
+  };
 
-  const achieved = report('fanout', await connector.received(), opts.recipients, sendTime);
+  // RSS as the campaign progresses: flat means the engine's memory does not grow with the campaign.
+  const quarters = [25, 50, 75, 100];
+  for (;;) {
+    const accepted = await connector.accepted();
+    while (quarters.length > 0 && accepted * 100 >= (quarters[0] as number) * total) {
+      const { rss } = await memory();
+      print(`fanout.rss_at_${quarters.shift() as number}pct`, rss / MB, 'MB');
+    }
+    if (accepted >= total) break;
+    await sleep(1000);
+  }
+  const finished = nextMessage<{ leases: number; requests: number; peakRss: number }>(sender, 'finished');
+  sender.send('finish');
+  const { leases, requests, peakRss } = await finished;
+  const sendTime = (Date.now() - started) / 1000;
+
+  const received = await connector.received();
+  const achieved = report('fanout', received, total, sendTime);
   print('fanout.achieved_rate_of_ceiling', (achieved / opts.ceiling) * 100, '%', 1);
+  print(
+    'fanout.throttled_share',
+    (received.filter((r) => r.status === 429).length / received.length) * 100,
+    '%',
+    2,
+  );
   print('fanout.missed_send_times', leases - requests, 'leases');
-  print('fanout.peak_rss', peakRss / 1024 / 1024, 'MB');
+  print('fanout.peak_rss', peakRss / MB, 'MB');
+  if (opts.tenants.length > 1) tenantFigures(received, opts, started);
   await connector.close();
   return achieved;
+}
+
+/**
+ * Per tenant: when its last message arrived after the worker started, against its own minimum (its recipients at
+ * the ceiling); the most of its requests the stand-in saw in any second; and the 429s it was answered.
+ */
+function tenantFigures(received: readonly ReceivedSummary[], opts: Options, started: number): void {
+  for (const [index, count] of opts.tenants.entries()) {
+    const own = received.filter((r) => r.tenantId === benchTenant(index));
+    const accepted = own.filter((r) => isMessage(r) && r.status < 300).map((r) => r.at);
+    const last = accepted.length > 0 ? Math.max(...accepted) : started;
+    const minimum = count / opts.ceiling;
+    print(`tenant_${index}.recipients`, count, 'recipients');
+    print(`tenant_${index}.finished_after`, (last - started) / 1000, 's', 1);
+    print(`tenant_${index}.minimum_time`, minimum, 's', 1);
+    print(`tenant_${index}.max_per_second`, maxInSecond(own.map((r) => r.at)), 'requests');
+    print(`tenant_${index}.throttled`, own.filter((r) => r.status === 429).length, 'responses (429)');
+  }
+}
+
+/** The most of `times` in any window of one second. */
+function maxInSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last++) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= 1000) first++;
+    max = Math.max(max, last - first + 1);
+  }
+  return max;
 }
 
 /** As a TeamsFx notification bot sends: each installation in turn, the SDK's own retries on 429 and 5xx. */
@@ -247,7 +333,12 @@ async function baseline(opts: Options): Promise<number> {
 
 export async function main(): Promise<void> {
   const opts = options();
-  print('fanout.recipients', opts.recipients, 'recipients');
+  print(
+    'fanout.recipients',
+    opts.tenants.reduce((sum, count) => sum + count, 0),
+    'recipients',
+  );
+  print('fanout.tenants', opts.tenants.length, 'tenants');
   print('fanout.ceiling', opts.ceiling, 'requests/s');
   print('connector.latency', opts.latencyMs, 'ms');
   const azurite = await startAzurite();

@@ -15,8 +15,8 @@ export async function tenantClock(
   repositories: Pick<Repositories, 'annualClocks'>,
   tenantId: string,
 ): Promise<AnnualClock> {
-  const stored = await repositories.annualClocks.get(tenantId);
-  return stored ? { phases: stored.value.phases, overrides: stored.value.overrides } : defaultAnnualClock();
+  const stored = await repositories.annualClocks.current(tenantId);
+  return stored ? { phases: stored.phases, overrides: stored.overrides } : defaultAnnualClock();
 }
 
 export function windowsOfKind(

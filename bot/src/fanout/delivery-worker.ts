@@ -39,6 +39,11 @@ export interface WorkerSettings {
    * claims ahead of time.
    */
   concurrency: number;
+  /**
+   * Deliveries of one tenant in progress at once in this worker: enough for the tenant's rate (each waits up to the
+   * limiter's horizon and a round trip), so one organisation's large campaign leaves the other slots to the rest.
+   */
+  tenantConcurrency: number;
   /** How long a received batch stays hidden from other workers (renewed while it is worked on). */
   visibilitySeconds: number;
   /** How long a 'sending' lease lasts; longer than any request may take. */
@@ -51,7 +56,8 @@ export interface WorkerSettings {
 }
 
 export const DEFAULT_WORKER: Omit<WorkerSettings, 'owner'> = {
-  concurrency: 128,
+  concurrency: 256,
+  tenantConcurrency: 96,
   visibilitySeconds: 120,
   leaseMs: 60_000,
   maxInlineWaitMs: 30_000,
@@ -105,6 +111,8 @@ class LeaseLead {
 }
 /** A batch's size until it is read: a bucket of a 5,000-recipient campaign. */
 const TYPICAL_BATCH = Math.ceil(5000 / DELIVERY_BUCKETS);
+/** Rows held in memory at most, per slot: a few batches ahead, never a whole campaign. */
+const MAX_HELD_PER_SLOT = 4;
 /** A send time missed by more than this is not used: late sends would crowd the next ones. */
 const MAX_LATENESS_MS = 50;
 
@@ -139,6 +147,8 @@ export class DeliveryWorker {
   private readonly settings: WorkerSettings;
   private readonly clock: PacingClock;
   private readonly slots: Slots;
+  /** Each tenant's own slots within the worker's: see `tenantConcurrency`. */
+  private readonly tenantSlots = new Map<string, { slots: Slots; users: number }>();
   private readonly leaseLead = new LeaseLead();
   /** The deliveries this worker is serving now (tenant, campaign, recipient). */
   private readonly serving = new Set<string>();
@@ -186,12 +196,14 @@ export class DeliveryWorker {
       while (!this.stopping) {
         // Counting only the rows not yet served, the next batch is fetched while the last rows of the current
         // ones wait for their send times, so the slots stay full from one batch to the next.
-        const outstanding = [...this.batches.values()].reduce((sum, batch) => sum + batch.rows, 0);
-        if (outstanding >= this.settings.concurrency) {
+        // A tenant's rows beyond its own slots cannot start anyway, so they do not stop the worker from taking
+        // other tenants' batches; the rows held in memory stay bounded all the same.
+        const { usable, held } = this.outstanding();
+        if (usable >= this.settings.concurrency || held >= this.settings.concurrency * MAX_HELD_PER_SLOT) {
           await Promise.race([this.served.promise, this.pause(this.settings.idlePollMs)]);
           continue;
         }
-        const wanted = Math.ceil((this.settings.concurrency - outstanding) / TYPICAL_BATCH);
+        const wanted = Math.ceil((this.settings.concurrency - usable) / TYPICAL_BATCH);
         let received: ReceivedBatch[] = [];
         try {
           received = await this.deps.queue.receive(wanted, this.settings.visibilitySeconds);
@@ -208,6 +220,22 @@ export class DeliveryWorker {
     } finally {
       clearInterval(keepAlive);
     }
+  }
+
+  /** Rows of received batches not served yet: all of them, and those the tenants' own slots could start. */
+  private outstanding(): { usable: number; held: number } {
+    const perTenant = new Map<string, number>();
+    for (const { message, rows } of this.batches.values()) {
+      const { tenantId } = message.batch;
+      perTenant.set(tenantId, (perTenant.get(tenantId) ?? 0) + rows);
+    }
+    let usable = 0;
+    let held = 0;
+    for (const rows of perTenant.values()) {
+      usable += Math.min(rows, this.settings.tenantConcurrency);
+      held += rows;
+    }
+    return { usable, held };
   }
 
   /** Waits, or less if the worker is stopped meanwhile (the caller then hands its delivery back). */
@@ -267,9 +295,27 @@ export class DeliveryWorker {
     if (this.serving.has(key)) return 'done';
     this.serving.add(key);
     try {
-      return await this.slots.run(() => this.deliver(row));
+      return await this.forTenant(tenantId, (slots) =>
+        slots.run(() => this.slots.run(() => this.deliver(row))),
+      );
     } finally {
       this.serving.delete(key);
+    }
+  }
+
+  /** Runs `task` with the tenant's slots, dropping them when the tenant has no delivery left in this worker. */
+  private async forTenant<T>(tenantId: string, task: (slots: Slots) => Promise<T>): Promise<T> {
+    const entry = this.tenantSlots.get(tenantId) ?? {
+      slots: new Slots(Math.min(this.settings.tenantConcurrency, this.settings.concurrency)),
+      users: 0,
+    };
+    this.tenantSlots.set(tenantId, entry);
+    entry.users += 1;
+    try {
+      return await task(entry.slots);
+    } finally {
+      entry.users -= 1;
+      if (entry.users === 0) this.tenantSlots.delete(tenantId);
     }
   }
 

@@ -17,6 +17,7 @@ import {
 } from './campaign-progress';
 import { DeliveryWorker, type WorkerDeps, type WorkerSettings } from './delivery-worker';
 import {
+  DEFAULT_CAMPAIGN_LEAD_SECONDS,
   startCampaign,
   type CampaignRequest,
   type CampaignStores,
@@ -30,6 +31,8 @@ export interface FanoutOptions {
   queueName?: string;
   tenantRate?: TenantRateSettings;
   conversationLimits?: readonly ConversationLimit[];
+  /** How far ahead of the tenant's rate a campaign's batches become visible (start-campaign.ts). */
+  campaignLeadSeconds?: number;
   clock?: PacingClock;
 }
 
@@ -61,17 +64,18 @@ export async function openFanout(account: StorageAccount, options: FanoutOptions
     deliveries: new DeliveryRepository(deliveryStore),
     queue: new FanoutQueue(queueClient),
   };
-  const limiter = new TenantRateLimiter(
-    pacingStore,
-    options.tenantRate ?? DEFAULT_TENANT_RATE,
-    options.clock,
-  );
+  const tenantRate = options.tenantRate ?? DEFAULT_TENANT_RATE;
+  const limiter = new TenantRateLimiter(pacingStore, tenantRate, options.clock);
+  const pace = {
+    ratePerSecond: tenantRate.ratePerSecond,
+    leadSeconds: options.campaignLeadSeconds ?? DEFAULT_CAMPAIGN_LEAD_SECONDS,
+  };
   const pacer = new ConversationPacer(pacingStore, options.conversationLimits ?? TEAMS_CONVERSATION_LIMITS);
   return {
     ...stores,
     limiter,
     pacer,
-    start: (request) => startCampaign(stores, request),
+    start: (request) => startCampaign(stores, request, pace),
     progress: (tenantId, campaignId) => campaignProgress(stores, tenantId, campaignId),
     recent: (tenantId, page) => recentCampaigns(stores, tenantId, page),
     undelivered: (tenantId, campaignId) => undeliveredRecipients(stores, tenantId, campaignId),

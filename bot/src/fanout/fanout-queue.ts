@@ -28,12 +28,18 @@ export interface ReceivedBatch {
 
 /** Messages never expire on their own: a campaign's undelivered batch must not vanish after 7 days. */
 const NEVER_EXPIRE = -1;
+/** Azure Queue storage: a message's initial visibility timeout may be at most 7 days. */
+const MAX_DELAY_SECONDS = 7 * 24 * 3600;
 
 export class FanoutQueue {
   constructor(private readonly client: QueueClient) {}
 
-  async enqueue(batch: BatchMessage): Promise<void> {
-    await this.client.sendMessage(JSON.stringify(batch), { messageTimeToLive: NEVER_EXPIRE });
+  /** Queues a batch, visible to workers after `delaySeconds` (Azure Queue's visibility timeout on put, ≤ 7 days). */
+  async enqueue(batch: BatchMessage, delaySeconds = 0): Promise<void> {
+    await this.client.sendMessage(JSON.stringify(batch), {
+      messageTimeToLive: NEVER_EXPIRE,
+      visibilityTimeout: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.floor(delaySeconds))),
+    });
   }
 
   /** Up to `max` (at most 32) messages, hidden from other workers for `visibilitySeconds`. */

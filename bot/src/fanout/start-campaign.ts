@@ -8,6 +8,7 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { CampaignRepository } from './campaign-repository';
 import type { DeliveryRequest } from './delivery';
 import type { DeliveryRepository } from './delivery-repository';
+import { deliveryKeys } from './fanout-keys';
 import type { FanoutQueue } from './fanout-queue';
 
 export interface CampaignStores {
@@ -24,11 +25,28 @@ export interface CampaignRequest {
   deliveries: readonly DeliveryRequest[];
 }
 
+/**
+ * How a campaign's batches are spread over time. Each bucket's message becomes visible only shortly before the
+ * tenant's rate could reach its rows: at `ratePerSecond`, the rows ahead of it take rowsAhead/rate seconds, and
+ * the message shows `leadSeconds` earlier. So the queue never holds more of one campaign's work in view than the
+ * tenant can send soon, and another organisation's small send queued after a city-wide one is taken at once
+ * instead of waiting behind it (first in, first out). Late batches are harmless: a message that shows early
+ * only waits in a worker for its send times, as every batch did before.
+ */
+export interface CampaignPace {
+  ratePerSecond: number;
+  leadSeconds: number;
+}
+
+/** What a worker can keep ahead of the rate without holding a large campaign's rows in memory. */
+export const DEFAULT_CAMPAIGN_LEAD_SECONDS = 10;
+
 export type StartOutcome = 'started' | 'resumed' | 'alreadyStarted';
 
 export async function startCampaign(
   stores: CampaignStores,
   request: CampaignRequest,
+  pace: CampaignPace,
   now: Date = new Date(),
 ): Promise<StartOutcome> {
   const { tenantId, campaignId } = request;
@@ -57,7 +75,17 @@ export async function startCampaign(
   }
 
   const buckets = await stores.deliveries.createMissing(tenantId, campaignId, request.deliveries, now);
-  for (const bucket of buckets) await stores.queue.enqueue({ tenantId, campaignId, bucket });
+  const rowsPerBucket = new Map<number, number>();
+  for (const { recipientKey } of request.deliveries) {
+    const bucket = deliveryKeys.bucketOf(recipientKey);
+    rowsPerBucket.set(bucket, (rowsPerBucket.get(bucket) ?? 0) + 1);
+  }
+  let rowsAhead = 0;
+  for (const bucket of buckets) {
+    const delay = rowsAhead / pace.ratePerSecond - pace.leadSeconds;
+    await stores.queue.enqueue({ tenantId, campaignId, bucket }, delay);
+    rowsAhead += rowsPerBucket.get(bucket) ?? 0;
+  }
   try {
     await stores.campaigns.update(campaign, { materialised: true });
   } catch (error) {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
 import { ROLES, type TenantId } from '../domain/organisation';
+import { ExpiringCache } from './expiring-cache';
 import { annualClockKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
@@ -41,8 +42,15 @@ const annualClockSchema = z.object({
   ),
 }) satisfies z.ZodType<TenantAnnualClock>;
 
+/**
+ * How long the clock read on request paths is reused. Every card submit and tab view asks which round is current;
+ * HR changes the clock a few times a year. A save in this process shows at once, in another after the TTL.
+ */
+const RECENT = { ttlMs: 30_000, maxEntries: 10_000 };
+
 export class AnnualClockRepository {
   private readonly table: RecordTable<TenantAnnualClock>;
+  private readonly recent = new ExpiringCache<TenantAnnualClock | null>(RECENT);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -55,15 +63,20 @@ export class AnnualClockRepository {
     return this.table.get(annualClockKeys.key(tenantId));
   }
 
+  /** The tenant's clock (null: none saved yet) as read at most RECENT.ttlMs ago; to change it, use `get`. */
+  async current(tenantId: TenantId): Promise<TenantAnnualClock | null> {
+    return this.recent.load(tenantId, 'clock', async () => (await this.get(tenantId))?.value ?? null);
+  }
+
   /** AlreadyExistsError if the tenant has a clock. */
   async create(clock: TenantAnnualClock): Promise<Versioned<TenantAnnualClock>> {
-    return this.table.insert(clock);
+    return this.recent.forgetTenantAfter(clock.tenantId, this.table.insert(clock));
   }
 
   async update(
     read: Versioned<TenantAnnualClock>,
     changes: Changes<TenantAnnualClock, 'tenantId'>,
   ): Promise<Versioned<TenantAnnualClock>> {
-    return this.table.update(read, changes);
+    return this.recent.forgetTenantAfter(read.value.tenantId, this.table.update(read, changes));
   }
 }
