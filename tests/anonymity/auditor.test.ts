@@ -360,6 +360,8 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
       return (await response.json()) as { summary?: { etag: string; status: string } | null };
     };
     const watcher = new CellWatcher(K);
+    /** Year-over-year means of the audited competence read in the city's figures (last year's, seeded). */
+    const lastYearMeans: (number | null)[] = [];
     const figures: Figure[] = [];
     /** Each team's and each area's demand's epoch of release, as the stored releases say. */
     const teamEpochs: Record<string, number> = Object.fromEntries(allTeams().map((team) => [team, 0]));
@@ -435,6 +437,9 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
       ]);
       await noteReleases(epoch);
       watcher.read(epoch, readableCells('city', city.figures));
+      lastYearMeans.push(
+        city.figures.competences.find((c) => c.competenceId === COMPETENCE)?.previousYear.self ?? null,
+      );
       figures.push(
         ...figuresOf(
           epoch,
@@ -528,6 +533,8 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
         .map((cell) => (cell.startsWith('published ') ? 'published' : cell.split(' ')[0])),
     );
     expect([...ratingScopes].sort()).toEqual(['city', 'published']);
+    // The year-over-year comparison was read too, once the city's figures show anything (last year's 16 of a1).
+    expect(lastYearMeans.some((mean) => mean !== null)).toBe(true);
     expect(watcher.moves).toEqual([]);
     const epochs = Array.from({ length: truth.epochs - 1 }, (_, e) => e + 1);
     const found = await audit(figures, truth, candidates(epochs), K);
