@@ -162,6 +162,16 @@ export async function audit(
     if (!unique.has(key)) unique.set(key, figure);
   }
   const distinct = [...unique.values()];
+  // Every figure must hold for the true counts at the epochs it describes: one that does not is a misreading
+  // (of the figure, or of when it was released), and would make the model infeasible.
+  const misread = distinct.filter((figure) => {
+    let sum = 0;
+    for (const owner of figure.owners)
+      for (const atom of figure.atoms) sum += truth.at(figure.epochOf?.[owner] ?? figure.epoch, owner, atom);
+    return sum !== figure.value;
+  });
+  if (misread.length > 0)
+    throw new Error(`figures the true counts do not explain: ${JSON.stringify(misread.slice(0, 5))}`);
   const touched = new Set(distinct.flatMap((figure) => [...figureTerms(figure).keys()]));
   const findings: Finding[] = [];
   for (const target of candidates) {

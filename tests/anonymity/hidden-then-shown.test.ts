@@ -60,4 +60,33 @@ describe('anonymity: a figure hidden for a small change is not shown later with 
     // The 3s are shown on their own again only once at least the threshold more gave it: here never.
     expect(areaReads[14]?.get('a1 self-management self =3')).toBeUndefined();
   });
+
+  it('gives readers at the same moment the same figures, however many record what was shown at once', async () => {
+    const tenant = newTenantId();
+    const people = await seedOrganisation(repositories, tenant, ORG, K);
+    for (const [index, rating] of [3, 3, 4, 4, 5, 3].entries()) {
+      const employee = people.get(`t15-${index}`);
+      if (!employee) throw new Error('no such person');
+      await signDiscussion(
+        repositories,
+        employee,
+        YEAR,
+        COMPETENCE,
+        rating,
+        `2026-03-0${index + 1}T08:00:00.000Z`,
+      );
+    }
+    // The first reads of a new release record its baselines: four at once, one wins, the others compute again.
+    const reads = await Promise.all([
+      compileCityFigures(repositories, tenant, YEAR),
+      compileCityFigures(repositories, tenant, YEAR),
+      compileServiceAreaSummary(repositories, tenant, YEAR, 'a1').then((summary) => summary.figures),
+      compileCityFigures(repositories, tenant, YEAR),
+    ]);
+    const city = reads[0];
+    expect(city?.respondents).toBe(5);
+    expect(reads[1]).toEqual(city);
+    expect(reads[3]).toEqual(city);
+    expect(await compileCityFigures(repositories, tenant, YEAR)).toEqual(city);
+  });
 });

@@ -5,6 +5,7 @@
  * city a few pages. No row names a person; the rows are rebuilt from the discussions (see
  * summaries/aggregate-refresh.ts), so they never need to be edited by hand.
  */
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { LEARNING_WAYS, type LearningWay } from '../domain/development-discussion';
 import type { TenantId } from '../domain/organisation';
@@ -119,10 +120,12 @@ const releasedCountsSchema = z.object({
 
 export class TeamAggregateRepository {
   private readonly released: RecordTable<ReleasedCounts>;
+  private readonly releasedCodec: RecordCodec<ReleasedCounts>;
+  private readonly baselineCodec: RecordCodec<DisclosureBaseline>;
   private readonly table: RecordTable<TeamAggregate>;
   private readonly baselines: RecordTable<DisclosureBaseline>;
 
-  constructor(store: TableStore) {
+  constructor(private readonly store: TableStore) {
     this.table = new RecordTable(store, {
       codec: new RecordCodec<TeamAggregate>(store.tableName, teamAggregateSchema, [
         'competences',
@@ -131,23 +134,44 @@ export class TeamAggregateRepository {
       ]),
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });
+    this.releasedCodec = new RecordCodec<ReleasedCounts>(store.tableName, releasedCountsSchema, ['counts']);
+    this.baselineCodec = new RecordCodec<DisclosureBaseline>(store.tableName, disclosureBaselineSchema, [
+      'before',
+      'shown',
+    ]);
     this.released = new RecordTable(store, {
-      codec: new RecordCodec<ReleasedCounts>(store.tableName, releasedCountsSchema, ['counts']),
+      codec: this.releasedCodec,
       key: (row) => teamAggregateKeys.released(row.tenantId, row.year, row.key),
     });
     this.baselines = new RecordTable(store, {
-      codec: new RecordCodec<DisclosureBaseline>(store.tableName, disclosureBaselineSchema, [
-        'before',
-        'shown',
-      ]),
+      codec: this.baselineCodec,
       key: (row) => teamAggregateKeys.baseline(row.tenantId, row.year, row.nodeId),
     });
   }
 
-  /** The year's released counts (every figure set): one range read. */
-  async listReleased(tenantId: TenantId, year: number): Promise<Versioned<ReleasedCounts>[]> {
+  /**
+   * The year's disclosure state, released counts and baselines together, in ONE range read: their row keys
+   * (`released|…`, `shown|…`) sit next to each other after the team rows (`area|…`).
+   */
+  async listDisclosureState(
+    tenantId: TenantId,
+    year: number,
+  ): Promise<{ released: Versioned<ReleasedCounts>[]; baselines: Versioned<DisclosureBaseline>[] }> {
     const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    return this.released.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.releasedPrefix));
+    const from = teamAggregateKeys.releasedPrefix;
+    const last = teamAggregateKeys.baselinePrefix;
+    const to = last.slice(0, -1) + String.fromCharCode(last.charCodeAt(last.length - 1) + 1);
+    const released: Versioned<ReleasedCounts>[] = [];
+    const baselines: Versioned<DisclosureBaseline>[] = [];
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    for await (const read of this.store.scan({ filter })) {
+      const rowKey = String(read.value.rowKey);
+      if (rowKey.startsWith(last))
+        baselines.push({ value: this.baselineCodec.decode(read.value), etag: read.etag });
+      else if (rowKey.startsWith(from))
+        released.push({ value: this.releasedCodec.decode(read.value), etag: read.etag });
+    }
+    return { released, baselines };
   }
 
   /** Writes new releases, each with the ETag read (none: created); throws when another reader released first. */
@@ -158,12 +182,6 @@ export class TeamAggregateRepository {
     existing: Iterable<Versioned<ReleasedCounts>>,
   ): Promise<void> {
     await this.released.planSync(releases, existing, teamAggregateKeys.partition(tenantId, year)).run();
-  }
-
-  /** The year's disclosure baselines: one range read. */
-  async listBaselines(tenantId: TenantId, year: number): Promise<Versioned<DisclosureBaseline>[]> {
-    const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    return this.baselines.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.baselinePrefix));
   }
 
   /**

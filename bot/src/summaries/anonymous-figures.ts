@@ -409,14 +409,10 @@ function previousYearMeans(input: FigureInput, threshold: number, layout: Layout
 const focusAreasOf = (input: FigureInput): readonly FigureArea[] =>
   input.focus === null ? input.areas : input.areas.filter((area) => area.id === input.focus);
 
-/** Everything a summary (focus: an area) or the city's figures (focus: null) show. */
-export function anonymousFigures(input: FigureInput): SummaryFigures {
-  return figuresWithBaselines(input).figures;
-}
-
 /**
- * The figures, and each node's baselines after showing them: per column the value shown now, or the baseline
- * it was compared with where it stays hidden (only non-zero values are listed).
+ * Everything a summary (focus: an area) or the city's figures (focus: null) show, and each node's baselines
+ * after showing them: per column the value shown now, or the baseline it was compared with where it stays hidden
+ * (only non-zero values are listed).
  */
 export function figuresWithBaselines(input: FigureInput): {
   figures: SummaryFigures;

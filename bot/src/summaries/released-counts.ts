@@ -4,7 +4,9 @@
  * read that finds it) only when at least a step (the threshold) of people moved the counts since, so reading
  * before and after one request or one signing shows nothing of it.
  */
+import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
+import type { Versioned } from '../storage/table-store';
 import type { ReleasedCounts } from '../storage/team-aggregate-repository';
 
 export interface Released {
@@ -34,6 +36,10 @@ export function moved(
 
 const ATTEMPTS = 4;
 
+/** A conditional write lost to another reader's (its ETag moved, or the row was created meanwhile). */
+export const isWriteRace = (error: unknown): boolean =>
+  error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+
 /**
  * The released counts of each figure set (key → live counts), releasing those that moved by at least `step`.
  * A set that never moved by a step is returned with `releasedAt` null and no counts.
@@ -45,9 +51,14 @@ export async function releaseInSteps(
   live: ReadonlyMap<string, Record<string, number>>,
   step: number,
   at: string = new Date().toISOString(),
+  /** The releases as just read with the rest (saves a round trip); read here when absent or stale. */
+  read?: readonly Versioned<ReleasedCounts>[],
 ): Promise<Map<string, Released>> {
   for (let attempt = 1; ; attempt++) {
-    const stored = await repos.teamAggregates.listReleased(tenantId, year);
+    const stored =
+      attempt === 1 && read
+        ? [...read]
+        : (await repos.teamAggregates.listDisclosureState(tenantId, year)).released;
     const byKey = new Map(stored.map((read) => [read.value.key, read.value]));
     const fresh: ReleasedCounts[] = [];
     const result = new Map<string, Released>();
@@ -69,7 +80,7 @@ export async function releaseInSteps(
       return result;
     } catch (error) {
       // Another reader released in between: read its release and compare with that.
-      if (attempt >= ATTEMPTS) throw error;
+      if (!isWriteRace(error) || attempt >= ATTEMPTS) throw error;
     }
   }
 }
