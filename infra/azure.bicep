@@ -213,6 +213,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     // Never seed the demo municipality into real storage.
     DEMO_DATA: 'off'
     HOST: '0.0.0.0'
+    // App Service's front end appends the client's address to X-Forwarded-For: the per-address limit reads it.
+    TRUSTED_PROXY_HOPS: '1'
     BOT_ID: identity.properties.clientId
     // Spelled as the service's configuration (bot/src/config.ts) accepts it.
     BOT_TYPE: 'UserAssignedMSI'

@@ -4,13 +4,16 @@
  */
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
+import { addressKeeping } from './teams/address-keeping';
+import { openProactiveRetries } from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
 import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
-import { createRateLimiter } from './http/rate-limit';
+import { createAddressGuard, createRateLimiter } from './http/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
+import { inTheirLanguageIfKnown } from './i18n/person-language';
 import { VERBS_CHECKING_TEXT_BY_FIELD } from './cards/card-inputs';
 import { startAzurite, type RunningAzurite } from './devstack/azurite';
 import { openStorageAccount, type StorageAccount, type StorageSettings } from './storage/storage-account';
@@ -18,7 +21,14 @@ import { openRepositories, type Repositories } from './storage/repositories';
 import { seedDemoMunicipalityIfEmpty } from './organisation-data/demo-seeding';
 import { ChatCommands } from './chat/chat-commands';
 import { FEATURES } from './features';
-import type { AppContext, CardActionHandler, FeatureContribution } from './features/feature';
+import type {
+  AppContext,
+  CardActionHandler,
+  CardActionRequest,
+  CardActionResult,
+  FeatureContribution,
+} from './features/feature';
+import { withFieldRefusal } from './cards/field-refusal';
 import { createBotEndpoint, type BotAuthOverrides } from './teams/bot-endpoint';
 import type { BotPorts } from './teams/bot-ports';
 import { createHttpServer } from './http/server';
@@ -61,22 +71,37 @@ function botPorts(
   repositories: Repositories,
   commands: ChatCommands,
   cardActions: Record<string, CardActionHandler>,
+  cardViews: Record<string, CardActionHandler>,
 ): BotPorts {
+  const handlerOf = (verb: string | undefined): CardActionHandler | undefined =>
+    verb !== undefined && Object.hasOwn(cardActions, verb) ? cardActions[verb] : undefined;
+  /** The card the refused text came from, as it stands, with the refusal under each field; else a message. */
+  const refuseText = async (request: CardActionRequest, fields: string[]): Promise<CardActionResult> => {
+    const text = translate(request.locale, 'cards.error.controlCharacters');
+    const show = Object.hasOwn(cardViews, request.verb) ? cardViews[request.verb] : undefined;
+    const shown = show ? await show(request) : null;
+    const card = shown?.kind === 'card' ? withFieldRefusal(shown.card, fields, text, request.data) : null;
+    return card ? { kind: 'card', card } : { kind: 'message', text };
+  };
   return {
     commands,
     cardAction: async (request) => {
-      const handler = Object.hasOwn(cardActions, request.verb) ? cardActions[request.verb] : undefined;
+      const handler = handlerOf(request.verb);
       if (!handler) return null;
       // Every card's free text, whatever the verb: nothing invisible that could mislead another reader. The
-      // discussion cards say it next to the field instead.
-      if (
-        !VERBS_CHECKING_TEXT_BY_FIELD.has(request.verb) &&
-        fieldsWithForbiddenCharacters(request.data).length > 0
-      )
-        return { kind: 'message', text: translate(request.locale, 'cards.error.controlCharacters') };
+      // discussion cards check it field by field themselves; the others' cards are shown again with the
+      // refusal under the field, nothing written.
+      if (!VERBS_CHECKING_TEXT_BY_FIELD.has(request.verb)) {
+        const fields = fieldsWithForbiddenCharacters(request.data);
+        if (fields.length > 0) return refuseText(request, fields);
+      }
       return handler(request);
     },
-    findPerson: (tenantId, aadObjectId) => repositories.people.findByAadObjectId(tenantId, aadObjectId),
+    findPerson: async (tenantId, aadObjectId) =>
+      inTheirLanguageIfKnown(
+        repositories.languageChoices,
+        await repositories.people.findByAadObjectId(tenantId, aadObjectId),
+      ),
     defaultLocale: async (tenantId) =>
       (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi',
     saveConversation: async (record) => {
@@ -104,10 +129,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
 
     let baseUrl = '';
+    const sender = new ConnectorSender(config.botAuth);
+    // Single sends Teams did not take while their caller waited are kept in storage and retried by this worker.
+    const retries = await openProactiveRetries(storage);
+    const retryWorker = retries.worker({
+      sender,
+      logger,
+      ...addressKeeping(repositories.conversationReferences),
+    });
     const messenger = new ReferenceMessenger({
       references: repositories.conversationReferences,
-      sender: new ConnectorSender(config.botAuth),
+      sender,
       logger,
+      createConversationsAt: config.reminders.serviceUrl,
+      retries,
     });
     const refusals = createRefusalLog(logger);
     const context: AppContext = {
@@ -118,6 +153,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       messenger,
       refusals,
       rateLimiter: createRateLimiter(config.rateLimits),
+      addressGuard: createAddressGuard(config.rateLimits),
       baseUrl: () => baseUrl,
       now: options.now ?? (() => new Date()),
     };
@@ -130,7 +166,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     >;
     const bot = createBotEndpoint(
       config.botAuth,
-      botPorts(repositories, commands, cardActions),
+      botPorts(
+        repositories,
+        commands,
+        cardActions,
+        Object.assign({}, ...contributions.map((c) => c.cardViews ?? {})) as Record<
+          string,
+          CardActionHandler
+        >,
+      ),
       logger,
       options.botAuthOverrides ?? {},
       context,
@@ -140,6 +184,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       bot,
       logger,
       refusals,
+      addressGuard: context.addressGuard,
       pingStorage: () => storage.ping(),
       tabsDist: config.tabsDist,
       routes: contributions.flatMap((c) => c.routes ?? []),
@@ -151,7 +196,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     baseUrl = url;
-    const stoppers: Array<() => Promise<void>> = [];
+    retryWorker.start();
+    const stoppers: Array<() => Promise<void>> = [() => retryWorker.stop()];
     for (const contribution of contributions)
       if (contribution.start) stoppers.push(await contribution.start());
     logger.info('app.started', { url, storage: config.storage.kind, botAuth: config.botAuth !== null });

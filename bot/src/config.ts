@@ -62,6 +62,16 @@ const schema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Requests per minute one tenant's users together may make. */
   RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  /**
+   * Requests with a missing or invalid token one client address may make per minute (a burst of as many);
+   * beyond it the address gets 429 before its tokens are checked. Valid requests do not count.
+   */
+  RATE_LIMIT_INVALID_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies of ours in front of the service, each appending to X-Forwarded-For (App Service: 1).
+   * 0: the header is ignored and the socket's peer is the client.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The annual clock's reminders: the daily scheduler and the fan-out's delivery worker. */
   REMINDERS: z.enum(['on', 'off']).default('on'),
   /** Where reminders create new 1:1 chats; default Teams' global connector with BOT_ID, none without. */
@@ -125,6 +135,10 @@ export interface AppConfig {
 export interface RateLimitConfig {
   userPerMinute: number;
   tenantPerMinute: number;
+  /** Failed authentications per client address and minute before the address is refused unchecked. */
+  invalidTokensPerMinute: number;
+  /** How many X-Forwarded-For entries, from the right, our own proxies wrote. */
+  trustedProxyHops: number;
 }
 
 export interface ReminderConfig {
@@ -189,6 +203,21 @@ function checkExposure(e: z.infer<typeof schema>): void {
     refuse(`AAD_APP_CLIENT_ID is ${fix}: without it the API's development sign-in signs tokens for anyone`);
 }
 
+/**
+ * The bot's credentials in the combinations the Bot Framework SDK accepts (botbuilder-core's
+ * ConfigurationServiceClientCredentialFactory asserts them only when the first request arrives, with a
+ * message naming its own setting names): a single-tenant app and a user-assigned managed identity need
+ * the tenant, a managed identity has no password, the others do.
+ */
+function checkBotCredentials(e: z.infer<typeof schema>): void {
+  if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID)
+    refuse(`BOT_TENANT_ID is required with BOT_TYPE=${e.BOT_TYPE}: the bot's token is issued by that tenant`);
+  if (e.BOT_TYPE === 'UserAssignedMSI' && e.BOT_PASSWORD)
+    refuse('BOT_PASSWORD must not be set with BOT_TYPE=UserAssignedMSI: the managed identity has no secret');
+  if (e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD)
+    refuse('BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI');
+}
+
 export interface LoadOptions {
   /** A command-line tool that serves nothing (people import) skips the checks of what the server exposes. */
   serves?: boolean;
@@ -215,11 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
           tablePrefix: e.TABLE_PREFIX,
         }
       : { kind: 'embedded', dataDir: resolve(e.DATA_DIR, 'azurite'), tablePrefix: e.TABLE_PREFIX };
-  if (e.BOT_ID && e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
-    throw new ConfigError(
-      'Invalid configuration:\n  BOT_PASSWORD is required with BOT_ID unless BOT_TYPE=UserAssignedMSI',
-    );
-  }
+  if (e.BOT_ID) checkBotCredentials(e);
   if (options.serves !== false) checkExposure(e);
   if (e.AAD_APP_CLIENT_ID && e.DEV_SIGNING_KEY) {
     throw new ConfigError(
@@ -273,6 +298,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       tenantPerMinute: e.RATE_LIMIT_TENANT_PER_MINUTE,
+      invalidTokensPerMinute: e.RATE_LIMIT_INVALID_TOKENS_PER_MINUTE,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
   };
 }

@@ -1,11 +1,12 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SessionProvider, useSession, type Session } from './auth/useSession';
 import { AppNavigation } from './components/AppNavigation';
 import { LoadingState } from './components/LoadingState';
 import { PersonaSwitcher } from './components/PersonaSwitcher';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { chooseLocale, intlTag, type Locale } from './i18n/locale';
+import { LanguageChoiceProvider } from './i18n/languageChoice';
 import { MyCompetencePage } from './pages/MyCompetencePage';
 import { useHashRoute, withDeepLink, type HashRoute } from './routing/hashRoute';
 import type { HostChannel } from './teams/host';
@@ -87,9 +88,12 @@ export function App() {
   const teamsLocale = host.status === 'ready' ? host.locale : undefined;
   const personLocale = session.status === 'signedIn' ? session.me.person.locale : undefined;
   const urlLocale = localeFromUrl(route);
+  // A choice made on this page, then `?locale=` (local development), then the person's own language (their
+  // stored choice, else their HR record's, as /api/v1/me says), then Teams', then the browser's.
+  const [chosenHere, setChosenHere] = useState<Locale | null>(null);
   const locale: Locale = useMemo(
-    () => chooseLocale([teamsLocale, urlLocale, personLocale, navigator.language]),
-    [teamsLocale, urlLocale, personLocale],
+    () => chooseLocale([chosenHere, urlLocale, personLocale, teamsLocale, navigator.language]),
+    [chosenHere, teamsLocale, urlLocale, personLocale],
   );
   language.current = locale;
   const theme = host.status === 'ready' ? host.fluentTheme : teamsLightTheme;
@@ -102,17 +106,19 @@ export function App() {
   return (
     <FluentProvider theme={theme} className={styles.root}>
       <I18nProvider locale={locale}>
-        <SessionProvider value={session}>
-          {host.status === 'connecting' ? (
-            <ConnectingState />
-          ) : (
-            <Frame session={session} route={route}>
-              <Suspense fallback={<ConnectingState />}>
-                <Page route={route} inTeams={host.inTeams} channel={host.channel ?? null} />
-              </Suspense>
-            </Frame>
-          )}
-        </SessionProvider>
+        <LanguageChoiceProvider value={setChosenHere}>
+          <SessionProvider value={session}>
+            {host.status === 'connecting' ? (
+              <ConnectingState />
+            ) : (
+              <Frame session={session} route={route}>
+                <Suspense fallback={<ConnectingState />}>
+                  <Page route={route} inTeams={host.inTeams} channel={host.channel ?? null} />
+                </Suspense>
+              </Frame>
+            )}
+          </SessionProvider>
+        </LanguageChoiceProvider>
       </I18nProvider>
     </FluentProvider>
   );

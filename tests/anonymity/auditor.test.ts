@@ -1,35 +1,52 @@
 /**
- * The anonymity auditor (docs/anonymity.md; issue 13). An organisation of two service areas with teams of 1 to
- * 12 people (1, 2, 3, 5, 7, 12: small enough that the run stays well under a minute) signs its discussions one by one; after each signing everything the roles read is collected — the
- * city's figures through the HTTP API as HR reads them, and each area's summary as a publication would freeze
- * it — and the auditor (auditor.ts, integer linear programming with HiGHS) looks for any group or bucket under
- * the threshold whose value the figures determine. Its self-test first shows that it catches the three attacks
- * of issue 13 on the figures the app used to show (reconstructed here from the true counts).
+ * The anonymity auditor (docs/anonymity.md; issue 13). An organisation of three service areas with teams of 1
+ * to 12 people (1, 2, 3, 5, 7, 12 and an area of 4: small enough that the run stays near a minute) signs its
+ * discussions one by one through a scripted year, some asking for coaching or work supervision as they sign.
+ * After each signing everything a person can read is read through the HTTP API: HR's city figures (heatmap,
+ * year-over-year, demand in them), HR's demand, progress and send counts, and, as every employee, each area's
+ * published summaries (the channel tab and its history); HR drafts and publishes every area now and then as
+ * the year goes. Two attackers then look at it all:
+ *  - one compares every figure with the last value shown of it (support/readable-cells.ts): none may move by
+ *    1…k−1 between two readings;
+ *  - the auditor (auditor.ts, integer linear programming with HiGHS) builds the equations of every figure read
+ *    and looks for any group or bucket under the threshold whose value they determine.
+ * And the run must have read a meaningful number of figures (a bound computed from the organisation), so that
+ * "nothing found" does not mean "nothing shown". The self-test first shows that the auditor catches the three
+ * attacks of issue 13 on the figures the app used to show (reconstructed here from the true counts).
  */
 import type { RunningApp } from '../../bot/src/app';
-import { newDevelopmentDiscussion } from '../../bot/src/domain/development-discussion-lifecycle';
-import type { Organisation, Person, ServiceArea, Team } from '../../bot/src/domain/organisation';
-import { writeOrganisation } from '../../bot/src/storage/organisation-import';
-import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';
+import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import { assessedCompetences } from '../../bot/src/domain/assessment-rules';
+import { defaultCompetenceFramework } from '../../bot/src/domain/competence-catalogue';
+import type { Person } from '../../bot/src/domain/organisation';
+import { requestAction } from '../../bot/src/development-actions/development-action-service';
+import type {
+  DevelopmentActionForm,
+  DevelopmentActionKind,
+} from '../../bot/src/storage/development-action-request-repository';
 import type { SummaryFigures } from '../../bot/src/storage/summary-publication-repository';
-import { refreshAfterSigning } from '../../bot/src/summaries/aggregate-refresh';
-import { compileServiceAreaSummary } from '../../bot/src/summaries/summary-compilation';
+import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
-import { newTenantId, testStorageAccount } from '../support/storage';
+import { newTenantId } from '../support/storage';
 import { bearer, devToken } from '../support/tokens';
 import { audit, type Figure, type Target, type Truth } from './auditor';
+import { CellWatcher, readableCells } from './support/readable-cells';
+import { seedOrganisation, signDiscussion, type OrgShape } from './support/scripted-org';
 
 const K = 5;
 const YEAR = 2026;
 const COMPETENCE = 'self-management';
 const VALUES = [1, 2, 3, 4, 5];
-const ATOMS = [...VALUES.map((v) => `v${v}`), 'needs'];
+const RATING_ATOMS = [...VALUES.map((v) => `v${v}`), 'needs'];
+/** What some ask for as they sign: an area's demand, by kind and form. */
+const ASKS: readonly (readonly [DevelopmentActionKind, DevelopmentActionForm])[] = [
+  ['coaching', 'individual'],
+  ['coaching', 'group'],
+  ['workSupervision', 'group'],
+];
+const DEMAND_ATOMS = ASKS.map(([kind, form]) => `d_${kind}_${form}`);
 
-interface Org {
-  areas: { id: string; teams: { id: string; size: number }[] }[];
-}
-
-const ORG: Org = {
+const ORG: OrgShape = {
   areas: [
     {
       id: 'a1',
@@ -47,6 +64,8 @@ const ORG: Org = {
         { id: 't5', size: 5 },
       ],
     },
+    // An area under the threshold: it shows nothing and counts only in the city.
+    { id: 'a3', teams: [{ id: 't4', size: 4 }] },
   ],
 };
 
@@ -64,6 +83,8 @@ interface Signing {
   areaId: string;
   personIndex: number;
   rating: number;
+  /** What the person asks for as they sign (an index into ASKS), if anything. */
+  ask: number | null;
 }
 
 function signings(seed: number): Signing[] {
@@ -76,6 +97,7 @@ function signings(seed: number): Signing[] {
         personIndex,
         // Mostly the middle of the scale, sometimes an edge: the small buckets the attacks look for.
         rating: [3, 3, 3, 4, 4, 2, 5, 1][Math.floor(next() * 8)] ?? 3,
+        ask: [0, 0, 1, 2, null, null][Math.floor(next() * 6)] ?? null,
       })),
     ),
   );
@@ -96,6 +118,8 @@ function truthOf(order: readonly Signing[]): Truth {
     };
     add(`v${signing.rating}`);
     if (signing.rating < 3) add('needs');
+    const asked = signing.ask === null ? undefined : DEMAND_ATOMS[signing.ask];
+    if (asked) next.set(`${signing.areaId}|${asked}`, (next.get(`${signing.areaId}|${asked}`) ?? 0) + 1);
     counts.push(next);
   }
   return { epochs: counts.length, at: (epoch, owner, atom) => counts[epoch]?.get(`${owner}|${atom}`) ?? 0 };
@@ -105,16 +129,25 @@ const teamsOf = (areaId: string): string[] =>
   ORG.areas.find((a) => a.id === areaId)?.teams.map((t) => t.id) ?? [];
 const allTeams = (): string[] => ORG.areas.flatMap((area) => teamsOf(area.id));
 
-/** Every team, area and the city, for every atom, at every epoch read: now and as the change since before. */
+/**
+ * Every team, area and the city, for every rating atom, and every area and the city for every demand atom (an
+ * area owns its requests), at every epoch read: now and as the change since before.
+ */
 function candidates(epochs: readonly number[]): Target[] {
-  const owners: [string, string[]][] = [
-    ['city', allTeams()],
-    ...ORG.areas.map((area): [string, string[]] => [area.id, teamsOf(area.id)]),
-    ...allTeams().map((team): [string, string[]] => [team, [team]]),
+  const owners: [string, string[], readonly string[]][] = [
+    ['city', allTeams(), RATING_ATOMS],
+    ...ORG.areas.map((area): [string, string[], readonly string[]] => [
+      area.id,
+      teamsOf(area.id),
+      RATING_ATOMS,
+    ]),
+    ...allTeams().map((team): [string, string[], readonly string[]] => [team, [team], RATING_ATOMS]),
+    ['city', ORG.areas.map((area) => area.id), DEMAND_ATOMS],
+    ...ORG.areas.map((area): [string, string[], readonly string[]] => [area.id, [area.id], DEMAND_ATOMS]),
   ];
   return epochs.flatMap((epoch) =>
-    owners.flatMap(([label, list]) =>
-      ATOMS.flatMap((atom) => [
+    owners.flatMap(([label, list, atoms]) =>
+      atoms.flatMap((atom) => [
         { label: `${label} ${atom} @${epoch}`, epoch, owners: list, atoms: [atom], change: false },
         ...(epoch > 0
           ? [{ label: `${label} ${atom} Δ@${epoch}`, epoch, owners: list, atoms: [atom], change: true }]
@@ -135,15 +168,31 @@ function atomsOfKey(key: string): string[] {
   return key.split(', ').map((v) => `v${v}`);
 }
 
-/** The equations one set of figures (an area's summary or the city's) gives. */
+/** The equations an area's or the city's demand gives (owners: the areas; only the kinds and forms asked). */
+function demandFiguresOf(
+  epoch: number,
+  owners: readonly string[],
+  demand: readonly { kind: string; form: string; count: number | null }[],
+  epochOf: Readonly<Record<string, number>>,
+): Figure[] {
+  return demand.flatMap((item) => {
+    const atom = `d_${item.kind}_${item.form}`;
+    return item.count === null || !DEMAND_ATOMS.includes(atom)
+      ? []
+      : [{ epoch, owners, atoms: [atom], value: item.count, epochOf }];
+  });
+}
+
+/** The equations one set of figures (an area's summary or the city's) gives, demand included. */
 function figuresOf(
   epoch: number,
   owners: readonly string[],
   figures: SummaryFigures,
   rowsOwners: (groupId: string | null) => string[],
-  epochOf?: Readonly<Record<string, number>>,
+  epochOf: Readonly<Record<string, number>>,
+  demand: { owners: readonly string[]; epochOf: Readonly<Record<string, number>> },
 ): Figure[] {
-  const out: Figure[] = [];
+  const out: Figure[] = demandFiguresOf(epoch, demand.owners, figures.developmentActions, demand.epochOf);
   const push = (figure: Figure): void => {
     out.push({ ...figure, epochOf });
   };
@@ -195,7 +244,7 @@ describe('anonymity auditor: self-test on the figures the app used to show', () 
     const last = truth.epochs - 1;
     // Old: an area's count shown when 0 or ≥ threshold, the city total always.
     const figures: Figure[] = [];
-    for (const atom of ATOMS) {
+    for (const atom of RATING_ATOMS) {
       for (const area of ORG.areas) {
         const value = count(last, teamsOf(area.id), atom);
         if (value === 0 || value >= K)
@@ -215,7 +264,7 @@ describe('anonymity auditor: self-test on the figures the app used to show', () 
     const figures: Figure[] = epochs
       .filter((e) => e >= K && e <= K + 4)
       .flatMap((e) =>
-        ATOMS.map((atom) => ({
+        RATING_ATOMS.map((atom) => ({
           epoch: e,
           owners: allTeams(),
           atoms: [atom],
@@ -232,121 +281,247 @@ describe('anonymity auditor: self-test on the figures the app used to show', () 
 
 describe('anonymity auditor: the app as it is now, through the HTTP API', () => {
   let app: RunningApp;
-  let repositories: Repositories;
+  let connector: ConnectorStandIn;
   const tenantId = newTenantId();
   const order = signings(7);
   const truth = truthOf(order);
-  const people = new Map<string, Person>();
-  let seq = 1;
+  let people = new Map<string, Person>();
+  const competences = assessedCompetences(defaultCompetenceFramework(YEAR), true);
 
   beforeAll(async () => {
-    [app, repositories] = await Promise.all([startTestApp(), openRepositories(testStorageAccount())]);
-    const organisation: Organisation = {
-      tenantId,
-      name: 'Tarkastuskaupunki',
-      defaultLocale: 'fi',
-      anonymityThreshold: K,
-    };
-    const serviceAreas: ServiceArea[] = ORG.areas.map((area) => ({
-      tenantId,
-      id: area.id,
-      name: `Alue ${area.id}`,
-      directorId: null,
-      alternatingYearRule: null,
-    }));
-    const teams: Team[] = ORG.areas.flatMap((area) =>
-      area.teams.map((team) => ({
+    [app, connector] = await Promise.all([startTestApp(), startConnectorStandIn({ limits: null })]);
+    people = await seedOrganisation(app.repositories, tenantId, ORG, K);
+    // Last year's figures, for the year-over-year comparison: every team of the first area rated 3 and 4.
+    for (const team of ORG.areas[0]?.teams ?? []) {
+      await app.repositories.teamAggregates.put({
         tenantId,
-        id: team.id,
-        serviceAreaId: area.id,
-        name: `Tiimi ${team.id}`,
-        kind: 'team' as const,
-        supervisorId: 'boss',
-      })),
-    );
-    const person = (id: string, teamId: string, serviceAreaId: string, roles: Person['roles']): Person => ({
-      tenantId,
-      id,
-      firstName: 'Etu',
-      lastName: id,
-      email: `${id}@example.fi`,
-      aadObjectId: `00000000-0000-4000-8000-${String(people.size + seq++).padStart(12, '0')}`,
-      serviceAreaId,
-      teamId,
-      supervisorId: id === 'boss' ? null : 'boss',
-      roles,
-      locale: 'fi',
-    });
-    const list: Person[] = [
-      person('boss', 't7', 'a2', ['employee', 'supervisor']),
-      person('hr', 't7', 'a2', ['employee', 'hr']),
-    ];
-    for (const area of ORG.areas)
-      for (const team of area.teams)
-        for (let i = 0; i < team.size; i++)
-          list.push(person(`${team.id}-${i}`, team.id, area.id, ['employee']));
-    for (const p of list) people.set(p.id, p);
-    await writeOrganisation(repositories, tenantId, { organisation, serviceAreas, teams, people: list });
+        year: YEAR - 1,
+        serviceAreaId: 'a1',
+        teamId: team.id,
+        respondents: team.size,
+        competences: {
+          [COMPETENCE]: {
+            self: { '3': Math.ceil(team.size / 2), '4': Math.floor(team.size / 2) },
+            supervisor: {},
+            rated: team.size,
+            needs: 0,
+          },
+        },
+        learningWays: { '70': 0, '20': 0, '10': 0 },
+        releasedAt: null,
+        previous: null,
+      });
+    }
+    // Each area's channel, where HR publishes its summary.
+    const boss = people.get('boss');
+    if (!boss?.aadObjectId) throw new Error('no boss');
+    const hrToken = await devToken(app.url, tenantId, 'hr');
+    for (const area of ORG.areas) {
+      const teamId = `19:${area.id}-team@thread.tacv2`;
+      const installed = await postActivity(
+        app.url,
+        teamInstallation({ tenantId, aadObjectId: boss.aadObjectId }, { teamId }, 'add', {
+          serviceUrl: connector.serviceUrl,
+        }),
+      );
+      expect(installed.status).toBe(200);
+      const linked = await fetch(`${app.url}/api/v1/service-areas/${area.id}/channel`, {
+        method: 'PUT',
+        headers: { ...bearer(hrToken), 'content-type': 'application/json' },
+        body: JSON.stringify({ teamId, channelId: teamId }),
+      });
+      expect(linked.status).toBe(200);
+    }
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await Promise.all([app?.stop(), connector?.close()]);
   });
 
-  it('finds no group or bucket under the threshold determined by anything read, together and over time', async () => {
-    const token = await devToken(app.url, tenantId, 'hr');
-    const figures: Figure[] = [];
-    const readCity = async (epoch: number, epochOf: Record<string, number>): Promise<void> => {
-      const response = await fetch(`${app.url}/api/v1/city/figures?year=${YEAR}`, { headers: bearer(token) });
+  it('reads every figure at every moment of the year; none moves by less than the threshold, and no group under it is determined', async () => {
+    const [hrToken, employeeToken] = await Promise.all([
+      devToken(app.url, tenantId, 'hr'),
+      devToken(app.url, tenantId, 't12-0'),
+    ]);
+    const get = async <T>(token: string, path: string): Promise<T> => {
+      const response = await fetch(`${app.url}${path}`, { headers: bearer(token) });
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { figures: SummaryFigures };
-      figures.push(
-        ...figuresOf(epoch, allTeams(), body.figures, (areaId) => (areaId ? teamsOf(areaId) : []), epochOf),
-      );
+      return (await response.json()) as T;
     };
-    const readAreas = async (epoch: number, epochOf: Record<string, number>): Promise<void> => {
-      const compiled = await Promise.all(
-        ORG.areas.map((area) => compileServiceAreaSummary(repositories, tenantId, YEAR, area.id)),
-      );
-      for (const [index, area] of ORG.areas.entries()) {
-        const area_ = compiled[index]?.figures;
-        if (!area_) throw new Error('no summary');
-        const shownTeams = new Set(area_.heatmap.flatMap((row) => (row.groupId ? [row.groupId] : [])));
-        figuresOf(
-          epoch,
-          teamsOf(area.id),
-          area_,
-          (groupId) => (groupId ? [groupId] : teamsOf(area.id).filter((team) => !shownTeams.has(team))),
-          epochOf,
-        ).forEach((figure) => figures.push(figure));
+    const hrCall = async (
+      method: string,
+      path: string,
+      etag?: string,
+    ): Promise<{ summary?: { etag: string; status: string } | null }> => {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { ...bearer(hrToken), ...(etag ? { 'if-match': etag } : {}) },
+      });
+      return (await response.json()) as { summary?: { etag: string; status: string } | null };
+    };
+    const watcher = new CellWatcher(K);
+    const figures: Figure[] = [];
+    /** Each team's and each area's demand's epoch of release, as the stored releases say. */
+    const teamEpochs: Record<string, number> = Object.fromEntries(allTeams().map((team) => [team, 0]));
+    const demandEpochs: Record<string, number> = Object.fromEntries(ORG.areas.map((area) => [area.id, 0]));
+    const seenRelease = new Map<string, string>();
+    const noteReleases = async (epoch: number): Promise<void> => {
+      const [rows, released] = await Promise.all([
+        app.repositories.teamAggregates.listForYear(tenantId, YEAR),
+        app.repositories.teamAggregates.listReleased(tenantId, YEAR),
+      ]);
+      const moved = (key: string, at: string | null | undefined): boolean => {
+        if (!at || seenRelease.get(key) === at) return false;
+        seenRelease.set(key, at);
+        return true;
+      };
+      for (const { value } of rows)
+        if (moved(`team:${value.teamId}`, value.releasedAt)) teamEpochs[value.teamId] = epoch;
+      for (const { value } of released)
+        if (value.key.startsWith('demand:') && moved(value.key, value.releasedAt))
+          demandEpochs[value.key.slice('demand:'.length)] = epoch;
+    };
+    /** What the publication of each area froze: the epochs it describes. */
+    const publicationEpochs = new Map<
+      string,
+      { teams: Record<string, number>; demand: Record<string, number> }
+    >();
+    const publishAll = async (epoch: number): Promise<void> => {
+      for (const area of ORG.areas) {
+        const path = `/api/v1/hr/summaries/${YEAR}/${area.id}`;
+        let summary = (await hrCall('GET', path)).summary;
+        if (summary?.status === 'published')
+          summary = (await hrCall('POST', `${path}/revise`, summary.etag)).summary;
+        summary = (await hrCall('POST', `${path}/draft`, summary?.etag)).summary;
+        await noteReleases(epoch);
+        const published = await hrCall('POST', `${path}/publish`, summary?.etag);
+        // Publishing again is refused while a figure moved by 1…k−1 (rule 7): the last publication stays.
+        if (published.summary?.status === 'published')
+          publicationEpochs.set(area.id, { teams: { ...teamEpochs }, demand: { ...demandEpochs } });
       }
     };
-    // The figures describe the released state: each team as of its area's last release (the time of the
-    // signing that made it), which every figure says (releasedAt).
-    const releaseEpochs = async (): Promise<Record<string, number>> => {
-      const rows = await repositories.teamAggregates.listForYear(tenantId, YEAR);
-      const epochs: Record<string, number> = Object.fromEntries(allTeams().map((team) => [team, 0]));
-      for (const { value } of rows)
-        if (value.releasedAt) epochs[value.teamId] = new Date(value.releasedAt).getUTCMinutes() + 1;
-      return epochs;
+    const areaOwners = ORG.areas.map((area) => area.id);
+    const read = async (epoch: number): Promise<void> => {
+      const [city, demand, progress, sends, publications] = await Promise.all([
+        get<{ figures: SummaryFigures }>(hrToken, `/api/v1/city/figures?year=${YEAR}`),
+        get<{
+          city: SummaryFigures['developmentActions'];
+          areas: { serviceAreaId: string; demand: SummaryFigures['developmentActions'] }[];
+        }>(hrToken, `/api/v1/development-actions/demand?year=${YEAR}`),
+        get<{ serviceAreas: { id: string; due: number | null; counts: Record<string, number> | null }[] }>(
+          hrToken,
+          `/api/v1/hr/progress?year=${YEAR}`,
+        ),
+        get<{ sends: { campaignId: string; total: number; counts: Record<string, number> }[] }>(
+          hrToken,
+          '/api/v1/hr/sends',
+        ),
+        Promise.all(
+          ORG.areas.map((area) =>
+            get<{ publications: { year: number; figures: SummaryFigures }[] }>(
+              employeeToken,
+              `/api/v1/service-areas/${area.id}/summary-publications`,
+            ),
+          ),
+        ),
+      ]);
+      await noteReleases(epoch);
+      watcher.read(epoch, readableCells('city', city.figures));
+      figures.push(
+        ...figuresOf(
+          epoch,
+          allTeams(),
+          city.figures,
+          (areaId) => (areaId ? teamsOf(areaId) : []),
+          teamEpochs,
+          {
+            owners: areaOwners,
+            epochOf: demandEpochs,
+          },
+        ),
+      );
+      const demandCells = new Map<string, number>();
+      const demandRead = (
+        scope: string,
+        owners: string[],
+        items: SummaryFigures['developmentActions'],
+      ): void => {
+        for (const item of items)
+          if (item.count !== null) demandCells.set(`demand ${scope} ${item.kind}/${item.form}`, item.count);
+        figures.push(...demandFiguresOf(epoch, owners, items, demandEpochs));
+      };
+      demandRead('city', areaOwners, demand.city);
+      for (const area of demand.areas) demandRead(area.serviceAreaId, [area.serviceAreaId], area.demand);
+      watcher.read(epoch, demandCells);
+      const progressCells = new Map<string, number>();
+      for (const area of progress.serviceAreas) {
+        if (area.due !== null) progressCells.set(`progress ${area.id} due`, area.due);
+        for (const [status, count] of Object.entries(area.counts ?? {}))
+          progressCells.set(`progress ${area.id} ${status}`, count);
+      }
+      for (const send of sends.sends) {
+        progressCells.set(`send ${send.campaignId} total`, send.total);
+        for (const [state, count] of Object.entries(send.counts))
+          progressCells.set(`send ${send.campaignId} ${state}`, count);
+      }
+      watcher.read(epoch, progressCells);
+      for (const [index, area] of ORG.areas.entries()) {
+        for (const publication of publications[index]?.publications ?? []) {
+          watcher.read(epoch, readableCells(`published ${area.id} ${publication.year}`, publication.figures));
+          const frozen = publicationEpochs.get(area.id);
+          if (publication.year !== YEAR || !frozen) continue;
+          const shownTeams = new Set(
+            publication.figures.heatmap.flatMap((row) => (row.groupId ? [row.groupId] : [])),
+          );
+          figures.push(
+            ...figuresOf(
+              epoch,
+              teamsOf(area.id),
+              publication.figures,
+              (groupId) => (groupId ? [groupId] : teamsOf(area.id).filter((team) => !shownTeams.has(team))),
+              frozen.teams,
+              { owners: [area.id], epochOf: frozen.demand },
+            ),
+          );
+        }
+      }
     };
+
     for (const [index, signing] of order.entries()) {
       const employee = people.get(`${signing.teamId}-${signing.personIndex}`);
       if (!employee) throw new Error('no such person');
       const at = new Date(Date.UTC(YEAR, 1, 1, 8, index)).toISOString();
-      await repositories.developmentDiscussions.create({
-        ...newDevelopmentDiscussion(employee, YEAR, at),
-        status: 'signed',
-        selfRatings: { [COMPETENCE]: signing.rating },
-        supervisorRatings: {},
-        employeeSignature: { personId: employee.id, at },
-        supervisorSignature: { personId: 'boss', at },
-      });
-      await refreshAfterSigning(repositories, tenantId, YEAR, employee.id, at);
-      const epochOf = await releaseEpochs();
-      // HR and the areas' readers read at the same moment (in parallel: the test's run time is storage latency).
-      await Promise.all([readCity(index + 1, epochOf), readAreas(index + 1, epochOf)]);
+      await signDiscussion(app.repositories, employee, YEAR, COMPETENCE, signing.rating, at);
+      const ask = signing.ask === null ? undefined : ASKS[signing.ask];
+      if (ask) await requestAction(app.repositories, employee, YEAR, ask[0], ask[1], at);
+      const epoch = index + 1;
+      // HR publishes every area now and then; everyone reads everything after every signing.
+      if (epoch % 8 === 0) await publishAll(epoch);
+      await read(epoch);
     }
+
+    // Enough was read for "nothing found" to mean something: at every moment, at least a heatmap cell per
+    // competence for the city and for each area released by then (the city's rows).
+    const signedBy = (epoch: number, areaId: string): number =>
+      order.slice(0, epoch).filter((signing) => signing.areaId === areaId).length;
+    const short: string[] = [];
+    for (let epoch = 1; epoch <= order.length; epoch++) {
+      const released = ORG.areas.filter((area) => signedBy(epoch, area.id) >= K).length;
+      const expected = released === 0 ? 0 : competences.length * (1 + released);
+      const read = watcher.readsPerMoment.get(epoch) ?? 0;
+      if (read < expected) short.push(`moment ${epoch}: ${read} cells read, at least ${expected} expected`);
+    }
+    expect(short).toEqual([]);
+    const ratingCells = [...watcher.everRead()].filter((cell) => cell.includes(`${COMPETENCE} self =`));
+    // Per-value counts of the audited competence (a single value or a band), in the city's figures and in at
+    // least one area's publication (republishing an area is refused while a figure moved by 1…k−1, rule 7).
+    const ratingScopes = new Set(
+      [...watcher.everRead()]
+        .filter((cell) => cell.includes(`${COMPETENCE} self =`))
+        .map((cell) => (cell.startsWith('published ') ? 'published' : cell.split(' ')[0])),
+    );
+    expect([...ratingScopes].sort()).toEqual(['city', 'published']);
+    expect(watcher.moves).toEqual([]);
     const epochs = Array.from({ length: truth.epochs - 1 }, (_, e) => e + 1);
     const found = await audit(figures, truth, candidates(epochs), K);
     expect(found.map((f) => `${f.target.label} = ${f.value}`)).toEqual([]);

@@ -5,7 +5,7 @@
  * Unknowns: x[epoch][owner][atom] ≥ 0, integers — how many of an owner (a team, or a service area for
  * requests) are in an atom (one rating value of one competence, the people with a need, one kind of request)
  * at the moment of a read. Each figure read is an equation: the sum of the atoms behind it equals what was
- * shown. Signing only adds, so each unknown is at least its value at the epoch before.
+ * shown. Signing and asking only add, so each unknown is at least its value at any earlier epoch in the model.
  * Targets: every sum of atoms over a team, a service area or the city, now or as the change since the epoch
  * before, whose true value is 1…threshold−1. A target is determined when its smallest and largest values
  * consistent with all equations are equal; both are found by integer linear programming with HiGHS
@@ -98,15 +98,20 @@ function model(
     for (const v of t.keys()) variables.add(v);
     rows.push(` f${index}: ${expression(t)} = ${figure.value}`);
   });
-  // Growth: each variable is at least the same one an epoch before (when that one is in the model).
+  // Growth: counts only grow, so each variable is at least the same one at the latest earlier epoch in the
+  // model (whichever epochs were read: releases are read long after they were made).
   const list = [...variables];
-  const known = new Set(list);
-  let growth = 0;
+  const series = new Map<string, { epoch: number; v: string }[]>();
   for (const v of list) {
     const match = /^x_(\d+)_(.*)$/.exec(v);
-    if (!match) continue;
-    const before = `x_${Number(match[1]) - 1}_${match[2]}`;
-    if (known.has(before)) rows.push(` g${growth++}: ${v} - ${before} >= 0`);
+    if (!match?.[2]) continue;
+    series.set(match[2], [...(series.get(match[2]) ?? []), { epoch: Number(match[1]), v }]);
+  }
+  let growth = 0;
+  for (const points of series.values()) {
+    points.sort((a, b) => a.epoch - b.epoch);
+    for (let i = 1; i < points.length; i++)
+      rows.push(` g${growth++}: ${points[i]?.v} - ${points[i - 1]?.v} >= 0`);
   }
   return [
     sense,

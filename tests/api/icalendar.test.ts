@@ -1,5 +1,16 @@
-/** The iCalendar writer: what calendar programs need to read the invitation right (RFC 5545). */
+/** The iCalendar writer and the meeting's file from the API: what calendar programs need to read it right (RFC 5545, 5546). */
 import { calendarInvitation, escapeText, foldLine } from '../../bot/src/api/icalendar';
+import {
+  call,
+  IN_WINDOW,
+  meetingCalendar,
+  meetingPath,
+  newOrganisation,
+  ROUND_YEAR,
+  startTabsApi,
+  tokenOf,
+  type TestApi,
+} from './tabs-api-fixture';
 
 const EVENT = {
   uid: 'abc@osaamiskello',
@@ -48,4 +59,110 @@ test('an invitation is a REQUEST in UTC; a cancellation the same event, CANCELLE
   expect(cancel).toContain('SEQUENCE:8\r\n');
   expect(cancel).toContain('STATUS:CANCELLED\r\n');
   expect(cancel).not.toContain('RSVP=TRUE');
+});
+
+/**
+ * The meeting's file from the tab API (the real app on Azurite): an iCalendar object with its own media type
+ * (RFC 5545 8.1, text/calendar), and once the supervisor calls the meeting off, its cancellation as RFC 5546
+ * defines it (3.2.5 CANCEL): the same event (UID), a higher SEQUENCE, STATUS:CANCELLED.
+ */
+describe('the meeting’s .ics from the tab API', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTabsApi();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  /** One property's value of an unfolded calendar (RFC 5545 3.1), e.g. UID. */
+  const property = (ics: string, name: string): string | undefined =>
+    new RegExp(`^${name}:(.*)$`, 'm').exec(ics.replace(/\r\n /g, '').replace(/\r\n/g, '\n'))?.[1];
+
+  async function setUp() {
+    const org = await newOrganisation(api.app);
+    const supervisorToken = await tokenOf(api.app, org, org.people.supervisor);
+    const employeeToken = await tokenOf(api.app, org, org.people.employee);
+    const path = `/api/v1/discussions/${ROUND_YEAR}/${org.people.employee.id}/meeting.ics`;
+    return {
+      schedule: (scheduledAt: string, etag: string | null) =>
+        call<{ discussion: { etag: string } }>(
+          api.app,
+          supervisorToken,
+          'PUT',
+          meetingPath(org.people.employee.id),
+          {
+            body: { scheduledAt, durationMinutes: 60 },
+            ifMatch: etag,
+          },
+        ),
+      cancel: (etag: string) =>
+        call<{ discussion: { etag: string } }>(
+          api.app,
+          supervisorToken,
+          'DELETE',
+          meetingPath(org.people.employee.id),
+          {
+            ifMatch: etag,
+          },
+        ),
+      fileFor: (who: 'employee' | 'supervisor') =>
+        meetingCalendar(api.app, who === 'employee' ? employeeToken : supervisorToken, path),
+    };
+  }
+
+  test('a scheduled meeting is answered as text/calendar, a file to save, not JSON', async () => {
+    const meeting = await setUp();
+    expect((await meeting.schedule(IN_WINDOW, null)).status).toBe(200);
+
+    const file = await meeting.fileFor('employee');
+
+    expect(file.status).toBe(200);
+    expect(file.contentType).toBe('text/calendar; charset=utf-8');
+    expect(file.fileName).toBe(`kehityskeskustelu-${ROUND_YEAR}.ics`);
+    expect(() => JSON.parse(file.text)).toThrow();
+    expect(file.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(property(file.text, 'METHOD')).toBe('REQUEST');
+    expect(property(file.text, 'DTSTART')).toBe('20270210T070000Z');
+    expect(property(file.text, 'DTEND')).toBe('20270210T080000Z');
+    expect(property(file.text, 'STATUS')).toBe('CONFIRMED');
+    expect((await meeting.fileFor('supervisor')).text).toBe(file.text);
+  });
+
+  test('a cancelled meeting gives METHOD:CANCEL for the same event, a higher SEQUENCE and STATUS:CANCELLED', async () => {
+    const meeting = await setUp();
+    const scheduled = await meeting.schedule(IN_WINDOW, null);
+    const invitation = (await meeting.fileFor('employee')).text;
+    // The app's clock stands still in this test: the cancellation is made in the same second as the invitation.
+    const cancelled = await meeting.cancel(scheduled.body.discussion.etag);
+    expect(cancelled.status).toBe(200);
+
+    const file = await meeting.fileFor('employee');
+
+    expect(file.status).toBe(200);
+    expect(file.contentType).toBe('text/calendar; charset=utf-8');
+    expect(property(file.text, 'METHOD')).toBe('CANCEL');
+    expect(property(file.text, 'STATUS')).toBe('CANCELLED');
+    expect(property(file.text, 'UID')).toBe(property(invitation, 'UID'));
+    expect(Number(property(file.text, 'SEQUENCE'))).toBeGreaterThan(Number(property(invitation, 'SEQUENCE')));
+    // The cancelled event is the one that was booked: its time, and no request for an answer.
+    expect(property(file.text, 'DTSTART')).toBe(property(invitation, 'DTSTART'));
+    expect(property(file.text, 'DTEND')).toBe(property(invitation, 'DTEND'));
+    expect(file.text).not.toContain('RSVP=TRUE');
+    expect((await meeting.fileFor('supervisor')).text).toBe(file.text);
+
+    // A new time after the cancellation is an invitation again.
+    const again = await meeting.schedule('2027-03-01T13:00:00+02:00', cancelled.body.discussion.etag);
+    expect(again.status).toBe(200);
+    const rebooked = await meeting.fileFor('employee');
+    expect(property(rebooked.text, 'METHOD')).toBe('REQUEST');
+    expect(property(rebooked.text, 'DTSTART')).toBe('20270301T110000Z');
+  });
+
+  test('nothing scheduled, nothing cancelled: no file (404)', async () => {
+    const meeting = await setUp();
+    expect((await meeting.fileFor('employee')).status).toBe(404);
+  });
 });

@@ -86,6 +86,24 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** A meeting's .ics as the API sends it: its media type, the file name it suggests, the text (or the error). */
+export async function meetingCalendar(
+  app: RunningApp,
+  token: string,
+  path: string,
+): Promise<{ status: number; contentType: string | null; fileName: string | null; text: string }> {
+  const response = await fetch(`${app.url}${path}`, {
+    headers: { ...bearer(token), 'accept-language': 'fi' },
+  });
+  const disposition = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    fileName: disposition?.[1] ? decodeURIComponent(disposition[1]) : null,
+    text: await response.text(),
+  };
+}
+
 export function tokenOf(app: RunningApp, org: SignInOrganisation, person: Person): Promise<string> {
   return devToken(app.url, org.tenantId, person.id);
 }

@@ -225,21 +225,43 @@ describe('progress of the round', () => {
     const answer = await hr('GET', '/api/v1/hr/progress');
 
     expect(answer.status).toBe(200);
+    // Two people moved since the year began: fewer than the threshold, so no counts are released yet
+    // (docs/anonymity.md, rule 9), and reading before and after one signing tells nothing.
     expect(answer.body).toEqual({
       year: ROUND_YEAR,
       anonymityThreshold: 5,
       serviceAreas: [
-        {
-          id: 'sa-1',
-          name: 'Palvelualue',
-          // Everyone with a supervisor: all but the city manager.
-          due: 7,
-          counts: { notScheduled: 0, scheduled: 1, prepared: 0, held: 1, signed: 0 },
-        },
-        { id: 'sa-small', name: 'Pieni alue', due: null, counts: null },
+        // Everyone with a supervisor: all but the city manager.
+        { id: 'sa-1', name: 'Palvelualue', due: 7, counts: null, releasedAt: null },
+        { id: 'sa-small', name: 'Pieni alue', due: null, counts: null, releasedAt: null },
       ],
     });
-    expect(JSON.stringify(answer.body)).not.toContain('p-employee');
+    for (const person of [org.people.otherEmployee, org.people.supervisor, org.people.director]) {
+      await api.app.repositories.developmentDiscussions.create({
+        ...newDevelopmentDiscussion(person, ROUND_YEAR, at),
+        status: 'held',
+      });
+    }
+
+    const released = await hr('GET', '/api/v1/hr/progress');
+
+    // Five people moved: the counts are released as they stand, with when.
+    const areas = (released.body as { serviceAreas: Record<string, unknown>[] }).serviceAreas;
+    expect(areas[0]).toEqual({
+      id: 'sa-1',
+      name: 'Palvelualue',
+      due: 7,
+      counts: { notScheduled: 0, scheduled: 1, prepared: 0, held: 4, signed: 0 },
+      releasedAt: expect.any(String),
+    });
+    expect(areas[1]).toEqual({
+      id: 'sa-small',
+      name: 'Pieni alue',
+      due: null,
+      counts: null,
+      releasedAt: null,
+    });
+    expect(JSON.stringify(released.body)).not.toContain('p-employee');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   openPersonalChat,
   ROUND_YEAR,
   startTabsApi,
+  meetingCalendar,
   tokenOf,
   type TestApi,
 } from './tabs-api-fixture';
@@ -60,17 +61,8 @@ async function calendarFor(
   year = ROUND_YEAR,
 ) {
   const token = await tokenOf(api.app, org, org.people[who]);
-  const answer = await call<Json>(
-    api.app,
-    token,
-    'GET',
-    `/api/v1/discussions/${year}/p-employee/meeting.ics`,
-  );
-  return {
-    status: answer.status,
-    ics: String(answer.body.content ?? '').replace(/\r\n /g, ''),
-    body: answer.body,
-  };
+  const file = await meetingCalendar(api.app, token, `/api/v1/discussions/${year}/p-employee/meeting.ics`);
+  return { ...file, ics: file.status === 200 ? file.text.replace(/\r\n /g, '') : '' };
 }
 
 describe('scheduling a development discussion', () => {
@@ -125,7 +117,7 @@ describe('scheduling a development discussion', () => {
         data: { employeeId: 'p-employee', year: ROUND_YEAR, view: { kind: 'step', step: 1 } },
       },
     ]);
-    const { ics, body: file } = await calendarFor(org, 'employee');
+    const { ics, ...file } = await calendarFor(org, 'employee');
     expect(file).toMatchObject({
       fileName: `kehityskeskustelu-${ROUND_YEAR}.ics`,
       contentType: 'text/calendar; charset=utf-8',
@@ -264,7 +256,10 @@ describe('scheduling a development discussion', () => {
     );
     expect(cardOf(messages[2] as Json).actions).toEqual([]);
     expect(JSON.stringify(cardOf(messages[2] as Json).body)).toContain('Poista tapaaminen kalenteristasi');
-    expect((await calendarFor(org, 'employee')).status).toBe(404);
+    const cancellation = await calendarFor(org, 'employee');
+    expect(cancellation.status).toBe(200);
+    expect(cancellation.ics).toContain('METHOD:CANCEL\r\n');
+    expect(cancellation.ics).toContain('STATUS:CANCELLED\r\n');
   });
 
   test('without the employee’s chat with the bot the meeting is saved and the supervisor gets the link and .ics to send', async () => {
@@ -274,8 +269,12 @@ describe('scheduling a development discussion', () => {
     expect(answer.body).toMatchObject({ invitation: 'notInstalled', discussion: { status: 'scheduled' } });
     const fallback = (answer.body as { fallback: { teamsMeetingLink: string; icsPath: string } }).fallback;
     expect(new URL(fallback.teamsMeetingLink).searchParams.get('attendees')).toBe('p-employee@example.test');
-    const file = await supervisor('GET', fallback.icsPath);
-    expect(String(file.body.content)).toContain('ATTENDEE;CN=p-employee Testinen');
+    const file = await meetingCalendar(
+      api.app,
+      await tokenOf(api.app, org, org.people.supervisor),
+      fallback.icsPath,
+    );
+    expect(file.text).toContain('ATTENDEE;CN=p-employee Testinen');
   });
 
   test('a retried invitation arrives after a 429 with Retry-After, and a blocked employee is reported as blocked', async () => {

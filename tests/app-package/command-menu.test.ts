@@ -104,6 +104,7 @@ describe('every menu entry works in every language, through the bot endpoint', (
     help: 'help.title',
     myDiscussion: 'discussion.fallback',
     myTeam: 'myTeam.fallback',
+    language: 'language.fallback',
   };
 
   const cases = LOCALES.flatMap((locale) =>

@@ -43,6 +43,9 @@ import { cardActivity } from '../../bot/src/summaries/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
 import { welcomeReply } from '../../bot/src/chat/welcome';
+import { renderLanguageCard } from '../../bot/src/chat/language-command';
+import { withFieldRefusal } from '../../bot/src/cards/field-refusal';
+import { translate } from '../../bot/src/i18n/translate';
 
 type Json = Record<string, unknown>;
 
@@ -677,6 +680,35 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
     ],
   },
   {
+    builder: 'withFieldRefusal',
+    module: 'cards/field-refusal.ts',
+    cases: (locale) => [
+      {
+        name: 'a new item refused under its need, what was typed kept',
+        card:
+          withFieldRefusal(
+            planCard(
+              locale,
+              {
+                year: YEAR,
+                serviceArea: area,
+                read: { value: plan('serviceArea', 'draft'), etag: 'W/"2"' },
+                competences,
+                names,
+                viewer: director,
+                maxHeadcount: 40,
+                areaNames: new Map(),
+              },
+              null,
+            ),
+            ['need'],
+            translate(locale, 'cards.error.controlCharacters'),
+            { need: `${MARKUP_ATTACK}\u202e`, audience: LONG_TEXT, headcount: '12', way: '20' },
+          ) ?? {},
+      },
+    ],
+  },
+  {
     builder: 'planCard',
     module: 'training-plans/training-plan-view.ts',
     cases: (locale) =>
@@ -697,6 +729,8 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
             competences,
             names,
             viewer: viewerPerson,
+            maxHeadcount: 40,
+            areaNames: new Map(),
           },
           null,
         ),
@@ -809,6 +843,14 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         name: `installed in ${scope} scope`,
         card: toActivity(welcomeReply(locale, scope)) as Json,
       })),
+  },
+  {
+    builder: 'renderLanguageCard',
+    module: 'chat/language-command.ts',
+    cases: (locale) => [
+      { name: 'the language choice', card: renderLanguageCard(locale) as Json },
+      { name: 'a language chosen', card: renderLanguageCard(locale, true) as Json },
+    ],
   },
   {
     builder: 'toActivity',

@@ -52,7 +52,7 @@ export function input(card: Json, id: string): Json | undefined {
 /** The error text shown right below an input (in the same container, in an attention-styled box). */
 export function errorNextTo(card: Json, id: string): string {
   for (const node of walk(card)) {
-    const items = node.items;
+    const items = Array.isArray(node.items) ? node.items : node.body;
     if (!Array.isArray(items)) continue;
     const index = items.findIndex((item: Json) => item.id === id);
     if (index < 0) continue;

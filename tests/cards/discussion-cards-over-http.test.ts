@@ -3,7 +3,11 @@
  * Action.Execute invokes in, cards out (the invoke response body is the card that replaces the pressed one).
  */
 import type { RunningApp } from '../../bot/src/app';
-import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import {
+  startConnectorStandIn,
+  type ConnectorStandIn,
+  type ScriptedFailure,
+} from '../../bot/src/devstack/bot-connector-stand-in';
 import type { Person } from '../../bot/src/domain/organisation';
 import { VERBS } from '../../bot/src/cards/verbs';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
@@ -39,11 +43,20 @@ const user = (p: Person): TeamsUser => ({ tenantId, aadObjectId: p.aadObjectId ?
 describe('development discussion cards over HTTP', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
+  /** Scripted answers of Teams to messages into a conversation: `once` for the next one, else every one. */
+  const scripted = new Map<string, { failure: ScriptedFailure; once: boolean }>();
 
   beforeAll(async () => {
     [app, connector] = await Promise.all([
       startTestApp({}, { now: () => now }),
-      startConnectorStandIn({ limits: null }),
+      startConnectorStandIn({
+        limits: null,
+        fail: ({ conversationId }) => {
+          const rule = conversationId ? scripted.get(conversationId) : undefined;
+          if (rule?.once) scripted.delete(conversationId ?? '');
+          return rule?.failure ?? null;
+        },
+      }),
     ]);
     await writeOrganisation(app.repositories, tenantId, {
       serviceAreas: [
@@ -428,6 +441,29 @@ describe('development discussion cards over HTTP', () => {
     const card = ((sent.attachments as Json[])[0] as Json).content as Json;
     expect(cardText(card)).toContain('Tavoitteiden seuranta 2026');
     expect(button(card, VERBS.saveFollowUp)).toMatchObject({ employeeId: flow.id });
+  });
+
+  it('tells the supervisor when Teams did not take the check-in: it will still arrive by itself, or it failed for good', async () => {
+    await chat(flow, 'ohje');
+    const conversation = `a:${flow.aadObjectId}`;
+    const summary = await open(supervisor, flow);
+    const before = connector.activities().length;
+    // Throttled beyond the supervisor's wait: kept, and the app's worker sends it from storage.
+    scripted.set(conversation, {
+      failure: { status: 429, code: 'Throttled', retryAfterSeconds: 30 },
+      once: true,
+    });
+    const throttled = await invoke(supervisor, VERBS.sendFollowUp, button(summary, VERBS.sendFollowUp));
+    expect(cardText(throttled)).toContain('Se lähetetään automaattisesti uudelleen');
+    await connector.waitForActivities(before + 1, 15_000);
+    expect(connector.activities()[before]).toMatchObject({ conversationId: conversation });
+
+    // Refused (a 400 is never retried): said so, and nothing arrives later.
+    scripted.set(conversation, { failure: { status: 400, code: 'BadArgument' }, once: false });
+    const refused = await invoke(supervisor, VERBS.sendFollowUp, button(summary, VERBS.sendFollowUp));
+    scripted.delete(conversation);
+    expect(cardText(refused)).toContain('eikä sitä yritetä uudelleen');
+    expect(connector.activities()).toHaveLength(before + 1);
   });
 
   it('refreshes each party to their own view, with both parties’ Teams ids on the card', async () => {

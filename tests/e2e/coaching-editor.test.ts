@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { BUILT_IN_COACHING_BANK } from '../../bot/src/domain/coaching-bank';
+import { BUILT_IN_COACHING_BANK, MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
@@ -73,14 +73,17 @@ test('HR edits the coaching questions: a refused save stores nothing, a saved on
   await swedish.fill('');
   await page.getByRole('button', { name: 'Tallenna kysymykset' }).click();
   await page.getByText('Kysymyksiä ei tallennettu. Korjaa merkityt kentät.').waitFor();
-  expect(await description(swedish)).toBe('Kirjoita kysymys tällä kielellä.');
+  // The error, then the field's counter against its limit.
+  expect(await description(swedish)).toBe(
+    `Kirjoita kysymys tällä kielellä. 0 / ${MAX_QUESTION_LENGTH} merkkiä`,
+  );
   expect(await swedish.getAttribute('aria-invalid')).toBe('true');
   expect(await isFocused(swedish)).toBe(true);
   expect(await app.repositories.coachingBanks.get(tenantId)).toBeNull();
   expect(await axeViolations(page)).toEqual([]);
 
   await swedish.fill('Vad i ditt arbete ger dig kraft?');
-  expect(await description(swedish)).toBe('');
+  expect(await description(swedish)).toBe(`32 / ${MAX_QUESTION_LENGTH} merkkiä`);
   await wellbeingFirst.getByLabel('Suomeksi').fill('Mikä työssäsi antaa sinulle voimia?');
   await page.getByRole('button', { name: 'Lisää kysymys vaiheeseen Hyvinvointi' }).click();
   const added = question(page, 'Hyvinvointi', 3);

@@ -108,8 +108,10 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
     .getByText(/^Piilotettu(, koska|, jottei) .*: \d+$/)
     .first()
     .waitFor();
-  const preview = page.getByRole('group', { name: 'Kanavalle lähtevä kortti (esikatselu)' });
-  await preview.getByText(`Osaamiskoonti ${YEAR}: ${area.name}`).waitFor();
+  const preview = page.getByRole('figure', { name: 'Kanavalle lähtevä kortti (esikatselu)' });
+  // The adaptivecards SDK's own rendering with Teams' host config, as the channel will show the card.
+  await preview.locator('.ac-adaptiveCard').getByText(`Osaamiskoonti ${YEAR}: ${area.name}`).waitFor();
+  expect(await preview.getAttribute('data-card-preview')).toBe('default');
 
   // The channel the bot knows is chosen in the tab (outside Teams too).
   await page.getByLabel('Tiimi ja kanava, jotka Osaamiskello tuntee').selectOption({ index: 1 });

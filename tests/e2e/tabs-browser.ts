@@ -67,3 +67,21 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000): Pro
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * A date that repeats every year (the clock editor's phase dates), chosen as the page offers it: the day and the
+ * month of the group named `label` ("Kehityskeskustelut: päättyy"), in the page's Finnish.
+ */
+export async function chooseMonthDay(page: Page, label: string, day: number, month: number): Promise<void> {
+  const group = page.getByRole('group', { name: label, exact: true });
+  await group.getByRole('combobox', { name: `${label}, päivä` }).selectOption(String(day));
+  await group.getByRole('combobox', { name: `${label}, kuukausi` }).selectOption(String(month));
+}
+
+/** The day and month the group named `label` shows, as "D.M.". */
+export async function shownMonthDay(page: Page, label: string): Promise<string> {
+  const group = page.getByRole('group', { name: label, exact: true });
+  const day = await group.getByRole('combobox', { name: `${label}, päivä` }).inputValue();
+  const month = await group.getByRole('combobox', { name: `${label}, kuukausi` }).inputValue();
+  return `${day}.${month}.`;
+}

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ConfigError, loadConfig } from '../../bot/src/config';
 import type { RunningApp } from '../../bot/src/app';
 import { startAgentsPlayground } from '../../bot/src/devstack/agents-playground';
@@ -108,6 +109,55 @@ describe('configurations that would open the app are refused at start', () => {
 
   it('lets a command-line tool that serves nothing read its storage settings', () => {
     expect(() => loadConfig({ AZURE_STORAGE_ACCOUNT_NAME: 'osk' }, { serves: false })).not.toThrow();
+  });
+});
+
+describe('bot credentials the Bot Framework SDK would reject are refused at start', () => {
+  const BOT_TENANT_ID = 'b0b0b0b0-0000-4000-8000-0000000000aa';
+  const base = { ...ENTRA, BOT_ID: BOT.BOT_ID };
+
+  it.each([
+    [
+      'a user-assigned managed identity without its tenant',
+      { ...base, BOT_TYPE: 'UserAssignedMSI' },
+      /^Invalid configuration:\n {2}BOT_TENANT_ID is required with BOT_TYPE=UserAssignedMSI/,
+    ],
+    [
+      'a single-tenant app without its tenant',
+      { ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'secret' },
+      /^Invalid configuration:\n {2}BOT_TENANT_ID is required with BOT_TYPE=SingleTenant/,
+    ],
+    [
+      'a managed identity with a password',
+      { ...base, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID, BOT_PASSWORD: 'secret' },
+      /BOT_PASSWORD must not be set with BOT_TYPE=UserAssignedMSI/,
+    ],
+    ['an app password missing', { ...base, BOT_TYPE: 'MultiTenant' }, /BOT_PASSWORD is required with BOT_ID/],
+  ])('refuses %s with one message naming the setting', (_case, env, message) => {
+    const text = refusal(env);
+    expect(text).toMatch(message);
+    expect(text?.split('\n')).toHaveLength(2);
+  });
+
+  it('accepts each combination the SDK builds its credentials from', () => {
+    for (const env of [
+      { ...base, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID },
+      { ...base, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID, BOT_PASSWORD: 'secret' },
+      { ...base, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'secret' },
+    ]) {
+      const auth = loadConfig(env).botAuth;
+      expect(auth).not.toBeNull();
+      // The SDK checks the same rules when it builds the credentials; it must not throw for what we accept.
+      expect(
+        () =>
+          new ConfigurationServiceClientCredentialFactory({
+            MicrosoftAppId: auth?.appId,
+            MicrosoftAppPassword: auth?.appPassword,
+            MicrosoftAppType: auth?.appType,
+            MicrosoftAppTenantId: auth?.tenantId,
+          }),
+      ).not.toThrow();
+    }
   });
 });
 

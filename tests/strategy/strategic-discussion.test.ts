@@ -7,7 +7,11 @@
  * summaries/support/known-city.ts (2026 assessments).
  */
 import type { RunningApp } from '../../bot/src/app';
-import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import {
+  startConnectorStandIn,
+  type ConnectorStandIn,
+  type ScriptedFailure,
+} from '../../bot/src/devstack/bot-connector-stand-in';
 import { groupDiscussionId } from '../../bot/src/api/group-discussion-start';
 import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
 import { postActivity, teamInstallation, type TeamsUser } from '../support/activities';
@@ -58,6 +62,7 @@ describe('the strategic competence discussion: HR compiles, shares to a channel,
     return { tenantId, aadObjectId: person.aadObjectId, name: `${person.firstName} ${person.lastName}` };
   };
   const hr = city.hr.id;
+  const nextPostAnswers: ScriptedFailure[] = [];
   const employee = city.member('alfa', 2).id;
   const strategy = { year: STRATEGY_YEAR };
 
@@ -78,7 +83,13 @@ describe('the strategic competence discussion: HR compiles, shares to a channel,
     });
 
   beforeAll(async () => {
-    [app, connector] = await Promise.all([startTestApp({}, { now: () => NOW }), startConnectorStandIn()]);
+    [app, connector] = await Promise.all([
+      startTestApp({}, { now: () => NOW }),
+      // Teams' answers to the next channel posts (a new post is a created conversation), when a test scripts them.
+      startConnectorStandIn({
+        fail: (call) => (call.operation === 'createConversation' ? (nextPostAnswers.shift() ?? null) : null),
+      }),
+    ]);
     posts = () => connector.activities().filter((a) => String(a.conversationId).includes(';messageid='));
     await storeKnownCity(app.repositories, city);
     await rebuildYear(app.repositories, tenantId, YEAR);
@@ -166,6 +177,26 @@ describe('the strategic competence discussion: HR compiles, shares to a channel,
     for (const text of [...Object.values(AGENDA), ...Object.values(THEMES)]) expect(card).toContain(text);
     // Once shared, everyone reads it.
     expect(cardOf(await press(employee, 'strategy.open', strategy)).json).toContain(THEMES.th_futureNeeds);
+  });
+
+  it('tells HR when Teams did not take the channel’s card: it will arrive by itself, or it was refused for good', async () => {
+    await waitForPosts(1);
+    const before = posts().length;
+    nextPostAnswers.push({ status: 429, code: 'Throttled', retryAfterSeconds: 30 });
+    const throttled = cardOf(
+      await press(hr, 'strategy.share', { ...strategy, etag: await etagOf(), ...AGENDA, ...THEMES }),
+    );
+    expect(throttled.json).toContain('se lähetetään automaattisesti uudelleen');
+    // Kept in storage and posted by the app's worker, without HR sharing again.
+    await waitForPosts(before + 1);
+    expect(posts()).toHaveLength(before + 1);
+
+    nextPostAnswers.push({ status: 400, code: 'BadArgument' });
+    const refused = cardOf(
+      await press(hr, 'strategy.share', { ...strategy, etag: await etagOf(), ...AGENDA, ...THEMES }),
+    );
+    expect(refused.json).toContain('Teams hylkäsi kortin kanavalle, eikä sitä yritetä uudelleen');
+    expect(posts()).toHaveLength(before + 1);
   });
 
   it('shows the guidelines in the next round’s discussion of a service area’s management team', async () => {

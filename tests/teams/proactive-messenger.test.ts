@@ -4,6 +4,7 @@
  * beyond it, 403 recorded as final with its reason and the address marked unreachable, and channel posts to any
  * channel of a team the bot was added to.
  */
+import { randomBytes } from 'node:crypto';
 import {
   startConnectorStandIn,
   type ConnectorStandIn,
@@ -13,6 +14,7 @@ import type { Logger } from '../../bot/src/logging';
 import { openRepositories } from '../../bot/src/storage/repositories';
 import { ConnectorSender } from '../../bot/src/teams/connector-sender';
 import { ReferenceMessenger, type MessengerSettings } from '../../bot/src/teams/proactive-messenger';
+import { openProactiveRetries } from '../../bot/src/fanout/proactive-retries';
 import { newTenantId, testStorageAccount } from '../support/storage';
 
 let standIn: ConnectorStandIn | null = null;
@@ -87,18 +89,52 @@ test('a 429 is retried no sooner than its Retry-After', async () => {
   expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2000);
 });
 
-test('throttled beyond the caller’s wait, the caller hears "will retry" and the message still arrives', async () => {
-  const { tenantId, messenger, standIn, lines } = await setUp(
-    { fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null) },
+test('throttled beyond the caller’s wait: "will retry", kept in storage, and delivered from there after a restart', async () => {
+  const { tenantId, references, standIn } = await setUp({
+    fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null),
+  });
+  const queueName = `proactive${randomBytes(4).toString('hex')}`;
+  const lines: Logged[] = [];
+  const messenger = new ReferenceMessenger({
+    references,
+    sender: new ConnectorSender(null),
+    logger: recordingLogger(lines),
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 200 },
+    retries: await openProactiveRetries(testStorageAccount(), { queueName }),
+  });
+
+  const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
+
+  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
+  expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered']);
+  expect(standIn.activities()).toEqual([]);
+  // The server that kept it stops; nothing in its memory goes on. The next one's worker finds it in storage.
+  const next = await openProactiveRetries(testStorageAccount(), { queueName });
+  const worker = next.worker(
+    { sender: new ConnectorSender(null), logger: recordingLogger([]) },
+    { idlePollMs: 50 },
+  );
+  worker.start();
+  try {
+    await standIn.waitForActivities(1, 15_000);
+  } finally {
+    await worker.stop();
+  }
+  expect(standIn.activities().map((a) => [a.conversationId, a.text])).toEqual([['a:aad-1', 'Kutsu']]);
+  const kept = (await next.fanout.recent(tenantId, { pageSize: 10 })).items;
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatchObject({ total: 1, counts: { sent: 1 }, finished: true });
+});
+
+test('without a store for retries, a send still throttled when the caller stops waiting has failed', async () => {
+  const { tenantId, messenger } = await setUp(
+    { fail: () => ({ status: 429, retryAfterSeconds: 1 }) },
     { waitMs: 200 },
   );
 
   const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
-  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
-  await messenger.idle();
 
-  expect(standIn.activities().map((a) => a.text)).toEqual(['Kutsu']);
-  expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered', 'proactive.delivered']);
+  expect(outcome).toEqual({ status: 'failed', reason: '429 Http429' });
 });
 
 test('a 403 is final: the person is marked blocked, logged with its reason code, and not messaged again', async () => {
@@ -161,4 +197,70 @@ test('posts to any channel of the team the bot is in, and replies into that post
     message,
   );
   expect(unknownTeam).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+});
+
+describe('a person with no chat stored', () => {
+  /** A messenger that creates 1:1 chats at the stand-in, as the app does with BOT_SERVICE_URL set. */
+  async function creatingMessenger(options: ConnectorStandInOptions) {
+    const set = await setUp(options);
+    const messenger = new ReferenceMessenger({
+      references: set.references,
+      sender: new ConnectorSender(null),
+      logger: recordingLogger([]),
+      settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 } },
+      createConversationsAt: set.standIn.serviceUrl,
+    });
+    return { ...set, messenger };
+  }
+
+  test('gets their 1:1 chat created where the app is installed for them, the message in it, and the chat kept', async () => {
+    const { tenantId, messenger, references, standIn } = await creatingMessenger({});
+    const address = { kind: 'user', aadObjectId: 'aad-new' } as const;
+
+    const first = await messenger.send(tenantId, address, message);
+    const second = await messenger.send(tenantId, address, { type: 'message', text: 'Muistutus' });
+
+    const created = standIn.conversationOf('aad-new');
+    expect(first).toMatchObject({ status: 'delivered', conversationId: created });
+    expect(second).toMatchObject({ status: 'delivered', conversationId: created });
+    const creations = standIn.received.filter((r) => r.operation === 'createConversation');
+    // Created once, as Teams documents it: a personal conversation with the person's Entra id as its one member.
+    expect(creations).toHaveLength(1);
+    expect(creations[0]?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: 'aad-new' }],
+      tenantId,
+    });
+    expect(standIn.activities().map((a) => [a.conversationId, a.text])).toEqual([
+      [created, 'Kutsu'],
+      [created, 'Muistutus'],
+    ]);
+    expect((await references.get(tenantId, address))?.value.reference).toMatchObject({
+      serviceUrl: standIn.serviceUrl,
+      conversation: { id: created, conversationType: 'personal' },
+    });
+  });
+
+  test('is "no app" when Teams refuses to create the chat because the app is not installed for them', async () => {
+    const { tenantId, messenger, references, standIn } = await creatingMessenger({
+      installedFor: (memberId) => memberId !== 'aad-without-app',
+    });
+    const address = { kind: 'user', aadObjectId: 'aad-without-app' } as const;
+
+    const outcome = await messenger.send(tenantId, address, message);
+
+    expect(outcome).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+    expect(standIn.received.map((r) => [r.operation, r.status])).toEqual([['createConversation', 403]]);
+    // Not a mark against them: once they add the app, the next message creates the chat.
+    expect(await references.get(tenantId, address)).toBeNull();
+  });
+
+  test('is "no app" without asking Teams when the app creates no chats (no Bot Connector endpoint set)', async () => {
+    const { tenantId, messenger, standIn } = await setUp({});
+
+    const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-new' }, message);
+
+    expect(outcome).toEqual({ status: 'unreachable', reason: 'notInstalled' });
+    expect(standIn.received).toEqual([]);
+  });
 });

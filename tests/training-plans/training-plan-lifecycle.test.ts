@@ -8,6 +8,7 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devs
 import type { TeamsUser } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
+import { planCard } from '../../bot/src/training-plans/training-plan-view';
 import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
 import { AREA_A, AREA_B, AREA_C, knownCity, storeKnownCity, YEAR } from '../summaries/support/known-city';
 import {
@@ -108,11 +109,15 @@ describe('training plans: service area → central → reviewed → confirmed', 
     expect((await stored(AREA_A))?.items).toHaveLength(2);
   });
 
+  /** The area's people in the organisation data: no item of its plan can concern more. */
+  const areaHeadcount = city.people.filter((person) => person.serviceAreaId === AREA_A).length;
+
   it.each([
     ['a negative headcount', '-5'],
+    ['more people than the service area has', String(areaHeadcount + 1)],
     ['more people than any municipality has', '99999999'],
     ['an empty headcount', ''],
-  ])('refuses %s with a clear error, storing nothing', async (_label, headcount) => {
+  ])('refuses %s with an error naming the area’s headcount, storing nothing', async (_label, headcount) => {
     const { etag } = await open(director, areaPlan);
     const { json } = cardOf(
       await press(director, 'trainingPlan.addItem', {
@@ -123,8 +128,61 @@ describe('training plans: service area → central → reviewed → confirmed', 
         headcount,
       }),
     );
-    expect(json).toContain('Henkilömäärä on kokonaisluku väliltä 0–50000. Mitään ei tallennettu.');
+    expect(json).toContain(
+      `Henkilömäärä on kokonaisluku väliltä 0–${areaHeadcount} (Hyvinvointipalvelut: ${areaHeadcount} henkilöä). Mitään ei tallennettu.`,
+    );
     expect((await stored(AREA_A))?.items.map((item) => item.need)).not.toContain('Ensiapu');
+  });
+
+  it('bounds the card’s headcount input by the area’s headcount and accepts the whole area', async () => {
+    const { card, etag } = await open(director, areaPlan);
+    expect(JSON.stringify(card)).toContain(`"max":${areaHeadcount}`);
+    cardOf(
+      await press(director, 'trainingPlan.addItem', {
+        ...areaPlan,
+        etag,
+        need: 'Koko alueen ensiapu',
+        way: '10',
+        headcount: String(areaHeadcount),
+      }),
+    );
+    const saved = (await stored(AREA_A))?.items.find((item) => item.need === 'Koko alueen ensiapu');
+    expect(saved?.headcount).toBe(areaHeadcount);
+    const removed = actionsOf((await open(director, areaPlan)).card).find(
+      (action) => action.verb === 'trainingPlan.removeItem' && action.title.includes('Koko alueen ensiapu'),
+    );
+    cardOf(await press(director, 'trainingPlan.removeItem', removed?.data ?? {}));
+  });
+
+  it.each([
+    [
+      'sv',
+      'Antalet personer är ett heltal mellan 0 och 22 (Hyvinvointipalvelut: 22 personer). Inget sparades.',
+    ],
+    [
+      'en',
+      'The headcount is a whole number from 0 to 22 (Hyvinvointipalvelut: 22 people). Nothing was saved.',
+    ],
+  ] as const)('says the headcount limit in %s', async (locale, expected) => {
+    const [area, read] = await Promise.all([
+      app.repositories.serviceAreas.get(tenantId, AREA_A),
+      app.repositories.trainingPlans.get(tenantId, YEAR, AREA_A),
+    ]);
+    const card = planCard(
+      locale,
+      {
+        year: YEAR,
+        serviceArea: area?.value ?? null,
+        read,
+        competences: [],
+        names: new Map(),
+        viewer: city.director,
+        maxHeadcount: 22,
+        areaNames: new Map(),
+      },
+      { key: 'trainingPlan.invalidHeadcount', color: 'Attention' },
+    );
+    expect(JSON.stringify(card).split(expected)).toHaveLength(3);
   });
 
   it('refuses a change from a card that is out of date', async () => {
@@ -193,6 +251,19 @@ describe('training plans: service area → central → reviewed → confirmed', 
       // hidden, so it is in neither plan.
       ['c3', 'Teknologia- ja digiosaaminen', 9],
     ]);
+  });
+
+  it('opens the central plan from the list as Teams sends the row (without its null area), each row naming its origin', async () => {
+    const list = cardOf(await press(committee, 'trainingPlans.overview', { year: YEAR }));
+    const row = actionsOf(list.card).find(
+      (action) => action.verb === 'trainingPlan.open' && action.data.serviceAreaId === undefined,
+    );
+    expect(row?.data).toEqual({ year: YEAR });
+    const { json, card } = cardOf(await press(committee, 'trainingPlan.open', row?.data ?? {}));
+    expect(json).toContain(`Keskitetty koulutussuunnitelma ${YEAR}`);
+    expect(json).toContain('Hyvinvointipalvelut: Asiakaspalvelun vuorovaikutus');
+    expect(json).toContain('Koko kaupungin anonyymit tarpeet: Teknologia- ja digiosaaminen');
+    expect(actionsOf(card).map((action) => action.verb)).toEqual(['trainingPlans.overview']);
   });
 
   it('refuses confirmation before review, and review by anyone but the city manager’s management team', async () => {

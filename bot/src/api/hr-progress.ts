@@ -1,7 +1,10 @@
 /**
  * HR's view of a year's round per service area: how many development discussions are due (people who have
  * one that year by `conversationsFor`) and how many are scheduled, held and signed. Aggregates only, and a
- * service area smaller than the organisation's anonymity threshold shows no counts at all.
+ * service area smaller than the organisation's anonymity threshold shows no counts at all. The counts by status
+ * are released in steps (docs/anonymity.md, rule 9): they move only when at least the threshold of people moved
+ * between statuses since the last release, so reading them before and after one signing does not tell when
+ * that person signed; `releasedAt` says how fresh they are.
  */
 import { canShowGroup, MIN_ANONYMITY_THRESHOLD } from '../domain/anonymity';
 import { DISCUSSION_STATUSES, type DiscussionStatus } from '../domain/development-discussion';
@@ -10,6 +13,7 @@ import type { ServiceArea, Team } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
 import type { Page } from '../storage/table-store';
 import { MAX_PAGE_SIZE } from '../storage/table-store';
+import { releaseInSteps } from '../summaries/released-counts';
 
 export interface AreaProgress {
   id: string;
@@ -17,6 +21,8 @@ export interface AreaProgress {
   /** Null when the area is too small to show (below the anonymity threshold). */
   due: number | null;
   counts: Record<DiscussionStatus, number> | null;
+  /** When the counts were released (null: not yet, fewer than the threshold moved; then counts is null). */
+  releasedAt: string | null;
 }
 
 export interface RoundProgress {
@@ -27,7 +33,7 @@ export interface RoundProgress {
 
 type Repos = Pick<
   Repositories,
-  'organisations' | 'serviceAreas' | 'teams' | 'people' | 'developmentDiscussions'
+  'organisations' | 'serviceAreas' | 'teams' | 'people' | 'developmentDiscussions' | 'teamAggregates'
 >;
 
 /** Every page of a paged read: HR's aggregation reads whole partitions, a page of a thousand at a time. */
@@ -67,21 +73,37 @@ export async function roundProgress(repos: Repos, tenantId: string, year: number
     if (has) due.set(person.serviceAreaId, (due.get(person.serviceAreaId) ?? 0) + 1);
   }
 
-  const serviceAreas = await Promise.all(
-    [...areas.values()].map(async (area): Promise<AreaProgress> => {
-      const areaDue = due.get(area.id) ?? 0;
-      if (!canShowGroup(areaDue, threshold)) return { id: area.id, name: area.name, due: null, counts: null };
+  const shown = [...areas.values()].filter((area) => canShowGroup(due.get(area.id) ?? 0, threshold));
+  const live = await Promise.all(
+    shown.map(async (area) => {
       const statuses = await all((token) =>
         repos.developmentDiscussions.listFieldsForServiceArea(tenantId, year, area.id, ['status'], {
           ...page,
           continuationToken: token,
         }),
       );
-      const counts = emptyCounts();
-      for (const { status } of statuses) counts[status] += 1;
-      return { id: area.id, name: area.name, due: areaDue, counts };
+      const counts: Record<string, number> = emptyCounts();
+      for (const { status } of statuses) counts[status] = (counts[status] ?? 0) + 1;
+      return [`progress:${area.id}`, counts] as const;
     }),
   );
+  const released = await releaseInSteps(repos, tenantId, year, new Map(live), threshold);
+  const serviceAreas = [...areas.values()].map((area): AreaProgress => {
+    const release = released.get(`progress:${area.id}`);
+    if (!release?.releasedAt) {
+      const areaDue = release ? (due.get(area.id) ?? 0) : null;
+      return { id: area.id, name: area.name, due: areaDue, counts: null, releasedAt: null };
+    }
+    const counts = emptyCounts();
+    for (const status of DISCUSSION_STATUSES) counts[status] = release.counts[status] ?? 0;
+    return {
+      id: area.id,
+      name: area.name,
+      due: due.get(area.id) ?? 0,
+      counts,
+      releasedAt: release.releasedAt,
+    };
+  });
   serviceAreas.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
   return { year, anonymityThreshold: threshold, serviceAreas };
 }

@@ -53,14 +53,17 @@ export function meetingUid(tenantId: string, year: number, employeeId: string): 
   return `${digest}@osaamiskello`;
 }
 
-export function invitationCalendar(invitation: Invitation): string {
+/** `sequence`: the event's revision; by default the change's time in seconds, which grows with every change. */
+export function invitationCalendar(
+  invitation: Invitation,
+  sequence = Math.floor(invitation.at.getTime() / 1000),
+): string {
   const { employee, supervisor, year } = invitation;
   const locale = employee.locale;
   const names = { employee: fullName(employee), supervisor: fullName(supervisor) };
   return calendarInvitation({
     uid: meetingUid(employee.tenantId, year, employee.id),
-    // Seconds since the epoch grow with every change, as SEQUENCE must.
-    sequence: Math.floor(invitation.at.getTime() / 1000),
+    sequence,
     start: invitation.start,
     end: new Date(invitation.start.getTime() + invitation.durationMinutes * 60_000),
     stamp: invitation.at,

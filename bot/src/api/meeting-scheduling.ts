@@ -16,6 +16,7 @@ import {
 import { conversationsFor } from '../domain/discussion-year-rules';
 import { meetingTimeProblem, type MeetingRound } from '../domain/meeting-rules';
 import type { Person } from '../domain/organisation';
+import { inTheirLanguage } from '../i18n/person-language';
 import type { AuditTrail } from '../privacy/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
@@ -71,6 +72,8 @@ export interface MeetingOutcome {
   fallback: MeetingFallback | null;
 }
 
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
 export function meetingIcsPath(year: number, employeeId: string): string {
   return `/api/v1/discussions/${year}/${encodeURIComponent(employeeId)}/meeting.ics`;
 }
@@ -104,16 +107,29 @@ export async function meetingCalendarFile(
       : employee.supervisorId
         ? (await people.getPerson(viewer.tenantId, employee.supervisorId))?.value
         : undefined;
-  if (!discussion?.scheduledAt || !supervisor) throw notFound('meeting.notScheduled');
-  const content = invitationCalendar({
-    kind: 'invited',
-    year,
-    employee,
-    supervisor,
-    start: new Date(discussion.scheduledAt),
-    durationMinutes: discussion.meetingMinutes ?? DEFAULT_DURATION_MINUTES,
-    at: new Date(discussion.updatedAt),
-  });
+  if (!discussion || !supervisor) throw notFound('meeting.notScheduled');
+  const invitation = { year, employee, supervisor };
+  // A cancelled meeting's file cancels the same event (same UID, a later SEQUENCE), RFC 5546 3.2.5.
+  const called = discussion.scheduledAt ? null : discussion.cancelledMeeting;
+  if (!discussion.scheduledAt && !called) throw notFound('meeting.notScheduled');
+  const content = invitationCalendar(
+    called
+      ? {
+          ...invitation,
+          kind: 'cancelled',
+          start: new Date(called.scheduledAt),
+          durationMinutes: called.minutes,
+          at: new Date(called.cancelledAt),
+        }
+      : {
+          ...invitation,
+          kind: 'invited',
+          start: new Date(discussion.scheduledAt ?? ''),
+          durationMinutes: discussion.meetingMinutes ?? DEFAULT_DURATION_MINUTES,
+          at: new Date(discussion.updatedAt),
+        },
+    called?.sequence,
+  );
   return {
     fileName: fill('fileName', viewer.locale, { year }),
     contentType: 'text/calendar; charset=utf-8',
@@ -124,7 +140,7 @@ export async function meetingCalendarFile(
 export interface SchedulingDeps {
   repositories: Pick<
     Repositories,
-    'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams'
+    'annualClocks' | 'developmentDiscussions' | 'people' | 'serviceAreas' | 'teams' | 'languageChoices'
   >;
   messenger: ProactiveMessenger;
   audit: AuditTrail;
@@ -164,7 +180,8 @@ async function staleConflict(
 async function ownReport(deps: SchedulingDeps, supervisor: Person, employeeId: string): Promise<Person> {
   const employee = await deps.repositories.people.getPerson(supervisor.tenantId, employeeId);
   if (!employee || employee.value.supervisorId !== supervisor.id) throw notFound('team.notYourReport');
-  return employee.value;
+  // The invitation speaks the employee's own language.
+  return inTheirLanguage(deps.repositories.languageChoices, employee.value);
 }
 
 /** The employee's round `year` as the meeting rules see it: the clock's windows and the alternating-year rule. */
@@ -248,6 +265,7 @@ async function store(
           updatedAt: next.updatedAt,
           ...(next.calendarEventId === undefined ? {} : { calendarEventId: next.calendarEventId }),
           ...(next.meetingMinutes === undefined ? {} : { meetingMinutes: next.meetingMinutes }),
+          ...(next.cancelledMeeting === undefined ? {} : { cancelledMeeting: next.cancelledMeeting }),
         })
       : await discussions.create(next);
   } catch (error) {
@@ -299,6 +317,7 @@ export async function scheduleMeeting(
   const stored = await store(deps, supervisor, target, read, {
     ...schedule(base, supervisor.id, at, target.scheduledAt),
     meetingMinutes: target.durationMinutes,
+    cancelledMeeting: null,
   });
   const kind: InvitationKind = read?.value.scheduledAt ? 'moved' : 'invited';
   const previousEventId = read?.value.calendarEventId ?? null;
@@ -357,9 +376,17 @@ export async function cancelMeeting(
   if (!read) throw notFound('meeting.notScheduled');
   const at = now.toISOString();
   const eventId = read.value.calendarEventId ?? null;
+  const minutes = read.value.meetingMinutes ?? DEFAULT_DURATION_MINUTES;
   const cancelled = {
     ...cancelSchedule(read.value, supervisor.id, at),
     ...(eventId ? { calendarEventId: null } : {}),
+    cancelledMeeting: {
+      scheduledAt: read.value.scheduledAt ?? at,
+      minutes,
+      cancelledAt: at,
+      // The invitation's file had the seconds of the discussion's last change as its SEQUENCE.
+      sequence: Math.max(seconds(now), seconds(new Date(read.value.updatedAt)) + 1),
+    },
   };
   const stored = await store(deps, supervisor, target, read, cancelled);
   const start = new Date(read.value.scheduledAt ?? at);
@@ -374,7 +401,7 @@ export async function cancelMeeting(
     supervisor,
     target.year,
     start,
-    DEFAULT_DURATION_MINUTES,
+    minutes,
     now,
     called.outcome.via === 'graph',
   );

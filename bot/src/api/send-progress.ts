@@ -4,6 +4,7 @@
  * Counts only; who was not reached stays with the fan-out.
  */
 import { parseCampaignId } from '../clock/reminder';
+import { isProactiveRetry } from '../fanout/proactive-retries';
 import type { CampaignProgress } from '../fanout/campaign-progress';
 import type { StateCounts } from '../fanout/delivery-repository';
 import type { PageRequest } from '../storage/record-table';
@@ -61,7 +62,9 @@ export function fanoutSendProgress(
   return {
     async list(tenantId, continuationToken) {
       const page = await recent(tenantId, { pageSize: SENDS_PAGE_SIZE, continuationToken });
-      return { sends: page.items.map(sendOf), continuationToken: page.continuationToken };
+      // The kept single sends (an invitation retried, …) are not reminder sends.
+      const sends = page.items.filter((item) => !isProactiveRetry(item.campaignId)).map(sendOf);
+      return { sends, continuationToken: page.continuationToken };
     },
   };
 }

@@ -5,6 +5,7 @@
  *   DELETE /api/v1/team/discussions/:year/:employeeId/meeting           cancel (If-Match)
  *   POST   /api/v1/team/group-discussions                               start a team's group discussion
  *   GET    /api/v1/team/group-discussions/:year/:teamId/preview         the card the start would post
+ *   GET    /api/v1/discussions/:year/:employeeId/meeting.ics            the meeting (or its cancellation) as text/calendar
  */
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
@@ -110,21 +111,22 @@ export function registerTeamRoutes(
     body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now(), calendarCaller(identity)),
   }));
 
-  // The meeting's .ics, for the employee's or the supervisor's other calendar (a bot cannot attach it in Teams).
-  secured(
-    kit,
-    server,
-    'get',
+  // The meeting's .ics, for the employee's or the supervisor's other calendar (a bot cannot attach it in Teams):
+  // an iCalendar object as RFC 5545 registers it (media type text/calendar, 8.1), saved as a file by the tab.
+  server.get(
     '/api/v1/discussions/:year/:employeeId/meeting.ics',
-    null,
-    async (req, identity) => ({
-      status: 200,
-      body: await meetingCalendarFile(
+    kit.auth.route(async (req, res, identity) => {
+      const file = await meetingCalendarFile(
         deps,
         identity.person,
         parseYear(pathParam(req, 'year')),
         pathParam(req, 'employeeId'),
-      ),
+      );
+      res.header('Content-Type', file.contentType);
+      res.header('Content-Disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`);
+      // Personal data: never kept by a cache between the tab and the service.
+      res.header('Cache-Control', 'no-store');
+      res.sendRaw(200, Buffer.from(file.content, 'utf8'));
     }),
   );
 

@@ -27,7 +27,8 @@ import { VERBS } from './verbs';
 
 /**
  * The verbs whose every free-text input goes through `text()` below, so a control character is shown next to
- * its field; the card-action dispatch refuses such text for every other verb as a whole (app.ts).
+ * its field; for every other verb the card-action dispatch refuses such text before the handler runs and shows
+ * it under the field on the card as it stands (app.ts, cards/field-refusal.ts).
  */
 export const VERBS_CHECKING_TEXT_BY_FIELD: ReadonlySet<string> = new Set(Object.values(VERBS));
 

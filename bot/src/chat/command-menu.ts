@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/translate';
 
 export interface MenuCommand {
   /** The chat command it runs (`ChatCommand.id`). */
-  commandId: 'help' | 'myDiscussion' | 'myTeam';
+  commandId: 'help' | 'myDiscussion' | 'myTeam' | 'language';
   /** What Teams shows in the menu and sends when it is chosen; at most 32 characters (manifest schema). */
   title: LocalisedText;
   /** What the command does, as the menu says it; at most 128 characters. */
@@ -47,6 +47,16 @@ export const COMMAND_MENU: readonly MenuCommand[] = [
       en: 'For supervisors: where your reports’ development discussions stand',
     },
     helpKey: 'help.command.myTeam',
+  },
+  {
+    commandId: 'language',
+    title: { fi: 'kieli', sv: 'språk', en: 'language' },
+    description: {
+      fi: 'Valitse kieli, jolla Osaamiskello puhuu sinulle',
+      sv: 'Välj språket som Osaamiskello talar med dig',
+      en: 'Choose the language Osaamiskello speaks to you',
+    },
+    helpKey: 'help.command.language',
   },
 ];
 

@@ -4,6 +4,7 @@
  */
 import { organisationDate } from '../api/organisation-clock';
 import type { TenantId } from '../domain/organisation';
+import { withChoices } from '../i18n/person-language';
 import type { Repositories } from '../storage/repositories';
 import type { Page } from '../storage/table-store';
 import type { PageRequest } from '../storage/record-table';
@@ -19,6 +20,7 @@ export type SnapshotRepositories = Pick<
   | 'developmentDiscussions'
   | 'groupDiscussions'
   | 'trainingPlans'
+  | 'languageChoices'
 >;
 
 async function allPages<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
@@ -41,8 +43,10 @@ export async function loadSnapshot(
   if (!organisation) throw new Error('The tenant has no organisation.');
   const serviceAreas = (await repositories.serviceAreas.list(tenantId)).map((read) => read.value);
   const teams = (await allPages((page) => repositories.teams.list(tenantId, page))).map((read) => read.value);
-  const people = (await allPages((page) => repositories.people.listPeople(tenantId, page))).map(
-    (read) => read.value,
+  // Each reminder speaks its recipient's own language (i18n/person-language.ts).
+  const people = withChoices(
+    (await allPages((page) => repositories.people.listPeople(tenantId, page))).map((read) => read.value),
+    await repositories.languageChoices.listForTenant(tenantId),
   );
   // Group discussions of the city manager's management team belong to no service area.
   const cityTeams = teams.filter((team) => team.kind === 'cityManagementTeam');

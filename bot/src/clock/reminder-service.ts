@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../features/feature';
 import { openFanout } from '../fanout/fanout-engine';
-import type { Delivery } from '../fanout/delivery';
 import type { MessageSender } from '../fanout/message-sender';
 import { runRemindersForDay } from './daily-reminders';
 import { reminderActivity, type ReminderLinks, type ReminderPayload } from './reminder-card';
 import { storedAddresses, type ChannelDirectory } from './reminder-addresses';
 import { startReminderSchedule } from './reminder-schedule';
+import { addressKeeping } from '../teams/address-keeping';
 
 export interface ReminderServiceSettings {
   sender: MessageSender;
@@ -27,36 +27,11 @@ export async function startReminderService(
 ): Promise<() => Promise<void>> {
   const { repositories, logger } = context;
   const fanout = await openFanout(context.storage);
-  const rememberConversation = async (delivery: Delivery, conversationId: string): Promise<void> => {
-    if (delivery.target.kind !== 'user') return;
-    const { aadObjectId, serviceUrl } = delivery.target;
-    const address = { kind: 'user', aadObjectId } as const;
-    // The bot's own reference (from the user's messages) is richer: it is never replaced by this one.
-    if (await repositories.conversationReferences.get(delivery.tenantId, address)) return;
-    await repositories.conversationReferences.save({
-      tenantId: delivery.tenantId,
-      address,
-      channelName: null,
-      reference: {
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: { id: conversationId, tenantId: delivery.tenantId, conversationType: 'personal' },
-        // No user.id: that is the Teams id (29:…), which only the user's own messages tell.
-        user: { aadObjectId },
-      },
-    });
-  };
   const worker = fanout.worker(
     {
       sender: settings.sender,
       render: (delivery) => reminderActivity(delivery.payload as ReminderPayload, settings.links()),
-      onConversationCreated: rememberConversation,
-      onRefused: async (delivery, code) => {
-        if (delivery.target.kind !== 'user') return;
-        const address = { kind: 'user', aadObjectId: delivery.target.aadObjectId } as const;
-        const reason = code === 'ConversationBlockedByUser' ? 'blocked' : 'removed';
-        await repositories.conversationReferences.markUnreachable(delivery.tenantId, address, reason);
-      },
+      ...addressKeeping(repositories.conversationReferences),
       logger,
     },
     { owner: randomUUID() },

@@ -15,11 +15,11 @@ import {
 import type { Repositories } from '../storage/repositories';
 import type { DemandFigure } from '../storage/summary-publication-repository';
 import { demandDisclosure, effectiveThreshold } from '../summaries/anonymous-figures';
-import { demandCounts, threshold } from '../summaries/summary-compilation';
+import { demandCounts, releasedDemand, threshold } from '../summaries/summary-compilation';
 
 export type DevelopmentActionRepos = Pick<
   Repositories,
-  'developmentActionRequests' | 'serviceAreas' | 'organisations'
+  'developmentActionRequests' | 'serviceAreas' | 'organisations' | 'teamAggregates'
 >;
 
 export const isKind = (value: string): value is DevelopmentActionKind =>
@@ -102,8 +102,21 @@ export async function demandByArea(
   );
   // The same disclosure as the summaries (city ⊃ service areas): hidden counts together are 0 or at least
   // the threshold, so neither the city's total nor a published summary gives away a small area's count.
+  // Released in steps like the summaries' demand (the same releases), so a read before and after one request
+  // shows nothing of it.
+  const released = await releasedDemand(
+    repos,
+    tenantId,
+    year,
+    new Map(areas.map(({ value: area }, index) => [area.id, counts[index] ?? []])),
+    shown,
+  );
   const disclosed = demandDisclosure(
-    areas.map(({ value: area }, index) => ({ id: area.id, demand: counts[index] ?? [] })),
+    areas.map(({ value: area }) => ({
+      id: area.id,
+      demand: released.get(area.id)?.demand ?? [],
+      demandReleased: released.get(area.id)?.released ?? false,
+    })),
     shown,
   );
   return {

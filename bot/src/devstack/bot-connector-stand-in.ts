@@ -14,7 +14,8 @@
  * - a 1:1 conversation is created with `isGroup: false` and exactly one member; a channel post with
  *   `isGroup: true`, `channelData.channel.id` and its first activity, and is answered with the new thread's id;
  * - a file cannot be sent inline: only cards (and, in a personal chat, the file consent card) are attachments;
- * - a user who blocked the bot, or removed the app, is answered 403 with Teams' error code.
+ * - a user who blocked the bot, or removed the app, is answered 403 with Teams' error code;
+ * - a 1:1 conversation is created only for a user the app is installed for (`installedFor`), else 403.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -95,6 +96,12 @@ export interface ConnectorStandInOptions {
   keepBodies?: boolean;
   /** The channels of each team the bot is in, by team id (the General channel's id is the team's). */
   teams?: Record<string, Array<{ id: string; name?: string }>>;
+  /**
+   * Whether the app is installed for a user (Entra object id) in the personal scope: a 1:1 conversation is
+   * created only for them. Default: for everyone, as when an admin's app setup policy installs it for all users
+   * ("Manage app setup policies in Microsoft Teams").
+   */
+  installedFor?: (memberId: string, tenantId: string | null) => boolean;
 }
 
 /** Why Teams no longer delivers to a user: they blocked the bot, or the app was removed for them. */
@@ -291,6 +298,14 @@ const USER_REFUSALS: Record<UserRefusal, Refusal> = {
   },
 };
 
+/**
+ * "Send proactive messages" (Teams), "Create the conversation": a conversation can be created with a user's
+ * aadObjectId only when the app is installed for that user (personal scope, or a team they are in); otherwise
+ * Teams answers 403 BotNotInConversationRoster, the code of "Status codes from bot conversational APIs".
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+ */
+const NOT_INSTALLED_FOR_USER: Refusal = USER_REFUSALS.removed;
+
 /** Sliding windows of accepted requests; `wait` says how long until one more fits (0: now). */
 class SlidingWindows {
   private readonly times = new Map<string, number[]>();
@@ -389,7 +404,13 @@ export async function startConnectorStandIn(
     const invalid =
       operation === 'createConversation' ? createRefusal(body) : activityRefusal(body, personal);
     const refusedAs = memberId ? refusedUsers.get(memberId) : undefined;
-    const refused = invalid ?? (refusedAs ? USER_REFUSALS[refusedAs] : null);
+    const notInstalled =
+      operation === 'createConversation' &&
+      body.isGroup === false &&
+      memberId !== null &&
+      !(options.installedFor?.(memberId, tenantId) ?? true);
+    const refused =
+      invalid ?? (refusedAs ? USER_REFUSALS[refusedAs] : notInstalled ? NOT_INSTALLED_FOR_USER : null);
     const outcome: { status: number; code?: string; retryAfterMs?: number; message?: string } = refused
       ? { status: refused.status, code: refused.code, message: refused.message }
       : decide({ operation, tenantId, conversationId, memberId, previousAttempts }, at);

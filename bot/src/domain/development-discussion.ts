@@ -43,6 +43,14 @@ export interface Reopening {
   reason: string;
 }
 
+export interface CancelledMeeting {
+  scheduledAt: string;
+  minutes: number;
+  cancelledAt: string;
+  /** The cancellation's iCalendar SEQUENCE: above the invitation's, even within the same second. */
+  sequence: number;
+}
+
 export interface DevelopmentDiscussion {
   tenantId: string;
   year: number;
@@ -56,6 +64,11 @@ export interface DevelopmentDiscussion {
   calendarEventId?: string | null;
   /** The meeting's length in minutes as the supervisor set it (for the .ics); absent on older records. */
   meetingMinutes?: number;
+  /**
+   * The meeting the supervisor last called off (its start, length and when it was cancelled), so its .ics
+   * cancellation (RFC 5546 METHOD:CANCEL) can still be downloaded; cleared when a new time is set.
+   */
+  cancelledMeeting?: CancelledMeeting | null;
   /** Whether the supervisor-competence section applies (the employee is a supervisor). */
   includesSupervisorSection: boolean;
   /** The employee's preparation, by section. */

@@ -138,7 +138,7 @@ export function addContribution(
   const text = contribution.text.trim();
   if (!text) refuse('groupDiscussion.textRequired', 'A contribution needs a text');
   if (text.length > MAX_CONTRIBUTION_LENGTH)
-    refuse('groupDiscussion.textTooLong', 'The contribution is too long');
+    refuse('groupDiscussion.textTooLong', 'The contribution is too long', { theme: contribution.theme });
   if (discussion.contributions.length >= MAX_CONTRIBUTIONS) {
     refuse('groupDiscussion.tooManyContributions', 'The discussion has the most contributions it can hold');
   }
@@ -166,7 +166,7 @@ export function recordConclusions(
     if (!isTheme(theme)) return refuse('groupDiscussion.unknownTheme', 'Unknown theme');
     const text = (value ?? '').trim();
     if (text.length > MAX_CONCLUSION_LENGTH)
-      refuse('groupDiscussion.textTooLong', 'A conclusion is too long');
+      refuse('groupDiscussion.textTooLong', 'A conclusion is too long', { theme });
     if (text) checked[theme] = text;
   }
   return fitting({ ...discussion, conclusions: checked, updatedAt: at });

@@ -77,7 +77,9 @@ function withStatus(
   return { ...plan, status, history: [...plan.history, { status, by: actor.id, at }] };
 }
 
-function checkedItems(items: TrainingPlanItem[]): TrainingPlanItem[] {
+/** `maxHeadcount`: how many people the plan's area has (an item cannot concern more); at most MAX_TRAINING_HEADCOUNT. */
+function checkedItems(items: TrainingPlanItem[], maxHeadcount = MAX_TRAINING_HEADCOUNT): TrainingPlanItem[] {
+  const max = Math.min(maxHeadcount, MAX_TRAINING_HEADCOUNT);
   if (items.length > MAX_TRAINING_PLAN_ITEMS)
     refuse('trainingPlan.tooManyItems', 'The plan has too many items');
   const ids = new Set<string>();
@@ -94,11 +96,8 @@ function checkedItems(items: TrainingPlanItem[]): TrainingPlanItem[] {
     if (!(LEARNING_WAYS as readonly string[]).includes(item.way)) {
       refuse('trainingPlan.invalidLearningWay', 'Unknown way of learning');
     }
-    if (!Number.isInteger(item.headcount) || item.headcount < 0 || item.headcount > MAX_TRAINING_HEADCOUNT) {
-      refuse(
-        'trainingPlan.invalidHeadcount',
-        `A headcount is a whole number from 0 to ${MAX_TRAINING_HEADCOUNT}`,
-      );
+    if (!Number.isInteger(item.headcount) || item.headcount < 0 || item.headcount > max) {
+      refuse('trainingPlan.invalidHeadcount', `A headcount is a whole number from 0 to ${max}`, { max });
     }
     return { ...item, need, audience };
   });
@@ -122,15 +121,16 @@ export function newServiceAreaPlan(
   return withStatus(plan, 'draft', actor, at);
 }
 
-/** Replaces a draft's items. */
+/** Replaces a draft's items; no item concerns more people than the plan's area has (`maxHeadcount`). */
 export function updatePlanItems(
   plan: TrainingPlan,
   actor: PlanActor,
   items: TrainingPlanItem[],
+  maxHeadcount = MAX_TRAINING_HEADCOUNT,
 ): TrainingPlan {
   requireAllowed(mayEdit(plan, actor));
   requireStatus(plan, 'draft');
-  return { ...plan, items: checkedItems(items) };
+  return { ...plan, items: checkedItems(items, maxHeadcount) };
 }
 
 export function submitServiceAreaPlan(plan: TrainingPlan, actor: PlanActor, at: string): TrainingPlan {

@@ -17,7 +17,7 @@ export interface TrainingPlanItem {
   competenceId: string | null;
   way: LearningWay;
   audience: string;
-  /** How many people the need concerns, as an aggregate (0 to MAX_TRAINING_HEADCOUNT). */
+  /** How many people the need concerns, as an aggregate (0 to the number of people in the plan's area). */
   headcount: number;
   /**
    * In the central plan, where the row came from: the service area whose submitted plan held it, or null for a

@@ -23,6 +23,8 @@ const target = z.discriminatedUnion('kind', [
     kind: z.literal('conversation'),
     serviceUrl: z.string().min(1),
     conversationId: z.string().min(1),
+    // A team's channel: each message starts a new post (kept, or the worker would send into the channel itself).
+    channel: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('unreachable'), reason: z.string().min(1) }),
 ]);

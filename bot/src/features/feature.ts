@@ -6,7 +6,7 @@ import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
 import type { Logger, RefusalLog } from '../logging';
-import type { RateLimiter } from '../http/rate-limit';
+import type { AddressGuard, RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
@@ -22,6 +22,8 @@ export interface AppContext {
   refusals: RefusalLog;
   /** Per-user and per-tenant limits shared by the API and the bot endpoint (http/rate-limit.ts). */
   rateLimiter: RateLimiter;
+  /** The per-address limit on failed authentication, checked before a token is (http/rate-limit.ts). */
+  addressGuard: AddressGuard;
   /** The service's own base URL once it listens (for deep links and card actions). */
   baseUrl(): string;
   /** The current time; tests set it to fix which year's cycle is current. */
@@ -33,8 +35,21 @@ export interface FeatureContribution {
   commands?: ChatCommand[];
   /** Handlers of Adaptive Card Action.Execute verbs, by verb. */
   cardActions?: Record<string, CardActionHandler>;
+  /**
+   * For the verbs of a card with text inputs, by verb: what shows that card as it stands, writing nothing.
+   * A submission refused as a whole (control characters) comes back as that card, the refusal under the field.
+   */
+  cardViews?: Record<string, CardActionHandler>;
   /** Background work started once the server listens; returns its stop function. */
   start?: () => Promise<() => Promise<void>>;
+}
+
+/** Every verb of a card family shown again by `show` (its card's inputs travel with each of its buttons). */
+export function shownBy(
+  verbs: Record<string, string>,
+  show: CardActionHandler | undefined,
+): Record<string, CardActionHandler> {
+  return show ? Object.fromEntries(Object.values(verbs).map((verb) => [verb, show])) : {};
 }
 
 export type Feature = (context: AppContext) => Promise<FeatureContribution> | FeatureContribution;

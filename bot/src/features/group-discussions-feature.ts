@@ -1,4 +1,5 @@
-import type { Feature } from './feature';
+import { shownBy, type Feature } from './feature';
+import { GROUP_DISCUSSION_VERBS } from '../group-discussions/group-discussion-view';
 import { UserIdDirectory } from '../cards/user-id-directory';
 import { groupDiscussionInteractions } from '../group-discussions/group-discussion-actions';
 
@@ -9,5 +10,9 @@ export const groupDiscussionsFeature: Feature = ({ repositories, now }) => {
     userIds: new UserIdDirectory(repositories.conversationReferences),
     now,
   });
-  return { commands: [command], cardActions };
+  return {
+    commands: [command],
+    cardActions,
+    cardViews: shownBy(GROUP_DISCUSSION_VERBS, cardActions[GROUP_DISCUSSION_VERBS.show]),
+  };
 };

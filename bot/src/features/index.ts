@@ -12,6 +12,7 @@ import { developmentActionsFeature } from './development-actions-feature';
 import { privacyFeature } from './privacy-feature';
 import { coachingFeature } from './coaching-feature';
 import { remindersFeature } from './reminders-feature';
+import { languageFeature } from './language-feature';
 
 export const FEATURES: Feature[] = [
   apiAuthFeature,
@@ -26,4 +27,5 @@ export const FEATURES: Feature[] = [
   privacyFeature,
   coachingFeature,
   remindersFeature,
+  languageFeature,
 ];

@@ -1,4 +1,4 @@
-import type { Feature } from './feature';
+import { shownBy, type Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { startAggregateJob } from '../summaries/aggregate-job';
 import { cardActivity } from '../summaries/card-rendering';
@@ -7,7 +7,7 @@ import { summaryInteractions } from '../summaries/summary-actions';
 import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
 import { registerSummaryRoutes } from '../summaries/summary-routes';
 import { SUMMARY_TEXTS } from '../summaries/summary-texts';
-import { announcementCard } from '../summaries/summary-views';
+import { announcementCard, SUMMARY_VERBS } from '../summaries/summary-views';
 import type { SummaryDeps } from '../summaries/summary-workflow';
 
 /**
@@ -39,6 +39,7 @@ export const summariesFeature: Feature = (context) => {
     ],
     commands: [command],
     cardActions,
+    cardViews: shownBy(SUMMARY_VERBS, cardActions[SUMMARY_VERBS.open]),
     start: async () => startAggregateJob({ repositories, logger, now }),
   };
 };

@@ -11,7 +11,7 @@ import { tenantRoundYear } from '../api/organisation-clock';
 import type { UserIdDirectory } from '../cards/user-id-directory';
 import type { ChatCommand } from '../chat/chat-commands';
 import { teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
-import { GROUP_THEMES, type GroupCompetenceDiscussion } from '../domain/group-discussion';
+import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import {
   addContribution,
   concludeGroupDiscussion,
@@ -27,7 +27,15 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import { readAll } from '../summaries/aggregate-refresh';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAtField,
+  refusedAbout,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { translator } from '../summaries/localised';
 import { GROUP_DISCUSSION_TEXTS } from './group-discussion-texts';
 import {
@@ -207,7 +215,23 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
             read.value.year,
             read.value.id,
           );
-          return fullCard(current?.value ?? read.value, person, request.locale, refusalNotice(outcome));
+          const shown = current?.value ?? read.value;
+          const notice = refusalNotice(outcome);
+          const atTop = () => fullCard(shown, person, request.locale, notice);
+          const theme = refusedAbout(outcome, 'theme') as GroupTheme | undefined;
+          if (!theme) return atTop();
+          // A text of one theme: under that theme's field (a contribution's, or a conclusion's for the chair).
+          const field =
+            request.verb === GROUP_DISCUSSION_VERBS.contribute
+              ? contributionInputId(theme)
+              : conclusionInputId(theme);
+          return refusedAtField(
+            await fullCard(shown, person, request.locale, null),
+            field,
+            translator(GROUP_DISCUSSION_TEXTS, request.locale)(notice.key),
+            request,
+            atTop,
+          );
         },
       );
     };

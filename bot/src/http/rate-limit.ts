@@ -4,10 +4,12 @@
  * (config.ts) are far above what a supervisor with 15 reports clicking through their team, or HR on a busy
  * day, can make by hand; they stop scripts and floods, not people.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import type { RateLimitConfig } from '../config';
 import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import type { Locale } from '../domain/locale';
+import { clientAddress } from './client-address';
 
 /** Buckets kept at once per scope; the least recently used goes first (a full bucket is no loss). */
 const MAX_BUCKETS = 50_000;
@@ -26,20 +28,40 @@ class TokenBuckets {
 
   /** Seconds until `key` may try again; 0 when it may go now (and its token is taken). */
   take(key: string): number {
-    const time = this.now();
-    const ratePerMs = this.perMinute / 60_000;
-    const known = this.buckets.get(key);
-    const bucket = known
-      ? { tokens: Math.min(this.perMinute, known.tokens + (time - known.at) * ratePerMs), at: time }
-      : { tokens: this.perMinute, at: time };
-    this.buckets.delete(key);
-    if (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
-    this.buckets.set(key, bucket);
+    const bucket = this.refilled(key);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
+    return this.waitFor(bucket);
+  }
+
+  /** Seconds until `key` has a token again, without taking one; 0 when it has one now. */
+  peek(key: string): number {
+    const known = this.buckets.get(key);
+    if (!known) return 0;
+    const tokens = Math.min(this.perMinute, known.tokens + (this.now() - known.at) * this.ratePerMs);
+    return tokens >= 1 ? 0 : this.waitFor({ tokens, at: known.at });
+  }
+
+  private get ratePerMs(): number {
+    return this.perMinute / 60_000;
+  }
+
+  private waitFor(bucket: Bucket): number {
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerMs / 1000));
+  }
+
+  private refilled(key: string): Bucket {
+    const time = this.now();
+    const known = this.buckets.get(key);
+    const bucket = known
+      ? { tokens: Math.min(this.perMinute, known.tokens + (time - known.at) * this.ratePerMs), at: time }
+      : { tokens: this.perMinute, at: time };
+    this.buckets.delete(key);
+    if (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
+    this.buckets.set(key, bucket);
+    return bucket;
   }
 }
 
@@ -48,7 +70,10 @@ export interface RateLimiter {
   take(tenantId: string, userId: string): number;
 }
 
-export function createRateLimiter(limits: RateLimitConfig, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  limits: Pick<RateLimitConfig, 'userPerMinute' | 'tenantPerMinute'>,
+  now: () => number = Date.now,
+): RateLimiter {
   const users = new TokenBuckets(limits.userPerMinute, now);
   const tenants = new TokenBuckets(limits.tenantPerMinute, now);
   return {
@@ -56,6 +81,34 @@ export function createRateLimiter(limits: RateLimitConfig, now: () => number = D
       const userWait = users.take(`${tenantId}\n${userId}`);
       if (userWait > 0) return userWait;
       return tenants.take(tenantId);
+    },
+  };
+}
+
+/**
+ * The limit that applies before authentication, per client address: requests whose token was missing or
+ * invalid use up the address's allowance, and once it is spent every request from that address is answered
+ * 429 before its token is looked at, so a flood of forged tokens costs no signature checks. Only failures
+ * count: a municipality's staff behind one NAT address, and the Bot Connector's few addresses that carry
+ * every tenant's activities, make many valid requests from one address and must never meet this limit.
+ */
+export interface AddressGuard {
+  /** Seconds the request's address must wait, or 0 when it may be authenticated. Takes nothing. */
+  waitFor(req: IncomingMessage): number;
+  /** Counts a request whose authentication failed against its address. */
+  failed(req: IncomingMessage): void;
+}
+
+export function createAddressGuard(
+  limits: Pick<RateLimitConfig, 'invalidTokensPerMinute' | 'trustedProxyHops'>,
+  now: () => number = Date.now,
+): AddressGuard {
+  const addresses = new TokenBuckets(limits.invalidTokensPerMinute, now);
+  const key = (req: IncomingMessage) => clientAddress(req, limits.trustedProxyHops);
+  return {
+    waitFor: (req) => addresses.peek(key(req)),
+    failed: (req) => {
+      addresses.take(key(req));
     },
   };
 }

@@ -10,12 +10,15 @@ import { transportErrorBody, transportErrorCode } from './http-errors';
 import { fieldsWithForbiddenCharacters } from '../domain/free-text';
 import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import { setSecurityHeaders } from './security-headers';
+import { rateLimitedError, type AddressGuard } from './rate-limit';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
   logger: Logger;
   /** Refused requests: a bounded line with a reason code, never the request's content. */
   refusals: RefusalLog;
+  /** Addresses that sent too many invalid tokens are refused before anything else is done. */
+  addressGuard: AddressGuard;
   /** Proves storage answers; rejects when it does not. */
   pingStorage(): Promise<void>;
   tabsDist: string;
@@ -53,6 +56,15 @@ export function createHttpServer(deps: HttpDependencies): Server {
   server.pre((req, res, next) => {
     setSecurityHeaders(req, res);
     next();
+  });
+  // Before the body is read or a token checked: an address that spent its allowance of failed sign-ins.
+  server.pre((req, res, next) => {
+    if (!req.getPath().startsWith('/api/')) return next();
+    const wait = deps.addressGuard.waitFor(req);
+    if (wait === 0) return next();
+    deps.refusals.refused('http.refused', 'addressRateLimited');
+    sendApiError(res, rateLimitedError(wait), requestLocale(req, 'fi'));
+    return next(false);
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Bodies are uncompressed JSON of at most MAX_BODY_BYTES. Teams never compresses them, and restify's gunzip

@@ -14,6 +14,12 @@ export const en: Catalogue = {
   'help.command.strategy':
     '**strategic discussion** – the city manager’s management team’s strategic competence discussion',
   'help.command.summaries': '**summaries** – for HR: the service areas’ competence summaries',
+  'help.command.language': '**language** – choose the language Osaamiskello speaks to you',
+  'language.title': 'Osaamiskello’s language',
+  'language.now': 'Osaamiskello speaks English to you: messages, cards, reminders and tabs.',
+  'language.prompt': 'Choose a language:',
+  'language.saved': 'Your choice of language has been saved.',
+  'language.fallback': 'Choose your language',
   'welcome.title': 'Welcome to Osaamiskello',
   'welcome.intro':
     'Osaamiskello takes you through the competence annual clock: preparing your development discussion, your team’s group competence discussion, and reminders at the right time.',
@@ -166,6 +172,12 @@ export const en: Catalogue = {
   'cards.followUp.sent': 'The follow-up check-in was sent to the employee.',
   'cards.followUp.unreachable':
     'The check-in could not be sent: the employee has not yet opened a chat with Osaamiskello.',
+  'cards.followUp.willRetry':
+    'Teams did not take the check-in just now. It will be sent again automatically; you need not do anything.',
+  'cards.followUp.blocked':
+    'The check-in could not be sent: the employee has blocked Osaamiskello or removed the app.',
+  'cards.followUp.failed':
+    'The check-in could not be sent and will not be retried: Teams refused the message. Try again later.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
   'cards.notice.notAllowed': 'You do not have access to this discussion. Nothing was changed.',

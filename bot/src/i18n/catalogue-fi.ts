@@ -12,6 +12,12 @@ export const fi = {
   'help.command.strategy':
     '**strateginen keskustelu** – kaupunginjohtajan johtoryhmän strateginen osaamiskeskustelu',
   'help.command.summaries': '**koonnit** – henkilöstöpalveluille: palvelualueiden osaamiskoonnit',
+  'help.command.language': '**kieli** – valitse kieli, jolla Osaamiskello puhuu sinulle',
+  'language.title': 'Osaamiskellon kieli',
+  'language.now': 'Osaamiskello puhuu sinulle suomea: viestit, kortit, muistutukset ja välilehdet.',
+  'language.prompt': 'Valitse kieli:',
+  'language.saved': 'Kielivalintasi on tallennettu.',
+  'language.fallback': 'Kielen valinta',
   'welcome.title': 'Tervetuloa Osaamiskelloon',
   'welcome.intro':
     'Osaamiskello kulkee kanssasi osaamisen vuosikellon läpi: kehityskeskustelun valmistelu, tiimin ryhmäosaamiskeskustelu ja muistutukset oikeaan aikaan.',
@@ -161,6 +167,12 @@ export const fi = {
   'cards.followUp.sent': 'Seurantakysely lähetettiin työntekijälle.',
   'cards.followUp.unreachable':
     'Seurantakyselyä ei voitu lähettää: työntekijä ei ole vielä avannut keskustelua Osaamiskellon kanssa.',
+  'cards.followUp.willRetry':
+    'Teams ei juuri nyt ottanut seurantakyselyä vastaan. Se lähetetään automaattisesti uudelleen, eikä sinun tarvitse tehdä mitään.',
+  'cards.followUp.blocked':
+    'Seurantakyselyä ei voitu lähettää: työntekijä on estänyt Osaamiskellon tai poistanut sen käytöstä.',
+  'cards.followUp.failed':
+    'Seurantakyselyä ei voitu lähettää, eikä sitä yritetä uudelleen: Teams hylkäsi viestin. Yritä myöhemmin uudelleen.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked':
     'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',

@@ -13,6 +13,12 @@ export const sv: Catalogue = {
     '**strategiskt samtal** – stadsdirektörens ledningsgrupps strategiska kompetenssamtal',
   'help.command.summaries':
     '**sammanställningar** – för personaltjänsterna: serviceområdenas sammanställningar',
+  'help.command.language': '**språk** – välj språket som Osaamiskello talar med dig',
+  'language.title': 'Osaamiskellos språk',
+  'language.now': 'Osaamiskello talar svenska med dig: meddelanden, kort, påminnelser och flikar.',
+  'language.prompt': 'Välj språk:',
+  'language.saved': 'Ditt språkval har sparats.',
+  'language.fallback': 'Val av språk',
   'welcome.title': 'Välkommen till Osaamiskello',
   'welcome.intro':
     'Osaamiskello följer dig genom kompetensens årsklocka: förberedelsen av utvecklingssamtalet, teamets gruppsamtal om kompetens och påminnelser i rätt tid.',
@@ -161,6 +167,12 @@ export const sv: Catalogue = {
   'cards.followUp.sent': 'Uppföljningen skickades till medarbetaren.',
   'cards.followUp.unreachable':
     'Uppföljningen kunde inte skickas: medarbetaren har ännu inte öppnat en chatt med Osaamiskello.',
+  'cards.followUp.willRetry':
+    'Teams tog inte emot uppföljningen just nu. Den skickas automatiskt på nytt, du behöver inte göra något.',
+  'cards.followUp.blocked':
+    'Uppföljningen kunde inte skickas: medarbetaren har blockerat Osaamiskello eller tagit bort appen.',
+  'cards.followUp.failed':
+    'Uppföljningen kunde inte skickas och försöks inte igen: Teams avvisade meddelandet. Försök igen senare.',
   'cards.notice.title': 'Osaamiskello',
   'cards.notice.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',

@@ -1,9 +1,11 @@
 /**
  * The demo municipality's Teams channel for summaries, in the one team the local chat client (the Agents
  * Playground) shows: the demo links each service area to it, so HR's whole publish journey — compile, publish,
- * the card arriving in the channel — can be followed locally. The Playground's configuration schema allows one
- * channel per team ("/team/channels must NOT have more than 1 items"), so every area shares this channel here;
- * in a real tenant each area links its own. The id is a Teams-shaped thread id.
+ * the card arriving in the channel — can be followed locally. In a real tenant each area links its own channel;
+ * here every area shares this one, because the Playground (@microsoft/m365agentsplayground 0.2.28) cannot hold
+ * more: its configuration schema has one `team` ("Currently only support a single team") whose `channels` have
+ * `maxItems: 1` ("Currently only support one channel in addition to the General channel"), and it refuses a
+ * longer list ("/team/channels must NOT have more than 1 items"). The id is a Teams-shaped thread id.
  */
 import type { ServiceArea } from '../domain/organisation';
 import type { ChannelLink } from '../storage/channel-link-repository';

@@ -59,7 +59,7 @@ async function eraseContributions(repos: ExportRepos, tenantId: TenantId, person
 }
 
 export async function erasePerson(
-  repos: ExportRepos & Pick<Repositories, 'erasedPeople'>,
+  repos: ExportRepos & Pick<Repositories, 'erasedPeople' | 'languageChoices'>,
   audit: AuditTrail,
   tenantId: TenantId,
   personId: string,
@@ -95,6 +95,10 @@ export async function erasePerson(
   const entries = await repos.auditLog.listAllForSubject(tenantId, personId);
   for (const entry of entries) await repos.auditLog.delete(entry);
   counts.auditLog = entries.length;
+
+  // Their own choice of language is a setting of theirs, not a record the audit counts; it goes with them.
+  const choice = await repos.languageChoices.get(tenantId, personId);
+  if (choice) await repos.languageChoices.delete(choice);
 
   // The person last: until then a failed erasure can be run again from the HR tab. Before that, the next
   // people import is told not to bring them back (their HR export may list them for months).

@@ -46,6 +46,15 @@ const discussionSchema = z.object({
     .positive()
     .nullish()
     .transform((minutes) => minutes ?? undefined),
+  cancelledMeeting: z
+    .object({
+      scheduledAt: z.string(),
+      minutes: z.number().int().positive(),
+      cancelledAt: z.string(),
+      sequence: z.number().int().nonnegative(),
+    })
+    .nullish()
+    .transform((meeting) => meeting ?? undefined),
   includesSupervisorSection: z.boolean(),
   preparation: sectionTexts,
   supervisorNotes: sectionTexts,
@@ -96,6 +105,7 @@ export class DevelopmentDiscussionRepository {
         'employeeSignature',
         'supervisorSignature',
         'reopenings',
+        'cancelledMeeting',
       ]),
       key: (discussion) =>
         developmentDiscussionKeys.key(discussion.tenantId, discussion.year, discussion.employeeId),

@@ -32,6 +32,7 @@ export const TABLES = {
   retentionPolicies: 'RetentionPolicies',
   coachingBanks: 'CoachingQuestionBanks',
   erasedPeople: 'ErasedPeople',
+  languageChoices: 'LanguageChoices',
 } as const;
 
 export interface EntityKey {
@@ -197,6 +198,18 @@ export const teamAggregateKeys = {
   }),
   areaPrefix: (serviceAreaId: string): string => join('area', keyPart(serviceAreaId, 'service area id'), ''),
   allAreasPrefix: join('area', ''),
+  /** The disclosure baselines of the year's figures (one row per node of the hierarchy), beside the team rows. */
+  baseline: (tenantId: string, year: number, nodeId: string): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('shown', keyPart(nodeId, 'figure node id')),
+  }),
+  baselinePrefix: join('shown', ''),
+  /** Counts released in steps (demand, HR's progress), one row per figure set. */
+  released: (tenantId: string, year: number, key: string): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('released', keyPart(key, 'released figure key')),
+  }),
+  releasedPrefix: join('released', ''),
 };
 
 /** SummaryPublications: the tenant's partition, `SA|YEAR`, so a service area's history is one range read. */
@@ -295,6 +308,15 @@ export const erasedPersonKeys = {
 /** CoachingQuestionBanks: one row per tenant. */
 export const coachingBankKeys = {
   key: (tenantId: string): EntityKey => ({ partitionKey: tenant(tenantId), rowKey: 'coaching' }),
+};
+
+/** LanguageChoices: a person's own choice of language, one row per person in the tenant's partition. */
+export const languageChoiceKeys = {
+  partition: tenant,
+  key: (tenantId: string, personId: string): EntityKey => ({
+    partitionKey: tenant(tenantId),
+    rowKey: join(keyPart(personId, 'person id')),
+  }),
 };
 
 /** RetentionPolicies: one row per tenant. */

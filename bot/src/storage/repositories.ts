@@ -22,6 +22,7 @@ import { AuditLogRepository } from './audit-log-repository';
 import { CoachingBankRepository } from './coaching-bank-repository';
 import { ErasedPersonRepository } from './erased-person-repository';
 import { RetentionPolicyRepository } from './retention-policy-repository';
+import { LanguageChoiceRepository } from './language-choice-repository';
 
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -44,6 +45,7 @@ export interface Repositories {
   retentionPolicies: RetentionPolicyRepository;
   coachingBanks: CoachingBankRepository;
   erasedPeople: ErasedPersonRepository;
+  languageChoices: LanguageChoiceRepository;
 }
 
 /** Creates the tables that are missing (in parallel) and the repositories over them. */
@@ -71,6 +73,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     retentionPolicies,
     coachingBanks,
     erasedPeople,
+    languageChoices,
   ] = await Promise.all([
     open(TABLES.organisations, OrganisationRepository),
     open(TABLES.serviceAreas, ServiceAreaRepository),
@@ -92,6 +95,7 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     open(TABLES.retentionPolicies, RetentionPolicyRepository),
     open(TABLES.coachingBanks, CoachingBankRepository),
     open(TABLES.erasedPeople, ErasedPersonRepository),
+    open(TABLES.languageChoices, LanguageChoiceRepository),
   ]);
   return {
     organisations,
@@ -114,5 +118,6 @@ export async function openRepositories(account: StorageAccount): Promise<Reposit
     retentionPolicies,
     coachingBanks,
     erasedPeople,
+    languageChoices,
   };
 }

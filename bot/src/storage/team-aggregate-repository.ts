@@ -73,8 +73,54 @@ const teamAggregateSchema = tallySchema.extend({
   previous: tallySchema.nullable().optional(),
 }) satisfies z.ZodType<TeamAggregate>;
 
+/**
+ * What was last shown of one node of the figures' hierarchy (the city, an area, a row), so that a figure hidden
+ * for a small change is compared with its last shown value, not with the release before (docs/anonymity.md,
+ * rule 1). Column name → count. `before` is what the figures of release state `releases` were compared with;
+ * `shown` is, per column, the value last shown (at `releases`, or earlier where it was hidden then).
+ */
+export interface DisclosureBaseline {
+  tenantId: TenantId;
+  year: number;
+  nodeId: string;
+  releases: string;
+  before: Record<string, number>;
+  shown: Record<string, number>;
+}
+
+const disclosureBaselineSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  nodeId: z.string().min(1),
+  releases: z.string(),
+  before: counts,
+  shown: counts,
+}) satisfies z.ZodType<DisclosureBaseline>;
+
+/**
+ * A set of live counts as last released (summaries/released-counts.ts): demand per service area, HR's progress
+ * per service area. `releasedAt` null: never released.
+ */
+export interface ReleasedCounts {
+  tenantId: TenantId;
+  year: number;
+  key: string;
+  counts: Record<string, number>;
+  releasedAt: string;
+}
+
+const releasedCountsSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  key: z.string().min(1),
+  counts,
+  releasedAt: z.string(),
+}) satisfies z.ZodType<ReleasedCounts>;
+
 export class TeamAggregateRepository {
+  private readonly released: RecordTable<ReleasedCounts>;
   private readonly table: RecordTable<TeamAggregate>;
+  private readonly baselines: RecordTable<DisclosureBaseline>;
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -85,6 +131,52 @@ export class TeamAggregateRepository {
       ]),
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });
+    this.released = new RecordTable(store, {
+      codec: new RecordCodec<ReleasedCounts>(store.tableName, releasedCountsSchema, ['counts']),
+      key: (row) => teamAggregateKeys.released(row.tenantId, row.year, row.key),
+    });
+    this.baselines = new RecordTable(store, {
+      codec: new RecordCodec<DisclosureBaseline>(store.tableName, disclosureBaselineSchema, [
+        'before',
+        'shown',
+      ]),
+      key: (row) => teamAggregateKeys.baseline(row.tenantId, row.year, row.nodeId),
+    });
+  }
+
+  /** The year's released counts (every figure set): one range read. */
+  async listReleased(tenantId: TenantId, year: number): Promise<Versioned<ReleasedCounts>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.released.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.releasedPrefix));
+  }
+
+  /** Writes new releases, each with the ETag read (none: created); throws when another reader released first. */
+  async writeReleased(
+    tenantId: TenantId,
+    year: number,
+    releases: readonly ReleasedCounts[],
+    existing: Iterable<Versioned<ReleasedCounts>>,
+  ): Promise<void> {
+    await this.released.planSync(releases, existing, teamAggregateKeys.partition(tenantId, year)).run();
+  }
+
+  /** The year's disclosure baselines: one range read. */
+  async listBaselines(tenantId: TenantId, year: number): Promise<Versioned<DisclosureBaseline>[]> {
+    const partitionKey = teamAggregateKeys.partition(tenantId, year);
+    return this.baselines.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.baselinePrefix));
+  }
+
+  /**
+   * Writes the given baselines, each with the ETag it was read with (`existing`; none: created). Throws when
+   * another reader wrote one in between (the caller computes again from what is stored then).
+   */
+  async writeBaselines(
+    tenantId: TenantId,
+    year: number,
+    baselines: readonly DisclosureBaseline[],
+    existing: Iterable<Versioned<DisclosureBaseline>>,
+  ): Promise<void> {
+    await this.baselines.planSync(baselines, existing, teamAggregateKeys.partition(tenantId, year)).run();
   }
 
   /** A service area's teams of the year: one range read (a page holds 1,000 teams). */

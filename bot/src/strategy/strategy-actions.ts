@@ -3,7 +3,7 @@
  * shares it; the city manager's management team reads the draft; everyone reads it once shared).
  */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
@@ -12,7 +12,15 @@ import type { CardActionHandler, CardActionRequest, CardActionResult } from '../
 import type { Repositories } from '../storage/repositories';
 import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import type { Versioned } from '../storage/table-store';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAbout,
+  refusedAtField,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { cardActivity } from '../summaries/card-rendering';
 import { channelAddress, type ProactiveMessenger } from '../teams/proactive-messenger';
 import { localised, translator } from '../summaries/localised';
@@ -61,7 +69,8 @@ export function strategyInteractions(deps: StrategyDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
     kind: 'message',
@@ -148,11 +157,25 @@ export function strategyInteractions(deps: StrategyDeps): {
       if (!person) return message(request.locale, 'notice.notLinked');
       const data = cardData(refSchema, request);
       // Only a card that says which year's discussion it showed may change it; opening defaults to this year.
-      if (!data && writes) return show(person, request.locale, thisYear(), null);
-      const ref = data ?? { year: thisYear(), etag: '' };
+      if (!data && writes) return show(person, request.locale, await thisYear(person.tenantId), null);
+      const ref = data ?? { year: await thisYear(person.tenantId), etag: '' };
       return guarded(
         async () => show(person, request.locale, ref.year, await run(person, ref.year, ref.etag, request)),
-        async (outcome) => show(person, request.locale, ref.year, noticeOf(outcome)),
+        async (outcome) => {
+          const notice = noticeOf(outcome);
+          const atTop = () => show(person, request.locale, ref.year, notice);
+          const item = refusedAbout(outcome, 'item');
+          const theme = refusedAbout(outcome, 'theme');
+          const field = item ? agendaInputId(item) : theme ? themeInputId(theme) : undefined;
+          if (!field) return atTop();
+          return refusedAtField(
+            await show(person, request.locale, ref.year, null),
+            field,
+            translator(STRATEGY_TEXTS, request.locale)(notice.key),
+            request,
+            atTop,
+          );
+        },
       );
     };
 
@@ -176,9 +199,11 @@ export function strategyInteractions(deps: StrategyDeps): {
         channelAddress(link.value.teamId, link.value.channelId),
         cardActivity(sharedStrategyCard(locale, stored.value), title),
       );
-      return posted.status === 'delivered'
-        ? { key: 'notice.shared', color: 'Good' }
-        : { key: 'notice.notPosted', color: 'Warning' };
+      // Not delivered: "will retry" (kept, sent later by itself), refused for good, or no app in the team.
+      if (posted.status === 'delivered') return { key: 'notice.shared', color: 'Good' };
+      if (posted.status === 'willRetry') return { key: 'notice.postWillRetry', color: 'Warning' };
+      if (posted.status === 'failed') return { key: 'notice.postFailed', color: 'Warning' };
+      return { key: 'notice.notPosted', color: 'Warning' };
     }),
   };
 

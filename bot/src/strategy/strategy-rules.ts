@@ -46,15 +46,17 @@ export function maySee(actor: Pick<Person, 'roles'>, discussion: StrategicDiscus
   );
 }
 
+/** `kind`: what a refusal names the text by (an agenda `item` or a `theme`), so it can be shown at its field. */
 function trimmed<K extends string>(
   texts: Partial<Record<K, string>>,
   keys: readonly K[],
   max: number,
+  kind: 'item' | 'theme',
 ): Partial<Record<K, string>> {
   const result: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const text = (texts[key] ?? '').trim();
-    if (text.length > max) refuse('strategy.textTooLong', 'A text is too long');
+    if (text.length > max) refuse('strategy.textTooLong', 'A text is too long', { [kind]: key });
     if (text) result[key] = text;
   }
   return result;
@@ -73,8 +75,8 @@ export function compileStrategicDiscussion(
     tenantId: target.tenantId,
     year: target.year,
     status: existing?.status ?? 'draft',
-    agenda: trimmed(input.agenda, STRATEGY_AGENDA_ITEMS, MAX_AGENDA_TEXT_LENGTH),
-    themes: trimmed(input.themes, GROUP_THEMES, MAX_CONCLUSION_LENGTH),
+    agenda: trimmed(input.agenda, STRATEGY_AGENDA_ITEMS, MAX_AGENDA_TEXT_LENGTH, 'item'),
+    themes: trimmed(input.themes, GROUP_THEMES, MAX_CONCLUSION_LENGTH, 'theme'),
     updatedBy: actor.id,
     updatedAt: at,
     sharedBy: existing?.sharedBy ?? null,

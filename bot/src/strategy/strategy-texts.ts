@@ -132,6 +132,16 @@ export const STRATEGY_TEXTS = {
     sv: 'Riktlinjerna är delade till gruppsamtalen, men kortet kunde inte skickas till kanalen. Kontrollera att Osaamiskello har lagts till i teamet och dela igen.',
     en: 'The guidelines are shared to the group discussions, but the card could not be posted. Check that Osaamiskello is added to the team, and share again.',
   },
+  'notice.postWillRetry': {
+    fi: 'Linjaukset on jaettu ryhmäkeskusteluihin. Teams ei juuri nyt ottanut korttia vastaan kanavalle; se lähetetään automaattisesti uudelleen.',
+    sv: 'Riktlinjerna är delade till gruppsamtalen. Teams tog inte emot kortet i kanalen just nu; det skickas automatiskt på nytt.',
+    en: 'The guidelines are shared to the group discussions. Teams did not take the card for the channel just now; it will be sent again automatically.',
+  },
+  'notice.postFailed': {
+    fi: 'Linjaukset on jaettu ryhmäkeskusteluihin, mutta Teams hylkäsi kortin kanavalle, eikä sitä yritetä uudelleen. Jaa uudelleen myöhemmin.',
+    sv: 'Riktlinjerna är delade till gruppsamtalen, men Teams avvisade kortet i kanalen och det försöks inte igen. Dela igen senare.',
+    en: 'The guidelines are shared to the group discussions, but Teams refused the card for the channel and it will not be retried. Share again later.',
+  },
   'notice.conflict': {
     fi: 'Joku muutti keskustelua sillä välin. Tässä uusin versio; mitään ei tallennettu.',
     sv: 'Någon ändrade samtalet under tiden. Här är den senaste versionen; inget sparades.',

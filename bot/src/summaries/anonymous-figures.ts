@@ -57,6 +57,8 @@ export interface FigureArea {
   name: string;
   groups: readonly FigureGroup[];
   demand: readonly DemandCount[];
+  /** False while the area's demand was never released (released-counts.ts): nothing of it is shown. */
+  demandReleased?: boolean;
   /** The area's total a year earlier, for the year-over-year comparison. */
   previousYear: Tally | null;
   /** When the area's figures were last released (null: never). */
@@ -69,6 +71,12 @@ export interface FigureInput {
   areas: readonly FigureArea[];
   /** The area whose summary is wanted; null for the whole city. */
   focus: string | null;
+  /**
+   * Node id → column name → the value each figure was last shown with (docs/anonymity.md, rule 1 across time;
+   * summary-compilation.ts keeps them). Given, every change is measured from these (a node never shown: from 0,
+   * the start of the year); absent, from each team's previous release.
+   */
+  baselines?: ReadonlyMap<string, Readonly<Record<string, number>>>;
 }
 
 export function effectiveThreshold(threshold: number): number {
@@ -90,6 +98,8 @@ interface Layout {
   needs(competence: number): number;
   ways: number[];
   width: number;
+  /** Each column's name, stable for the year's framework (the baselines are stored by it). */
+  names: string[];
 }
 
 function layoutFor(framework: CompetenceFramework): Layout {
@@ -98,9 +108,19 @@ function layoutFor(framework: CompetenceFramework): Layout {
   const perCompetence = 2 * values.length + 2;
   const base = (index: number): number => index * perCompetence;
   const ways = LEARNING_WAYS.map((_, index) => competences.length * perCompetence + index);
+  const names = [
+    ...competences.flatMap((competence) => [
+      ...values.map((value) => `${competence.id}|self|${value}`),
+      ...values.map((value) => `${competence.id}|supervisor|${value}`),
+      `${competence.id}|rated`,
+      `${competence.id}|needs`,
+    ]),
+    ...LEARNING_WAYS.map((way) => `ways|${way}`),
+  ];
   return {
     values,
     competences,
+    names,
     self: (index) => values.map((_, value) => base(index) + value),
     supervisor: (index) => values.map((_, value) => base(index) + values.length + value),
     rated: (index) => base(index) + 2 * values.length,
@@ -244,6 +264,13 @@ function buildTree(input: FigureInput, threshold: number, layout: Layout): Tree 
     hidden: respondents < threshold,
   };
   nodes.set(cityId, root);
+  const baselines = input.baselines;
+  if (baselines) {
+    for (const node of nodes.values()) {
+      const last = baselines.get(node.id);
+      node.previous = layout.names.map((name) => last?.[name] ?? 0);
+    }
+  }
   return { root, nodes, rows };
 }
 
@@ -320,7 +347,7 @@ function combinedAreas(
 
 /** Requests by kind and form, city ⊃ service areas: a count under the threshold (not 0) is never shown. */
 export function demandDisclosure(
-  areas: readonly { id: string; demand: readonly DemandCount[] }[],
+  areas: readonly { id: string; demand: readonly DemandCount[]; demandReleased?: boolean }[],
   threshold: number,
 ): { city: DemandFigure[]; areas: Map<string, DemandFigure[]>; suppressed: Map<string, SuppressionCounts> } {
   const options = areas[0]?.demand ?? [];
@@ -329,6 +356,7 @@ export function demandDisclosure(
     values: area.demand.map((item) => item.count),
     previous: area.demand.map((item) => item.count),
     children: [],
+    hidden: area.demandReleased === false,
   }));
   const cityValues = options.map((_, option) =>
     children.reduce((acc, node) => acc + (node.values[option] ?? 0), 0),
@@ -368,7 +396,7 @@ function previousYearMeans(input: FigureInput, threshold: number, layout: Layout
       : [],
   }));
   const tree = buildTree(
-    { ...input, areas: areas.map((area) => ({ ...area, releasedAt: null })) },
+    { ...input, baselines: undefined, areas: areas.map((area) => ({ ...area, releasedAt: null })) },
     threshold,
     layout,
   );
@@ -383,10 +411,41 @@ const focusAreasOf = (input: FigureInput): readonly FigureArea[] =>
 
 /** Everything a summary (focus: an area) or the city's figures (focus: null) show. */
 export function anonymousFigures(input: FigureInput): SummaryFigures {
+  return figuresWithBaselines(input).figures;
+}
+
+/**
+ * The figures, and each node's baselines after showing them: per column the value shown now, or the baseline
+ * it was compared with where it stays hidden (only non-zero values are listed).
+ */
+export function figuresWithBaselines(input: FigureInput): {
+  figures: SummaryFigures;
+  baselines: Map<string, Record<string, number>>;
+} {
   const threshold = effectiveThreshold(input.threshold);
   const layout = layoutFor(input.framework);
   const tree = buildTree(input, threshold, layout);
-  const { shown, reasons } = discloseHierarchy(tree.root, threshold, rowGroupsOf(layout));
+  const disclosure = discloseHierarchy(tree.root, threshold, rowGroupsOf(layout));
+  const baselines = new Map<string, Record<string, number>>();
+  for (const [id, node] of tree.nodes) {
+    const open = disclosure.shown.get(id) ?? [];
+    const last: Record<string, number> = {};
+    layout.names.forEach((name, column) => {
+      const value = open[column] ? (node.values[column] ?? 0) : (node.previous[column] ?? 0);
+      if (value !== 0) last[name] = value;
+    });
+    baselines.set(id, last);
+  }
+  return { figures: figuresOf(input, threshold, layout, tree, disclosure), baselines };
+}
+
+function figuresOf(
+  input: FigureInput,
+  threshold: number,
+  layout: Layout,
+  tree: Tree,
+  { shown, reasons }: ReturnType<typeof discloseHierarchy>,
+): SummaryFigures {
   const demand = demandDisclosure(input.areas, threshold);
   const focusId = input.focus === null ? cityId : areaNodeId(input.focus);
   const focus = tree.nodes.get(focusId) ?? {

@@ -8,6 +8,7 @@ import type { Person } from '../domain/organisation';
 import type { ChatReply } from '../chat/chat-reply';
 import type { CardActionRequest, CardActionResult } from '../features/feature';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { withFieldRefusal } from '../cards/field-refusal';
 
 export type Outcome =
   { kind: 'refused'; code: string; params?: Record<string, string | number> } | { kind: 'conflict' };
@@ -27,6 +28,27 @@ export async function guarded(
       return answer({ kind: 'conflict' });
     throw error;
   }
+}
+
+/**
+ * A refusal about one input: the card as it stands (`shown`, rendered without a notice) with `text` under that
+ * input and what was typed kept; `otherwise` (the notice at the top) when the card has no such input.
+ */
+export async function refusedAtField(
+  shown: CardActionResult,
+  field: string,
+  text: string,
+  request: CardActionRequest,
+  otherwise: () => Promise<CardActionResult>,
+): Promise<CardActionResult> {
+  const card = shown.kind === 'card' ? withFieldRefusal(shown.card, [field], text, request.data) : null;
+  return card ? { kind: 'card', card } : otherwise();
+}
+
+/** What a rule's refusal names in its params (`theme`, an agenda `item`), for the input that holds it. */
+export function refusedAbout(outcome: Outcome, name: 'theme' | 'item'): string | undefined {
+  const value = outcome.kind === 'refused' ? outcome.params?.[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The card's data, or null when it is not what our cards send (an old or forged card). */

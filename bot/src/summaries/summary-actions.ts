@@ -1,14 +1,23 @@
 /** HR's summaries in Teams: card verbs and the personal-chat command. */
 import { z } from 'zod';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
-import { GROUP_THEMES } from '../domain/group-discussion';
+import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { ChatCommand } from '../chat/chat-commands';
-import { organisationYear } from './organisation-year';
+import { organisationRoundYear } from './organisation-year';
 import { effectiveThreshold } from './anonymous-figures';
-import { actingPerson, asReply, cardData, guarded, lines, type Outcome } from './card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  lines,
+  refusedAbout,
+  refusedAtField,
+  type Outcome,
+} from './card-action-kit';
 import { formatDate, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS, type Conclusions } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
@@ -60,7 +69,8 @@ export function summaryInteractions(deps: SummaryDeps): {
 } {
   const { repositories } = deps;
 
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([
@@ -113,11 +123,23 @@ export function summaryInteractions(deps: SummaryDeps): {
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!person.roles.includes('hr')) return message(request.locale, 'summary.notAllowed');
       const data = cardData(targetSchema, request);
-      if (!data) return overview(request.tenantId, request.locale, thisYear());
+      if (!data) return overview(request.tenantId, request.locale, await thisYear(request.tenantId));
       const target = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       return guarded(
         async () => editor(target, request.locale, await run(person, target, data.etag, request)),
-        async (outcome) => editor(target, request.locale, noticeOf(outcome)),
+        async (outcome) => {
+          const notice = noticeOf(outcome);
+          const atTop = () => editor(target, request.locale, notice);
+          const theme = refusedAbout(outcome, 'theme') as GroupTheme | undefined;
+          if (!theme) return atTop();
+          return refusedAtField(
+            await editor(target, request.locale, null),
+            conclusionInputId(theme),
+            translator(SUMMARY_TEXTS, request.locale)(notice.key, notice.params),
+            request,
+            atTop,
+          );
+        },
       );
     };
 
@@ -132,7 +154,7 @@ export function summaryInteractions(deps: SummaryDeps): {
     const person = actingPerson(who);
     if (!person) return message(who.locale, 'notice.notLinked');
     if (!person.roles.includes('hr')) return message(who.locale, 'summary.notAllowed');
-    return overview(who.tenantId, who.locale, shown ?? thisYear());
+    return overview(who.tenantId, who.locale, shown ?? (await thisYear(who.tenantId)));
   }
 
   const cardActions: Record<string, CardActionHandler> = {

@@ -16,7 +16,14 @@ import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from './aggregate-refresh';
-import { anonymousFigures, type DemandCount, type FigureArea } from './anonymous-figures';
+import { createHash } from 'node:crypto';
+import { releaseInSteps } from './released-counts';
+import {
+  effectiveThreshold,
+  figuresWithBaselines,
+  type DemandCount,
+  type FigureArea,
+} from './anonymous-figures';
 import { mergeTallies, type Tally } from './team-tally';
 
 export type CompilationRepos = Pick<
@@ -67,6 +74,45 @@ export async function demandCounts(
 }
 
 /**
+ * Each area's demand as last released (docs/anonymity.md, rule 9): released in steps of the threshold of
+ * requests made or withdrawn in the area, so reading before and after one request shows nothing of it.
+ */
+export async function releasedDemand(
+  repos: Pick<Repositories, 'teamAggregates'>,
+  tenantId: string,
+  year: number,
+  live: ReadonlyMap<string, readonly DemandCount[]>,
+  threshold: number,
+): Promise<Map<string, { demand: DemandCount[]; released: boolean }>> {
+  const key = (areaId: string): string => `demand:${areaId}`;
+  const released = await releaseInSteps(
+    repos,
+    tenantId,
+    year,
+    new Map(
+      [...live].map(([areaId, counts]) => [
+        key(areaId),
+        Object.fromEntries(counts.map((item) => [`${item.kind}|${item.form}`, item.count])),
+      ]),
+    ),
+    threshold,
+  );
+  const none = await demandCounts([]);
+  return new Map(
+    [...live.keys()].map((areaId) => {
+      const release = released.get(key(areaId));
+      return [
+        areaId,
+        {
+          demand: none.map((item) => ({ ...item, count: release?.counts[`${item.kind}|${item.form}`] ?? 0 })),
+          released: Boolean(release?.releasedAt),
+        },
+      ];
+    }),
+  );
+}
+
+/**
  * The concluded group discussions' conclusions by theme, without names: the service-area management team's
  * first (its view covers the whole area), then the teams'. Repeated texts appear once.
  */
@@ -108,6 +154,13 @@ async function compileFigures(
     demandByArea(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
   ]);
   const none = await demandCounts([]);
+  const demandReleases = await releasedDemand(
+    repos,
+    tenantId,
+    year,
+    new Map(areas.map(({ value: area }) => [area.id, demand.get(area.id) ?? none])),
+    effectiveThreshold(limit),
+  );
   const names = new Map(teams.map((team) => [team.id, team.name]));
   const thisYear = byServiceArea(rows);
   const lastYear = byServiceArea(previousRows);
@@ -127,11 +180,64 @@ async function compileFigures(
         (latest, row) => (row.releasedAt && (!latest || row.releasedAt > latest) ? row.releasedAt : latest),
         null,
       ),
-      demand: demand.get(area.id) ?? none,
+      demand: demandReleases.get(area.id)?.demand ?? none,
+      demandReleased: demandReleases.get(area.id)?.released ?? false,
       previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
     };
   });
-  return anonymousFigures({ threshold: limit, framework, areas: figureAreas, focus });
+  const releases = releaseState(limit, rows);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withBaselines(repos, tenantId, year, releases, (baselines) =>
+        figuresWithBaselines({ threshold: limit, framework, areas: figureAreas, focus, baselines }),
+      );
+    } catch (error) {
+      // Another reader recorded baselines in between: compute again from what it stored.
+      if (attempt >= BASELINE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const BASELINE_ATTEMPTS = 4;
+
+/** Names the released state the figures are computed from: the threshold and each area's last release. */
+function releaseState(threshold: number, rows: readonly Versioned<TeamAggregate>[]): string {
+  const released = [...new Set(rows.map(({ value }) => `${value.serviceAreaId}@${value.releasedAt ?? ''}`))];
+  return createHash('sha256')
+    .update(JSON.stringify([threshold, released.sort()]))
+    .digest('base64url');
+}
+
+const sameCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([key, value]) => b[key] === value);
+
+/**
+ * Computes figures with the baselines stored for the year and records the new ones before the figures are
+ * returned (docs/anonymity.md, rule 1 across time): at the release state that computed a node's baselines the
+ * same ones are used again (the same read gives the same figures), at a newer one what was last shown. Only
+ * nodes whose last shown values moved are written, each with the ETag read.
+ */
+async function withBaselines(
+  repos: CompilationRepos,
+  tenantId: string,
+  year: number,
+  releases: string,
+  compute: (baselines: Map<string, Record<string, number>>) => ReturnType<typeof figuresWithBaselines>,
+): Promise<SummaryFigures> {
+  const stored = await repos.teamAggregates.listBaselines(tenantId, year);
+  const byNode = new Map(stored.map((read) => [read.value.nodeId, read.value]));
+  const baselines = new Map(
+    stored.map(({ value }) => [value.nodeId, value.releases === releases ? value.before : value.shown]),
+  );
+  const { figures, baselines: next } = compute(baselines);
+  const changed = [...next].flatMap(([nodeId, shown]) =>
+    sameCounts(byNode.get(nodeId)?.shown ?? {}, shown)
+      ? []
+      : [{ tenantId, year, nodeId, releases, before: baselines.get(nodeId) ?? {}, shown }],
+  );
+  if (changed.length > 0) await repos.teamAggregates.writeBaselines(tenantId, year, changed, stored);
+  return figures;
 }
 
 export async function compileServiceAreaSummary(

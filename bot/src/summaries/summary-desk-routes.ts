@@ -35,7 +35,7 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
-import { organisationYear } from './organisation-year';
+import { organisationRoundYear } from './organisation-year';
 import { compileServiceAreaSummary, MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
 import {
@@ -253,7 +253,9 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     );
 
   secured(kit, server, 'get', '/api/v1/hr/summaries', HR, async (req, identity) => {
-    const year = await yearParam(req, async () => organisationYear(kit.now()));
+    const year = await yearParam(req, () =>
+      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+    );
     const [areas, summaries] = await Promise.all([
       repositories.serviceAreas.list(identity.tenantId),
       repositories.summaries.listForYear(identity.tenantId, year),

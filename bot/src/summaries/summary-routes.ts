@@ -14,7 +14,7 @@ import { ANONYMITY_ERROR_CODES, type AnonymityErrorCode } from '../domain/anonym
 import { DomainRuleError } from '../domain/errors';
 import type { RequestIdentity } from '../api/auth/request-identity';
 import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
-import { organisationYear } from './organisation-year';
+import { organisationRoundYear } from './organisation-year';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryPublication } from '../storage/summary-publication-repository';
 import { raiseAnonymityThreshold } from './anonymity-setting';
@@ -93,8 +93,6 @@ function mayLinkArea(identity: RequestIdentity, serviceAreaId: string): boolean 
 }
 
 export function registerSummaryRoutes(server: Server, kit: RouteKit, repositories: Repositories): void {
-  const thisYear = async (): Promise<number> => organisationYear(kit.now());
-
   secured(
     kit,
     server,
@@ -108,7 +106,9 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
   );
 
   secured(kit, server, 'get', '/api/v1/city/figures', ['hr', 'cityManagementTeam'], async (req, identity) => {
-    const year = await yearParam(req, thisYear);
+    const year = await yearParam(req, () =>
+      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+    );
     return {
       status: 200,
       body: { year, figures: await compileCityFigures(repositories, identity.tenantId, year) },

@@ -177,9 +177,9 @@ export function checkedConclusions(conclusions: Conclusions): Conclusions {
   for (const theme of GROUP_THEMES) {
     const texts = (conclusions[theme] ?? []).map((text) => text.trim()).filter((text) => text.length > 0);
     if (texts.length > MAX_SUMMARY_CONCLUSIONS)
-      refuse('summary.tooManyConclusions', 'Too many conclusions in a theme');
+      refuse('summary.tooManyConclusions', 'Too many conclusions in a theme', { theme });
     if (texts.some((text) => text.length > MAX_CONCLUSION_LENGTH))
-      refuse('summary.textTooLong', 'A conclusion is too long');
+      refuse('summary.textTooLong', 'A conclusion is too long', { theme });
     if (texts.length > 0) checked[theme] = texts;
   }
   return checked;

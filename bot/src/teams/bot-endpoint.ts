@@ -53,7 +53,7 @@ import {
 import type { BotAuthConfig } from '../config';
 import { describeError, type Logger, type RefusalLog } from '../logging';
 import { ApiError, requestLocale, sendApiError } from '../api/api-error';
-import { rateLimitedError, type RateLimiter } from '../http/rate-limit';
+import { rateLimitedError, type AddressGuard, type RateLimiter } from '../http/rate-limit';
 import { translate } from '../i18n/translate';
 import { localeOf } from './activity-identity';
 import { OsaamiskelloBot } from './osaamiskello-bot';
@@ -323,6 +323,7 @@ class PreAuthenticatedAdapter extends CloudAdapter {
 export interface BotEndpointGuards {
   refusals: RefusalLog;
   rateLimiter: RateLimiter;
+  addressGuard: AddressGuard;
 }
 
 /** Without BOT_ID nothing authenticates the request: its replies may go to this machine only. */
@@ -383,6 +384,7 @@ export function createBotEndpoint(
         const refused = error instanceof BotRequestRefused ? error : null;
         const status = refused?.status === 503 ? 503 : 401;
         guards.refusals.refused('bot.refused', refused?.reason ?? describeError(error).errorName);
+        if (status === 401) guards.addressGuard.failed(req);
         return answer(req, res, ApiError.of(status, ERROR_CODES[status]));
       }
       const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? '';

@@ -1,17 +1,22 @@
 /**
  * The one way the app messages Teams on its own (invitations, group-discussion starts, summaries, follow-ups,
  * the strategy share): it takes an address (a person, a team or one of its channels, a group chat, a thread),
- * finds the conversation from the reference the bot stored, or starts a new post in a channel as Teams does,
+ * finds the conversation from the reference the bot stored (or creates the person's 1:1 chat, as Teams lets a bot
+ * do where the app is installed for them), or starts a new post in a channel as Teams does,
  * and sends through the connector sender (one request per call, no hidden SDK retries).
  *
  * Transient answers (429 honouring Retry-After, 412, 502, 504, no answer) are retried with the fan-out's own
  * policy (exponential backoff with jitter, fanout/retry-policy.ts) while the caller waits, at most `waitMs`;
- * beyond that the send goes on in the background for at most `backgroundMs` and the caller hears "will retry".
+ * beyond that the send is kept in storage as a one-delivery campaign of the fan-out (fanout/proactive-retries.ts),
+ * whose worker retries it, also after a restart, and the caller hears "will retry".
  * A 403 is final: the address is marked unreachable (blocked, or the app removed) so no one messages it again
  * until the app is added again; a 404 means the app is not installed there. Every send that does not arrive is
  * logged with its reason code and the address's kind, never a person's data.
  */
-import { describeError, type Logger } from '../logging';
+import type { Logger } from '../logging';
+import type { DeliveryTarget } from '../fanout/delivery';
+import type { RetryStore } from '../fanout/proactive-retries';
+import { createdPersonalReference } from './address-keeping';
 import {
   SendFailure,
   type ConversationScope,
@@ -72,20 +77,24 @@ export interface MessengerSettings {
   retry: RetrySettings;
   /** How long a caller waits for retries (a tab's request, a card's action). */
   waitMs: number;
-  /** How long retries go on after the caller was told "will retry". */
-  backgroundMs: number;
 }
 
 export const DEFAULT_MESSENGER: MessengerSettings = {
   retry: DEFAULT_RETRY,
   waitMs: 8000,
-  backgroundMs: 5 * 60_000,
 };
 
 export interface MessengerDeps {
-  references: Pick<ConversationReferenceRepository, 'get' | 'markUnreachable'>;
-  sender: Pick<MessageSender, 'send' | 'createChannelPost'>;
+  references: Pick<ConversationReferenceRepository, 'get' | 'markUnreachable' | 'save'>;
+  sender: Pick<MessageSender, 'send' | 'createChannelPost' | 'createPersonalConversation'>;
   logger: Logger;
+  /**
+   * The Bot Connector endpoint where a person's 1:1 chat is created when the bot has none stored for them (the
+   * tenant's Teams service URL); null: never created, such a person is "no app" (local runs).
+   */
+  createConversationsAt?: string | null;
+  /** Where a send still failing when the caller stops waiting is kept and retried from; none: it has failed. */
+  retries?: RetryStore | null;
   settings?: Partial<MessengerSettings>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -95,6 +104,11 @@ interface Target {
   serviceUrl: string;
   /** The stored address to mark when Teams says it is unreachable. */
   stored: ConversationAddress;
+  /** The person's 1:1 chat is created first: a 403 or 404 then means the app is not installed for them. */
+  creates?: boolean;
+  activity: OutgoingActivity;
+  /** The same send as a fan-out delivery's target, to be kept for the retries. */
+  retryTarget(): DeliveryTarget;
   deliver(
     sender: MessengerDeps['sender'],
     tenantId: string,
@@ -127,7 +141,6 @@ function refusalOf(failure: SendFailure): UnreachableReason {
 export class ReferenceMessenger implements ProactiveMessenger {
   private readonly settings: MessengerSettings;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: MessengerDeps) {
     this.settings = { ...DEFAULT_MESSENGER, ...deps.settings };
@@ -151,12 +164,7 @@ export class ReferenceMessenger implements ProactiveMessenger {
           : 'noConversation',
       );
     const retryLater = options.retryLater ?? true;
-    return this.attempt(tenantId, address, target, 0, Date.now() + this.settings.waitMs, retryLater);
-  }
-
-  /** Resolves when the sends that went on in the background have ended (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    return this.attempt(tenantId, address, target, Date.now() + this.settings.waitMs, retryLater);
   }
 
   private async resolve(
@@ -170,9 +178,20 @@ export class ReferenceMessenger implements ProactiveMessenger {
       const stored = await references.get(tenantId, address);
       if (stored?.value.unreachable) return { status: 'unreachable', reason: stored.value.unreachable };
       const { serviceUrl, conversationId } = referenceOf(stored?.value.reference ?? {});
+      if ((!serviceUrl || !conversationId) && address.kind === 'user')
+        return this.creating(address, activity);
       if (!serviceUrl || !conversationId) return notInstalled;
       const scope: ConversationScope = address.kind === 'user' ? 'personal' : 'groupChat';
-      return { serviceUrl, stored: address, deliver: sendInto(conversationId, scope, activity, serviceUrl) };
+      return {
+        serviceUrl,
+        stored: address,
+        activity,
+        deliver: sendInto(conversationId, scope, activity, serviceUrl),
+        retryTarget: () =>
+          address.kind === 'user'
+            ? { kind: 'user', serviceUrl, aadObjectId: address.aadObjectId, conversationId }
+            : { kind: 'conversation', serviceUrl, conversationId },
+      };
     }
     // A channel is reached through its team's installation: the team's reference (or the channel's own,
     // stored when the bot was added or the channel created) holds the team's serviceUrl.
@@ -188,14 +207,57 @@ export class ReferenceMessenger implements ProactiveMessenger {
       return {
         serviceUrl,
         stored: team,
+        activity,
         deliver: sendInto(address.conversationId, 'channel', activity, serviceUrl),
+        retryTarget: () => ({ kind: 'conversation', serviceUrl, conversationId: address.conversationId }),
       };
     // The General channel's id is the team's.
     const channelId = address.kind === 'channel' ? address.channelId : address.teamId;
     return {
       serviceUrl,
       stored: team,
+      activity,
       deliver: (sender, tenant) => sender.createChannelPost(serviceUrl, tenant, channelId, activity),
+      retryTarget: () => ({ kind: 'conversation', serviceUrl, conversationId: channelId, channel: true }),
+    };
+  }
+
+  /**
+   * No chat stored for the person: Teams creates (or returns) their 1:1 chat with the bot from their Entra object
+   * id when the app is installed for them ("Send proactive messages", Create the conversation), and the bot keeps
+   * it for the next message.
+   * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+   */
+  private creating(
+    address: Extract<ConversationAddress, { kind: 'user' }>,
+    activity: OutgoingActivity,
+  ): Target | SendOutcome {
+    const serviceUrl = this.deps.createConversationsAt;
+    if (!serviceUrl) return { status: 'unreachable', reason: 'notInstalled' };
+    let created: string | null = null;
+    return {
+      serviceUrl,
+      stored: address,
+      creates: true,
+      activity,
+      deliver: async (sender, tenantId) => {
+        if (!created) {
+          created = await sender.createPersonalConversation(serviceUrl, tenantId, address.aadObjectId);
+          await this.deps.references.save({
+            tenantId,
+            address,
+            channelName: null,
+            reference: createdPersonalReference(tenantId, address.aadObjectId, serviceUrl, created),
+          });
+        }
+        return sendInto(created, 'personal', activity, serviceUrl)(sender, tenantId);
+      },
+      retryTarget: () => ({
+        kind: 'user',
+        serviceUrl,
+        aadObjectId: address.aadObjectId,
+        conversationId: created,
+      }),
     };
   }
 
@@ -203,11 +265,10 @@ export class ReferenceMessenger implements ProactiveMessenger {
     tenantId: string,
     address: ProactiveAddress,
     target: Target,
-    previousAttempts: number,
     deadline: number,
     retryLater: boolean,
   ): Promise<SendOutcome> {
-    let attempts = previousAttempts;
+    let attempts = 0;
     for (;;) {
       let failure: SendFailure;
       try {
@@ -227,37 +288,15 @@ export class ReferenceMessenger implements ProactiveMessenger {
       const next = afterFailure(failure, attempts, this.settings.retry, this.deps.random);
       if (next.kind === 'final') return this.final(tenantId, address, target, failure);
       if (Date.now() + next.delayMs > deadline) {
-        if (!retryLater)
-          return this.report(
-            tenantId,
-            address,
-            { status: 'failed', reason: describeFailure(failure) },
-            describeFailure(failure),
-          );
-        this.continueLater(tenantId, address, target, attempts);
-        return this.report(
-          tenantId,
-          address,
-          { status: 'willRetry', reason: describeFailure(failure) },
-          describeFailure(failure),
-        );
+        const reason = describeFailure(failure);
+        const retries = retryLater ? this.deps.retries : null;
+        if (!retries) return this.report(tenantId, address, { status: 'failed', reason }, reason);
+        // Kept in storage: the fan-out's worker retries it from there, in this process or the next.
+        await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity);
+        return this.report(tenantId, address, { status: 'willRetry', reason }, reason);
       }
       await this.sleep(next.delayMs);
     }
-  }
-
-  private continueLater(tenantId: string, address: ProactiveAddress, target: Target, attempts: number): void {
-    const later = this.attempt(
-      tenantId,
-      address,
-      target,
-      attempts,
-      Date.now() + this.settings.backgroundMs,
-      false,
-    )
-      .catch((error: unknown) => this.deps.logger.error('proactive.backgroundFailed', describeError(error)))
-      .finally(() => this.background.delete(later));
-    this.background.add(later);
   }
 
   private async final(
@@ -266,7 +305,13 @@ export class ReferenceMessenger implements ProactiveMessenger {
     target: Target,
     failure: SendFailure,
   ): Promise<SendOutcome> {
-    if (failure.status === 404)
+    // Creating the chat was refused: the app is not installed for the person ("no app"), which is no mark
+    // against them; they may add it tomorrow. Blocking the bot is still recorded as such.
+    const notInstalledForPerson =
+      target.creates &&
+      (failure.status === 403 || failure.status === 404) &&
+      refusalOf(failure) !== 'blocked';
+    if (failure.status === 404 || notInstalledForPerson)
       return this.report(
         tenantId,
         address,

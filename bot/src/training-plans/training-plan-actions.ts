@@ -1,21 +1,29 @@
 /** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
-import { MAX_TRAINING_HEADCOUNT } from '../domain/content-limits';
+import { MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { Repositories } from '../storage/repositories';
 import { yearFramework } from '../summaries/aggregate-refresh';
-import { actingPerson, asReply, cardData, guarded, type Outcome } from '../summaries/card-action-kit';
+import {
+  actingPerson,
+  asReply,
+  cardData,
+  guarded,
+  refusedAtField,
+  type Outcome,
+} from '../summaries/card-action-kit';
 import { translator } from '../summaries/localised';
 import {
   addAreaNeeds,
   combineCentralPlan,
   confirmPlan,
+  headcountLimit,
   maySee,
   newItemId,
   openAreaPlan,
@@ -36,7 +44,8 @@ export interface TrainingPlanDeps {
 const year = z.number().int().min(2000).max(2100);
 const refSchema = z.object({
   year,
-  serviceAreaId: z.string().min(1).max(128).nullable(),
+  /** The central plan's null is dropped from a card's data by the card template: absent means central. */
+  serviceAreaId: z.string().min(1).max(128).nullable().default(null),
   etag: z.string().max(200).default(''),
 });
 /** Loosely typed here: the plan's rules check the values and say what is wrong. */
@@ -62,9 +71,12 @@ const mayEdit = (person: Person, serviceAreaId: string): boolean =>
 export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   cardActions: Record<string, CardActionHandler>;
   command: ChatCommand;
+  /** The plan the card names, as it stands: never creates or changes one (`open` starts an area's draft). */
+  view: CardActionHandler;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  const thisYear = (tenantId: string): Promise<number> =>
+    organisationRoundYear(repositories, tenantId, deps.now());
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,
@@ -97,10 +109,12 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     ref: PlanRef,
     notice: PlanNotice | null,
   ): Promise<CardActionResult> {
-    const [area, read, framework] = await Promise.all([
+    const [area, read, framework, maxHeadcount, areas] = await Promise.all([
       ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
       repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
       yearFramework(repositories, ref.tenantId, ref.year),
+      headcountLimit(repositories, ref.tenantId, ref.serviceAreaId),
+      ref.serviceAreaId ? [] : repositories.serviceAreas.list(ref.tenantId),
     ]);
     const names = new Map<string, string>();
     for (const id of new Set(read?.value.history.map((change) => change.by) ?? [])) {
@@ -114,9 +128,42 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       competences: assessedCompetences(framework, true),
       names,
       viewer: person,
+      maxHeadcount,
+      areaNames: new Map(areas.map((each) => [each.value.id, each.value.name])),
     };
     return { kind: 'card', card: planCard(locale, view, notice) };
   }
+
+  /**
+   * The plan's card with the notice: at the top, or under the field it is about, with what was typed kept
+   * (a new item's refused need or headcount).
+   */
+  async function present(
+    person: Person,
+    request: CardActionRequest,
+    ref: PlanRef,
+    notice: PlanNotice | null,
+  ): Promise<CardActionResult> {
+    if (!notice?.field) return show(person, request.locale, ref, notice);
+    return refusedAtField(
+      await show(person, request.locale, ref, null),
+      notice.field,
+      translator(TRAINING_PLAN_TEXTS, request.locale)(notice.key, notice.params),
+      request,
+      () => show(person, request.locale, ref, notice),
+    );
+  }
+
+  /** A new item's refusal by the plan's rules, with the input it is about. */
+  const itemField = (outcome: Outcome, data: Record<string, unknown>): string | undefined => {
+    if (outcome.kind !== 'refused') return undefined;
+    if (outcome.code === 'trainingPlan.needRequired') return 'need';
+    if (outcome.code === 'trainingPlan.invalidHeadcount') return 'headcount';
+    if (outcome.code === 'trainingPlan.invalidLearningWay') return 'way';
+    if (outcome.code === 'trainingPlan.textTooLong')
+      return String(data.need ?? '').trim().length > MAX_TRAINING_NEED_LENGTH ? 'need' : 'audience';
+    return undefined;
+  };
 
   const noticeOf = (outcome: Outcome): PlanNotice =>
     outcome.kind === 'conflict'
@@ -127,10 +174,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
               ? (outcome.code as PlanNotice['key'])
               : 'trainingPlan.notFound',
           color: 'Attention',
-          params:
-            outcome.code === 'trainingPlan.invalidHeadcount'
-              ? { max: MAX_TRAINING_HEADCOUNT }
-              : outcome.params,
+          params: outcome.params,
         };
 
   /** A verb on one plan; refusals show the plan as it stands with the reason (nothing was written). */
@@ -147,12 +191,17 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       const data = cardData(refSchema, request);
-      if (!data) return overview(person, request.locale, thisYear());
+      if (!data) return overview(person, request.locale, await thisYear(person.tenantId));
       const ref = { tenantId: request.tenantId, year: data.year, serviceAreaId: data.serviceAreaId };
       if (!maySee(person, ref.serviceAreaId)) return message(request.locale, 'trainingPlan.notVisible');
       return guarded(
-        async () => show(person, request.locale, ref, await run(person, ref, data.etag, request)),
-        async (outcome) => show(person, request.locale, ref, noticeOf(outcome)),
+        async () => present(person, request, ref, await run(person, ref, data.etag, request)),
+        async (outcome) =>
+          present(person, request, ref, {
+            ...noticeOf(outcome),
+            field:
+              request.verb === TRAINING_PLAN_VERBS.addItem ? itemField(outcome, request.data) : undefined,
+          }),
       );
     };
 
@@ -163,7 +212,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!maySee(person, null)) return message(request.locale, 'trainingPlan.notVisible');
-      const shown = cardData(z.object({ year: year.optional() }), request)?.year ?? thisYear();
+      const shown =
+        cardData(z.object({ year: year.optional() }), request)?.year ?? (await thisYear(person.tenantId));
       return overview(person, request.locale, shown);
     },
     [TRAINING_PLAN_VERBS.open]: onPlan(async (person, ref) => {
@@ -174,7 +224,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     }),
     [TRAINING_PLAN_VERBS.addItem]: onPlan(async (person, ref, etag, request) => {
       const parsed = itemSchema.safeParse(request.data);
-      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention' };
+      if (!parsed.success) return { key: 'trainingPlan.needRequired', color: 'Attention', field: 'need' };
       const input = parsed.data;
       await replaceItems(repositories, person, ref, etag, (items) => [
         ...items,
@@ -243,5 +293,10 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     },
   };
 
-  return { cardActions, command };
+  const view = onPlan(async (person, ref) => {
+    requireVisible(person, ref);
+    return null;
+  });
+
+  return { cardActions, command, view };
 }

@@ -8,7 +8,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import type { RequestIdentity } from '../api/auth/request-identity';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationRoundYear } from '../summaries/organisation-year';
 import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
@@ -47,11 +47,11 @@ function requirePerson(identity: RequestIdentity, serviceAreaId: string | null):
 }
 
 export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, repositories: Repositories): void {
-  const thisYear = async (): Promise<number> => organisationYear(kit.now());
-
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
-    const year = await yearParam(req, thisYear);
+    const year = await yearParam(req, () =>
+      organisationRoundYear(repositories, identity.tenantId, kit.now()),
+    );
     const [stored, areas] = await Promise.all([
       repositories.trainingPlans.listForYear(identity.tenantId, year),
       repositories.serviceAreas.list(identity.tenantId),

@@ -24,7 +24,7 @@ import { TABLES } from '../storage/keys';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
-import { yearFramework } from '../summaries/aggregate-refresh';
+import { readAll, yearFramework } from '../summaries/aggregate-refresh';
 import { localised } from '../summaries/localised';
 import { compileCityFigures, compileServiceAreaSummary } from '../summaries/summary-compilation';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
@@ -47,6 +47,7 @@ export type PlanRepos = Pick<
   | 'teamAggregates'
   | 'groupDiscussions'
   | 'developmentActionRequests'
+  | 'people'
 >;
 
 export interface PlanRef {
@@ -114,6 +115,19 @@ export async function openAreaPlan(
   return repos.trainingPlans.create(plan);
 }
 
+/**
+ * How many people a plan can concern: the service area's headcount in the organisation data (the central plan:
+ * the whole organisation's), so a typo such as 99,999,999 is refused with the real limit.
+ */
+export async function headcountLimit(
+  repos: Pick<PlanRepos, 'people'>,
+  tenantId: string,
+  serviceAreaId: string | null,
+): Promise<number> {
+  const people = await readAll((page) => repos.people.listPeople(tenantId, page));
+  return people.filter(({ value }) => serviceAreaId === null || value.serviceAreaId === serviceAreaId).length;
+}
+
 export async function replaceItems(
   repos: PlanRepos,
   actor: Person,
@@ -122,8 +136,11 @@ export async function replaceItems(
   items: (current: TrainingPlanItem[]) => TrainingPlanItem[],
 ): Promise<Versioned<TrainingPlan>> {
   requireVisible(actor, ref);
-  const read = await requirePlan(repos, ref);
-  const next = updatePlanItems(read.value, actor, items(read.value.items));
+  const [read, maxHeadcount] = await Promise.all([
+    requirePlan(repos, ref),
+    headcountLimit(repos, ref.tenantId, ref.serviceAreaId),
+  ]);
+  const next = updatePlanItems(read.value, actor, items(read.value.items), maxHeadcount);
   return repos.trainingPlans.update(asShown(read, etag), changesOf(next));
 }
 

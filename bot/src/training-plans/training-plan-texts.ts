@@ -41,9 +41,9 @@ const ERRORS: Catalogue<TrainingPlanErrorCode> = {
     en: 'Choose a way of learning.',
   },
   'trainingPlan.invalidHeadcount': {
-    fi: 'Henkilömäärä on kokonaisluku väliltä 0–{max}. Mitään ei tallennettu.',
-    sv: 'Antalet personer är ett heltal mellan 0 och {max}. Inget sparades.',
-    en: 'The headcount is a whole number from 0 to {max}. Nothing was saved.',
+    fi: 'Henkilömäärä on kokonaisluku väliltä 0–{max} ({area}: {max} henkilöä). Mitään ei tallennettu.',
+    sv: 'Antalet personer är ett heltal mellan 0 och {max} ({area}: {max} personer). Inget sparades.',
+    en: 'The headcount is a whole number from 0 to {max} ({area}: {max} people). Nothing was saved.',
   },
   'trainingPlan.areasMissing': {
     fi: 'Keskitetty suunnitelma ei ole vielä valmis käsiteltäväksi: siinä on {combined}/{total} palvelualueen lähetetty suunnitelma. Henkilöstöpalvelut kokoaa sen uudelleen, kun kaikki palvelualueet ovat lähettäneet suunnitelmansa.',
@@ -73,6 +73,12 @@ const ERRORS: Catalogue<TrainingPlanErrorCode> = {
 };
 
 export const TRAINING_PLAN_TEXTS = {
+  /** Whom the central plan's headcount is bounded by. */
+  'headcount.wholeOrganisation': {
+    fi: 'koko organisaatio',
+    sv: 'hela organisationen',
+    en: 'the whole organisation',
+  },
   ...ERRORS,
   'trainingPlan.notVisible': {
     fi: 'Koulutussuunnitelmat näkyvät henkilöstöpalveluille, johtoryhmille ja YT-neuvottelukunnalle.',

@@ -2,11 +2,7 @@
 import type { Competence } from '../domain/competence';
 import { LEARNING_WAYS } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
-import {
-  MAX_TRAINING_AUDIENCE_LENGTH,
-  MAX_TRAINING_HEADCOUNT,
-  MAX_TRAINING_NEED_LENGTH,
-} from '../domain/content-limits';
+import { MAX_TRAINING_AUDIENCE_LENGTH, MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
 import type { Person, ServiceArea } from '../domain/organisation';
 import type { TrainingPlan, TrainingPlanItem } from '../domain/training-plan';
 import type { Versioned } from '../storage/table-store';
@@ -33,6 +29,8 @@ export interface PlanNotice {
   key: TrainingPlanTextKey;
   color: Color;
   params?: Record<string, string | number>;
+  /** The input the refusal is about: the card shows it under that field instead of at the top. */
+  field?: string;
 }
 
 interface PlanCardModel {
@@ -123,6 +121,10 @@ export interface PlanView {
   /** Person id → name, for the history. */
   names: ReadonlyMap<string, string>;
   viewer: Person;
+  /** How many people an item can concern: the area's headcount (the central plan: the organisation's). */
+  maxHeadcount: number;
+  /** Service area id → name: the central plan's rows say which area they came from. */
+  areaNames: ReadonlyMap<string, string>;
 }
 
 /** The actions the viewer's roles allow in the plan's status (the rules refuse the rest anyway). */
@@ -168,10 +170,19 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
   const actions = planActions(view, locale);
   const editable = actions.some((action) => action.verb === TRAINING_PLAN_VERBS.addItem);
   const ref = { year: view.year, serviceAreaId: view.serviceArea?.id ?? null, etag: view.read?.etag ?? '' };
+  const originOf = (item: TrainingPlanItem): string =>
+    item.serviceAreaId
+      ? cardText(view.areaNames.get(item.serviceAreaId) ?? item.serviceAreaId)
+      : t('origin.cityNeeds');
+  const headcountBound = {
+    max: view.maxHeadcount,
+    area: view.serviceArea?.name ?? t('headcount.wholeOrganisation'),
+  };
+  const noticeParams = notice?.key === 'trainingPlan.invalidHeadcount' ? headcountBound : notice?.params;
   return renderPlan({
     title: t('plan.title', { plan: planName(view.serviceArea?.name ?? null, locale), year: view.year }),
     status: statusText(plan, locale),
-    notice: notice ? t(notice.key, notice.params) : '',
+    notice: notice ? t(notice.key, noticeParams) : '',
     noticeColor: notice?.color ?? 'Default',
     history: (plan?.history ?? [])
       .map((change) =>
@@ -184,7 +195,9 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
       .join('\n\n'),
     noItems: t('items.none'),
     items: (plan?.items ?? []).map((item) => ({
-      text: itemText(item, competences, locale),
+      text: view.serviceArea
+        ? itemText(item, competences, locale)
+        : `${originOf(item)}: ${itemText(item, competences, locale)}`,
       removeTitle: t('action.removeItem', { need: item.need.slice(0, 40) }),
       removeVerb: editable ? TRAINING_PLAN_VERBS.removeItem : '',
       removeData: { ...ref, itemId: item.id },
@@ -207,8 +220,8 @@ export function planCard(locale: Locale, view: PlanView, notice: PlanNotice | nu
           audienceLabel: t('form.audience'),
           audienceMax: MAX_TRAINING_AUDIENCE_LENGTH,
           headcountLabel: t('form.headcount'),
-          headcountMax: MAX_TRAINING_HEADCOUNT,
-          headcountError: t('trainingPlan.invalidHeadcount', { max: MAX_TRAINING_HEADCOUNT }),
+          headcountMax: view.maxHeadcount,
+          headcountError: t('trainingPlan.invalidHeadcount', headcountBound),
         }
       : null,
     actions,

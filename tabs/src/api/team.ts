@@ -52,12 +52,12 @@ export async function scheduleMeeting(
   })) as MeetingOutcome;
 }
 
-/** The meeting's .ics as the API gives it (a file the supervisor can send or add to another calendar). */
+/** The meeting's .ics as the API sends it (text/calendar): a file the supervisor can send or add to another calendar. */
 export async function meetingCalendarFile(
   api: ApiClient,
   icsPath: string,
-): Promise<{ fileName: string; contentType: string; content: string }> {
-  return (await api.get(icsPath)) as { fileName: string; contentType: string; content: string };
+): Promise<{ blob: Blob; name: string | null }> {
+  return api.file(icsPath);
 }
 
 export async function cancelMeeting(

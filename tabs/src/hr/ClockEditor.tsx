@@ -37,10 +37,10 @@ import {
   withWindow,
 } from './clockDraft';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { MonthDayInput } from '../components/MonthDayInput';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
-  dateInput: { minWidth: '10rem' },
   reminderInput: { width: '7rem' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -95,11 +95,9 @@ export function ClockEditor({ api, initial }: Props) {
     (p) => windowProblems(effectiveWindow(draft, p, serviceAreaId)).length > 0 || reminderProblem(p.id),
   );
 
-  const change = (phaseId: string, field: 'opens' | 'closes', isoDate: string) => {
-    // The date field shows the preview year; the clock keeps the month and day, valid every year.
-    const monthDay = isoDate.slice(5, 10);
-    if (monthDay.length === 5) setDraft((d) => withWindow(d, serviceAreaId, phaseId, { [field]: monthDay }));
-  };
+  // The clock keeps month and day only: the same dates every year.
+  const change = (phaseId: string, field: 'opens' | 'closes', monthDay: string) =>
+    setDraft((d) => withWindow(d, serviceAreaId, phaseId, { [field]: monthDay }));
   const changeReminders = (phaseId: string, text: string) => {
     setReminderTexts((texts) => ({ ...texts, [textKey(phaseId)]: text }));
     const days = parseReminders(text);
@@ -264,7 +262,11 @@ export function ClockEditor({ api, initial }: Props) {
                 // Each date's problem under its own field.
                 const problemOf = (field: 'opens' | 'closes') => {
                   const codes = fieldProblems(window, field);
-                  return codes.length ? codes.map((code) => t(`clockError.${code}`)).join(' ') : undefined;
+                  if (!codes.length) return undefined;
+                  const [month, day] = window[field].split('-').map(Number);
+                  return month && day
+                    ? t('editor.noSuchDay', { day, month })
+                    : codes.map((code) => t(`clockError.${code}`)).join(' ');
                 };
                 const opensProblem = problemOf('opens');
                 const closesProblem = problemOf('closes');
@@ -279,14 +281,10 @@ export function ClockEditor({ api, initial }: Props) {
                         validationState={opensProblem ? 'error' : 'none'}
                         validationMessage={opensProblem}
                       >
-                        <Input
-                          aria-label={t('editor.opensFor', { phase: name })}
-                          className={styles.dateInput}
-                          type="date"
-                          min={`${year}-01-01`}
-                          max={`${year}-12-31`}
-                          value={`${year}-${window.opens}`}
-                          onChange={(_, data) => change(phase.id, 'opens', data.value)}
+                        <MonthDayInput
+                          label={t('editor.opensFor', { phase: name })}
+                          value={window.opens}
+                          onChange={(value) => change(phase.id, 'opens', value)}
                         />
                       </Field>
                     </td>
@@ -295,14 +293,10 @@ export function ClockEditor({ api, initial }: Props) {
                         validationState={closesProblem ? 'error' : 'none'}
                         validationMessage={closesProblem}
                       >
-                        <Input
-                          aria-label={t('editor.closesFor', { phase: name })}
-                          className={styles.dateInput}
-                          type="date"
-                          min={`${year}-01-01`}
-                          max={`${year}-12-31`}
-                          value={`${year}-${window.closes}`}
-                          onChange={(_, data) => change(phase.id, 'closes', data.value)}
+                        <MonthDayInput
+                          label={t('editor.closesFor', { phase: name })}
+                          value={window.closes}
+                          onChange={(value) => change(phase.id, 'closes', value)}
                         />
                       </Field>
                     </td>

@@ -1,4 +1,5 @@
-import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { LimitedTextarea } from '../components/LimitedTextarea';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import {
   fetchCoachingQuestions,
@@ -10,6 +11,7 @@ import {
   type QuestionLanguage,
 } from '../api/coaching';
 import type { ApiClient } from '../api/client';
+import { fieldRefusal } from '../api/fieldRefusal';
 import { asApiError } from '../api/http';
 import { useResource } from '../api/useResource';
 import { errorMessage, ErrorState } from '../components/ErrorState';
@@ -173,14 +175,14 @@ function Editor({ api, initial }: { api: ApiClient; initial: CoachingQuestionBan
       const apiError = asApiError(error);
       const details = apiError.service?.details;
       const latest = details?.latest as CoachingQuestionBankView | undefined;
-      const fields = Array.isArray(details?.fields) ? details.fields.map(String) : [];
       if (apiError.kind === 'conflict' && latest) {
         adopt(latest);
         setMessage({ intent: 'warning', text: t('coaching.conflict') });
       } else {
-        if (apiError.kind === 'refused' && fields.length > 0) {
-          setRefusedFields(Object.fromEntries(fields.map((path) => [path, t('coaching.refusedField')])));
-          setFocusTarget(fields[0] ?? null);
+        const refusal = fieldRefusal(apiError, t);
+        if (refusal) {
+          setRefusedFields(Object.fromEntries(refusal.fields.map((path) => [path, refusal.message])));
+          setFocusTarget(refusal.fields[0] ?? null);
         }
         setMessage({ intent: 'error', text: errorMessage(apiError, t) });
       }
@@ -216,21 +218,16 @@ function Editor({ api, initial }: { api: ApiClient; initial: CoachingQuestionBan
                     const path = fieldPath(s, q, language);
                     const problem = problems[path] ?? refusedFields[path];
                     return (
-                      <Field
+                      <LimitedTextarea
                         key={language}
                         label={{ children: t(`coaching.language.${language}`), lang: language }}
-                        validationState={problem ? 'error' : 'none'}
-                        validationMessage={problem}
-                      >
-                        <Textarea
-                          ref={register(path)}
-                          lang={language}
-                          resize="vertical"
-                          rows={3}
-                          value={question[language]}
-                          onChange={(_event, data) => edit(s, q, language, data.value)}
-                        />
-                      </Field>
+                        max={maxLength}
+                        problem={problem}
+                        textareaRef={register(path)}
+                        textarea={{ lang: language, rows: 3 }}
+                        value={question[language]}
+                        onChange={(value) => edit(s, q, language, value)}
+                      />
                     );
                   })}
                 </div>

@@ -1,3 +1,5 @@
+import { MAX_CONCLUSION_LENGTH } from '../../../bot/src/domain/content-limits';
+import { anyTooLong, LimitedTextarea } from '../components/LimitedTextarea';
 import {
   Button,
   Dialog,
@@ -14,11 +16,11 @@ import {
   MessageBarBody,
   mergeClasses,
   Select,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { fieldRefusal, refusalAt, withoutField, type FieldRefusal } from '../api/fieldRefusal';
 import { asApiError } from '../api/http';
 import {
   fetchKnownChannels,
@@ -46,7 +48,9 @@ import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
 import type { Translate } from '../i18n/translate';
 import { buildHash } from '../routing/hashRoute';
-import { CardPreview } from './CardPreview';
+
+/** The card as Teams renders it (the adaptivecards SDK with Teams' host config), loaded when a preview is shown. */
+const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -193,6 +197,8 @@ function SummaryEditor({
   );
   const [texts, setTexts] = useState<Record<GroupThemeId, string> | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
+  // The fields a save was refused for (control characters), shown under each until it is edited.
+  const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmCollect, setConfirmCollect] = useState(false);
   const collectMounted = useDialogMounted(confirmCollect);
@@ -217,6 +223,7 @@ function SummaryEditor({
   ) => {
     setBusy(true);
     setMessage(null);
+    setRefusal(null);
     try {
       const next = await change();
       update(() => next);
@@ -228,7 +235,10 @@ function SummaryEditor({
       if (apiError.kind === 'conflict' && latest) {
         update(() => latest);
         setMessage({ intent: 'warning', text: t('summaries.conflict') });
-      } else setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      } else {
+        setRefusal(fieldRefusal(apiError, t));
+        setMessage({ intent: 'error', text: errorMessage(apiError, t) });
+      }
     } finally {
       setBusy(false);
     }
@@ -257,8 +267,18 @@ function SummaryEditor({
       which !== 'publish',
     );
 
-  const save = () =>
-    run(
+  const save = () => {
+    // Over-long conclusions are refused here, before anything is sent; what was typed stays in the fields.
+    const edited = GROUP_THEME_IDS.map((theme) => ({
+      text: texts?.[theme] ?? '',
+      max: MAX_CONCLUSION_LENGTH,
+      measure: 'perLine' as const,
+    }));
+    if (anyTooLong(edited)) {
+      setMessage({ intent: 'error', text: t('counter.refused') });
+      return Promise.resolve();
+    }
+    return run(
       () =>
         saveConclusions(
           api,
@@ -276,6 +296,7 @@ function SummaryEditor({
       () => ({ intent: 'success', text: t('summaries.saved') }),
       true,
     );
+  };
 
   return (
     <div className={styles.column}>
@@ -310,15 +331,19 @@ function SummaryEditor({
           <div className={styles.column}>
             <h3>{t('summaries.conclusionsHeading')}</h3>
             {GROUP_THEME_IDS.map((theme) => (
-              <Field key={theme} label={t(`theme.${theme}`)} hint={t('summaries.conclusionsHelp')}>
-                <Textarea
-                  resize="vertical"
-                  value={texts?.[theme] ?? ''}
-                  onChange={(_event, value) =>
-                    setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value.value }))
-                  }
-                />
-              </Field>
+              <LimitedTextarea
+                key={theme}
+                label={t(`theme.${theme}`)}
+                hint={t('summaries.conclusionsHelp')}
+                max={MAX_CONCLUSION_LENGTH}
+                measure="perLine"
+                problem={refusalAt(refusal, `conclusions.${theme}`)}
+                value={texts?.[theme] ?? ''}
+                onChange={(value) => {
+                  setTexts((current) => ({ ...(current ?? textsOf(data)), [theme]: value }));
+                  setRefusal((current) => withoutField(current, `conclusions.${theme}`));
+                }}
+              />
             ))}
           </div>
         ) : null}
@@ -405,7 +430,9 @@ function SummaryEditor({
 
       <Section title={t('summaries.previewHeading')}>
         {data.preview ? (
-          <CardPreview card={data.preview} label={t('summaries.previewHeading')} />
+          <Suspense fallback={null}>
+            <CardPreview card={data.preview} label={t('summaries.previewHeading')} />
+          </Suspense>
         ) : (
           <p className={styles.muted}>{t('summaries.previewNone')}</p>
         )}

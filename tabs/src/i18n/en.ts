@@ -91,6 +91,9 @@ export const en: Messages = {
   'error.notFoundGeneric': 'The item was not found.',
   'error.conflict': 'Someone else changed this in the meantime.',
   'error.refused': 'The change was not accepted.',
+  'field.controlCharacters':
+    'The text contains invisible control characters (such as ones that reverse the text direction). Remove them and save again.',
+  'field.refused': 'The service did not accept this text. Please check it.',
 
   'status.notScheduled': 'Not scheduled',
   'status.scheduled': 'Scheduled',
@@ -107,6 +110,22 @@ export const en: Messages = {
   'way.20': '20 – learning from others',
   'way.10': '10 – training and coaching',
 
+  'language.heading': 'Language',
+  'language.loading': 'Loading your choice of language…',
+  'language.label': 'The language Osaamiskello speaks to you',
+  'language.hintChosen':
+    'Your own choice. It applies to the bot’s messages, cards and reminders and to these tabs.',
+  'language.hintRecord':
+    'You have not chosen a language, so the language of your HR record applies ({language}).',
+  'language.saved': 'Language changed: {language}.',
+  'language.conflict':
+    'Your language was just changed elsewhere (in the chat, for example). You now see the saved choice.',
+  'counter.characters': '{count} / {max} characters',
+  'counter.longestLine': 'Longest line {count} / {max} characters',
+  'counter.tooLong': 'The text is {over} characters too long (at most {max}). Shorten it before saving.',
+  'counter.lineTooLong':
+    'The longest line is {over} characters too long (at most {max} per line). Shorten it before saving.',
+  'counter.refused': 'Not saved: first shorten the texts marked in red. What you typed is kept.',
   'my.heading': 'My competence',
   'my.intro':
     'Your development discussions, competence ratings and goals over the years, and what the annual clock has coming up for you.',
@@ -262,6 +281,9 @@ export const en: Messages = {
   'editor.phasesCaptionArea': 'The phases of {area}: changes apply to this service area only.',
   'editor.reminders': 'Reminders (days before)',
   'editor.override': 'Own for the service area',
+  'monthDay.day': '{field}, day',
+  'monthDay.month': '{field}, month',
+  'editor.noSuchDay': '{day}.{month}. is not a date in every year. Choose another day.',
   'editor.opensFor': '{phase}: opens',
   'editor.closesFor': '{phase}: closes',
   'editor.remindersFor': '{phase}: reminders, days before the deadline',
@@ -535,7 +557,6 @@ export const en: Messages = {
   'coaching.removeFrom': 'Remove question {number} from the step {step}',
   'coaching.required': 'Write the question in this language.',
   'coaching.tooLong': 'A question may be at most {max} characters long; this one has {length}.',
-  'coaching.refusedField': 'The service did not accept this text. Please check it.',
   'coaching.invalid': 'The questions were not saved. Correct the marked fields.',
   'coaching.save': 'Save questions',
   'coaching.saved': 'Coaching questions saved.',

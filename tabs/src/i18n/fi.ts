@@ -90,6 +90,9 @@ export const fi = {
   'error.notFoundGeneric': 'Tietoa ei löytynyt.',
   'error.conflict': 'Joku muu muutti tietoa sillä välin.',
   'error.refused': 'Muutosta ei hyväksytty.',
+  'field.controlCharacters':
+    'Tekstissä on näkymättömiä ohjausmerkkejä (esim. tekstin suuntaa kääntäviä). Poista ne ja tallenna uudelleen.',
+  'field.refused': 'Palvelu ei hyväksynyt tätä tekstiä. Tarkista se.',
 
   'status.notScheduled': 'Ei sovittu',
   'status.scheduled': 'Aika sovittu',
@@ -106,6 +109,23 @@ export const fi = {
   'way.20': '20 – oppiminen muilta',
   'way.10': '10 – koulutus ja valmennus',
 
+  'language.heading': 'Kieli',
+  'language.loading': 'Ladataan kielivalintaa…',
+  'language.label': 'Kieli, jolla Osaamiskello puhuu sinulle',
+  'language.hintChosen':
+    'Oma valintasi. Se koskee botin viestejä, kortteja ja muistutuksia sekä näitä välilehtiä.',
+  'language.hintRecord': 'Et ole valinnut kieltä, joten käytössä on henkilötietojesi kieli ({language}).',
+  'language.saved': 'Kieli vaihdettu: {language}.',
+  'language.conflict':
+    'Kieltä vaihdettiin juuri muualla (esimerkiksi chatissa). Näet nyt tallennetun valinnan.',
+  'counter.characters': '{count} / {max} merkkiä',
+  'counter.longestLine': 'Pisin rivi {count} / {max} merkkiä',
+  'counter.tooLong':
+    'Teksti on {over} merkkiä liian pitkä (enintään {max}). Lyhennä sitä ennen tallentamista.',
+  'counter.lineTooLong':
+    'Pisin rivi on {over} merkkiä liian pitkä (enintään {max} riviä kohden). Lyhennä sitä ennen tallentamista.',
+  'counter.refused':
+    'Ei tallennettu: lyhennä ensin punaisella merkityt tekstit. Kirjoittamasi teksti on tallessa.',
   'my.heading': 'Oma osaaminen',
   'my.intro':
     'Kehityskeskustelusi, osaamisarviosi ja tavoitteesi vuosien ajalta sekä se, mitä vuosikellossa on tulossa sinulle.',
@@ -259,6 +279,9 @@ export const fi = {
   'editor.phasesCaptionArea': 'Palvelualueen {area} vaiheet: muutokset koskevat vain tätä palvelualuetta.',
   'editor.reminders': 'Muistutukset (päivää ennen)',
   'editor.override': 'Palvelualueen oma',
+  'monthDay.day': '{field}, päivä',
+  'monthDay.month': '{field}, kuukausi',
+  'editor.noSuchDay': '{day}.{month}. ei ole päivämäärä joka vuosi. Valitse toinen päivä.',
   'editor.opensFor': '{phase}: alkaa',
   'editor.closesFor': '{phase}: päättyy',
   'editor.remindersFor': '{phase}: muistutukset päivää ennen määräaikaa',
@@ -533,7 +556,6 @@ export const fi = {
   'coaching.removeFrom': 'Poista kysymys {number} vaiheesta {step}',
   'coaching.required': 'Kirjoita kysymys tällä kielellä.',
   'coaching.tooLong': 'Kysymys saa olla enintään {max} merkkiä pitkä; nyt siinä on {length}.',
-  'coaching.refusedField': 'Palvelu ei hyväksynyt tätä tekstiä. Tarkista se.',
   'coaching.invalid': 'Kysymyksiä ei tallennettu. Korjaa merkityt kentät.',
   'coaching.save': 'Tallenna kysymykset',
   'coaching.saved': 'Valmentavat kysymykset tallennettu.',

@@ -90,6 +90,9 @@ export const sv: Messages = {
   'error.notFoundGeneric': 'Uppgiften hittades inte.',
   'error.conflict': 'Någon annan ändrade uppgiften under tiden.',
   'error.refused': 'Ändringen godkändes inte.',
+  'field.controlCharacters':
+    'Texten innehåller osynliga styrtecken (t.ex. sådana som vänder textens riktning). Ta bort dem och spara igen.',
+  'field.refused': 'Tjänsten godkände inte den här texten. Kontrollera den.',
 
   'status.notScheduled': 'Ingen tid',
   'status.scheduled': 'Tid bokad',
@@ -106,6 +109,22 @@ export const sv: Messages = {
   'way.20': '20 – lärande av andra',
   'way.10': '10 – utbildning och coachning',
 
+  'language.heading': 'Språk',
+  'language.loading': 'Språkvalet laddas…',
+  'language.label': 'Språket som Osaamiskello talar med dig',
+  'language.hintChosen':
+    'Ditt eget val. Det gäller botens meddelanden, kort och påminnelser och de här flikarna.',
+  'language.hintRecord': 'Du har inte valt språk, så språket i dina personuppgifter används ({language}).',
+  'language.saved': 'Språket har ändrats: {language}.',
+  'language.conflict':
+    'Språket ändrades nyss på annat håll (till exempel i chatten). Du ser nu det sparade valet.',
+  'counter.characters': '{count} / {max} tecken',
+  'counter.longestLine': 'Längsta raden {count} / {max} tecken',
+  'counter.tooLong': 'Texten är {over} tecken för lång (högst {max}). Förkorta den innan du sparar.',
+  'counter.lineTooLong':
+    'Den längsta raden är {over} tecken för lång (högst {max} per rad). Förkorta den innan du sparar.',
+  'counter.refused':
+    'Inte sparat: förkorta först texterna som är markerade i rött. Det du skrivit finns kvar.',
   'my.heading': 'Min kompetens',
   'my.intro':
     'Dina utvecklingssamtal, kompetensbedömningar och mål genom åren och vad årsklockan har på gång för dig.',
@@ -260,6 +279,9 @@ export const sv: Messages = {
   'editor.phasesCaptionArea': 'Skedena för {area}: ändringarna gäller bara detta serviceområde.',
   'editor.reminders': 'Påminnelser (dagar före)',
   'editor.override': 'Serviceområdets egen',
+  'monthDay.day': '{field}, dag',
+  'monthDay.month': '{field}, månad',
+  'editor.noSuchDay': '{day}.{month}. är inte ett datum varje år. Välj en annan dag.',
   'editor.opensFor': '{phase}: börjar',
   'editor.closesFor': '{phase}: slutar',
   'editor.remindersFor': '{phase}: påminnelser dagar före tidsfristen',
@@ -537,7 +559,6 @@ export const sv: Messages = {
   'coaching.removeFrom': 'Ta bort fråga {number} i steget {step}',
   'coaching.required': 'Skriv frågan på det här språket.',
   'coaching.tooLong': 'Frågan får vara högst {max} tecken lång; nu har den {length}.',
-  'coaching.refusedField': 'Tjänsten godkände inte den här texten. Kontrollera den.',
   'coaching.invalid': 'Frågorna sparades inte. Rätta de markerade fälten.',
   'coaching.save': 'Spara frågorna',
   'coaching.saved': 'De coachande frågorna har sparats.',

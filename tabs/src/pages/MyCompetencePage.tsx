@@ -14,6 +14,7 @@ import { SessionGate } from '../components/SessionGate';
 import { DiscussionStatusBadge, GoalStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
 import { MyDataSection } from '../privacy/MyDataSection';
+import { LanguageSection } from '../personal/LanguageSetting';
 import { buildHash } from '../routing/hashRoute';
 import { ScrollRegion } from '../components/ScrollRegion';
 
@@ -161,6 +162,7 @@ function MyCompetenceView({ api }: { api: ApiClient }) {
       <Section title={t('my.goalsHeading')}>
         <Goals data={data} />
       </Section>
+      <LanguageSection api={api} />
       <MyDataSection api={api} />
     </>
   );

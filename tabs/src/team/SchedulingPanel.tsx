@@ -25,10 +25,10 @@ import { ScrollRegion } from '../components/ScrollRegion';
 /** Saves the meeting's .ics from the API as a file the supervisor can send or open in another calendar. */
 async function downloadIcs(api: ApiClient, icsPath: string): Promise<void> {
   const file = await meetingCalendarFile(api, icsPath);
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
+  const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = file.name ?? 'meeting.ics';
   link.click();
   URL.revokeObjectURL(url);
 }

@@ -24,6 +24,7 @@ import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { entraTokenRules } from './entra-token-rules';
 import type { RequestIdentity } from './request-identity';
 import { rateLimitedError } from '../../http/rate-limit';
+import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 
 export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
 
@@ -65,7 +66,7 @@ function bearerToken(req: Request): string {
 }
 
 function createApiAuth(context: AppContext): ApiAuth {
-  const { config, repositories, logger, refusals, rateLimiter } = context;
+  const { config, repositories, logger, refusals, rateLimiter, addressGuard } = context;
   const isRegistered = async (tenantId: string): Promise<boolean> =>
     (await repositories.organisations.get(tenantId)) !== null;
   const settings = config.apiAuth;
@@ -83,16 +84,27 @@ function createApiAuth(context: AppContext): ApiAuth {
   const validator = createAccessTokenValidator(rules);
 
   const authenticate = async (req: Request): Promise<RequestIdentity> => {
-    const token = bearerToken(req);
+    let token: string;
+    try {
+      token = bearerToken(req);
+    } catch (error) {
+      addressGuard.failed(req);
+      throw error;
+    }
     let validated: ValidatedToken;
     try {
       validated = await validator.validate(token);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       refusals.refused('api.refused', error.reason);
+      // The keys being unreachable is ours to fix, not the caller's failure.
+      if (error.reason !== 'keysUnavailable') addressGuard.failed(req);
       throw rejected(error.reason);
     }
-    const person = await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId);
+    const person = await inTheirLanguageIfKnown(
+      repositories.languageChoices,
+      await repositories.people.getPersonByAadObjectId(validated.tenantId, validated.objectId),
+    );
     if (!person) {
       refusals.refused('api.refused', 'personNotFound');
       throw ApiError.of(403, 'auth.personNotFound');

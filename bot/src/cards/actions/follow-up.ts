@@ -5,13 +5,25 @@
  */
 import { updateGoalStatus } from '../../domain/development-discussion-lifecycle';
 import type { CardActionHandler } from '../../features/feature';
-import { translate } from '../../i18n/translate';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { inTheirLanguageIfKnown } from '../../i18n/person-language';
+import { outcomeCode, type OutcomeCode } from '../../teams/proactive-messenger';
 import { cardRefSchema, followUpRequestSchema, parseFollowUp } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';
 import { renderDiscussionView } from '../discussion-views';
 import { renderFollowUpCard } from '../follow-up-view';
 import { discussionAction } from './discussion-action';
+
+/** What the supervisor is told of the check-in's send, by its outcome. */
+const FOLLOW_UP_NOTICES: Record<OutcomeCode, MessageKey> = {
+  delivered: 'cards.followUp.sent',
+  willRetry: 'cards.followUp.willRetry',
+  notInstalled: 'cards.followUp.unreachable',
+  removed: 'cards.followUp.blocked',
+  blocked: 'cards.followUp.blocked',
+  failed: 'cards.followUp.failed',
+};
 
 export function openFollowUp(context: CardsContext): CardActionHandler {
   return discussionAction(context, cardRefSchema, 'read', ({ viewer }) =>
@@ -54,8 +66,10 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
       return renderDiscussionView(viewer, summary, { banner });
     }
     const discussion = viewer.record.value;
-    const employee = (await context.repositories.people.getPerson(actor.tenantId, discussion.employeeId))
-      ?.value;
+    const employee = await inTheirLanguageIfKnown(
+      context.repositories.languageChoices,
+      (await context.repositories.people.getPerson(actor.tenantId, discussion.employeeId))?.value,
+    );
     const locale = employee?.locale ?? viewer.locale;
     const employeeIds = await context.userIds.of(actor.tenantId, [employee ?? null, actor.person]);
     const card = renderFollowUpCard(
@@ -84,10 +98,11 @@ export function sendFollowUp(context: CardsContext): CardActionHandler {
       tenantId: actor.tenantId,
       outcome: outcome?.status ?? 'noAccount',
     });
-    const banner =
-      outcome?.status === 'delivered'
-        ? { text: translate(viewer.locale, 'cards.followUp.sent'), color: 'Good' as const }
-        : { text: translate(viewer.locale, 'cards.followUp.unreachable'), color: 'Warning' as const };
+    const code = outcome ? outcomeCode(outcome) : 'notInstalled';
+    const banner = {
+      text: translate(viewer.locale, FOLLOW_UP_NOTICES[code]),
+      color: code === 'delivered' ? ('Good' as const) : ('Warning' as const),
+    };
     return renderDiscussionView(viewer, summary, { banner });
   });
 }

@@ -1,0 +1,75 @@
+/**
+ * Live counts released in steps (docs/anonymity.md, rule 9): the open coaching / work-supervision requests of a
+ * service area, HR's progress counts of an area. What is read is the last release; a new one is made (on the
+ * read that finds it) only when at least a step (the threshold) of people moved the counts since, so reading
+ * before and after one request or one signing shows nothing of it.
+ */
+import type { Repositories } from '../storage/repositories';
+import type { ReleasedCounts } from '../storage/team-aggregate-repository';
+
+export interface Released {
+  counts: Record<string, number>;
+  /** Null: never released (fewer than a step so far); then nothing of the counts may be shown. */
+  releasedAt: string | null;
+}
+
+/**
+ * At least how many people moved between the released and the live counts: one person adds at most one to
+ * the counts that grew (a new request or discussion, or the status or form it moved to) and takes at most one
+ * from those that shrank, so the larger of the two sums.
+ */
+export function moved(
+  released: Readonly<Record<string, number>>,
+  live: Readonly<Record<string, number>>,
+): number {
+  let grew = 0;
+  let shrank = 0;
+  for (const key of new Set([...Object.keys(released), ...Object.keys(live)])) {
+    const change = (live[key] ?? 0) - (released[key] ?? 0);
+    if (change > 0) grew += change;
+    else shrank -= change;
+  }
+  return Math.max(grew, shrank);
+}
+
+const ATTEMPTS = 4;
+
+/**
+ * The released counts of each figure set (key → live counts), releasing those that moved by at least `step`.
+ * A set that never moved by a step is returned with `releasedAt` null and no counts.
+ */
+export async function releaseInSteps(
+  repos: Pick<Repositories, 'teamAggregates'>,
+  tenantId: string,
+  year: number,
+  live: ReadonlyMap<string, Record<string, number>>,
+  step: number,
+  at: string = new Date().toISOString(),
+): Promise<Map<string, Released>> {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await repos.teamAggregates.listReleased(tenantId, year);
+    const byKey = new Map(stored.map((read) => [read.value.key, read.value]));
+    const fresh: ReleasedCounts[] = [];
+    const result = new Map<string, Released>();
+    for (const [key, counts] of live) {
+      const last = byKey.get(key);
+      if (moved(last?.counts ?? {}, counts) >= step) {
+        fresh.push({ tenantId, year, key, counts, releasedAt: at });
+        result.set(key, { counts, releasedAt: at });
+      } else {
+        result.set(
+          key,
+          last ? { counts: last.counts, releasedAt: last.releasedAt } : { counts: {}, releasedAt: null },
+        );
+      }
+    }
+    if (fresh.length === 0) return result;
+    try {
+      await repos.teamAggregates.writeReleased(tenantId, year, fresh, stored);
+      return result;
+    } catch (error) {
+      // Another reader released in between: read its release and compare with that.
+      if (attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
