@@ -393,6 +393,13 @@ describe('erasure', () => {
     const path = `/api/v1/people/${employee.id}/erasure`;
     // Something in the employee's audit log.
     await call(api.app, await tokenOf(api.app, org, employee), 'GET', '/api/v1/my/competence');
+    // And their own choice of language, which goes with them.
+    await repos.languageChoices.create({
+      tenantId: org.tenantId,
+      personId: employee.id,
+      locale: 'sv',
+      updatedAt: new Date().toISOString(),
+    });
 
     for (const caller of [employee, supervisor, cooperationMember]) {
       const refused = await call(api.app, await tokenOf(api.app, org, caller), 'POST', path, {
@@ -429,6 +436,7 @@ describe('erasure', () => {
     });
     const { tenantId } = org;
     expect(await repos.people.getPerson(tenantId, employee.id)).toBeNull();
+    expect(await repos.languageChoices.get(tenantId, employee.id)).toBeNull();
     expect(await repos.people.getPersonByAadObjectId(tenantId, employee.aadObjectId ?? '')).toBeNull();
     const reports = (await repos.people.listReports(tenantId, supervisor.id)).items.map((p) => p.id);
     expect(reports.sort()).toEqual([cooperationMember.id, org.people.unlinked.id].sort());
