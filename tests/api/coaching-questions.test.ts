@@ -3,9 +3,9 @@
  * validation that names the field, saving with the ETag, organisations apart, and the supervisor's discussion
  * card offering the organisation's own questions.
  */
-import { BUILT_IN_COACHING_BANK } from '../../bot/src/coaching/coaching-bank';
+import { BUILT_IN_COACHING_BANK } from '../../bot/src/domain/coaching-bank';
 import type { CoachingBankView } from '../../bot/src/coaching/coaching-bank-editor';
-import { STEP_KEYS } from '../../bot/src/cards/discussion-steps';
+import { STEP_KEYS } from '../../bot/src/domain/discussion-steps';
 import { VERBS } from '../../bot/src/cards/verbs';
 import type { Person } from '../../bot/src/domain/organisation';
 import { cardAction, invokeCard } from '../support/activities';

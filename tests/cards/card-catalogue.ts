@@ -5,9 +5,9 @@
  */
 import { groupDiscussionActivity } from '../../bot/src/api/group-discussion-start';
 import { invitationActivity, type InvitationKind } from '../../bot/src/api/invitation-message';
-import { BUILT_IN_COACHING_BANK } from '../../bot/src/coaching/coaching-bank';
+import { BUILT_IN_COACHING_BANK } from '../../bot/src/domain/coaching-bank';
 import type { AdaptiveCard } from '../../bot/src/cards/card-templates';
-import { stepsOf } from '../../bot/src/cards/discussion-steps';
+import { stepsOf } from '../../bot/src/domain/discussion-steps';
 import type { DiscussionViewer } from '../../bot/src/cards/discussion-viewer';
 import { renderDiscussionView } from '../../bot/src/cards/discussion-views';
 import { renderFollowUpCard } from '../../bot/src/cards/follow-up-view';

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { BUILT_IN_COACHING_BANK, MAX_QUESTION_LENGTH } from '../../bot/src/coaching/coaching-bank';
+import { BUILT_IN_COACHING_BANK, MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { MAX_QUESTION_LENGTH } from '../../bot/src/coaching/coaching-bank';
+import { MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
 import { MAX_CONCLUSION_LENGTH } from '../../bot/src/domain/content-limits';
 import { generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/summaries/organisation-year';

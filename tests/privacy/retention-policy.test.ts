@@ -4,7 +4,7 @@ import {
   isPastRetention,
   lastYearToCheck,
   retentionCutoff,
-} from '../../bot/src/privacy/retention-policy';
+} from '../../bot/src/domain/retention-policy';
 
 const unsigned = {
   status: 'held' as const,

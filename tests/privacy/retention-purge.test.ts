@@ -7,9 +7,9 @@ import { newDevelopmentDiscussion } from '../../bot/src/domain/development-discu
 import type { DevelopmentDiscussion } from '../../bot/src/domain/development-discussion';
 import type { GroupCompetenceDiscussion } from '../../bot/src/domain/group-discussion';
 import type { Person } from '../../bot/src/domain/organisation';
-import type { AuditEntry } from '../../bot/src/privacy/audit-entry';
+import type { AuditEntry } from '../../bot/src/domain/audit-entry';
 import { purgeTenant } from '../../bot/src/privacy/retention-purge';
-import type { RetentionPolicy } from '../../bot/src/privacy/retention-policy';
+import type { RetentionPolicy } from '../../bot/src/domain/retention-policy';
 import type { DevelopmentActionRequest } from '../../bot/src/storage/development-action-request-repository';
 import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';
 import { newTenantId, testStorageAccount } from '../support/storage';

@@ -3,7 +3,7 @@
  * lifecycle's rule: HR and others act on aggregates, not on a person's discussion). Anyone else gets a refusal
  * card and nothing is read out or changed. A discussion is created when one of its parties first opens it.
  */
-import { BUILT_IN_COACHING_BANK } from '../coaching/coaching-bank';
+import { BUILT_IN_COACHING_BANK } from '../domain/coaching-bank';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import { newDevelopmentDiscussion } from '../domain/development-discussion-lifecycle';

@@ -1,5 +1,5 @@
 /** Who looks at a discussion card and what the card shows: the input every discussion view is built from. */
-import type { CoachingBank } from '../coaching/coaching-bank';
+import type { CoachingBank } from '../domain/coaching-bank';
 import type { CompetenceFramework } from '../domain/competence';
 import type { DevelopmentDiscussion, DiscussionStatus } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';

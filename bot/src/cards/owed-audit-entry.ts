@@ -5,7 +5,7 @@
  * place: the changed card is what the actor sees, so the change entry also says the record was read (one
  * insert, not two). The viewer's copies (`{ ...viewer, record }`) share this object, so it is written once.
  */
-import type { AuditEvent } from '../privacy/audit-entry';
+import type { AuditEvent } from '../domain/audit-entry';
 import type { AuditTrail } from '../privacy/audit-trail';
 
 export class OwedAuditEntry {

@@ -17,8 +17,8 @@ import { translate } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type { Choice, GoalSlotModel, RatingFieldModel, StepCardModel, TextFieldModel } from './card-models';
 import { renderCard, type AdaptiveCard } from './card-templates';
-import { coachingQuestions } from '../coaching/coaching-bank';
-import { stepAt, type Step } from './discussion-steps';
+import { coachingQuestions } from '../domain/coaching-bank';
+import { stepAt, type Step } from '../domain/discussion-steps';
 import {
   action,
   cardRef,

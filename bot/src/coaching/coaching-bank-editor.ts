@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { saveOrganisationSetting } from '../api/organisation-setting';
-import { STEP_KEYS, type StepKey } from '../cards/discussion-steps';
+import { STEP_KEYS, type StepKey } from '../domain/discussion-steps';
 import type { LocalisedText } from '../domain/locale';
 import type { StoredCoachingBank } from '../storage/coaching-bank-repository';
 import type { Repositories } from '../storage/repositories';
@@ -17,7 +17,7 @@ import {
   MAX_QUESTIONS_PER_STEP,
   MIN_QUESTIONS_PER_STEP,
   type CoachingBank,
-} from './coaching-bank';
+} from '../domain/coaching-bank';
 
 /** Every step once, in the cards' order, with two or three questions. */
 export const coachingBankBodySchema = z.strictObject({

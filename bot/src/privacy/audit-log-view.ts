@@ -3,7 +3,7 @@
  * HR's changes to privacy settings; with the names of those who acted (the organisation's own people).
  */
 import type { Repositories } from '../storage/repositories';
-import type { AuditEntry } from './audit-entry';
+import type { AuditEntry } from '../domain/audit-entry';
 
 export interface AuditLogEntryView extends Omit<AuditEntry, 'tenantId'> {
   /** Null for a job, or someone no longer in the organisation's data. */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLogRepository } from '../storage/audit-log-repository';
-import type { AuditEntry, AuditEvent } from './audit-entry';
+import type { AuditEntry, AuditEvent } from '../domain/audit-entry';
 
 export interface AuditTrail {
   record(event: AuditEvent): Promise<AuditEntry>;

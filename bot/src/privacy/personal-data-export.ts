@@ -9,7 +9,7 @@ import type { Person, Role, TenantId } from '../domain/organisation';
 import type { ConversationReferenceRecord } from '../storage/conversation-reference-repository';
 import type { DevelopmentActionRequest } from '../storage/development-action-request-repository';
 import type { Repositories } from '../storage/repositories';
-import type { AuditEntry } from './audit-entry';
+import type { AuditEntry } from '../domain/audit-entry';
 
 export const EXPORT_FORMAT = 'osaamiskello.personal-data';
 export const EXPORT_VERSION = 1;

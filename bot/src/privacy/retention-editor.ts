@@ -13,7 +13,7 @@ import {
   SUGGESTED_RETENTION,
   type RetentionPolicy,
   type RetentionYears,
-} from './retention-policy';
+} from '../domain/retention-policy';
 
 export const retentionBodySchema = z.strictObject({ years: retentionYearsSchema });
 

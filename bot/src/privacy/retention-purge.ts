@@ -7,7 +7,7 @@
 import { describeError, type Logger } from '../logging';
 import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
-import type { AuditRecordKind } from './audit-entry';
+import type { AuditRecordKind } from '../domain/audit-entry';
 import { auditTrail } from './audit-trail';
 import {
   discussionRetentionStart,
@@ -16,7 +16,7 @@ import {
   retentionCutoff,
   type RetentionKind,
   type RetentionPolicy,
-} from './retention-policy';
+} from '../domain/retention-policy';
 
 export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 

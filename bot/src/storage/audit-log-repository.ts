@@ -6,7 +6,7 @@
  */
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
-import { AUDIT_ACTIONS, AUDIT_CHANNELS, AUDIT_RECORD_KINDS, type AuditEntry } from '../privacy/audit-entry';
+import { AUDIT_ACTIONS, AUDIT_CHANNELS, AUDIT_RECORD_KINDS, type AuditEntry } from '../domain/audit-entry';
 import type { TenantId } from '../domain/organisation';
 import { auditLogKeys, partitionFilter, tenantPartitionsFilter } from './keys';
 import { RecordCodec } from './record-codec';

@@ -4,7 +4,7 @@
  * read at most a minute ago (any save through this repository forgets the tenant's).
  */
 import { z } from 'zod';
-import { coachingBankSchema, type CoachingBank } from '../coaching/coaching-bank';
+import { coachingBankSchema, type CoachingBank } from '../domain/coaching-bank';
 import type { TenantId } from '../domain/organisation';
 import { ExpiringCache } from './expiring-cache';
 import { coachingBankKeys } from './keys';

@@ -1,7 +1,7 @@
 /** RetentionPolicies: the organisation's retention times (privacy/retention-policy.ts), one row per tenant. */
 import { z } from 'zod';
 import type { TenantId } from '../domain/organisation';
-import { retentionYearsSchema, type RetentionPolicy } from '../privacy/retention-policy';
+import { retentionYearsSchema, type RetentionPolicy } from '../domain/retention-policy';
 import { retentionPolicyKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';

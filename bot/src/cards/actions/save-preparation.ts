@@ -11,7 +11,7 @@ import {
 } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';
-import { stepAt } from '../discussion-steps';
+import { stepAt } from '../../domain/discussion-steps';
 import type { DiscussionViewer } from '../discussion-viewer';
 import { renderDiscussionView } from '../discussion-views';
 import { discussionAction } from './discussion-action';

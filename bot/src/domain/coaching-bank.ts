@@ -5,8 +5,8 @@
  * edit its own in the HR tab.
  */
 import { z } from 'zod';
-import { STEP_KEYS, type StepKey } from '../cards/discussion-steps';
-import type { Locale, LocalisedText } from '../domain/locale';
+import { STEP_KEYS, type StepKey } from './discussion-steps';
+import type { Locale, LocalisedText } from './locale';
 import builtIn from './built-in-coaching-questions.json';
 
 export const MIN_QUESTIONS_PER_STEP = 2;

@@ -2,7 +2,7 @@
  * The development discussion as a sequence of small cards, one part of the seed's form per card, so that each
  * message stays small and fits a phone. Employee and supervisor go through the same steps.
  */
-import type { DevelopmentDiscussion, DiscussionSection } from '../domain/development-discussion';
+import type { DevelopmentDiscussion, DiscussionSection } from './development-discussion';
 
 export const STEP_KEYS = [
   'pastYear',

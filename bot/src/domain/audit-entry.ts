@@ -2,7 +2,7 @@
  * The audit log's entries (tietosuojan lokitiedot): who read, changed, exported or erased whose records, and
  * what the retention purge deleted. An entry names people by id and records by kind; it never holds content.
  */
-import type { TenantId } from '../domain/organisation';
+import type { TenantId } from './organisation';
 
 export const AUDIT_ACTIONS = ['read', 'change', 'export', 'erase', 'purge'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

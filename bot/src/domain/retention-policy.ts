@@ -3,8 +3,8 @@
  * and the rule that says when a record's time is up. Pure: the purge job applies it.
  */
 import { z } from 'zod';
-import type { DevelopmentDiscussion } from '../domain/development-discussion';
-import type { TenantId } from '../domain/organisation';
+import type { DevelopmentDiscussion } from './development-discussion';
+import type { TenantId } from './organisation';
 
 export const RETENTION_KINDS = [
   'developmentDiscussions',

@@ -1,0 +1,160 @@
+/**
+ * The import direction of docs/architecture.md, checked on every `npm test`: the folders of bot/src form layers,
+ * and a module imports only from its own folder and from lower layers. The domain imports nothing of ours but
+ * itself, storage only the domain, and only bot/src/teams touches the Bot Framework SDK. Imports that still go
+ * the wrong way are listed below as debt: a new one fails this test, and so does one that has been removed but
+ * is still listed (the list only shrinks).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const SOURCE = join(__dirname, '..', '..', 'bot', 'src');
+
+/** Layers, lowest first; a folder may import its own layer's folders only where the table says so. */
+const LAYERS: Record<string, number> = {
+  domain: 0,
+  i18n: 1,
+  storage: 1,
+  logging: 1,
+  config: 1,
+  'organisation-data': 2,
+  fanout: 2,
+  calendar: 2,
+  cards: 3,
+  // The chat's commands and replies: what every feature's chat command is built on.
+  chat: 3.5,
+  clock: 4,
+  coaching: 4,
+  'development-actions': 4,
+  'group-discussions': 4,
+  privacy: 4,
+  strategy: 4,
+  summaries: 4,
+  'training-plans': 4,
+  teams: 5,
+  api: 5,
+  http: 5.5,
+  features: 6,
+  // The composition: what starts the app wires everything, locally (devstack, cli) or in Azure (index).
+  app: 7,
+  index: 7,
+  devstack: 7,
+  cli: 7,
+};
+const COMPOSITION = 7;
+
+/**
+ * Imports against the direction that are still there (folder → folder: how many files). Each is work for issue 16:
+ * the shared card kit and texts leave summaries/ for cards/, the organisation's clock leaves api/ for clock/,
+ * features/ becomes wiring only.
+ */
+const DEBT: Record<string, number> = {
+  'api -> features': 1,
+  'api -> http': 1,
+  'api -> teams': 3,
+  'calendar -> api': 1,
+  'cards -> api': 1,
+  'cards -> features': 10,
+  'cards -> privacy': 2,
+  'cards -> summaries': 2,
+  'cards -> teams': 1,
+  'clock -> api': 3,
+  'clock -> features': 1,
+  'coaching -> api': 2,
+  'development-actions -> api': 1,
+  'development-actions -> features': 1,
+  'development-actions -> summaries': 5,
+  'fanout -> organisation-data': 1,
+  'group-discussions -> api': 2,
+  'group-discussions -> features': 1,
+  'group-discussions -> summaries': 3,
+  'privacy -> api': 3,
+  'strategy -> api': 1,
+  'strategy -> features': 1,
+  'strategy -> summaries': 3,
+  'strategy -> teams': 1,
+  'strategy -> training-plans': 1,
+  'summaries -> api': 4,
+  'summaries -> features': 2,
+  'summaries -> teams': 2,
+  'teams -> api': 1,
+  'teams -> features': 2,
+  'teams -> http': 1,
+  'training-plans -> api': 1,
+  'training-plans -> features': 1,
+  'training-plans -> summaries': 6,
+};
+
+interface Import {
+  file: string;
+  from: string;
+  to: string;
+  specifier: string;
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The top folder of a path inside bot/src ("cards"), or the file's name for a file at the top ("app"). */
+function folderOf(path: string): string {
+  const parts = relative(SOURCE, path).split(sep);
+  return (parts.length > 1 ? parts[0] : parts[0]?.replace(/\.(ts|json)$/, '')) as string;
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => {
+    const specifier = match[1] as string;
+    const to = specifier.startsWith('.')
+      ? folderOf(resolve(dirname(file), specifier))
+      : `package:${specifier}`;
+    return { file: relative(SOURCE, file), from: folderOf(file), to, specifier };
+  });
+}
+
+const imports = sourceFiles(SOURCE).flatMap(importsOf);
+const ours = imports.filter((i) => !i.to.startsWith('package:') && i.to !== i.from);
+
+test('every folder of bot/src has its place in a layer', () => {
+  const unplaced = [...new Set(imports.flatMap((i) => [i.from, i.to]))].filter(
+    (folder) => !folder.startsWith('package:') && !(folder in LAYERS),
+  );
+  expect(unplaced).toEqual([]);
+});
+
+test('the domain imports nothing of ours but itself, and storage only the domain', () => {
+  const outside = ours.filter(
+    (i) => (i.from === 'domain' && i.to !== 'domain') || (i.from === 'storage' && i.to !== 'domain'),
+  );
+  expect(outside.map((i) => `${i.file} imports ${i.specifier}`)).toEqual([]);
+});
+
+test('only bot/src/teams touches the Bot Framework SDK', () => {
+  const sdk = imports.filter((i) => /^package:(botbuilder|botframework-)/.test(i.to) && i.from !== 'teams');
+  expect(sdk.map((i) => `${i.file} imports ${i.specifier}`)).toEqual([]);
+});
+
+test('imports go down the layers; those still going up are the listed debt, and the list only shrinks', () => {
+  const upward = new Map<string, Set<string>>();
+  for (const i of ours) {
+    const [from, to] = [LAYERS[i.from] as number, LAYERS[i.to] as number];
+    if (from > to || (from === COMPOSITION && to === COMPOSITION)) continue;
+    const edge = `${i.from} -> ${i.to}`;
+    upward.set(edge, (upward.get(edge) ?? new Set()).add(i.file));
+  }
+  const found = Object.fromEntries([...upward].map(([edge, files]) => [edge, files.size]));
+  const added = Object.keys(found).filter(
+    (edge) => !(edge in DEBT) || (found[edge] as number) > (DEBT[edge] as number),
+  );
+  const repaid = Object.keys(DEBT).filter((edge) => (found[edge] ?? 0) < (DEBT[edge] as number));
+  expect({ added: added.map((edge) => `${edge}: ${[...(upward.get(edge) ?? [])].join(', ')}`) }).toEqual({
+    added: [],
+  });
+  // Lower the count (or remove the line) in DEBT when an import against the direction is gone.
+  expect({ repaid }).toEqual({ repaid: [] });
+});
