@@ -134,6 +134,12 @@ describe('data export', () => {
       }),
     );
     const { employee } = org.people;
+    await api.app.repositories.languageChoices.create({
+      tenantId: org.tenantId,
+      personId: employee.id,
+      locale: 'en',
+      updatedAt: '2026-11-20T08:00:00.000Z',
+    });
 
     const answer = await download(await tokenOf(api.app, org, employee), '/api/v1/me/data-export');
 
@@ -151,6 +157,7 @@ describe('data export', () => {
     expect(data.developmentDiscussions[1]?.learningGoals[0]?.text).toBe('Oma oppimistavoite');
     expect(data.groupDiscussionContributions.map((c) => c.text)).toEqual(['Oma ryhmäpuheenvuoro']);
     expect(data.developmentActionRequests.map((r) => r.kind)).toEqual(['workSupervision']);
+    expect(data.languageChoice).toMatchObject({ personId: employee.id, locale: 'en' });
     expect(data.conversationReferences).toHaveLength(1);
     expect(data.conversationReferences[0]?.address).toEqual({
       kind: 'user',
