@@ -132,7 +132,12 @@ describe('Teams app manifest', () => {
     });
     const [commandList] = bot!.commandLists as { scopes: string[]; commands: { title: string }[] }[];
     expect(commandList!.scopes).toEqual(['personal']);
-    expect(commandList!.commands.map((c) => c.title)).toEqual(['help', 'my discussion', 'my team', 'language']);
+    expect(commandList!.commands.map((c) => c.title)).toEqual([
+      'help',
+      'my discussion',
+      'my team',
+      'language',
+    ]);
   });
 
   test('points the tabs at the pages the Node service serves under /tabs/', () => {

@@ -134,6 +134,12 @@ describe('data export', () => {
       }),
     );
     const { employee } = org.people;
+    await api.app.repositories.languageChoices.create({
+      tenantId: org.tenantId,
+      personId: employee.id,
+      locale: 'en',
+      updatedAt: '2026-11-20T08:00:00.000Z',
+    });
 
     const answer = await download(await tokenOf(api.app, org, employee), '/api/v1/me/data-export');
 
@@ -151,6 +157,7 @@ describe('data export', () => {
     expect(data.developmentDiscussions[1]?.learningGoals[0]?.text).toBe('Oma oppimistavoite');
     expect(data.groupDiscussionContributions.map((c) => c.text)).toEqual(['Oma ryhmäpuheenvuoro']);
     expect(data.developmentActionRequests.map((r) => r.kind)).toEqual(['workSupervision']);
+    expect(data.languageChoice).toMatchObject({ personId: employee.id, locale: 'en' });
     expect(data.conversationReferences).toHaveLength(1);
     expect(data.conversationReferences[0]?.address).toEqual({
       kind: 'user',
@@ -393,6 +400,13 @@ describe('erasure', () => {
     const path = `/api/v1/people/${employee.id}/erasure`;
     // Something in the employee's audit log.
     await call(api.app, await tokenOf(api.app, org, employee), 'GET', '/api/v1/my/competence');
+    // And their own choice of language, which goes with them.
+    await repos.languageChoices.create({
+      tenantId: org.tenantId,
+      personId: employee.id,
+      locale: 'sv',
+      updatedAt: new Date().toISOString(),
+    });
 
     for (const caller of [employee, supervisor, cooperationMember]) {
       const refused = await call(api.app, await tokenOf(api.app, org, caller), 'POST', path, {
@@ -429,6 +443,7 @@ describe('erasure', () => {
     });
     const { tenantId } = org;
     expect(await repos.people.getPerson(tenantId, employee.id)).toBeNull();
+    expect(await repos.languageChoices.get(tenantId, employee.id)).toBeNull();
     expect(await repos.people.getPersonByAadObjectId(tenantId, employee.aadObjectId ?? '')).toBeNull();
     const reports = (await repos.people.listReports(tenantId, supervisor.id)).items.map((p) => p.id);
     expect(reports.sort()).toEqual([cooperationMember.id, org.people.unlinked.id].sort());

@@ -5,7 +5,7 @@
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { LOCALES, type LanguageChoice } from '../domain/locale';
+import { LOCALES, personLocale, type LanguageChoice } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { chooseLanguage } from '../i18n/person-language';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
@@ -21,7 +21,7 @@ function view(read: Versioned<LanguageChoice> | null, recordLocale: Person['loca
   return {
     chosen: read?.value.locale ?? null,
     record: recordLocale,
-    effective: read?.value.locale ?? recordLocale,
+    effective: personLocale({ chosen: read?.value.locale, record: recordLocale, organisation: recordLocale }),
     etag: read?.etag ?? null,
   };
 }

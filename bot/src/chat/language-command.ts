@@ -3,13 +3,7 @@
  * to them. The command shows a small card with the three languages; choosing one stores it
  * (i18n/person-language.ts) and the card answers in the new language, as does everything after it.
  */
-import {
-  LOCALES,
-  resolveLocale,
-  type LanguageChoice,
-  type Locale,
-  type LocalisedText,
-} from '../domain/locale';
+import { LOCALES, resolveLocale, type Locale, type LocalisedText } from '../domain/locale';
 import type { CardActionHandler } from '../features/feature';
 import { chooseLanguage } from '../i18n/person-language';
 import { translate } from '../i18n/translate';
@@ -74,7 +68,7 @@ export function languageCardAction(
     if (typeof asked !== 'string' || !(LOCALES as readonly string[]).includes(asked))
       return { kind: 'card', card: renderLanguageCard(request.locale) };
     const locale = resolveLocale(asked);
-    const saved: { value: LanguageChoice } = await chooseLanguage(choices, request.person, locale, now());
+    const saved = await chooseLanguage(choices, request.person, locale, now());
     return { kind: 'card', card: renderLanguageCard(saved.value.locale, true) };
   };
 }

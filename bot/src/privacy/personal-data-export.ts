@@ -3,6 +3,7 @@
  * person of one organisation, as machine-readable JSON. Every read stays in the tenant's partitions.
  * Discussions the person held as a supervisor are their employees' records and are not included.
  */
+import type { LanguageChoice } from '../domain/locale';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import type { GroupContribution } from '../domain/group-discussion';
 import type { Person, Role, TenantId } from '../domain/organisation';
@@ -40,6 +41,8 @@ export interface PersonalDataExport {
   chairedGroupDiscussions: ChairedGroupDiscussion[];
   developmentActionRequests: DevelopmentActionRequest[];
   conversationReferences: ConversationReferenceRecord[];
+  /** The language the person chose for the app themselves; null: their HR record's applies. */
+  languageChoice: LanguageChoice | null;
   auditLog: AuditEntry[];
 }
 
@@ -51,6 +54,7 @@ export type ExportRepos = Pick<
   | 'developmentActionRequests'
   | 'conversationReferences'
   | 'auditLog'
+  | 'languageChoices'
 >;
 
 async function groupDiscussionParts(
@@ -78,6 +82,7 @@ export function isEmptyExport(data: PersonalDataExport): boolean {
     data.chairedGroupDiscussions.length === 0 &&
     data.developmentActionRequests.length === 0 &&
     data.conversationReferences.length === 0 &&
+    data.languageChoice === null &&
     data.auditLog.length === 0
   );
 }
@@ -89,7 +94,7 @@ export async function exportPersonalData(
   now: Date,
 ): Promise<PersonalDataExport> {
   const person = (await repos.people.getPerson(tenantId, personId))?.value ?? null;
-  const [discussions, groupParts, requests, chat, audit] = await Promise.all([
+  const [discussions, groupParts, requests, chat, audit, language] = await Promise.all([
     repos.developmentDiscussions.listForEmployee(tenantId, personId),
     groupDiscussionParts(repos, tenantId, personId),
     repos.developmentActionRequests.listAllForPerson(tenantId, personId),
@@ -97,6 +102,7 @@ export async function exportPersonalData(
       ? repos.conversationReferences.get(tenantId, { kind: 'user', aadObjectId: person.aadObjectId })
       : Promise.resolve(null),
     repos.auditLog.listAllForSubject(tenantId, personId),
+    repos.languageChoices.get(tenantId, personId),
   ]);
   return {
     format: EXPORT_FORMAT,
@@ -110,6 +116,7 @@ export async function exportPersonalData(
     ...groupParts,
     developmentActionRequests: requests,
     conversationReferences: chat ? [chat.value] : [],
+    languageChoice: language?.value ?? null,
     auditLog: audit.map((read) => read.value),
   };
 }
