@@ -82,10 +82,15 @@ afterEach(async () => {
   await test$.cleanup();
 });
 
+/** The cards in a chat, or in a channel: each reminder there is a new post, a thread `<channel>;messageid=<post>`. */
 function cardTextsIn(conversationId: string): string[] {
   return standIn
     .activities()
-    .filter((activity) => activity.conversationId === conversationId)
+    .filter(
+      (activity) =>
+        activity.conversationId === conversationId ||
+        activity.conversationId?.startsWith(`${conversationId};messageid=`),
+    )
     .map((activity) => String(activity.summary));
 }
 
