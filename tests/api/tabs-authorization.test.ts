@@ -99,6 +99,14 @@ const ENDPOINTS: Endpoint[] = [
     expected: { supervisor: 200, ...OTHER_SUPERVISORS },
   },
   {
+    name: 'GET /api/v1/team/discussions/:year/:employeeId/meeting/preview',
+    request: async () => ({
+      method: 'GET',
+      path: `${meetingPath('p-employee')}/preview?scheduledAt=${encodeURIComponent(IN_WINDOW)}`,
+    }),
+    expected: { supervisor: 200, ...OTHER_SUPERVISORS },
+  },
+  {
     name: 'POST /api/v1/team/group-discussions',
     request: async () => ({
       method: 'POST',

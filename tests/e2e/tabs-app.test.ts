@@ -166,6 +166,39 @@ async function findEmployee(page: Page): Promise<void> {
 }
 
 describe('a supervisor schedules development discussions', () => {
+  test('previews the invitation for the chosen time as Teams renders it, before sending; nothing is sent or stored', async () => {
+    const sent = invitations().length;
+    const page = await open('supervisor', '#/team');
+    await findEmployee(page);
+    await page.getByRole('checkbox', { name: `Valitse ${employeeName}` }).check();
+    await page.getByLabel('Ensimmäinen aika').fill('2027-02-10T09:00');
+    await page.getByLabel('Kesto').selectOption('45');
+    await page.getByRole('button', { name: 'Ehdota ajat (1)' }).click();
+    await page.getByLabel(`Aika: ${employeeName}`).fill('2027-02-11T13:30');
+
+    await page.getByRole('button', { name: `Esikatsele kutsua: ${employeeName}` }).click();
+    const preview = page.getByRole('figure', { name: `Kutsu, jonka ${employeeName} saa Teamsiin` });
+    // The adaptivecards SDK's own rendering: the title, and DATE()/TIME() as Teams shows them in the reader's
+    // language and zone (the Finnish browser's), for the time chosen in the table, not the first proposal.
+    const card = preview.locator('.ac-adaptiveCard');
+    await card.getByText('Kutsu kehityskeskusteluun').waitFor();
+    const shown = await card.innerText();
+    expect(shown).toContain('11. helmikuuta 2027');
+    expect(shown).toContain('13.30');
+    expect(shown).toContain('45 min');
+    expect(shown).not.toContain('{{');
+    await card.getByRole('button', { name: 'Valmistaudu keskusteluun' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('tabs-team-invitation-preview.png'), fullPage: true });
+
+    // Changing the time takes the stale preview away.
+    await page.getByLabel(`Aika: ${employeeName}`).fill('2027-02-12T10:00');
+    await preview.waitFor({ state: 'detached' });
+    // A preview sends nothing and stores nothing.
+    expect(invitations()).toHaveLength(sent);
+    expect(await app.repositories.developmentDiscussions.get(tenantId, ROUND_YEAR, employee.id)).toBeNull();
+  });
+
   test('schedules a team member: the invitation card with the time and the preparation button reaches the employee', async () => {
     const page = await open('supervisor', '#/team');
     await page.getByRole('heading', { level: 2, name: `Keskustelukierros ${ROUND_YEAR}` }).waitFor();

@@ -7,6 +7,8 @@ import type { AdaptiveCard } from '../cards/card-templates';
 import type { Person } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
 import { groupDiscussionActivity } from './group-discussion-start';
+import { invitationActivity } from './invitation-message';
+import { checkMeetingTime, ownReport, type SchedulingDeps } from './meeting-scheduling';
 import { notFound } from './refusals';
 
 export interface CardPreview {
@@ -24,6 +26,39 @@ export async function groupDiscussionPreview(
   if (!team || team.supervisorId !== supervisor.id) throw notFound('team.notYourTeam');
   const locale = (await repositories.organisations.get(tenantId))?.value.defaultLocale ?? 'fi';
   const activity = groupDiscussionActivity(team, supervisor, request.year, locale);
+  const [attachment] = activity.attachments as Array<{ content: AdaptiveCard }>;
+  return { card: attachment!.content };
+}
+
+/**
+ * The invitation the employee would get if the supervisor scheduled the meeting at `scheduledAt` now: the same
+ * card and the same language (the employee's own) as the real send, refused exactly as scheduling would be (not
+ * the supervisor's own report, a time outside the window or in the past). A meeting already agreed makes it the
+ * "moved" card; with Graph configured the card says the event is in the calendars, as it will after placement.
+ */
+export async function invitationPreview(
+  deps: Pick<SchedulingDeps, 'repositories' | 'calendar'>,
+  supervisor: Person,
+  request: { year: number; employeeId: string; scheduledAt: string; durationMinutes: number },
+  now: Date,
+): Promise<CardPreview> {
+  const employee = await ownReport(deps, supervisor, request.employeeId);
+  const start = await checkMeetingTime(deps, employee, request.year, request.scheduledAt, now);
+  const current = await deps.repositories.developmentDiscussions.get(
+    supervisor.tenantId,
+    request.year,
+    request.employeeId,
+  );
+  const activity = invitationActivity({
+    kind: current?.value.scheduledAt ? 'moved' : 'invited',
+    year: request.year,
+    employee,
+    supervisor,
+    start,
+    durationMinutes: request.durationMinutes,
+    at: now,
+    inCalendar: deps.calendar !== null,
+  });
   const [attachment] = activity.attachments as Array<{ content: AdaptiveCard }>;
   return { card: attachment!.content };
 }

@@ -177,7 +177,11 @@ async function staleConflict(
 }
 
 /** The supervisor's own direct report; anyone else is "not found", whether or not they exist. */
-async function ownReport(deps: SchedulingDeps, supervisor: Person, employeeId: string): Promise<Person> {
+export async function ownReport(
+  deps: Pick<SchedulingDeps, 'repositories'>,
+  supervisor: Person,
+  employeeId: string,
+): Promise<Person> {
   const employee = await deps.repositories.people.getPerson(supervisor.tenantId, employeeId);
   if (!employee || employee.value.supervisorId !== supervisor.id) throw notFound('team.notYourReport');
   // The invitation speaks the employee's own language.
@@ -208,8 +212,8 @@ export async function meetingRoundOf(
   };
 }
 
-async function checkMeetingTime(
-  deps: SchedulingDeps,
+export async function checkMeetingTime(
+  deps: Pick<SchedulingDeps, 'repositories'>,
   employee: Person,
   year: number,
   scheduledAt: string,

@@ -73,6 +73,13 @@ export function query(req: Request): Record<string, unknown> {
   return (req.query as Record<string, unknown> | undefined) ?? {};
 }
 
+/** The query string through `schema`, refused as parseBody refuses a body. */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const parsed = schema.safeParse(query(req));
+  if (!parsed.success) throw invalid({ fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
+  return parsed.data;
+}
+
 /** The year in `?year=`, or the fallback when absent. */
 export async function yearParam(req: Request, fallback: () => Promise<number>): Promise<number> {
   const raw = query(req).year;

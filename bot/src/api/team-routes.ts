@@ -3,6 +3,8 @@
  *   GET    /api/v1/team?year=&continuationToken=                        the team overview, a page of reports
  *   PUT    /api/v1/team/discussions/:year/:employeeId/meeting           schedule or move (If-Match)
  *   DELETE /api/v1/team/discussions/:year/:employeeId/meeting           cancel (If-Match)
+ *   GET    /api/v1/team/discussions/:year/:employeeId/meeting/preview?scheduledAt=&durationMinutes=
+ *                                                                       the invitation card scheduling would send
  *   POST   /api/v1/team/group-discussions                               start a team's group discussion
  *   GET    /api/v1/team/group-discussions/:year/:teamId/preview         the card the start would post
  *   GET    /api/v1/discussions/:year/:employeeId/meeting.ics            the meeting (or its cancellation) as text/calendar
@@ -14,7 +16,7 @@ import { isZonedDateTime } from '../domain/calendar';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { RequestIdentity } from './auth/request-identity';
-import { groupDiscussionPreview } from './card-previews';
+import { groupDiscussionPreview, invitationPreview } from './card-previews';
 import { startGroupDiscussion } from './group-discussion-start';
 import {
   cancelMeeting,
@@ -32,6 +34,7 @@ import {
   parseBody,
   parseYear,
   pathParam,
+  parseQuery,
   secured,
   yearParam,
   type RouteKit,
@@ -42,6 +45,17 @@ import { teamOverview } from './team-overview';
 const meetingSchema = z.object({
   scheduledAt: z.string().refine(isZonedDateTime),
   durationMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(MAX_DURATION_MINUTES)
+    .default(DEFAULT_DURATION_MINUTES),
+});
+
+/** The preview's query string: the time and length the supervisor is about to send, as text. */
+const meetingPreviewSchema = z.object({
+  scheduledAt: z.string().refine(isZonedDateTime),
+  durationMinutes: z.coerce
     .number()
     .int()
     .min(MIN_DURATION_MINUTES)
@@ -110,6 +124,21 @@ export function registerTeamRoutes(
     status: 200,
     body: await cancelMeeting(deps, identity.person, meetingTarget(req), kit.now(), calendarCaller(identity)),
   }));
+
+  // Posts nothing and stores nothing: the card the PUT above would send for this time.
+  secured(kit, server, 'get', `${meetingPath}/preview`, ['supervisor'], async (req, identity) => {
+    const proposed = parseQuery(meetingPreviewSchema, req);
+    const target = meetingTarget(req);
+    return {
+      status: 200,
+      body: await invitationPreview(
+        deps,
+        identity.person,
+        { year: target.year, employeeId: target.employeeId, ...proposed },
+        kit.now(),
+      ),
+    };
+  });
 
   // The meeting's .ics, for the employee's or the supervisor's other calendar (a bot cannot attach it in Teams):
   // an iCalendar object as RFC 5545 registers it (media type text/calendar, 8.1), saved as a file by the tab.

@@ -52,6 +52,18 @@ export async function scheduleMeeting(
   })) as MeetingOutcome;
 }
 
+/** The invitation card scheduling this time would send the employee (in their language), to show before sending. */
+export async function invitationPreview(
+  api: ApiClient,
+  year: number,
+  employeeId: string,
+  scheduledAt: string,
+  durationMinutes: number,
+): Promise<object> {
+  const answer = await api.get(`${meetingPath(year, employeeId)}/preview`, { scheduledAt, durationMinutes });
+  return (answer as { card: object }).card;
+}
+
 /** The meeting's .ics as the API sends it (text/calendar): a file the supervisor can send or add to another calendar. */
 export async function meetingCalendarFile(
   api: ApiClient,

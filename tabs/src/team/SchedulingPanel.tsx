@@ -9,18 +9,23 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/http';
-import { meetingCalendarFile, scheduleMeeting } from '../api/team';
+import { ApiError, asApiError } from '../api/http';
+import { invitationPreview, meetingCalendarFile, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
+import { errorMessage } from '../components/ErrorState';
+import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
 import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
 import { ScrollRegion } from '../components/ScrollRegion';
+
+/** The SDK and its Markdown renderer load only when a preview is asked for. */
+const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
 
 /** Saves the meeting's .ics from the API as a file the supervisor can send or open in another calendar. */
 async function downloadIcs(api: ApiClient, icsPath: string): Promise<void> {
@@ -88,6 +93,10 @@ export function SchedulingPanel({
   const [sending, setSending] = useState(false);
   const [results, setResults] = useState<InvitationResult[]>([]);
   const resultsRef = useRef<HTMLDivElement>(null);
+  // The invitation one proposal would send, as Teams will show it; gone when its time or length changes.
+  const [preview, setPreview] = useState<{ employeeId: string; name: string; card: object } | null>(null);
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<ActionMessage | null>(null);
   // After sending, keyboard focus goes to what happened (the button that had it is gone).
   useEffect(() => {
     if (results.length > 0) resultsRef.current?.focus();
@@ -110,6 +119,7 @@ export function SchedulingPanel({
     );
     setProposals(selected.map((row, i) => ({ row, time: times[i] ?? first })));
     setResults([]);
+    setPreview(null);
   };
 
   const problem = (proposal: Proposal): string | null => {
@@ -119,8 +129,23 @@ export function SchedulingPanel({
   };
   const ready = proposals.length > 0 && proposals.every((p) => problem(p) === null);
 
+  const showPreview = async ({ row, time }: Proposal) => {
+    setPreviewing(row.id);
+    setPreviewError(null);
+    try {
+      const card = await invitationPreview(api, year, row.id, localInputToIso(time), duration);
+      setPreview({ employeeId: row.id, name: fullName(row), card });
+    } catch (error) {
+      setPreview(null);
+      setPreviewError({ intent: 'error', text: errorMessage(asApiError(error), t) });
+    } finally {
+      setPreviewing(null);
+    }
+  };
+
   const send = async () => {
     setSending(true);
+    setPreview(null);
     const done: InvitationResult[] = [];
     for (const { row, time } of proposals) {
       const name = fullName(row);
@@ -169,7 +194,13 @@ export function SchedulingPanel({
             <Input type="datetime-local" value={first} onChange={(_, data) => setFirst(data.value)} />
           </Field>
           <Field label={t('team.duration')}>
-            <Select value={String(duration)} onChange={(_, data) => setDuration(Number(data.value))}>
+            <Select
+              value={String(duration)}
+              onChange={(_, data) => {
+                setDuration(Number(data.value));
+                setPreview(null);
+              }}
+            >
               {DURATIONS.map((minutes) => (
                 <option key={minutes} value={minutes}>
                   {t('team.minutes', { minutes })}
@@ -204,6 +235,9 @@ export function SchedulingPanel({
                   <th scope="col" className={table.headerCell}>
                     {t('team.columnTime')}
                   </th>
+                  <th scope="col" className={table.headerCell}>
+                    {t('team.columnPreview')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -224,13 +258,24 @@ export function SchedulingPanel({
                             aria-label={t('team.timeFor', { name })}
                             type="datetime-local"
                             value={proposal.time}
-                            onChange={(_, data) =>
+                            onChange={(_, data) => {
                               setProposals((current) =>
                                 current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
-                              )
-                            }
+                              );
+                              if (preview?.employeeId === proposal.row.id) setPreview(null);
+                            }}
                           />
                         </Field>
+                      </td>
+                      <td className={table.cell}>
+                        <Button
+                          appearance="subtle"
+                          disabled={issue !== null || previewing !== null || sending}
+                          onClick={() => void showPreview(proposal)}
+                          aria-label={t('team.previewInvitationFor', { name })}
+                        >
+                          {t('team.previewInvitation')}
+                        </Button>
                       </td>
                     </tr>
                   );
@@ -238,6 +283,15 @@ export function SchedulingPanel({
               </tbody>
             </table>
           </ScrollRegion>
+          {preview ? (
+            <Suspense fallback={null}>
+              <CardPreview
+                card={preview.card}
+                label={t('team.previewInvitationLabel', { name: preview.name })}
+              />
+            </Suspense>
+          ) : null}
+          <LiveMessage message={previewError} layout="multiline" />
           <div>
             <Button appearance="primary" disabled={!ready || sending} onClick={() => void send()}>
               {sending ? t('team.sending') : t('team.sendInvitations', { count: proposals.length })}
