@@ -4,39 +4,11 @@
  * Chromium against the real service. Needs `npm run build -w tabs`.
  */
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/src/app';
 import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
-import { requireBuiltTabs } from '../app-package/tab-server';
-import { startTestApp } from '../support/app';
-import { newTenantId } from '../support/storage';
-import {
-  axeViolations,
-  chooseMonthDay,
-  launchTabsBrowser,
-  shownMonthDay,
-  type TabsBrowser,
-} from './tabs-browser';
+import { axeViolations, chooseMonthDay, shownMonthDay, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const tenantId = newTenantId();
-
-let app: RunningApp;
-let tabs: TabsBrowser;
-
-beforeAll(async () => {
-  requireBuiltTabs();
-  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
-  tabs = await launchTabsBrowser({ now: NOW });
-}, 120_000);
-
-afterEach(async () => {
-  await tabs?.closePages();
-});
-
-afterAll(async () => {
-  await tabs?.close();
-  await app?.stop();
-});
+const stack = useDemoTabs(NOW);
 
 /** What a screen reader reads after a control's name: its field's error, if any. */
 const description = (page: Page, name: string): Promise<string> =>
@@ -49,12 +21,12 @@ const description = (page: Page, name: string): Promise<string> =>
   );
 
 const developmentPhase = async () =>
-  (await app.repositories.annualClocks.get(tenantId))?.value.phases.find(
+  (await stack.app.repositories.annualClocks.get(stack.tenantId))?.value.phases.find(
     (p) => p.id === 'development-discussions',
   );
 
 test('phase dates are a day and a month, never a year', async () => {
-  const page = await tabs.open(app.url, 'hr', '#/hr');
+  const page = await stack.tabs.open(stack.app.url, 'hr', '#/hr');
   await page.getByRole('heading', { level: 2, name: 'Vuosikello 2026: Koko organisaatio' }).waitFor();
   // Nothing saved yet: the organisation runs on the default clock.
   const opens = defaultAnnualClock().phases.find((p) => p.id === 'development-discussions')?.opens ?? '';
@@ -78,7 +50,7 @@ test('phase dates are a day and a month, never a year', async () => {
 });
 
 test('31 April is refused under the closing date only; a real date saves as month and day', async () => {
-  const page = await tabs.open(app.url, 'hr', '#/hr');
+  const page = await stack.tabs.open(stack.app.url, 'hr', '#/hr');
   await chooseMonthDay(page, 'Kehityskeskustelut: päättyy', 31, 4);
   const message = '31.4. ei ole päivämäärä joka vuosi. Valitse toinen päivä.';
   await page.getByText(message).waitFor();

@@ -5,38 +5,16 @@
  * page and axe-core. Needs `npm run build -w tabs`.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/src/app';
 import { BUILT_IN_COACHING_BANK, MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
-import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
-import { newTenantId } from '../support/storage';
-import { requireBuiltTabs } from '../app-package/tab-server';
-import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const tenantId = newTenantId();
-
-let app: RunningApp;
-let tabs: TabsBrowser;
-
-beforeAll(async () => {
-  requireBuiltTabs();
-  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
-  tabs = await launchTabsBrowser({ now: NOW });
-}, 120_000);
-
-afterEach(async () => {
-  await tabs?.closePages();
-});
-
-afterAll(async () => {
-  await tabs?.close();
-  await app?.stop();
-});
+const stack = useDemoTabs(NOW);
 
 /** HR's page, on to the coaching questions by its link, as a user gets there. */
 async function openCoachingQuestions(): Promise<Page> {
-  const page = await tabs.open(app.url, 'hr', '#/hr');
+  const page = await stack.tabs.open(stack.app.url, 'hr', '#/hr');
   await page.getByRole('link', { name: 'Valmentavat kysymykset' }).click();
   await page.getByRole('heading', { level: 2, name: 'Valmentavat kysymykset' }).waitFor();
   return page;
@@ -79,7 +57,7 @@ test('HR edits the coaching questions: a refused save stores nothing, a saved on
   );
   expect(await swedish.getAttribute('aria-invalid')).toBe('true');
   expect(await isFocused(swedish)).toBe(true);
-  expect(await app.repositories.coachingBanks.get(tenantId)).toBeNull();
+  expect(await stack.app.repositories.coachingBanks.get(stack.tenantId)).toBeNull();
   expect(await axeViolations(page)).toEqual([]);
 
   await swedish.fill('Vad i ditt arbete ger dig kraft?');
@@ -97,7 +75,7 @@ test('HR edits the coaching questions: a refused save stores nothing, a saved on
   await page.getByRole('button', { name: 'Tallenna kysymykset' }).click();
   await page.getByText('Valmentavat kysymykset tallennettu.').waitFor();
   await page.getByText(/^Tallennettu /).waitFor();
-  const stored = (await app.repositories.coachingBanks.get(tenantId))?.value.questions;
+  const stored = (await stack.app.repositories.coachingBanks.get(stack.tenantId))?.value.questions;
   expect(stored?.wellbeing).toEqual([
     {
       fi: 'Mikä työssäsi antaa sinulle voimia?',
@@ -156,15 +134,15 @@ test('when another HR user saved meanwhile, the form shows their questions and s
   await mine.getByRole('button', { name: 'Tallenna kysymykset' }).click();
   await mine.getByText('Joku muu tallensi kysymyksiä sillä välin.', { exact: false }).waitFor();
   expect(await field.inputValue()).toBe('Mitä muuta haluat ottaa puheeksi?');
-  expect((await app.repositories.coachingBanks.get(tenantId))?.value.questions.otherMatters[0]?.fi).toBe(
-    'Mitä muuta haluat ottaa puheeksi?',
-  );
+  expect(
+    (await stack.app.repositories.coachingBanks.get(stack.tenantId))?.value.questions.otherMatters[0]?.fi,
+  ).toBe('Mitä muuta haluat ottaa puheeksi?');
 
   // The form now holds what is stored, with its ETag: saving again goes through.
   await field.fill('Mitä muuta haluat kertoa?');
   await mine.getByRole('button', { name: 'Tallenna kysymykset' }).click();
   await mine.getByText('Valmentavat kysymykset tallennettu.').waitFor();
-  expect((await app.repositories.coachingBanks.get(tenantId))?.value.questions.otherMatters[0]?.fi).toBe(
-    'Mitä muuta haluat kertoa?',
-  );
+  expect(
+    (await stack.app.repositories.coachingBanks.get(stack.tenantId))?.value.questions.otherMatters[0]?.fi,
+  ).toBe('Mitä muuta haluat kertoa?');
 });

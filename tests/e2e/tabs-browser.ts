@@ -5,7 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/src/app';
+import { requireBuiltTabs } from '../app-package/tab-server';
+import { startTestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { newTenantId } from '../support/storage';
 
 export interface TabsBrowser {
   /** The tabs' page at `app`'s URL as a dev-mode persona; `suffix`: more query parameters and the route. */
@@ -32,6 +36,34 @@ export async function launchTabsBrowser(options: { now?: Date } = {}): Promise<T
     },
     close: () => browser.close(),
   };
+}
+
+/** The service with the demo municipality as it stands at `now`, and the file's browser. */
+export interface DemoTabs {
+  readonly tenantId: string;
+  readonly app: RunningApp;
+  readonly tabs: TabsBrowser;
+}
+
+/**
+ * Starts the service on a new tenant seeded with the demo municipality and a browser whose clock stands at `now`
+ * before the file's tests, closes each test's pages after it, and stops both after the last test.
+ */
+export function useDemoTabs(now: Date): DemoTabs {
+  const state = { tenantId: newTenantId() } as { tenantId: string; app: RunningApp; tabs: TabsBrowser };
+  beforeAll(async () => {
+    requireBuiltTabs();
+    state.app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: state.tenantId }, { now: () => now });
+    state.tabs = await launchTabsBrowser({ now });
+  }, 120_000);
+  afterEach(async () => {
+    await state.tabs?.closePages();
+  });
+  afterAll(async () => {
+    await state.tabs?.close();
+    await state.app?.stop();
+  });
+  return state;
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

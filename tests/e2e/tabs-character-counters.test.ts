@@ -5,39 +5,17 @@
  * Needs `npm run build -w tabs`.
  */
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/src/app';
 import { MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
 import { MAX_CONCLUSION_LENGTH } from '../../bot/src/domain/content-limits';
 import { generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/summaries/organisation-year';
-import { requireBuiltTabs } from '../app-package/tab-server';
-import { startTestApp } from '../support/app';
-import { newTenantId } from '../support/storage';
-import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
+const stack = useDemoTabs(NOW);
 const YEAR = organisationYear(NOW);
-const tenantId = newTenantId();
-const demo = generateDemoMunicipality(tenantId);
+const demo = generateDemoMunicipality(stack.tenantId);
 const [area] = [...demo.serviceAreas].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
-
-let app: RunningApp;
-let tabs: TabsBrowser;
-
-beforeAll(async () => {
-  requireBuiltTabs();
-  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
-  tabs = await launchTabsBrowser({ now: NOW });
-}, 120_000);
-
-afterEach(async () => {
-  await tabs?.closePages();
-});
-
-afterAll(async () => {
-  await tabs?.close();
-  await app?.stop();
-});
 
 /** What a screen reader reads after a field's label: its hint (the counter) and its error message. */
 const description = (page: Page, name: string): Promise<string> =>
@@ -53,7 +31,7 @@ const digits = (value: string): string => value.replace(/\s/g, '');
 
 test('a summary’s conclusions show the longest line against 800, and an over-long one is refused and kept', async () => {
   if (!area) throw new Error('the demo has service areas');
-  const page = await tabs.open(app.url, 'hr', `#/hr?view=summaries&year=${YEAR}`);
+  const page = await stack.tabs.open(stack.app.url, 'hr', `#/hr?view=summaries&year=${YEAR}`);
   await page.getByRole('link', { name: `Avaa koonti: ${area.name}` }).click();
   await page.getByRole('button', { name: 'Luo luonnos' }).click();
   await page.getByText('Luonnos on valmis.').waitFor();
@@ -76,7 +54,7 @@ test('a summary’s conclusions show the longest line against 800, and an over-l
     .getByText('Ei tallennettu: lyhennä ensin punaisella merkityt tekstit. Kirjoittamasi teksti on tallessa.')
     .waitFor();
   expect(await field.inputValue()).toBe(`Lyhyt\n${tooLong}`);
-  const stored = await app.repositories.summaries.get(tenantId, YEAR, area.id);
+  const stored = await stack.app.repositories.summaries.get(stack.tenantId, YEAR, area.id);
   expect(JSON.stringify(stored?.value.conclusions ?? {})).not.toContain(tooLong);
 
   // Shortened to the limit, it is saved whole.
@@ -84,12 +62,12 @@ test('a summary’s conclusions show the longest line against 800, and an over-l
   await field.fill(atLimit);
   await page.getByRole('button', { name: 'Tallenna johtopäätökset' }).click();
   await page.getByText('Johtopäätökset tallennettu.').waitFor();
-  const saved = await app.repositories.summaries.get(tenantId, YEAR, area.id);
+  const saved = await stack.app.repositories.summaries.get(stack.tenantId, YEAR, area.id);
   expect(Object.values(saved?.value.conclusions ?? {}).flat()).toContain(atLimit);
 }, 120_000);
 
 test('each coaching question shows its count against its limit, in Swedish on a Swedish page', async () => {
-  const page = await tabs.open(app.url, 'hr', '&locale=sv#/hr');
+  const page = await stack.tabs.open(stack.app.url, 'hr', '&locale=sv#/hr');
   await page.getByRole('link', { name: 'Coachande frågor' }).click();
   await page.getByRole('heading', { level: 2, name: 'Coachande frågor' }).waitFor();
   const first = page

@@ -6,19 +6,15 @@
  * edited, and nothing is stored. Needs `npm run build -w tabs`.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/src/app';
 import { generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/summaries/organisation-year';
-import { requireBuiltTabs } from '../app-package/tab-server';
-import { startTestApp } from '../support/app';
-import { newTenantId } from '../support/storage';
-import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
+const stack = useDemoTabs(NOW);
 const YEAR = organisationYear(NOW);
 const RIGHT_TO_LEFT_OVERRIDE = '\u202E';
-const tenantId = newTenantId();
-const demo = generateDemoMunicipality(tenantId);
+const demo = generateDemoMunicipality(stack.tenantId);
 const [area] = [...demo.serviceAreas].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 
 /** What each language's page calls the things the test touches, and the refusal it shows at the field. */
@@ -46,24 +42,6 @@ const PAGES = {
   },
 } as const;
 
-let app: RunningApp;
-let tabs: TabsBrowser;
-
-beforeAll(async () => {
-  requireBuiltTabs();
-  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
-  tabs = await launchTabsBrowser({ now: NOW });
-}, 120_000);
-
-afterEach(async () => {
-  await tabs?.closePages();
-});
-
-afterAll(async () => {
-  await tabs?.close();
-  await app?.stop();
-});
-
 /** What a screen reader reads after a field's label: its error message, if any. */
 const description = (field: Locator): Promise<string> =>
   field.evaluate((element) =>
@@ -76,8 +54,8 @@ const description = (field: Locator): Promise<string> =>
 
 async function openSummary(locale: keyof typeof PAGES): Promise<Page> {
   if (!area) throw new Error('the demo has service areas');
-  return tabs.open(
-    app.url,
+  return stack.tabs.open(
+    stack.app.url,
     'hr',
     `&locale=${locale}#/hr?view=summaries&year=${YEAR}&area=${encodeURIComponent(area.id)}`,
   );
@@ -89,7 +67,8 @@ test('HR’s summary conclusions: the refused text is marked at its own field, i
   await first.getByRole('button', { name: 'Luo luonnos' }).click();
   await first.getByText('Luonnos on valmis.').waitFor();
   await first.close();
-  const before = (await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.conclusions;
+  const before = (await stack.app.repositories.summaries.get(stack.tenantId, YEAR, area.id))?.value
+    .conclusions;
 
   for (const locale of ['fi', 'sv', 'en'] as const) {
     const words = PAGES[locale];
@@ -110,15 +89,15 @@ test('HR’s summary conclusions: the refused text is marked at its own field, i
     // Editing the field takes its mark away; nothing was stored meanwhile.
     await futureNeeds.fill('Digitaidot asiakastyössä');
     expect(await description(futureNeeds)).not.toContain(words.refusal);
-    expect((await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.conclusions).toEqual(
-      before,
-    );
+    expect(
+      (await stack.app.repositories.summaries.get(stack.tenantId, YEAR, area.id))?.value.conclusions,
+    ).toEqual(before);
     await page.close();
   }
 });
 
 test('the coaching questions: the refused question is marked where it is, in Swedish', async () => {
-  const page = await tabs.open(app.url, 'hr', '&locale=sv#/hr?view=coaching');
+  const page = await stack.tabs.open(stack.app.url, 'hr', '&locale=sv#/hr?view=coaching');
   const wellbeing = page.getByRole('group', { name: 'Välbefinnande' }).getByRole('group').first();
   const english = wellbeing.getByLabel('In English');
   await english.fill('What gives you energy?\u2066');
@@ -126,5 +105,5 @@ test('the coaching questions: the refused question is marked where it is, in Swe
   await page.getByText(PAGES.sv.refusal).first().waitFor();
   expect(await description(english)).toContain(PAGES.sv.refusal);
   expect(await english.getAttribute('aria-invalid')).toBe('true');
-  expect(await app.repositories.coachingBanks.get(tenantId)).toBeNull();
+  expect(await stack.app.repositories.coachingBanks.get(stack.tenantId)).toBeNull();
 });

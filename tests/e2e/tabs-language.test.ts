@@ -4,43 +4,21 @@
  * made meanwhile elsewhere is shown instead of overwritten. Needs `npm run build -w tabs`.
  */
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/src/app';
 import { translate } from '../../bot/src/i18n/translate';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
-import { requireBuiltTabs } from '../app-package/tab-server';
 import { cardAction, invokeCard } from '../support/activities';
-import { startTestApp } from '../support/app';
-import { newTenantId } from '../support/storage';
-import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const tenantId = newTenantId();
-const personas = demoPersonas(generateDemoMunicipality(tenantId));
-const swede = { tenantId, aadObjectId: personas.swedishEmployee.aadObjectId };
+const stack = useDemoTabs(NOW);
+const personas = demoPersonas(generateDemoMunicipality(stack.tenantId));
+const swede = { tenantId: stack.tenantId, aadObjectId: personas.swedishEmployee.aadObjectId };
 const swedeId = personas.swedishEmployee.personId;
-
-let app: RunningApp;
-let tabs: TabsBrowser;
-
-beforeAll(async () => {
-  requireBuiltTabs();
-  app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
-  tabs = await launchTabsBrowser({ now: NOW });
-}, 120_000);
-
-afterEach(async () => {
-  await tabs?.closePages();
-});
-
-afterAll(async () => {
-  await tabs?.close();
-  await app?.stop();
-});
 
 /** Presses a language on the bot's language card (an unknown one only shows the card), as Teams would. */
 const pressInChat = (locale: string): Promise<Record<string, unknown>> =>
   invokeCard(
-    app.url,
+    stack.app.url,
     cardAction(swede, 'language.choose', { locale }, { serviceUrl: 'http://127.0.0.1:9', locale: 'en-US' }),
   );
 
@@ -52,7 +30,7 @@ async function botLanguage(): Promise<string> {
   );
 }
 
-const open = (): Promise<Page> => tabs.open(app.url, 'swedishEmployee', '#/personal');
+const open = (): Promise<Page> => stack.tabs.open(stack.app.url, 'swedishEmployee', '#/personal');
 
 test('the Swedish HR record speaks Swedish in the tab until the person chooses, even in a Finnish browser', async () => {
   const page = await open();
@@ -77,7 +55,7 @@ test('shows the choice made in chat, and a change in the tab changes the page an
   await group.getByRole('radio', { name: 'Suomi' }).click();
   await page.getByRole('heading', { level: 1, name: 'Oma osaaminen' }).waitFor();
   await page.getByText('Kieli vaihdettu: Suomi.').waitFor();
-  expect(await app.repositories.languageChoices.chosenLocale(tenantId, swedeId)).toBe('fi');
+  expect(await stack.app.repositories.languageChoices.chosenLocale(stack.tenantId, swedeId)).toBe('fi');
   expect(await botLanguage()).toBe('fi');
   expect(await axeViolations(page)).toEqual([]);
 });
@@ -94,5 +72,5 @@ test('a choice made in chat while the tab is open is shown and followed, not ove
     .waitFor();
   const now = page.getByRole('radiogroup', { name: 'Språket som Osaamiskello talar med dig' });
   expect(await now.getByRole('radio', { name: 'Svenska' }).isChecked()).toBe(true);
-  expect(await app.repositories.languageChoices.chosenLocale(tenantId, swedeId)).toBe('sv');
+  expect(await stack.app.repositories.languageChoices.chosenLocale(stack.tenantId, swedeId)).toBe('sv');
 });
