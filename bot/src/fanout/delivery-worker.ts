@@ -36,7 +36,7 @@ export interface WorkerSettings {
   owner: string;
   /**
    * Deliveries in progress at once in this worker. Each holds its place for about the limiter's horizon (waiting
-   * for its send time) and a few round trips: at 45/s that is some 60 at once, and the rest keep the rate's
+   * for its send time) and a few round trips: at 49/s that is some 70 at once, and the rest keep the rate's
    * claims ahead of time.
    */
   concurrency: number;
