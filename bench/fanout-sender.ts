@@ -4,13 +4,14 @@
  * own, so its resident set is the engine's and not the bench's (the TypeScript loader alone holds some 45 MB).
  *
  * Environment: BENCH_CONNECTION_STRING, BENCH_SERVICE_URL, BENCH_TENANTS (recipients per tenant, "10000" or
- * "40000,50,50,50"), BENCH_CEILING (requests/s per tenant). IPC, answered in order:
+ * "40000,50,50,50"), BENCH_CEILING (the ceiling per tenant, requests/s; paced one under it). IPC, answered in order:
  *   → { started: { at, materialiseMs } }   once every campaign is stored and the worker runs
  *   'memory'  → { memory: { rss, heapUsed, peakRss } }
  *   'finish'  → { finished: { leases, requests, peakRss } } once every campaign is final; then it exits.
  */
 import type { DeliveryRequest } from '../bot/src/fanout/delivery';
 import { openFanout } from '../bot/src/fanout/fanout-engine';
+import { tenantRateFor } from '../bot/src/fanout/tenant-rate-limiter';
 import { createLogger } from '../bot/src/logging';
 import { openStorageAccount } from '../bot/src/storage/storage-account';
 import { ConnectorSender } from '../bot/src/teams/connector-sender';
@@ -61,9 +62,7 @@ async function main(): Promise<void> {
     connectionString: env('BENCH_CONNECTION_STRING'),
     tablePrefix: 'bench',
   });
-  const fanout = await openFanout(account, {
-    tenantRate: { ratePerSecond: ceiling, horizonMs: 1000, maxClaim: 16 },
-  });
+  const fanout = await openFanout(account, { tenantRate: tenantRateFor(ceiling) });
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);

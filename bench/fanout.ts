@@ -6,7 +6,7 @@
  * `sendActivity` after another, the SDK retrying on its own — and the ratio of the two rates.
  *
  * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
- * first), --ceiling R (45, requests/s per tenant), --latency-ms L (50), --skip-baseline.
+ * first), --ceiling R (50, Teams' requests/s per tenant: the engine paces one under it and never exceeds it), --latency-ms L (50), --skip-baseline.
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -19,6 +19,7 @@ import {
 } from 'botbuilder';
 import { build } from 'esbuild';
 import { startAzurite } from '../bot/src/devstack/azurite';
+import { TEAMS_TENANT_CEILING, tenantRateFor } from '../bot/src/fanout/tenant-rate-limiter';
 import type { ReceivedSummary } from './fanout-connector';
 import { benchTenant } from './fanout-ids';
 
@@ -38,7 +39,7 @@ function options(): Options {
     options: {
       recipients: { type: 'string', default: '10000' },
       tenants: { type: 'string' },
-      ceiling: { type: 'string', default: '45' },
+      ceiling: { type: 'string', default: String(TEAMS_TENANT_CEILING) },
       'latency-ms': { type: 'string', default: '50' },
       'skip-baseline': { type: 'boolean', default: false },
     },
@@ -340,6 +341,7 @@ export async function main(): Promise<void> {
   );
   print('fanout.tenants', opts.tenants.length, 'tenants');
   print('fanout.ceiling', opts.ceiling, 'requests/s');
+  print('fanout.pacing', tenantRateFor(opts.ceiling).ratePerSecond, 'requests/s');
   print('connector.latency', opts.latencyMs, 'ms');
   const azurite = await startAzurite();
   try {

@@ -28,6 +28,7 @@ import { SendFailure, type MessageSender, type OutgoingActivity } from './messag
 import { systemClock, type PacingClock } from './pacing-clock';
 import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from './retry-policy';
 import { DELIVERY_BUCKETS } from './fanout-keys';
+import { SendWindow } from './send-window';
 import type { TenantRateLimiter } from './tenant-rate-limiter';
 
 export interface WorkerSettings {
@@ -35,7 +36,7 @@ export interface WorkerSettings {
   owner: string;
   /**
    * Deliveries in progress at once in this worker. Each holds its place for about the limiter's horizon (waiting
-   * for its send time) and a few round trips: at 45/s that is some 60 at once, and the rest keep the rate's
+   * for its send time) and a few round trips: at 49/s that is some 70 at once, and the rest keep the rate's
    * claims ahead of time.
    */
   concurrency: number;
@@ -150,6 +151,7 @@ export class DeliveryWorker {
   /** Each tenant's own slots within the worker's: see `tenantConcurrency`. */
   private readonly tenantSlots = new Map<string, { slots: Slots; users: number }>();
   private readonly leaseLead = new LeaseLead();
+  private readonly sendWindow: SendWindow;
   /** The deliveries this worker is serving now (tenant, campaign, recipient). */
   private readonly serving = new Set<string>();
   /** The batches being worked on, with how many of their rows are not served yet. */
@@ -167,6 +169,7 @@ export class DeliveryWorker {
     this.settings = { ...DEFAULT_WORKER, ...settings };
     this.clock = deps.clock ?? systemClock;
     this.slots = new Slots(this.settings.concurrency);
+    this.sendWindow = new SendWindow(deps.limiter.ceiling, this.clock);
   }
 
   start(): void {
@@ -381,6 +384,7 @@ export class DeliveryWorker {
       this.leaseLead.observe(clock.now() - leaseStart);
       await clock.sleep(at - clock.now());
       if (clock.now() > at + MAX_LATENESS_MS) continue;
+      await this.sendWindow.admit(delivery.tenantId, this.stopped.signal);
 
       const next = await this.request(current, target, conversationId, activity);
       if (next === 'done') return 'done';

@@ -5,7 +5,7 @@
  * get the same time, and then sends each request at its time, never before. Requests are thus spaced
  * 1/rate apart across all processes, whatever each process holds in memory. A process claims at most
  * `horizonMs` ahead, so one cannot hoard the rate, and a time that a stopped process never used is simply
- * lost. The rate is configured under Teams' 50 per app per tenant: the gap absorbs sends a few ms late.
+ * lost. The rate is one request a second under Teams' 50 per app per tenant: the gap absorbs sends a few ms late.
  */
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { TableStore } from '../storage/table-store';
@@ -21,7 +21,24 @@ export interface TenantRateSettings {
   maxClaim: number;
 }
 
-export const DEFAULT_TENANT_RATE: TenantRateSettings = { ratePerSecond: 45, horizonMs: 1000, maxClaim: 16 };
+/**
+ * Teams' limit for proactive messages: 50 requests per second per app per tenant ("Optimize your bot with rate
+ * limiting and best practices in Microsoft Teams", learn.microsoft.com).
+ */
+export const TEAMS_TENANT_CEILING = 50;
+
+/**
+ * The pacing for a ceiling of `ceiling` requests a second: one request a second under it, the room a send a few
+ * ms late needs (the last guard, send-window.ts, holds the ceiling itself).
+ */
+export function tenantRateFor(ceiling: number): TenantRateSettings {
+  return { ratePerSecond: Math.max(1, ceiling - 1), horizonMs: 1000, maxClaim: 16 };
+}
+
+export const DEFAULT_TENANT_RATE: TenantRateSettings = tenantRateFor(TEAMS_TENANT_CEILING);
+
+/** The most requests of a tenant one process lets leave in a second at this pacing (send-window.ts). */
+export const ceilingOf = (settings: TenantRateSettings): number => Math.floor(settings.ratePerSecond) + 1;
 
 /**
  * When the row is idle (or the claims fell behind), the first time is this far ahead: time for the conversation's
@@ -43,6 +60,8 @@ export class TenantRateLimiter {
   private readonly waiting = new Map<string, Waiter[]>();
   private readonly pumping = new Set<string>();
   private readonly intervalMs: number;
+  /** The most requests of a tenant this process lets leave in any second (send-window.ts). */
+  readonly ceiling: number;
 
   constructor(
     private readonly store: TableStore,
@@ -50,6 +69,7 @@ export class TenantRateLimiter {
     private readonly clock: PacingClock = systemClock,
   ) {
     this.intervalMs = 1000 / settings.ratePerSecond;
+    this.ceiling = ceilingOf(settings);
   }
 
   /**
