@@ -44,7 +44,8 @@ async function smokeCheck({ url, timeoutMs, intervalMs, log = console.log, sleep
   const wait = sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
-    const { healthy, detail } = await probe(url, Math.min(intervalMs + 5_000, 30_000));
+    // /healthz itself waits up to 5 s for storage (HEALTH_STORAGE_TIMEOUT_MS): each attempt waits well beyond that.
+    const { healthy, detail } = await probe(url, Math.min(Math.max(intervalMs, 10_000) + 5_000, 30_000));
     log(`smoke check ${attempt}: ${url} → ${detail}`);
     if (healthy) {
       log('smoke check passed: the service answers and reaches its storage.');
