@@ -15,25 +15,9 @@ import { tenantRateFor } from '../bot/src/fanout/tenant-rate-limiter';
 import { createLogger } from '../bot/src/logging';
 import { openStorageAccount } from '../bot/src/storage/storage-account';
 import { ConnectorSender } from '../bot/src/teams/connector-sender';
-import { benchConversation, benchTenant } from './fanout-ids';
+import { activity, benchConversation, benchTenant } from './fanout-ids';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function activity(index: number): Record<string, unknown> {
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [{ type: 'TextBlock', text: `Muistutus ${index}`, wrap: true }],
-        },
-      },
-    ],
-  };
-}
 
 function deliveries(tenant: number, count: number, serviceUrl: string): DeliveryRequest[] {
   return Array.from({ length: count }, (_, index) => ({

@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { startAzurite } from '../bot/src/devstack/azurite';
 import { TEAMS_TENANT_CEILING, tenantRateFor } from '../bot/src/fanout/tenant-rate-limiter';
 import type { ReceivedSummary } from './fanout-connector';
-import { benchTenant } from './fanout-ids';
+import { activity, benchTenant } from './fanout-ids';
 
 const TENANT = 'bench-tenant';
 
@@ -105,22 +105,6 @@ function startConnector(latencyMs: number): Promise<RemoteConnector> {
         child.send('close');
       }),
   }));
-}
-
-function activity(index: number): Record<string, unknown> {
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [{ type: 'TextBlock', text: `Muistutus ${index}`, wrap: true }],
-        },
-      },
-    ],
-  };
 }
 
 /** A message into a conversation: the engine sends, the SDK's continuation replies (Teams shows both alike). */
