@@ -300,11 +300,11 @@ async function baseline(opts: Options): Promise<number> {
         id: conversationOf(index),
         isGroup: false,
         conversationType: 'personal',
-        name: '',
         tenantId: TENANT,
-      },
-      bot: { id: '', name: '' },
-      user: { id: `29:${index}`, name: '' },
+      } as ConversationReference['conversation'],
+      // Teams (and the stand-in, as strict as the Agents Playground) refuses an empty conversation name: none is sent.
+      bot: { id: '28:osaamiskello-bench', name: 'Osaamiskello' },
+      user: { id: `29:${index}`, name: `Henkilö ${index}` },
     };
     await adapter.continueConversationAsync('', reference, async (context) => {
       await context.sendActivity(activity(index));
