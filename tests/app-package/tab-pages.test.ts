@@ -73,6 +73,8 @@ describe('the annual clock', () => {
 
     expect(server.apiRequests).toContain('GET /api/v1/clock/default?year=2026');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi-FI');
+    // The heading shows before the clock's rows: wait for the first data row, not only the page.
+    await page.getByRole('row').nth(1).waitFor();
     const rows = await page.getByRole('row').allInnerTexts();
     expect(rows).toHaveLength(7); // header + six phases
     // Ties on dates follow the timeline's rows, top-down: the team's discussion before the individual's.
@@ -95,6 +97,8 @@ describe('the annual clock', () => {
   test('in Swedish with ?locale=sv, whatever the browser says', async () => {
     const page = await open('#/clock?year=2026&locale=sv', 'fi-FI');
     await page.getByRole('heading', { level: 2, name: 'Årsklocka 2026' }).waitFor();
+    // The heading shows before the clock's rows: wait for the first data row, not only the page.
+    await page.getByRole('row').nth(1).waitFor();
     const rows = await page.getByRole('row').allInnerTexts();
     expect(rows[1]?.split('\t').map((cell) => cell.trim())).toEqual([
       'Gruppsamtal om kompetens',
@@ -108,6 +112,8 @@ describe('the annual clock', () => {
   test('in English for a browser language the app does not have', async () => {
     const page = await open('#/clock?year=2026', 'de-DE');
     await page.getByRole('heading', { level: 2, name: 'Annual clock 2026' }).waitFor();
+    // The heading shows before the clock's rows: wait for the first data row, not only the page.
+    await page.getByRole('row').nth(1).waitFor();
     const rows = await page.getByRole('row').allInnerTexts();
     expect(rows[1]?.split('\t').map((cell) => cell.trim())).toEqual([
       'Group competence discussions',
