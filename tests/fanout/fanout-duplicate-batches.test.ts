@@ -48,7 +48,7 @@ async function materialiseAgain(campaignId: string, deliveries: ReturnType<typeo
     deliveries,
     new Date(),
   );
-  for (const bucket of buckets)
+  for (const { bucket } of buckets)
     await test$.fanout.queue.enqueue({ tenantId: test$.tenantId, campaignId, bucket });
 }
 

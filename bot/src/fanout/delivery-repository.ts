@@ -72,15 +72,15 @@ export class DeliveryRepository {
 
   /**
    * Creates the deliveries that do not exist yet, leaving existing ones (and their progress) alone; returns the
-   * buckets that hold them. A bucket's rows go in transactions of up to 100; a transaction that meets an
-   * existing row is redone row by row.
+   * buckets that hold them, in order, with how many of the campaign's rows each holds. A bucket's rows go in
+   * transactions of up to 100; a transaction that meets an existing row is redone row by row.
    */
   async createMissing(
     tenantId: string,
     campaignId: string,
     requests: readonly DeliveryRequest[],
     now: Date,
-  ): Promise<number[]> {
+  ): Promise<Array<{ bucket: number; rows: number }>> {
     const buckets = new Map<number, Row[]>();
     for (const request of requests) {
       const row = this.codec.row(deliveryKeys.key(tenantId, campaignId, request.recipientKey), {
@@ -114,7 +114,9 @@ export class DeliveryRepository {
         }
       }
     });
-    return [...buckets.keys()].sort((a, b) => a - b);
+    return [...buckets]
+      .map(([bucket, rows]) => ({ bucket, rows: rows.length }))
+      .sort((a, b) => a.bucket - b.bucket);
   }
 
   async get(tenantId: string, campaignId: string, recipientKey: string): Promise<Versioned<Delivery> | null> {

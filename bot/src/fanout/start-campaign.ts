@@ -8,7 +8,6 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { CampaignRepository } from './campaign-repository';
 import type { DeliveryRequest } from './delivery';
 import type { DeliveryRepository } from './delivery-repository';
-import { deliveryKeys } from './fanout-keys';
 import type { FanoutQueue } from './fanout-queue';
 
 export interface CampaignStores {
@@ -75,16 +74,11 @@ export async function startCampaign(
   }
 
   const buckets = await stores.deliveries.createMissing(tenantId, campaignId, request.deliveries, now);
-  const rowsPerBucket = new Map<number, number>();
-  for (const { recipientKey } of request.deliveries) {
-    const bucket = deliveryKeys.bucketOf(recipientKey);
-    rowsPerBucket.set(bucket, (rowsPerBucket.get(bucket) ?? 0) + 1);
-  }
   let rowsAhead = 0;
-  for (const bucket of buckets) {
+  for (const { bucket, rows } of buckets) {
     const delay = rowsAhead / pace.ratePerSecond - pace.leadSeconds;
     await stores.queue.enqueue({ tenantId, campaignId, bucket }, delay);
-    rowsAhead += rowsPerBucket.get(bucket) ?? 0;
+    rowsAhead += rows;
   }
   try {
     await stores.campaigns.update(campaign, { materialised: true });
