@@ -381,6 +381,14 @@ export function partitionFilter(partitionKey: string): string {
  * prefix with its last character raised by one. Prefixes end with "|", which encoded ids never hold.
  */
 export function rowKeyPrefixFilter(partitionKey: string, prefix: string): string {
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${upper}`;
+  return rowKeyPrefixesFilter(partitionKey, prefix, prefix);
+}
+
+/**
+ * The rows of a partition whose row keys start with `first`, with `last`, or with any prefix that sorts between
+ * them: one range read over neighbouring prefixes.
+ */
+export function rowKeyPrefixesFilter(partitionKey: string, first: string, last: string): string {
+  const upper = last.slice(0, -1) + String.fromCharCode(last.charCodeAt(last.length - 1) + 1);
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${first} and RowKey lt ${upper}`;
 }

@@ -5,11 +5,10 @@
  * city a few pages. No row names a person; the rows are rebuilt from the discussions (see
  * summaries/aggregate-refresh.ts), so they never need to be edited by hand.
  */
-import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { LEARNING_WAYS, type LearningWay } from '../domain/development-discussion';
 import type { TenantId } from '../domain/organisation';
-import { rowKeyPrefixFilter, teamAggregateKeys } from './keys';
+import { rowKeyPrefixesFilter, rowKeyPrefixFilter, teamAggregateKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type SyncCounts } from './record-table';
 import type { TableStore, Versioned } from './table-store';
@@ -160,10 +159,9 @@ export class TeamAggregateRepository {
     const partitionKey = teamAggregateKeys.partition(tenantId, year);
     const from = teamAggregateKeys.releasedPrefix;
     const last = teamAggregateKeys.baselinePrefix;
-    const to = last.slice(0, -1) + String.fromCharCode(last.charCodeAt(last.length - 1) + 1);
     const released: Versioned<ReleasedCounts>[] = [];
     const baselines: Versioned<DisclosureBaseline>[] = [];
-    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    const filter = rowKeyPrefixesFilter(partitionKey, from, last);
     for await (const read of this.store.scan({ filter })) {
       const rowKey = String(read.value.rowKey);
       if (rowKey.startsWith(last))
