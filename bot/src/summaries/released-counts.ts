@@ -37,8 +37,22 @@ export function moved(
 const ATTEMPTS = 4;
 
 /** A conditional write lost to another reader's (its ETag moved, or the row was created meanwhile). */
-export const isWriteRace = (error: unknown): boolean =>
+const isWriteRace = (error: unknown): boolean =>
   error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+
+/**
+ * Runs `attempt` (numbered from 1) again while its conditional write loses to another reader's, a few times at
+ * most: each new attempt reads what the other one stored and computes from that.
+ */
+export async function againAfterWriteRace<T>(attempt: (number: number) => Promise<T>): Promise<T> {
+  for (let number = 1; ; number++) {
+    try {
+      return await attempt(number);
+    } catch (error) {
+      if (!isWriteRace(error) || number >= ATTEMPTS) throw error;
+    }
+  }
+}
 
 /**
  * The released counts of each figure set (key → live counts), releasing those that moved by at least `step`.
@@ -54,7 +68,7 @@ export async function releaseInSteps(
   /** The releases as just read with the rest (saves a round trip); read here when absent or stale. */
   read?: readonly Versioned<ReleasedCounts>[],
 ): Promise<Map<string, Released>> {
-  for (let attempt = 1; ; attempt++) {
+  return againAfterWriteRace(async (attempt) => {
     const stored =
       attempt === 1 && read
         ? [...read]
@@ -74,13 +88,8 @@ export async function releaseInSteps(
         );
       }
     }
-    if (fresh.length === 0) return result;
-    try {
-      await repos.teamAggregates.writeReleased(tenantId, year, fresh, stored);
-      return result;
-    } catch (error) {
-      // Another reader released in between: read its release and compare with that.
-      if (!isWriteRace(error) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+    // Another reader may release in between: the write then fails and the next attempt compares with its release.
+    if (fresh.length > 0) await repos.teamAggregates.writeReleased(tenantId, year, fresh, stored);
+    return result;
+  });
 }

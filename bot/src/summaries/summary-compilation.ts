@@ -17,7 +17,7 @@ import type { DisclosureBaseline, ReleasedCounts, TeamAggregate } from '../stora
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from './aggregate-refresh';
 import { createHash } from 'node:crypto';
-import { isWriteRace, releaseInSteps } from './released-counts';
+import { againAfterWriteRace, releaseInSteps } from './released-counts';
 import {
   effectiveThreshold,
   figuresWithBaselines,
@@ -191,23 +191,17 @@ async function compileFigures(
     };
   });
   const releases = releaseState(limit, rows);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const stored =
-        attempt === 1
-          ? state.baselines
-          : (await repos.teamAggregates.listDisclosureState(tenantId, year)).baselines;
-      return await withBaselines(repos, tenantId, year, releases, stored, (baselines) =>
-        figuresWithBaselines({ threshold: limit, framework, areas: figureAreas, focus, baselines }),
-      );
-    } catch (error) {
-      // Another reader recorded baselines in between: compute again from what it stored.
-      if (!isWriteRace(error) || attempt >= BASELINE_ATTEMPTS) throw error;
-    }
-  }
+  // Another reader may record baselines in between: then compute again from what it stored.
+  return againAfterWriteRace(async (attempt) => {
+    const stored =
+      attempt === 1
+        ? state.baselines
+        : (await repos.teamAggregates.listDisclosureState(tenantId, year)).baselines;
+    return withBaselines(repos, tenantId, year, releases, stored, (baselines) =>
+      figuresWithBaselines({ threshold: limit, framework, areas: figureAreas, focus, baselines }),
+    );
+  });
 }
-
-const BASELINE_ATTEMPTS = 4;
 
 /** Names the released state the figures are computed from: the threshold and each area's last release. */
 function releaseState(threshold: number, rows: readonly Versioned<TeamAggregate>[]): string {
