@@ -12,11 +12,15 @@ import type { Versioned } from '../storage/table-store';
 
 export type LanguageChoices = Pick<LanguageChoiceRepository, 'chosenLocale'>;
 
-/** The person with `locale` set to the language the app speaks to them. */
-export async function inTheirLanguage(choices: LanguageChoices, person: Person): Promise<Person> {
-  const chosen = await choices.chosenLocale(person.tenantId, person.id);
+/** The person with `locale` set by the one rule (personLocale): their own choice, else their HR record's. */
+function withChoice<P extends Person>(person: P, chosen: Locale | null | undefined): P {
   const locale = personLocale({ chosen, record: person.locale, organisation: person.locale });
   return locale === person.locale ? person : { ...person, locale };
+}
+
+/** The person with `locale` set to the language the app speaks to them. */
+export async function inTheirLanguage(choices: LanguageChoices, person: Person): Promise<Person> {
+  return withChoice(person, await choices.chosenLocale(person.tenantId, person.id));
 }
 
 export async function inTheirLanguageIfKnown(
@@ -31,10 +35,7 @@ export function withChoices<P extends Person>(
   people: readonly P[],
   chosen: ReadonlyMap<string, Locale>,
 ): P[] {
-  return people.map((person) => {
-    const locale = chosen.get(person.id);
-    return locale && locale !== person.locale ? { ...person, locale } : person;
-  });
+  return people.map((person) => withChoice(person, chosen.get(person.id)));
 }
 
 /**
