@@ -33,31 +33,33 @@ class TokenBuckets {
       bucket.tokens -= 1;
       return 0;
     }
-    return this.waitFor(bucket);
+    return this.waitFor(bucket.tokens);
   }
 
   /** Seconds until `key` has a token again, without taking one; 0 when it has one now. */
   peek(key: string): number {
-    const known = this.buckets.get(key);
-    if (!known) return 0;
-    const tokens = Math.min(this.perMinute, known.tokens + (this.now() - known.at) * this.ratePerMs);
-    return tokens >= 1 ? 0 : this.waitFor({ tokens, at: known.at });
+    const tokens = this.tokensAt(this.buckets.get(key), this.now());
+    return tokens >= 1 ? 0 : this.waitFor(tokens);
   }
 
   private get ratePerMs(): number {
     return this.perMinute / 60_000;
   }
 
-  private waitFor(bucket: Bucket): number {
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerMs / 1000));
+  /** The tokens a bucket holds at `time`: refilled evenly since it was last used, never above the limit. */
+  private tokensAt(known: Bucket | undefined, time: number): number {
+    return known
+      ? Math.min(this.perMinute, known.tokens + (time - known.at) * this.ratePerMs)
+      : this.perMinute;
+  }
+
+  private waitFor(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.ratePerMs / 1000));
   }
 
   private refilled(key: string): Bucket {
     const time = this.now();
-    const known = this.buckets.get(key);
-    const bucket = known
-      ? { tokens: Math.min(this.perMinute, known.tokens + (time - known.at) * this.ratePerMs), at: time }
-      : { tokens: this.perMinute, at: time };
+    const bucket = { tokens: this.tokensAt(this.buckets.get(key), time), at: time };
     this.buckets.delete(key);
     if (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
     this.buckets.set(key, bucket);
