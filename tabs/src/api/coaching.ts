@@ -1,21 +1,14 @@
 /** HR's coaching question bank (valmentavat kysymykset) that the supervisor's discussion card offers per step. */
+import { STEP_KEYS, type StepKey } from '../../../bot/src/domain/discussion-steps';
+import { LOCALES, type Locale } from '../../../bot/src/domain/locale';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
-/** The development discussion's steps, in the order the cards show them. */
-export const COACHING_STEP_KEYS = [
-  'pastYear',
-  'wellbeing',
-  'professional',
-  'supervisorCompetence',
-  'otherMatters',
-  'assessment',
-  'learningGoals',
-] as const;
-export type CoachingStepKey = (typeof COACHING_STEP_KEYS)[number];
-
-export const QUESTION_LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type QuestionLanguage = (typeof QUESTION_LANGUAGES)[number];
+/** The development discussion's steps, in the order the cards show them, and the questions' languages. */
+export const COACHING_STEP_KEYS = STEP_KEYS;
+export type CoachingStepKey = StepKey;
+export const QUESTION_LANGUAGES = LOCALES;
+export type QuestionLanguage = Locale;
 export type CoachingQuestion = Record<QuestionLanguage, string>;
 
 export interface CoachingStep {

@@ -2,20 +2,11 @@
  * The privacy API: my data export and audit log; HR's retention policy, a person's log, export and erasure,
  * and lifting the block that keeps an erased person from being imported again.
  */
+import type { AuditAction, AuditRecordKind } from '../../../bot/src/domain/audit-entry';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
-export type AuditAction = 'read' | 'change' | 'export' | 'erase' | 'purge';
-export type AuditRecordKind =
-  | 'developmentDiscussion'
-  | 'groupDiscussion'
-  | 'developmentActionRequest'
-  | 'conversationReference'
-  | 'person'
-  | 'auditLog'
-  | 'personalData'
-  | 'retentionPolicy'
-  | 'erasureBlock';
+export type { AuditAction, AuditRecordKind } from '../../../bot/src/domain/audit-entry';
 
 /** Whose log: mine, a person's (HR), or the organisation's own (HR: purges, erasures, privacy settings). */
 export type AuditLogSource = { kind: 'me' } | { kind: 'person'; personId: string } | { kind: 'organisation' };
