@@ -9,7 +9,7 @@ import type { CampaignProgress } from '../fanout/campaign-progress';
 import type { StateCounts } from '../fanout/delivery-repository';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
-import { organisationDate } from './organisation-clock';
+import { organisationDate } from '../domain/organisation-time';
 
 /** Sends per page of HR's list. */
 export const SENDS_PAGE_SIZE = 50;

@@ -26,7 +26,7 @@ import {
   meetingCalendarFile,
   scheduleMeeting,
 } from './meeting-scheduling';
-import { currentRoundYear, tenantClock } from './organisation-clock';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import {
   continuationTokenParam,
@@ -100,7 +100,7 @@ export function registerTeamRoutes(
   secured(kit, server, 'get', '/api/v1/team', ['supervisor'], async (req, identity) => {
     const year = await yearParam(req, async () =>
       currentRoundYear(
-        await tenantClock(repositories, identity.tenantId),
+        await repositories.annualClocks.inEffect(identity.tenantId),
         identity.person.serviceAreaId,
         kit.now(),
       ),

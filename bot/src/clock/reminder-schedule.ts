@@ -3,7 +3,7 @@
  * start-up if that hour has passed: a server that was down at the hour catches up. Every server instance may run
  * it; the campaigns' idempotency keeps a day from being sent twice.
  */
-import { ORGANISATION_TIME_ZONE, organisationDate } from '../api/organisation-clock';
+import { localParts } from '../domain/organisation-time';
 import { describeError, type Logger } from '../logging';
 
 export interface ReminderScheduleOptions {
@@ -16,20 +16,14 @@ export interface ReminderScheduleOptions {
   checkEveryMs?: number;
 }
 
-const hourFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ORGANISATION_TIME_ZONE,
-  hour: '2-digit',
-  hourCycle: 'h23',
-});
-
 export function startReminderSchedule(options: ReminderScheduleOptions): { stop(): Promise<void> } {
   const fromHour = options.fromHour ?? 8;
   let lastDay = '';
   let running: Promise<void> = Promise.resolve();
   const check = async (): Promise<void> => {
     const now = options.now();
-    const today = organisationDate(now);
-    if (today === lastDay || Number(hourFormat.format(now)) < fromHour) return;
+    const { date: today, hour } = localParts(now);
+    if (today === lastDay || hour < fromHour) return;
     for await (const tenantId of options.tenants()) {
       try {
         await options.runDay(tenantId, today);

@@ -1,6 +1,6 @@
 /** Coaching and work supervision in Teams: "valmennus" shows a person's requests and lets them ask; HR also sees the demand. */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { organisationYear } from '../domain/organisation-time';
 import type { ChatCommand } from '../chat/chat-commands';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { groupDiscussionId } from '../api/group-discussion-start';
-import { tenantRoundYear } from '../api/organisation-clock';
+import { roundYearOf } from '../cards/discussion-access';
 import type { UserIdDirectory } from '../cards/user-id-directory';
 import type { ChatCommand } from '../chat/chat-commands';
 import { teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
@@ -334,7 +334,7 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
       if (!person || person.tenantId !== context.tenantId) {
         return [asReply({ kind: 'card', card: notice(locale, 'notice.notLinked') })];
       }
-      const forYear = await tenantRoundYear(repositories, person, deps.now());
+      const forYear = await roundYearOf({ repositories, now: deps.now }, person);
       const { supervised, own } = await teamsOf(person);
       if (supervised.length > 1) {
         const choices = supervised

@@ -1,6 +1,7 @@
 /** AnnualClocks (vuosikello): one clock per tenant (partition = tenant id, row "clock"), phases as JSON. */
 import { z } from 'zod';
 import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
+import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { ROLES, type TenantId } from '../domain/organisation';
 import { ExpiringCache } from './expiring-cache';
 import { annualClockKeys } from './keys';
@@ -66,6 +67,12 @@ export class AnnualClockRepository {
   /** The tenant's clock (null: none saved yet) as read at most RECENT.ttlMs ago; to change it, use `get`. */
   async current(tenantId: TenantId): Promise<TenantAnnualClock | null> {
     return this.recent.load(tenantId, 'clock', async () => (await this.get(tenantId))?.value ?? null);
+  }
+
+  /** The clock the tenant works by: the saved one (as `current` reads it), or the default until HR saves one. */
+  async inEffect(tenantId: TenantId): Promise<AnnualClock> {
+    const stored = await this.current(tenantId);
+    return stored ? { phases: stored.phases, overrides: stored.overrides } : defaultAnnualClock();
   }
 
   /** AlreadyExistsError if the tenant has a clock. */

@@ -3,7 +3,7 @@
  * shares it; the city manager's management team reads the draft; everyone reads it once shared).
  */
 import { z } from 'zod';
-import { organisationRoundYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ChatCommand } from '../chat/chat-commands';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
@@ -69,8 +69,8 @@ export function strategyInteractions(deps: StrategyDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'strategy');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'strategy');
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
     kind: 'message',

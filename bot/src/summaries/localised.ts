@@ -3,6 +3,7 @@
  * feature keeps its catalogue (a LocalisedText per key, fi first) beside its code; this fills one in.
  */
 import type { Locale, LocalisedText } from '../domain/locale';
+import { formatInstantDate, INTL_LOCALE_TAGS } from '../domain/organisation-time';
 
 export type Catalogue<K extends string> = Record<K, LocalisedText>;
 
@@ -24,18 +25,11 @@ export function translator<K extends string>(
   return (key, params) => localised(catalogue[key], locale, params);
 }
 
-const DATE_LOCALES: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
 /** A date as people in Finland read it, in their language. */
-export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'medium',
-  }).format(new Date(iso));
-}
+export const formatDate = formatInstantDate;
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 1): string {
-  return new Intl.NumberFormat(DATE_LOCALES[locale], {
+  return new Intl.NumberFormat(INTL_LOCALE_TAGS[locale], {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);

@@ -6,7 +6,7 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
 import type { ChatCommand } from '../chat/chat-commands';
-import { organisationRoundYear } from './organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { effectiveThreshold } from './anonymous-figures';
 import {
   actingPerson,
@@ -69,8 +69,8 @@ export function summaryInteractions(deps: SummaryDeps): {
 } {
   const { repositories } = deps;
 
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([

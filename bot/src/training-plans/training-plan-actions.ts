@@ -1,6 +1,6 @@
 /** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
 import { z } from 'zod';
-import { organisationRoundYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
@@ -75,8 +75,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   view: CardActionHandler;
 } {
   const { repositories } = deps;
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,
