@@ -40,7 +40,7 @@ export function actorOf(request: {
   person: Person | null;
   locale: Locale;
 }): Outcome<Actor> {
-  if (!request.person) return refused(renderNoticeCard(request.locale, 'cards.notice.notLinked'));
+  if (!request.person) return refused(renderNoticeCard(request.locale, 'person.notLinked'));
   return { ok: true, value: { tenantId: request.tenantId, person: request.person, locale: request.locale } };
 }
 

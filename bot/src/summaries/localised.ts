@@ -4,6 +4,7 @@
  */
 import type { Locale, LocalisedText } from '../domain/locale';
 import { formatInstantDate, INTL_LOCALE_TAGS } from '../domain/organisation-time';
+import { interpolate } from '../i18n/interpolate';
 
 export type Catalogue<K extends string> = Record<K, LocalisedText>;
 
@@ -12,9 +13,7 @@ export function localised(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return interpolate(text[locale], params);
 }
 
 /** A translator bound to one catalogue and language. */
