@@ -15,11 +15,7 @@ import type { LocalisedText } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { isSupervisor } from '../domain/people-rules';
 import type { Repositories } from '../storage/repositories';
-
-/** How many past years of discussions the tab shows. */
-export const HISTORY_YEARS = 6;
-/** How far ahead "coming up" looks. */
-const UPCOMING_DAYS = 365;
+import { HISTORY_YEARS, UPCOMING_DAYS } from '../tunables';
 
 export interface MyDiscussion {
   year: number;

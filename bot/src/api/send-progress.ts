@@ -10,9 +10,7 @@ import type { StateCounts } from '../fanout/delivery-repository';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
 import { organisationDate } from '../domain/organisation-time';
-
-/** Sends per page of HR's list. */
-export const SENDS_PAGE_SIZE = 50;
+import { SENDS_PAGE_SIZE } from '../tunables';
 
 export interface SendProgress {
   campaignId: string;

@@ -13,9 +13,7 @@ import {
 import type { Person, ServiceArea, Team, TeamKind } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
 import { windowsOfKind } from '../domain/annual-clock-rules';
-
-/** Reports per page: a team page renders at once; larger organisations page on. */
-export const TEAM_PAGE_SIZE = 200;
+import { TEAM_PAGE_SIZE } from '../tunables';
 
 export interface ReportRow {
   id: string;

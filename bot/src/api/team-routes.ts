@@ -41,6 +41,7 @@ import {
 } from './route-kit';
 import type { CalendarCaller } from './meeting-calendar';
 import { teamOverview } from './team-overview';
+import { YEAR_BOUNDS } from '../tunables';
 
 const meetingSchema = z.object({
   scheduledAt: z.string().refine(isZonedDateTime),
@@ -64,7 +65,7 @@ const meetingPreviewSchema = z.object({
 });
 
 const groupStartSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max),
   teamId: z.string().min(1).max(128),
   channel: z
     .object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256).nullable() })

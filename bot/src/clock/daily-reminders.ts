@@ -12,9 +12,7 @@ import { loadSnapshot, type SnapshotRepositories } from './load-snapshot';
 import type { Reminder } from './reminder';
 import type { ReminderPayload } from './reminder-card';
 import type { ReminderAddresses } from './reminder-addresses';
-
-/** Address look-ups (one table read each) in flight at once. */
-const ADDRESS_CONCURRENCY = 16;
+import { ADDRESS_CONCURRENCY } from '../tunables';
 
 export interface DailyReminderDeps {
   repositories: SnapshotRepositories & Pick<Repositories, 'annualClocks'>;

@@ -4,6 +4,7 @@
  * it; the campaigns' idempotency keeps a day from being sent twice.
  */
 import { localParts } from '../domain/organisation-time';
+import { REMINDER_CHECK_EVERY_MS, REMINDERS_FROM_HOUR } from '../tunables';
 import { describeError, type Logger } from '../logging';
 
 export interface ReminderScheduleOptions {
@@ -17,7 +18,7 @@ export interface ReminderScheduleOptions {
 }
 
 export function startReminderSchedule(options: ReminderScheduleOptions): { stop(): Promise<void> } {
-  const fromHour = options.fromHour ?? 8;
+  const fromHour = options.fromHour ?? REMINDERS_FROM_HOUR;
   let lastDay = '';
   let running: Promise<void> = Promise.resolve();
   const check = async (): Promise<void> => {
@@ -39,7 +40,7 @@ export function startReminderSchedule(options: ReminderScheduleOptions): { stop(
     running = running.then(check);
   };
   tick();
-  const timer = setInterval(tick, options.checkEveryMs ?? 10 * 60_000);
+  const timer = setInterval(tick, options.checkEveryMs ?? REMINDER_CHECK_EVERY_MS);
   return {
     stop: async () => {
       clearInterval(timer);

@@ -17,13 +17,14 @@ import {
   requestsCard,
   type ActionNotice,
 } from './development-action-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface DevelopmentActionDeps {
   repositories: Repositories;
   now(): Date;
 }
 
-const yearSchema = z.object({ year: z.number().int().min(2000).max(2100) });
+const yearSchema = z.object({ year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max) });
 
 export function developmentActionInteractions(deps: DevelopmentActionDeps): {
   cardActions: Record<string, CardActionHandler>;

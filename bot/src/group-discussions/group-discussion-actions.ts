@@ -48,6 +48,7 @@ import {
   teamChoiceCard,
   type GroupNotice,
 } from './group-discussion-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface GroupDiscussionDeps {
   repositories: Repositories;
@@ -60,7 +61,7 @@ const MAX_REFRESH_USERS = 60;
 /** Additions and the chair's edits are re-applied on a fresh read when someone else saved meanwhile. */
 const WRITE_ATTEMPTS = 3;
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const refSchema = z.object({ year, id: z.string().min(1).max(128) });
 const openSchema = z.object({ year, teamId: z.string().min(1).max(128) });
 

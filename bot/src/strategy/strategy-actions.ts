@@ -46,6 +46,7 @@ import {
 import { refuserFor, type Refuser } from '../domain/errors';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface StrategyDeps {
   repositories: Repositories;
@@ -55,7 +56,7 @@ export interface StrategyDeps {
 
 const refuse: Refuser<StrategyErrorCode> = refuserFor();
 const refSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max),
   etag: z.string().max(200).default(''),
 });
 

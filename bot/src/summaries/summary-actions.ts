@@ -38,8 +38,9 @@ import {
   type SummaryDeps,
   type SummaryTarget,
 } from './summary-workflow';
+import { YEAR_BOUNDS } from '../tunables';
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const targetSchema = z.object({
   year,
   serviceAreaId: z.string().min(1).max(128),

@@ -35,13 +35,14 @@ import {
 } from './training-plan-service';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
 import { planCard, plansOverviewCard, TRAINING_PLAN_VERBS, type PlanNotice } from './training-plan-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface TrainingPlanDeps {
   repositories: Repositories;
   now(): Date;
 }
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const refSchema = z.object({
   year,
   /** The central plan's null is dropped from a card's data by the card template: absent means central. */
