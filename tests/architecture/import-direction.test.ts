@@ -57,7 +57,7 @@ const DEBT: Record<string, number> = {
   'cards -> api': 1,
   'cards -> features': 10,
   'cards -> privacy': 2,
-  'cards -> summaries': 2,
+  'cards -> summaries': 1,
   'cards -> teams': 1,
   'clock -> api': 3,
   'chat -> features': 1,

@@ -1,9 +1,5 @@
-/**
- * Cards are expanded from the JSON templates beside this module (adaptivecards-templating) with typed view
- * models; each template is parsed once. tests/cards/card-conformance.test.ts holds every card to Teams' size limit.
- */
-import { Template } from 'adaptivecards-templating';
-import { withoutNulls } from '../summaries/card-rendering';
+/** The discussion cards' templates (./templates), each expanded by the one renderer from its typed view model. */
+import { cardTemplate, type AdaptiveCard } from './card-rendering';
 import discussionStep from './templates/discussion-step.json';
 import discussionSummary from './templates/discussion-summary.json';
 import followUp from './templates/follow-up.json';
@@ -17,8 +13,6 @@ import type {
   SummaryCardModel,
 } from './card-models';
 
-export type AdaptiveCard = Record<string, unknown>;
-
 interface TemplateModels {
   discussionStep: StepCardModel;
   discussionSummary: SummaryCardModel;
@@ -27,14 +21,15 @@ interface TemplateModels {
   notice: NoticeCardModel;
 }
 
-const templates: Record<keyof TemplateModels, Template> = {
-  discussionStep: new Template(discussionStep),
-  discussionSummary: new Template(discussionSummary),
-  followUp: new Template(followUp),
-  myTeam: new Template(myTeam),
-  notice: new Template(notice),
+const templates: { [N in keyof TemplateModels]: (model: TemplateModels[N]) => AdaptiveCard } = {
+  discussionStep: cardTemplate(discussionStep),
+  discussionSummary: cardTemplate(discussionSummary),
+  followUp: cardTemplate(followUp),
+  myTeam: cardTemplate(myTeam),
+  notice: cardTemplate(notice),
 };
 
 export function renderCard<N extends keyof TemplateModels>(name: N, model: TemplateModels[N]): AdaptiveCard {
-  return withoutNulls(templates[name].expand({ $root: model })) as AdaptiveCard;
+  const render: (model: TemplateModels[N]) => AdaptiveCard = templates[name];
+  return render(model);
 }

@@ -6,7 +6,7 @@ import {
   type DevelopmentActionRequest,
 } from '../storage/development-action-request-repository';
 import type { DemandFigure } from '../storage/summary-publication-repository';
-import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
 import { formatDate, translator } from '../summaries/localised';
 import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
 import type { Demand } from './development-action-service';

@@ -21,7 +21,7 @@ import {
   refusedAtField,
   type Outcome,
 } from '../summaries/card-action-kit';
-import { cardActivity } from '../summaries/card-rendering';
+import { cardActivity } from '../cards/card-rendering';
 import { channelAddress, type ProactiveMessenger } from '../teams/proactive-messenger';
 import { localised, translator } from '../summaries/localised';
 import { compileCityFigures } from '../summaries/summary-compilation';

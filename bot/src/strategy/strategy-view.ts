@@ -7,7 +7,7 @@ import type { TrainingPlan } from '../domain/training-plan';
 import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
-import type { AdaptiveCard } from '../summaries/card-rendering';
+import type { AdaptiveCard } from '../cards/card-rendering';
 import { formatDate, localised, translator } from '../summaries/localised';
 import { renderEditorCard, type Fact } from '../summaries/summary-views';
 import { statusText } from '../training-plans/training-plan-view';

@@ -11,7 +11,7 @@ import type { Versioned } from '../storage/table-store';
 import listTemplate from './templates/list-card.json';
 import editorTemplate from './templates/editor-card.json';
 import announcementTemplate from './templates/summary-announcement.json';
-import { cardTemplate, type AdaptiveCard } from './card-rendering';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
 import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
 import { formatDate, localised, translator } from './localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';

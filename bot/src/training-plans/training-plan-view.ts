@@ -6,7 +6,7 @@ import { MAX_TRAINING_AUDIENCE_LENGTH, MAX_TRAINING_NEED_LENGTH } from '../domai
 import type { Person, ServiceArea } from '../domain/organisation';
 import type { TrainingPlan, TrainingPlanItem } from '../domain/training-plan';
 import type { Versioned } from '../storage/table-store';
-import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
 import { formatDate, translator } from '../summaries/localised';
 import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
 import { TRAINING_PLAN_TEXTS, type TrainingPlanTextKey } from './training-plan-texts';

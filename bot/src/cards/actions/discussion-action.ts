@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { CardActionHandler, CardActionRequest } from '../../features/feature';
-import type { AdaptiveCard } from '../card-templates';
+import type { AdaptiveCard } from '../card-rendering';
 import type { CardsContext } from '../cards-context';
 import { actorOf, openRecord, readRecord, viewerFor, type Actor } from '../discussion-access';
 import type { DiscussionViewer } from '../discussion-viewer';
