@@ -21,14 +21,8 @@ import { openRepositories, type Repositories } from './storage/repositories';
 import { seedDemoMunicipalityIfEmpty } from './organisation-data/demo-seeding';
 import { ChatCommands } from './chat/chat-commands';
 import { FEATURES } from './features';
-import type {
-  AppContext,
-  CardActionHandler,
-  CardActionRequest,
-  CardActionResult,
-  Feature,
-  FeatureContribution,
-} from './features/feature';
+import type { AppContext, Feature, FeatureContribution } from './features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from './cards/card-action';
 import { withFieldRefusal } from './cards/field-refusal';
 import { verbTable } from './cards/verbs';
 import { createBotEndpoint, type BotAuthOverrides } from './teams/bot-endpoint';

@@ -635,12 +635,12 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   },
   {
     builder: 'renderListCard',
-    module: 'summaries/summary-views.ts',
+    module: 'cards/record-cards.ts',
     coveredBy: ['overviewCard', 'plansOverviewCard'],
   },
   {
     builder: 'renderEditorCard',
-    module: 'summaries/summary-views.ts',
+    module: 'cards/record-cards.ts',
     coveredBy: ['editorCard', 'strategyCard'],
   },
   {

@@ -5,7 +5,8 @@
 import { LANGUAGE_VERB } from '../../bot/src/chat/language-command';
 import { verbTable } from '../../bot/src/cards/verbs';
 import { FEATURES } from '../../bot/src/features';
-import type { CardActionHandler, Feature } from '../../bot/src/features/feature';
+import type { CardActionHandler } from '../../bot/src/cards/card-action';
+import type { Feature } from '../../bot/src/features/feature';
 import { startTestApp } from '../support/app';
 
 const answer =

@@ -8,8 +8,8 @@ import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/stra
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from '../cards/card-rendering';
-import { formatDate, localised, translator } from '../summaries/localised';
-import { renderEditorCard, type Fact } from '../summaries/summary-views';
+import { formatDate, localised, translator } from '../cards/localised';
+import { renderEditorCard, type Fact } from '../cards/record-cards';
 import { statusText } from '../training-plans/training-plan-view';
 import { MAX_AGENDA_TEXT_LENGTH } from './strategy-rules';
 import { STRATEGY_TEXTS, type StrategyTextKey } from './strategy-texts';
