@@ -438,7 +438,16 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   {
     builder: 'renderCard',
     module: 'cards/card-templates.ts',
-    coveredBy: ['renderStepCard', 'renderMyTeamCard'],
+    coveredBy: [
+      'renderStepCard',
+      'renderMyTeamCard',
+      'renderSummaryCard',
+      'renderFollowUpCard',
+      'renderNoticeCard',
+      'reminderCard',
+      'invitationActivity',
+      'groupDiscussionActivity',
+    ],
   },
   { builder: 'changeDiscussion', module: 'cards/discussion-change.ts', coveredBy: ['renderDiscussionView'] },
   {

@@ -1,14 +1,23 @@
-/** The discussion cards' templates (./templates), each expanded by the one renderer from its typed view model. */
+/**
+ * The cards of ./templates that are whole messages (the discussion cards, reminders, invitations, the group
+ * discussion's channel post), each expanded by the one renderer from its typed view model.
+ */
 import { cardTemplate, type AdaptiveCard } from './card-rendering';
 import discussionStep from './templates/discussion-step.json';
 import discussionSummary from './templates/discussion-summary.json';
 import followUp from './templates/follow-up.json';
+import groupDiscussionStart from './templates/group-discussion-start.json';
+import invitation from './templates/invitation.json';
 import myTeam from './templates/my-team.json';
 import notice from './templates/notice.json';
+import reminder from './templates/reminder.json';
 import type {
   FollowUpCardModel,
+  GroupDiscussionStartCardModel,
+  InvitationCardModel,
   MyTeamCardModel,
   NoticeCardModel,
+  ReminderCardModel,
   StepCardModel,
   SummaryCardModel,
 } from './card-models';
@@ -19,6 +28,9 @@ interface TemplateModels {
   followUp: FollowUpCardModel;
   myTeam: MyTeamCardModel;
   notice: NoticeCardModel;
+  reminder: ReminderCardModel;
+  invitation: InvitationCardModel;
+  groupDiscussionStart: GroupDiscussionStartCardModel;
 }
 
 const templates: { [N in keyof TemplateModels]: (model: TemplateModels[N]) => AdaptiveCard } = {
@@ -27,6 +39,9 @@ const templates: { [N in keyof TemplateModels]: (model: TemplateModels[N]) => Ad
   followUp: cardTemplate(followUp),
   myTeam: cardTemplate(myTeam),
   notice: cardTemplate(notice),
+  reminder: cardTemplate(reminder),
+  invitation: cardTemplate(invitation),
+  groupDiscussionStart: cardTemplate(groupDiscussionStart),
 };
 
 export function renderCard<N extends keyof TemplateModels>(name: N, model: TemplateModels[N]): AdaptiveCard {
