@@ -1,5 +1,5 @@
 /**
- * What the card actions of these features share: the card's data checked with zod, and a rule's refusal or a
+ * What every feature's card actions share: the card's data checked with zod, and a rule's refusal or a
  * lost race turned into the current card with a notice instead of an error (nothing was written then).
  */
 import type { z } from 'zod';
