@@ -5,7 +5,7 @@
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
 import { addressKeeping } from './fanout/address-keeping';
-import { openProactiveRetries } from './fanout/proactive-retries';
+import { openProactiveRetries, type DeliveredHandler } from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -132,10 +132,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const sender = new ConnectorSender(config.botAuth);
     // Single sends Teams did not take while their caller waited are kept in storage and retried by this worker.
     const retries = await openProactiveRetries(storage);
+    // Filled from the features below, before the worker starts.
+    const onDelivered = new Map<string, DeliveredHandler>();
     const retryWorker = retries.worker({
       sender,
       logger,
       ...addressKeeping(repositories.conversationReferences),
+      onDelivered,
     });
     const messenger = new ReferenceMessenger({
       references: repositories.conversationReferences,
@@ -159,6 +162,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     };
     const contributions: FeatureContribution[] = [];
     for (const feature of FEATURES) contributions.push(await feature(context));
+    for (const contribution of contributions)
+      for (const [kind, handler] of Object.entries(contribution.onDelivered ?? {}))
+        onDelivered.set(kind, handler);
     const commands = new ChatCommands(contributions.flatMap((c) => c.commands ?? []));
     const cardActions = Object.assign({}, ...contributions.map((c) => c.cardActions ?? {})) as Record<
       string,

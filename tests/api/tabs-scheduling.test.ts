@@ -362,7 +362,7 @@ describe("the team's group competence discussion", () => {
     expect(first.body).toMatchObject({
       created: true,
       posted: 'delivered',
-      groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR },
+      groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR, posted: true },
     });
     expect(again.body).toMatchObject({
       created: false,
@@ -377,6 +377,55 @@ describe("the team's group competence discussion", () => {
     expect(text).toContain('Ryhmäosaamiskeskustelu 2027: t-team');
     expect(text).toContain('Tulevaisuuden osaamistarpeet');
   });
+
+  test('a start post Teams takes only on a later retry still leaves its thread on the discussion', async () => {
+    const org = await newOrganisation(api.app);
+    const channel = { teamId: '19:retry-team@thread.tacv2', channelId: '19:retry-kanava@thread.tacv2' };
+    await postActivity(
+      api.app.url,
+      teamInstallation(
+        { tenantId: org.tenantId, aadObjectId: org.people.supervisor.aadObjectId ?? '' },
+        { teamId: channel.teamId, channelId: channel.channelId, channelName: 'Kehitys' },
+        'add',
+        { serviceUrl: api.connector.serviceUrl },
+      ),
+    );
+    const supervisor = await asSupervisor(org);
+    // Teams asks for longer than the tab waits (8 s): the post is kept and the fan-out's worker retries it.
+    api.throttleNextChannelPost(9);
+
+    const started = await supervisor('POST', '/api/v1/team/group-discussions', {
+      body: { year: ROUND_YEAR, teamId: 't-team', channel },
+    });
+
+    expect(started.body).toMatchObject({ posted: 'willRetry', groupDiscussion: { posted: false } });
+    const id = (started.body as { groupDiscussion: { id: string } }).groupDiscussion.id;
+    const threadPrefix = `${channel.channelId};messageid=`;
+    const deadline = Date.now() + 25_000;
+    let stored = await api.app.repositories.groupDiscussions.get(org.tenantId, ROUND_YEAR, id);
+    while (!stored?.value.channelPost && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stored = await api.app.repositories.groupDiscussions.get(org.tenantId, ROUND_YEAR, id);
+    }
+    const posts = api.connector.activities().filter((a) => String(a.conversationId).startsWith(threadPrefix));
+    expect(posts).toHaveLength(1);
+    // The thread Teams answered for the retried post, where replies and updates to the discussion go.
+    expect(stored?.value.channelPost).toMatchObject({
+      conversationId: posts[0]?.conversationId,
+      activityId: expect.any(String),
+    });
+    const tab = await call<{ teams: Array<{ id: string; groupDiscussion: unknown }> }>(
+      api.app,
+      await tokenOf(api.app, org, org.people.supervisor),
+      'GET',
+      `/api/v1/team?year=${ROUND_YEAR}`,
+    );
+    expect(tab.body.teams.find((team) => team.id === 't-team')?.groupDiscussion).toEqual({
+      id,
+      status: 'open',
+      posted: true,
+    });
+  }, 40_000);
 
   test('a channel the bot is not in is reported, and the discussion is still started', async () => {
     const org = await newOrganisation(api.app);
