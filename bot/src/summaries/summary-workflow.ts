@@ -5,8 +5,9 @@
  * not arrive leaves the summary a draft with the reason (`postFailure`), so HR sees it is not published and can
  * try again. A post Teams asked to wait for (429, 5xx, no answer) is also kept and retried by itself, as every
  * proactive send is (fanout/proactive-retries.ts); when it arrives, the summary becomes published then
- * (`summaryPostDelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A published summary is revised by turning it back into a draft; the channel tab keeps showing the
- * last publication until the summary is published again.
+ * (`summaryPostDelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
+ * published summary is revised by turning it back into a draft; the channel tab keeps showing the last
+ * publication until the summary is published again.
  *
  * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
  * (ConcurrencyConflictError) and HR sees the latest version.
