@@ -234,6 +234,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     const postsBefore = channelPosts().length;
     // Longer than HR's request waits (8 s): the post is kept and the fan-out's worker sends it again.
     nextPost = { status: 429, code: 'Throttled', retryAfterSeconds: 9 };
+    const startedAt = Date.now();
 
     const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
 
@@ -256,6 +257,10 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     ]);
     const posts = channelPosts();
     expect(posts).toHaveLength(postsBefore + 1);
+    // Sent again not sooner than Teams' Retry-After.
+    const throttled = connector.received.find((r) => r.status === 429 && r.at >= startedAt);
+    const arrived = connector.received.find((r) => r.createdConversationId === posts.at(-1)?.conversationId);
+    expect((arrived?.at ?? 0) - (throttled?.at ?? Infinity)).toBeGreaterThanOrEqual(9000);
     const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
     // The thread Teams answered for the retried post, and the publication that post announced.
     expect(stored?.channelPost?.conversationId).toBe(posts[posts.length - 1]?.conversationId);

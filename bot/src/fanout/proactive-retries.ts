@@ -46,6 +46,12 @@ export interface DeliveredAt {
 /** Records that a kept send arrived; idempotent (it may be called again after a crash) and ETag-conditional. */
 export type DeliveredHandler = (tenantId: string, note: DeliveredNote, at: DeliveredAt) => Promise<void>;
 
+export interface KeepOptions {
+  onDelivered?: DeliveredNote;
+  /** Epoch ms before which it is not sent again (the Retry-After and backoff the caller already heard). */
+  notBefore?: number;
+}
+
 interface KeptPayload {
   activity: OutgoingActivity;
   onDelivered?: DeliveredNote;
@@ -59,7 +65,7 @@ export interface RetryStore {
     kind: string,
     target: DeliveryTarget,
     activity: OutgoingActivity,
-    onDelivered?: DeliveredNote,
+    options?: KeepOptions,
   ): Promise<void>;
 }
 
@@ -86,13 +92,13 @@ export async function openProactiveRetries(
   const fanout = await openFanout(account, { queueName: PROACTIVE_QUEUE, ...options });
   return {
     fanout,
-    async keep(tenantId, kind, target, activity, onDelivered) {
+    async keep(tenantId, kind, target, activity, { onDelivered, notBefore } = {}) {
       const payload: KeptPayload = onDelivered ? { activity, onDelivered } : { activity };
       await fanout.start({
         tenantId,
         campaignId: `${CAMPAIGN_PREFIX}${kind}:${randomUUID()}`,
         label: `proactive.${kind}`,
-        deliveries: [{ recipientKey: 'single', target, payload }],
+        deliveries: [{ recipientKey: 'single', target, payload, notBefore }],
       });
     },
     worker: ({ onDelivered, ...deps }, settings = {}) =>

@@ -295,14 +295,12 @@ export class ReferenceMessenger implements ProactiveMessenger {
         const reason = describeFailure(failure);
         const retries = (options.retryLater ?? true) ? this.deps.retries : null;
         if (!retries) return this.report(tenantId, address, { status: 'failed', reason }, reason);
-        // Kept in storage: the fan-out's worker retries it from there, in this process or the next.
-        await retries.keep(
-          tenantId,
-          address.kind,
-          target.retryTarget(),
-          target.activity,
-          options.onDelivered,
-        );
+        // Kept in storage: the fan-out's worker retries it from there, in this process or the next, and not
+        // sooner than Teams asked (Retry-After) or the backoff would have waited.
+        await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity, {
+          onDelivered: options.onDelivered,
+          notBefore: Date.now() + next.delayMs,
+        });
         return this.report(tenantId, address, { status: 'willRetry', reason }, reason);
       }
       await this.sleep(next.delayMs);
