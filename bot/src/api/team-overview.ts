@@ -31,7 +31,8 @@ export interface LedTeam {
   kind: TeamKind;
   serviceAreaId: string;
   holdsGroupDiscussion: boolean;
-  groupDiscussion: { id: string; status: 'open' | 'concluded' } | null;
+  /** `posted`: its start card is in a channel of the team (the thread is known). */
+  groupDiscussion: { id: string; status: 'open' | 'concluded'; posted: boolean } | null;
 }
 
 export interface TeamOverviewPage {
@@ -76,7 +77,9 @@ async function ledTeams(
         kind: team.kind,
         serviceAreaId: team.serviceAreaId,
         holdsGroupDiscussion: teamHoldsGroupDiscussion(team, areas.get(team.serviceAreaId) ?? NO_RULE, year),
-        groupDiscussion: first ? { id: first.id, status: first.status } : null,
+        groupDiscussion: first
+          ? { id: first.id, status: first.status, posted: Boolean(first.channelPost) }
+          : null,
       };
     }),
   );

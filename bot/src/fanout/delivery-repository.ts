@@ -89,7 +89,7 @@ export class DeliveryRepository {
         campaignId,
         state: 'pending',
         attempts: 0,
-        notBefore: 0,
+        notBefore: request.notBefore ?? 0,
         leaseOwner: null,
         leaseUntil: null,
         conversationId: null,

@@ -63,6 +63,11 @@ export interface DeliveryRequest {
   target: DeliveryTarget;
   /** What to send, as the campaign's renderer understands it (JSON). */
   payload: unknown;
+  /**
+   * Epoch ms before which the first attempt is not made: a single send kept after Teams answered 429 is not
+   * sent again sooner than its Retry-After. Default: at once.
+   */
+  notBefore?: number;
 }
 
 export interface Delivery extends DeliveryRequest {

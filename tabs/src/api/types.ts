@@ -96,7 +96,8 @@ export interface LedTeam {
   kind: string;
   serviceAreaId: string;
   holdsGroupDiscussion: boolean;
-  groupDiscussion: { id: string; status: 'open' | 'concluded' } | null;
+  /** `posted`: its start card is in the team's channel (also when Teams took it only on a later retry). */
+  groupDiscussion: { id: string; status: 'open' | 'concluded'; posted: boolean } | null;
 }
 
 export interface DateWindow {
@@ -125,7 +126,13 @@ export interface MeetingOutcome {
 }
 
 export interface GroupDiscussionStart {
-  groupDiscussion: { id: string; year: number; teamId: string; status: 'open' | 'concluded' };
+  groupDiscussion: {
+    id: string;
+    year: number;
+    teamId: string;
+    status: 'open' | 'concluded';
+    posted: boolean;
+  };
   created: boolean;
   posted: DeliveryOutcome;
 }
