@@ -13,6 +13,8 @@ const SOURCE = join(__dirname, '..', '..', 'bot', 'src');
 /** Layers, lowest first; a folder may import its own layer's folders only where the table says so. */
 const LAYERS: Record<string, number> = {
   domain: 0,
+  // The wire contract of /api/v1: the JSON the API answers, pure types over the domain, shared with the tabs.
+  contract: 0.5,
   // The catalogues, and each person's language (their stored choice, read through storage).
   i18n: 1.5,
   storage: 1,

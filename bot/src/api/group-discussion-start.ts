@@ -11,6 +11,7 @@ import type { Locale } from '../domain/locale';
 import type { Person, Team } from '../domain/organisation';
 import type { OutgoingActivity } from '../fanout/message-sender';
 import { AlreadyExistsError } from '../storage/errors';
+import type { GroupDiscussionStart } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from './refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
@@ -27,13 +28,6 @@ export interface TeamsChannel {
   teamId: string;
   /** The channel's id; the General channel's is the team's. */
   channelId: string | null;
-}
-
-export interface GroupDiscussionStart {
-  groupDiscussion: { id: string; year: number; teamId: string; status: GroupCompetenceDiscussion['status'] };
-  created: boolean;
-  /** What became of the card in the channel; `notInstalled` also when the tab is not in a channel. */
-  posted: OutcomeCode;
 }
 
 export interface GroupStartDeps {
