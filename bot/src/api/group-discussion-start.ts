@@ -14,6 +14,7 @@ import type { OutgoingActivity } from '../fanout/message-sender';
 import type { DeliveredAt, DeliveredHandler } from '../fanout/proactive-retries';
 import { interpolate } from '../i18n/interpolate';
 import { AlreadyExistsError } from '../storage/errors';
+import type { GroupDiscussionStart } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from './refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
@@ -33,20 +34,6 @@ export interface TeamsChannel {
   teamId: string;
   /** The channel's id; the General channel's is the team's. */
   channelId: string | null;
-}
-
-export interface GroupDiscussionStart {
-  groupDiscussion: {
-    id: string;
-    year: number;
-    teamId: string;
-    status: GroupCompetenceDiscussion['status'];
-    /** Its start card is in the channel (the thread is known). */
-    posted: boolean;
-  };
-  created: boolean;
-  /** What became of the card in the channel; `notInstalled` also when the tab is not in a channel. */
-  posted: OutcomeCode;
 }
 
 export interface GroupStartDeps {

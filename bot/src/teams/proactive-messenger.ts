@@ -13,6 +13,7 @@
  * until the app is added again; a 404 means the app is not installed there. Every send that does not arrive is
  * logged with its reason code and the address's kind, never a person's data.
  */
+import type { OutcomeCode } from '../contract/team';
 import type { Logger } from '../logging';
 import type { DeliveryTarget } from '../fanout/delivery';
 import type { DeliveredNote, RetryStore } from '../fanout/proactive-retries';
@@ -52,8 +53,8 @@ export function channelAddress(teamId: string, channelId: string | null): Conver
     : { kind: 'team', teamId };
 }
 
-/** The outcome as one word for the tabs and cards (each has its fi/sv/en text). */
-export type OutcomeCode = 'delivered' | 'willRetry' | 'notInstalled' | 'removed' | 'blocked' | 'failed';
+/** The outcome as one word for the tabs and cards (each has its fi/sv/en text): the wire contract's. */
+export type { OutcomeCode };
 
 export function outcomeCode(outcome: SendOutcome): OutcomeCode {
   return outcome.status === 'unreachable' ? outcome.reason : outcome.status;
