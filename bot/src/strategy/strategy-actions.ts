@@ -32,7 +32,7 @@ import {
   shareStrategicDiscussion,
   type StrategyErrorCode,
   type StrategyInput,
-} from './strategy-rules';
+} from '../domain/strategy-rules';
 import { STRATEGY_TEXTS } from './strategy-texts';
 import {
   agendaInputId,
