@@ -9,7 +9,6 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { Repositories } from '../storage/repositories';
-import { yearFramework } from '../summaries/aggregate-refresh';
 import { actingPerson, cardData, guarded, refusedAtField, type Outcome } from '../cards/card-action-kit';
 import { asReply } from '../chat/chat-reply';
 import { translator } from '../cards/localised';
@@ -107,7 +106,7 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
     const [area, read, framework, maxHeadcount, areas] = await Promise.all([
       ref.serviceAreaId ? repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId) : null,
       repositories.trainingPlans.get(ref.tenantId, ref.year, ref.serviceAreaId),
-      yearFramework(repositories, ref.tenantId, ref.year),
+      repositories.competenceFrameworks.inEffect(ref.tenantId, ref.year),
       headcountLimit(repositories, ref.tenantId, ref.serviceAreaId),
       ref.serviceAreaId ? [] : repositories.serviceAreas.list(ref.tenantId),
     ]);

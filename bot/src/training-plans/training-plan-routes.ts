@@ -13,7 +13,6 @@ import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
 import type { Repositories } from '../storage/repositories';
-import { yearFramework } from '../summaries/aggregate-refresh';
 import { planCsv, planXlsx } from './training-plan-export';
 import { maySee } from './training-plan-service';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
@@ -95,7 +94,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
       requirePerson(identity, serviceAreaId);
       const [read, framework, areas] = await Promise.all([
         repositories.trainingPlans.get(identity.tenantId, year, serviceAreaId),
-        yearFramework(repositories, identity.tenantId, year),
+        repositories.competenceFrameworks.inEffect(identity.tenantId, year),
         repositories.serviceAreas.list(identity.tenantId),
       ]);
       if (!read)
