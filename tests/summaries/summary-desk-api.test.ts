@@ -50,8 +50,8 @@ interface Detail {
 describe('HR’s desk: summaries over the HR tab’s API', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
-  /** How Teams answers the next post to the channel (e.g. 400, refused for good), instead of taking it. */
-  let nextPost: ScriptedFailure | null = null;
+  /** How Teams answers the next posts to the channel (e.g. 400, refused for good), instead of taking them. */
+  const nextPosts: ScriptedFailure[] = [];
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
   const path = (rest = '') => `/api/v1/hr/summaries/${YEAR}/${AREA_A}${rest}`;
@@ -84,10 +84,8 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       startConnectorStandIn({
         limits: null,
         fail: (call) => {
-          if (call.operation !== 'createConversation' || !nextPost) return null;
-          const answer = nextPost;
-          nextPost = null;
-          return answer;
+          if (call.operation !== 'createConversation') return null;
+          return nextPosts.shift() ?? null;
         },
       }),
     ]);
@@ -170,7 +168,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   });
 
   it('shows a publish whose post failed as NOT published, with the reason; the retry publishes', async () => {
-    nextPost = { status: 400, code: 'BadArgument' };
+    nextPosts.push({ status: 400, code: 'BadArgument' });
     const failed = await hr('POST', path('/publish'), { etag: await etagNow() });
     expect(failed.status).toBe(200);
     expect(failed.body.posted).toBe('failed');
@@ -233,7 +231,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     });
     const postsBefore = channelPosts().length;
     // Longer than HR's request waits (8 s): the post is kept and the fan-out's worker sends it again.
-    nextPost = { status: 429, code: 'Throttled', retryAfterSeconds: 9 };
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 9 });
     const startedAt = Date.now();
 
     const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
@@ -278,7 +276,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   it('does not keep a post Teams refuses (the app is not in the team): not published, with the reason', async () => {
     const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
     const postsBefore = channelPosts().length;
-    nextPost = { status: 404, code: 'NotFound' };
+    nextPosts.push({ status: 404, code: 'NotFound' });
 
     const refused = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
 
@@ -290,4 +288,50 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(channelPosts()).toHaveLength(postsBefore);
     expect((await hr('GET', path())).body.summary?.status).toBe('draft');
   });
+  /** The summary as HR's tab reads it, once `done` holds for it (polled while the kept post is retried). */
+  const detailOnce = async (done: (detail: Detail) => boolean, waitMs = 25_000): Promise<Detail> => {
+    const deadline = Date.now() + waitMs;
+    let detail = (await hr('GET', path())).body;
+    while (!done(detail) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      detail = (await hr('GET', path())).body;
+    }
+    return detail;
+  };
+
+  it('shows a kept post Teams refuses on its retry as not published with that reason, and the retry publishes', async () => {
+    const postsBefore = channelPosts().length;
+    // Teams asks to wait longer than HR's request does; when the worker sends the post again, Teams answers that
+    // the bot is no longer in the team ("Status codes from bot conversational APIs": 403 BotNotInConversationRoster).
+    nextPosts.push(
+      { status: 429, code: 'Throttled', retryAfterSeconds: 9 },
+      { status: 403, code: 'BotNotInConversationRoster' },
+    );
+
+    const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
+    expect(waiting.body.posted).toBe('willRetry');
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+
+    const ended = await detailOnce((detail) => detail.summary?.postFailure?.reason !== 'willRetry');
+    expect(ended.summary?.status).toBe('draft');
+    expect(ended.summary?.postFailure?.reason).toBe('removed');
+    expect(ended.summary?.history[0]).toMatchObject({ action: 'postFailed', reason: 'removed' });
+    expect(ended.summary?.history[1]).toMatchObject({ action: 'postFailed', reason: 'willRetry' });
+    expect(ended.publications.map((publication) => publication.year)).toEqual([YEAR]);
+    expect(channelPosts()).toHaveLength(postsBefore);
+    expect((await keptSends())[0]?.counts).toMatchObject({ blocked: 1, sent: 0 });
+    // HR's list says "not published" (a draft with the reason), and the chat card offers the retry.
+    const list = await hr('GET', `/api/v1/hr/summaries?year=${YEAR}`);
+    const row = (
+      list.body as unknown as {
+        serviceAreas: Array<{ serviceArea: { id: string }; status: string; postFailure: unknown }>;
+      }
+    ).serviceAreas.find((area) => area.serviceArea.id === AREA_A);
+    expect(row).toMatchObject({ status: 'draft', postFailure: { reason: 'removed' } });
+
+    const retried = await hr('POST', path('/publish'), { etag: ended.summary?.etag });
+    expect(retried.body.posted).toBe('delivered');
+    expect(retried.body.summary?.status).toBe('published');
+    expect(channelPosts()).toHaveLength(postsBefore + 1);
+  }, 45_000);
 });

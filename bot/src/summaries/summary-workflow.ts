@@ -5,7 +5,8 @@
  * not arrive leaves the summary a draft with the reason (`postFailure`), so HR sees it is not published and can
  * try again. A post Teams asked to wait for (429, 5xx, no answer) is also kept and retried by itself, as every
  * proactive send is (fanout/proactive-retries.ts); when it arrives, the summary becomes published then
- * (`summaryPostDelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
+ * (`summaryPostDelivered`); when it finally does not (refused later, or its retries ran out), the draft says why
+ * (`summaryPostUndelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
  * published summary is revised by turning it back into a draft; the channel tab keeps showing the last
  * publication until the summary is published again.
  *
@@ -19,7 +20,7 @@ import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Person } from '../domain/organisation';
 import { withEvent, type CompetenceDistribution, type ServiceAreaSummary } from '../domain/summary';
-import type { DeliveredHandler } from '../fanout/proactive-retries';
+import type { DeliveredHandler, UndeliveredHandler } from '../fanout/proactive-retries';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
@@ -275,7 +276,11 @@ export async function publishSummary(
         status: 'draft',
         publishedAt: read.value.publishedAt,
         publishedBy: read.value.publishedBy,
-        postFailure: { at: publishedAt, reason },
+        postFailure: {
+          at: publishedAt,
+          reason,
+          ...(posted.status === 'willRetry' ? { keptId: posted.keptId } : {}),
+        },
         history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason }),
       });
       return { summary, posted };
@@ -352,6 +357,43 @@ export function summaryPostDelivered(
           at: now().toISOString(),
           by: publication.publishedBy,
           reason: null,
+        }),
+      });
+    });
+  };
+}
+
+/**
+ * A summary's kept post that the fan-out's worker ended without it arriving (Teams refused it later: 403, 404;
+ * or its retries ran out): the draft that publish left "will retry" now says why it is not published, so HR sees
+ * "not published: <reason>" and the retry button. ETag-conditional, and only while the summary is still that
+ * draft (its `willRetry` at the publish's time); a second call (the worker redoing it) finds it no longer
+ * waiting and changes nothing.
+ */
+export function summaryPostUndelivered(
+  repositories: Pick<Repositories, 'summaries'>,
+  now: () => Date,
+): UndeliveredHandler {
+  return async (tenantId, note, end) => {
+    const { year, serviceAreaId, publishedAt } = note.keys;
+    if (typeof year !== 'number' || typeof serviceAreaId !== 'string' || typeof publishedAt !== 'string')
+      return;
+    const by = (note.data as SummaryPublication | undefined)?.publishedBy;
+    await againAfterWriteRace(async () => {
+      const read = await repositories.summaries.get(tenantId, year, serviceAreaId);
+      const summary = read?.value;
+      const waiting =
+        summary?.status === 'draft' &&
+        summary.postFailure?.reason === 'willRetry' &&
+        summary.postFailure.at === publishedAt;
+      if (!read || !summary || !waiting) return;
+      await repositories.summaries.update(read, {
+        postFailure: { at: publishedAt, reason: end.reason },
+        history: withEvent(summary, {
+          action: 'postFailed',
+          at: now().toISOString(),
+          by: by ?? summary.publishedBy ?? 'system',
+          reason: end.reason,
         }),
       });
     });
