@@ -3,7 +3,8 @@
  * service area's summary. A publish whose channel post fails is NOT published: the summary stays a draft with
  * the reason, the channel tab gets no publication, and publishing again (the retry) publishes it. A post Teams
  * asks to wait for is kept and retried by itself, and its arrival publishes the summary; a refusal is not
- * retried. Known data from support/known-city.ts; the Bot Connector stand-in answers posts as Teams can.
+ * retried, and a kept post Teams refuses later turns "will retry" into why. HR publishing again while a post is
+ * kept replaces that retry (the card arrives once), or is told to wait while the kept post is being sent. Known data from support/known-city.ts; the Bot Connector stand-in answers posts as Teams can.
  */
 import type { RunningApp } from '../../bot/src/app';
 import {
@@ -334,4 +335,59 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(retried.body.summary?.status).toBe('published');
     expect(channelPosts()).toHaveLength(postsBefore + 1);
   }, 45_000);
+  it('publishing again while the post is kept for a retry replaces that retry: the card arrives once', async () => {
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    const postsBefore = channelPosts().length;
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 9 });
+    const waiting = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+    const throttledAt = Date.now();
+
+    // HR does not wait for the retry and presses "Try publishing again": Teams takes the card now.
+    const again = await hr('POST', path('/publish'), { etag: waiting.body.summary?.etag });
+    expect(again.body.posted).toBe('delivered');
+    expect(again.body.summary?.status).toBe('published');
+    // Past the kept post's Retry-After, when the worker would have sent it: still the one card.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, throttledAt + 11_000 - Date.now())));
+    expect(channelPosts()).toHaveLength(postsBefore + 1);
+    expect((await keptSends())[0]?.counts).toMatchObject({ failed: 1, sent: 0 });
+    const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
+    expect(stored).toMatchObject({ status: 'published', postFailure: null });
+    expect(stored?.channelPost?.conversationId).toBe(channelPosts().at(-1)?.conversationId);
+    expect((await hr('GET', path())).body.summary?.history[0]).toMatchObject({ action: 'published' });
+  }, 45_000);
+
+  it('refuses to publish again while the kept post is being sent, in the reader’s language, changing nothing', async () => {
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 30 });
+    const waiting = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+    const postsBefore = channelPosts().length;
+    // A worker (in another server process) holds the kept post's lease: its request may be on its way to Teams.
+    const keptId = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.postFailure?.keptId;
+    const deliveries = (await openFanout(testStorageAccount())).deliveries;
+    const row = await deliveries.get(tenantId, keptId ?? '', 'single');
+    if (!row) throw new Error('The kept post has no delivery row.');
+    await deliveries.update(
+      row,
+      { state: 'sending', leaseOwner: 'another-server', leaseUntil: Date.now() + 60_000 },
+      new Date(),
+    );
+
+    const texts: Record<string, string> = {
+      fi: 'Koontikorttia lähetetään kanavalle juuri nyt uudelleen. Odota hetki ja katso tilanne uudelleen ennen kuin julkaiset.',
+      sv: 'Sammanställningskortet skickas till kanalen igen just nu. Vänta en stund och se efter igen innan du publicerar.',
+      en: 'The summary card is being sent to the channel again right now. Wait a moment and look again before publishing.',
+    };
+    for (const locale of ['fi', 'sv', 'en']) {
+      const refused = await hr('POST', path('/publish'), { etag: waiting.body.summary?.etag, locale });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'summary.postRetrying', message: texts[locale] });
+    }
+    const after = await hr('GET', path());
+    expect(after.body.summary).toMatchObject({ status: 'draft', etag: waiting.body.summary?.etag });
+    expect(after.body.summary?.postFailure?.reason).toBe('willRetry');
+    expect(channelPosts()).toHaveLength(postsBefore);
+    expect((await deliveries.get(tenantId, keptId ?? '', 'single'))?.value.state).toBe('sending');
+  });
 });
