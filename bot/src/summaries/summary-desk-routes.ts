@@ -123,7 +123,10 @@ function summaryView(read: Versioned<ServiceAreaSummary> | null) {
     status: summary.status,
     conclusions: summary.conclusions,
     publishedAt: summary.publishedAt,
-    postFailure: summary.postFailure ?? null,
+    // The kept post's id is the server's own.
+    postFailure: summary.postFailure
+      ? { at: summary.postFailure.at, reason: summary.postFailure.reason }
+      : null,
     history: [...(summary.history ?? [])].reverse(),
     etag: read.etag,
   };

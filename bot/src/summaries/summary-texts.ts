@@ -220,6 +220,11 @@ export const SUMMARY_TEXTS = {
     sv: 'En slutsats får vara högst {max} tecken.',
     en: 'A conclusion can be at most {max} characters.',
   },
+  'summary.postRetrying': {
+    fi: 'Koontikorttia lähetetään kanavalle juuri nyt uudelleen. Odota hetki ja katso tilanne uudelleen ennen kuin julkaiset.',
+    sv: 'Sammanställningskortet skickas till kanalen igen just nu. Vänta en stund och se efter igen innan du publicerar.',
+    en: 'The summary card is being sent to the channel again right now. Wait a moment and look again before publishing.',
+  },
   'announcement.title': {
     fi: 'Osaamiskoonti {year}: {area}',
     sv: 'Kompetenssammanställning {year}: {area}',
