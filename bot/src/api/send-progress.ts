@@ -3,7 +3,7 @@
  * counts by delivery state. A clock campaign's id names its day, reminder kind, phase and scope (reminder.ts).
  * Counts only; who was not reached stays with the fan-out.
  */
-import { parseCampaignId } from '../clock/reminder';
+import { parseCampaignId } from '../domain/reminder';
 import { isProactiveRetry } from '../fanout/proactive-retries';
 import type { CampaignProgress } from '../fanout/campaign-progress';
 import type { SendProgress, SendsPage } from '../contract/hr';

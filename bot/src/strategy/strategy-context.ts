@@ -15,7 +15,12 @@ import type { Repositories } from '../storage/repositories';
 import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import type { Versioned } from '../storage/table-store';
 import { compileCityFigures } from '../summaries/summary-compilation';
-import { compileStrategicDiscussion, maySee, requireCompiler, type StrategyInput } from './strategy-rules';
+import {
+  compileStrategicDiscussion,
+  maySee,
+  requireCompiler,
+  type StrategyInput,
+} from '../domain/strategy-rules';
 import { STRATEGY_TEXTS } from './strategy-texts';
 import {
   agendaInputId,

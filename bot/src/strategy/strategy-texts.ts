@@ -1,7 +1,7 @@
 /** The strategic discussion's texts, fi / sv / en. */
 import type { StrategyAgendaItem } from '../storage/strategic-discussion-repository';
 import type { Catalogue } from '../cards/localised';
-import type { StrategyErrorCode } from './strategy-rules';
+import type { StrategyErrorCode } from '../domain/strategy-rules';
 import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<StrategyErrorCode> = {

@@ -5,7 +5,11 @@ import { localised } from '../../cards/localised';
 import { refuserFor, type Refuser } from '../../domain/errors';
 import { channelAddress, type ProactiveMessenger } from '../../teams/proactive-messenger';
 import { changesOf, inputOf, save, type StrategyStore } from '../strategy-context';
-import { requireCompiler, shareStrategicDiscussion, type StrategyErrorCode } from '../strategy-rules';
+import {
+  requireCompiler,
+  shareStrategicDiscussion,
+  type StrategyErrorCode,
+} from '../../domain/strategy-rules';
 import { STRATEGY_TEXTS } from '../strategy-texts';
 import { sharedStrategyCard } from '../strategy-view';
 import { strategyAction } from './strategy-action';
