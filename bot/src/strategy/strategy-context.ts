@@ -5,7 +5,6 @@
  */
 import type { CardActionRequest, CardActionResult } from '../cards/card-action';
 import { translator } from '../cards/localised';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -42,7 +41,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export const changesOf = ({ tenantId: _tenant, year: _year, ...changes }: StrategicDiscussion) => changes;
 
 export const thisYear = async (deps: StrategyStore, tenantId: string): Promise<number> =>
-  currentRoundYear(await deps.repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'strategy');
+  deps.repositories.annualClocks.currentRound(tenantId, deps.now(), 'strategy');
 
 export const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
   kind: 'message',

@@ -5,7 +5,6 @@
 import type { CardActionRequest, CardActionResult } from '../cards/card-action';
 import { refusedAtField } from '../cards/card-action-kit';
 import { translator } from '../cards/localised';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -20,7 +19,7 @@ export interface TrainingPlanDeps {
 }
 
 export const thisYear = async (deps: TrainingPlanDeps, tenantId: string): Promise<number> =>
-  currentRoundYear(await deps.repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
+  deps.repositories.annualClocks.currentRound(tenantId, deps.now(), 'planning');
 
 export const message = (
   locale: Locale,

@@ -8,7 +8,6 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import type { RequestIdentity } from '../api/auth/request-identity';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
@@ -49,12 +48,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
     const year = await yearParam(req, async () =>
-      currentRoundYear(
-        await repositories.annualClocks.inEffect(identity.tenantId),
-        null,
-        kit.now(),
-        'planning',
-      ),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now(), 'planning'),
     );
     const [stored, areas] = await Promise.all([
       repositories.trainingPlans.listForYear(identity.tenantId, year),

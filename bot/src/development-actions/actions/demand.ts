@@ -1,7 +1,6 @@
 /** `developmentAction.demand`: for HR, the requests of the round counted by service area. */
 import type { CardActionHandler } from '../../cards/card-action';
 import { actingPerson, cardData } from '../../cards/card-action-kit';
-import { currentRoundYear } from '../../domain/annual-clock-rules';
 import { demandByArea } from '../development-action-service';
 import { demandCard } from '../development-action-view';
 import { message, yearSchema, type DevelopmentActionDeps } from './own-requests-action';
@@ -10,7 +9,7 @@ export function demandAction(deps: DevelopmentActionDeps): CardActionHandler {
   const { repositories } = deps;
   // HR's demand is the round the summaries and training plans work on.
   const demandYear = async (tenantId: string): Promise<number> =>
-    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
+    repositories.annualClocks.currentRound(tenantId, deps.now(), 'planning');
   return async (request) => {
     const person = actingPerson(request);
     if (!person) return message(request.locale, 'notice.notLinked');
