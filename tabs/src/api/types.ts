@@ -182,6 +182,8 @@ export interface RoundProgress {
     name: string;
     due: number | null;
     counts: Record<DiscussionStatus, number> | null;
+    /** When the counts were released (in steps of at least the threshold); null: never released. */
+    releasedAt: string | null;
   }>;
 }
 

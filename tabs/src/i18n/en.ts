@@ -331,6 +331,9 @@ export const en: Messages = {
   'progress.heldShare': 'Held %',
   'progress.serviceArea': 'Service area',
   'progress.tableCaption': 'Development discussions {year} by service area',
+  'progress.releasedAt': 'As of',
+  'progress.notReleased': 'Not released yet: the data of fewer than {threshold} people has changed',
+  'progress.notReleasedShort': 'Not released yet',
   'progress.tooSmall': 'Group too small to show',
   'threshold.label': 'Anonymity threshold',
   'threshold.hint':

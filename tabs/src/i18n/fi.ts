@@ -329,6 +329,9 @@ export const fi = {
   'progress.heldShare': 'Käyty %',
   'progress.serviceArea': 'Palvelualue',
   'progress.tableCaption': 'Kehityskeskustelut {year} palvelualueittain',
+  'progress.releasedAt': 'Tilanne',
+  'progress.notReleased': 'Ei vielä julkaistu: alle {threshold} henkilön tiedot ovat muuttuneet',
+  'progress.notReleasedShort': 'Ei vielä julkaistu',
   'progress.tooSmall': 'Liian pieni ryhmä näytettäväksi',
   'threshold.label': 'Anonymiteettiraja',
   'threshold.hint':

@@ -330,6 +330,9 @@ export const sv: Messages = {
   'progress.heldShare': 'Hållna %',
   'progress.serviceArea': 'Serviceområde',
   'progress.tableCaption': 'Utvecklingssamtal {year} per serviceområde',
+  'progress.releasedAt': 'Läge',
+  'progress.notReleased': 'Inte publicerat ännu: uppgifterna för färre än {threshold} personer har ändrats',
+  'progress.notReleasedShort': 'Inte publicerat ännu',
   'progress.tooSmall': 'För liten grupp för att visas',
   'threshold.label': 'Anonymitetsgräns',
   'threshold.hint':
