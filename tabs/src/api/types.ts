@@ -205,9 +205,10 @@ export interface SendProgress {
   /** Empty for a send the annual clock did not make. */
   phaseId: string;
   createdAt: string;
-  total: number;
-  counts: Record<DeliveryState, number>;
-  uncertain: number;
+  /** Null: not shown, as it would tell how many finished since the last reminder of its series shown. */
+  total: number | null;
+  counts: Record<DeliveryState, number> | null;
+  uncertain: number | null;
   finished: boolean;
 }
 

@@ -350,6 +350,8 @@ export const en: Messages = {
   'sends.notReached': 'Not reached',
   'sends.state': 'Status',
   'sends.sentOf': '{sent}/{total} sent',
+  'sends.withheld':
+    'Counts not shown: they would reveal how many (fewer than the anonymity threshold) finished since the previous reminder.',
   'sends.finished': 'Finished',
   'sends.running': 'Running',
   'sends.count.blocked': 'blocked {count}',

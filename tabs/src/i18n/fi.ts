@@ -348,6 +348,8 @@ export const fi = {
   'sends.notReached': 'Ei tavoitettu',
   'sends.state': 'Tila',
   'sends.sentOf': '{sent}/{total} lähetetty',
+  'sends.withheld':
+    'Määriä ei näytetä: ne kertoisivat, kuinka moni (alle anonymiteettirajan) on saanut osuutensa valmiiksi edellisen muistutuksen jälkeen.',
   'sends.finished': 'Valmis',
   'sends.running': 'Käynnissä',
   'sends.count.blocked': 'estetty {count}',

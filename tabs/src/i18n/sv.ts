@@ -349,6 +349,8 @@ export const sv: Messages = {
   'sends.notReached': 'Nåddes inte',
   'sends.state': 'Status',
   'sends.sentOf': '{sent}/{total} skickade',
+  'sends.withheld':
+    'Antalen visas inte: de skulle avslöja hur många (färre än anonymitetsgränsen) som blivit klara sedan föregående påminnelse.',
   'sends.finished': 'Klar',
   'sends.running': 'Pågår',
   'sends.count.blocked': 'blockerade {count}',
