@@ -103,10 +103,11 @@ const atPhoneWidth = async (page: import('playwright-core').Page): Promise<strin
   return axeViolations(page);
 };
 
-test('the demo links every service area to its own channel', async () => {
+test('the demo links every service area to the demo team’s channel (the one the Playground shows)', async () => {
   for (const serviceArea of demo.serviceAreas) {
     const link = await app.repositories.channelLinks.get(tenantId, serviceArea.id);
     expect(link?.value.teamId).toBe(DEMO_TEAM.id);
+    expect(link?.value.channelId).toBe(channel?.id);
   }
 });
 
