@@ -13,6 +13,8 @@ import type { TrainingPlan } from '../../bot/src/domain/training-plan';
 import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-channels';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/summaries/organisation-year';
+import { campaignId } from '../../bot/src/clock/reminder';
+import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { requireBuiltTabs } from '../app-package/tab-server';
 import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
@@ -210,6 +212,49 @@ test('HR’s progress says when each service area’s counts were released, or w
   }
   expect(await atPhoneWidth(page)).toEqual([]);
   await page.screenshot({ path: artifactPath('tabs-hr-progress-released.png'), fullPage: true });
+}, 120_000);
+
+test('HR’s reminder sends withhold the counts of a send that would tell how few finished since the last one', async () => {
+  const fanout = await openFanout(app.storage);
+  const phase = 'development-discussions';
+  // The phase's opening went to 12; 14 days before the deadline 10 were still open: 2 finished (fewer than 5).
+  for (const [date, kind, total] of [
+    ['2026-01-01', 'phaseOpened', 12],
+    ['2026-03-17', 'deadlineApproaching', 10],
+  ] as const) {
+    const id = campaignId(date, kind, phase, 'employee');
+    const createdAt = new Date(`${date}T06:00:00Z`);
+    await fanout.campaigns.create({
+      tenantId,
+      campaignId: id,
+      label: `reminder.${kind}.developmentDiscussions.employee`,
+      total,
+      materialised: true,
+      createdAt: createdAt.toISOString(),
+    });
+    await fanout.deliveries.createMissing(
+      tenantId,
+      id,
+      Array.from({ length: total }, (_, i) => ({
+        recipientKey: `person:p-${i}`,
+        target: { kind: 'conversation' as const, serviceUrl: connector.serviceUrl, conversationId: `a:${i}` },
+        payload: {},
+      })),
+      createdAt,
+    );
+  }
+  const page = await tabs.open(app.url, 'hr', '#/hr?view=sends');
+  const table = page.getByRole('table', { name: 'Muistutusten lähetykset, uusimmat ensin' });
+  await table
+    .getByRole('row', { name: /Määräaika lähestyy/ })
+    .getByText('Määriä ei näytetä: ne kertoisivat, kuinka moni (alle anonymiteettirajan)', { exact: false })
+    .waitFor();
+  await table
+    .getByRole('row', { name: /Vaihe alkoi/ })
+    .getByRole('progressbar')
+    .waitFor();
+  expect(await atPhoneWidth(page)).toEqual([]);
+  await page.screenshot({ path: artifactPath('tabs-hr-sends-withheld.png'), fullPage: true });
 }, 120_000);
 
 test('HR sees the central training plan with every row’s service area, and downloads it', async () => {
