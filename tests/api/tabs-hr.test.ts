@@ -6,7 +6,7 @@ import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
 import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
 import type { Person } from '../../bot/src/domain/organisation';
 import { openFanout } from '../../bot/src/fanout/fanout-engine';
-import { campaignId } from '../../bot/src/clock/reminder';
+import { campaignId } from '../../bot/src/domain/reminder';
 import type { SignInOrganisation } from '../support/tokens';
 import {
   call,

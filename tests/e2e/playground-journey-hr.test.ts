@@ -9,7 +9,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
-import { organisationRoundYear } from '../../bot/src/summaries/organisation-year';
+import { currentRoundYear } from '../../bot/src/domain/annual-clock-rules';
 import { NOW, ROUND_YEAR } from '../api/tabs-api-fixture';
 import { artifactPath } from '../support/browser';
 import { usePlaygroundJourney } from '../support/playground';
@@ -35,7 +35,12 @@ describe('Agents Playground journey: HR publishes a summary that arrives in the 
     users: [cityManager, director, supervisor, employee, cooperationMember],
     prepare: async (app) => {
       // The area's management team submitted its plan: one row the central plan takes with the area's name.
-      planYear = await organisationRoundYear(app.repositories, org.tenantId, NOW, 'planning');
+      planYear = currentRoundYear(
+        await app.repositories.annualClocks.inEffect(org.tenantId),
+        null,
+        NOW,
+        'planning',
+      );
       await app.repositories.trainingPlans.create({
         tenantId: org.tenantId,
         year: planYear,

@@ -4,63 +4,18 @@
  * caller's own records are read; nothing here is about anyone else except their supervisor's name.
  */
 import type { AnnualClock, PhaseWindow } from '../domain/annual-clock';
-import { phaseWindows } from '../domain/annual-clock-rules';
+import { currentRoundYear, phaseWindows } from '../domain/annual-clock-rules';
+import { organisationDate } from '../domain/organisation-time';
 import { competencesAssessedFor } from '../domain/assessment-rules';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
-import type { CompetenceFramework, RatingScale } from '../domain/competence';
-import type { DevelopmentDiscussion, Goal, LearningGoal } from '../domain/development-discussion';
+import type { CompetenceFramework } from '../domain/competence';
+import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import { conversationsFor, type YearConversations } from '../domain/discussion-year-rules';
-import type { LocalisedText } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { isSupervisor } from '../domain/people-rules';
 import type { Repositories } from '../storage/repositories';
-import { currentRoundYear, organisationDate, tenantClock } from './organisation-clock';
-
-/** How many past years of discussions the tab shows. */
-export const HISTORY_YEARS = 6;
-/** How far ahead "coming up" looks. */
-const UPCOMING_DAYS = 365;
-
-export interface MyDiscussion {
-  year: number;
-  status: DevelopmentDiscussion['status'];
-  scheduledAt: string | null;
-  supervisorName: string | null;
-  goals: Goal[];
-  learningGoals: LearningGoal[];
-  updatedAt: string;
-}
-
-export interface RatingPoint {
-  year: number;
-  self: number | null;
-  supervisor: number | null;
-}
-
-export interface CompetenceSeries {
-  id: string;
-  name: LocalisedText;
-  points: RatingPoint[];
-}
-
-export interface UpcomingItem {
-  phaseId: string;
-  kind: PhaseWindow['kind'];
-  level: PhaseWindow['level'];
-  opens: string;
-  closes: string;
-  /** The caller's own meeting in this window, when scheduled. */
-  meetingAt: string | null;
-}
-
-export interface MyCompetence {
-  roundYear: number;
-  conversations: YearConversations;
-  discussions: MyDiscussion[];
-  competences: CompetenceSeries[];
-  scale: Pick<RatingScale, 'min' | 'max' | 'labels'>;
-  upcoming: UpcomingItem[];
-}
+import { HISTORY_YEARS, UPCOMING_DAYS } from '../tunables';
+import type { CompetenceSeries, MyCompetence, UpcomingItem } from '../contract/personal';
 
 type Repos = Pick<
   Repositories,
@@ -141,7 +96,7 @@ function upcomingFor(
 export async function myCompetence(repos: Repos, person: Person, now: Date): Promise<MyCompetence> {
   const { tenantId } = person;
   const [clock, area, team, frameworkRecords] = await Promise.all([
-    tenantClock(repos, tenantId),
+    repos.annualClocks.inEffect(tenantId),
     repos.serviceAreas.get(tenantId, person.serviceAreaId),
     repos.teams.get(tenantId, person.teamId),
     repos.competenceFrameworks.list(tenantId),

@@ -9,41 +9,17 @@
  * of its series shown (the series starts from the phase's opening send to the same audience, which went to
  * everyone); otherwise its counts are null (docs/anonymity.md, rule 10).
  */
-import { parseCampaignId } from '../clock/reminder';
+import { parseCampaignId } from '../domain/reminder';
 import { isProactiveRetry } from '../fanout/proactive-retries';
 import type { CampaignProgress } from '../fanout/campaign-progress';
-import type { StateCounts } from '../fanout/delivery-repository';
+import type { SendProgress, SendsPage } from '../contract/hr';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
-import { organisationDate } from './organisation-clock';
-
-/** Sends per page of HR's list. */
-export const SENDS_PAGE_SIZE = 50;
-
-export interface SendProgress {
-  campaignId: string;
-  /** The clock's day of the send (else the day it was created). */
-  date: string;
-  /** The reminder kind, or the campaign's label when the clock did not make it. */
-  kind: string;
-  /** Empty when the clock did not make the campaign. */
-  phaseId: string;
-  /** The audience, or the escalation step. */
-  scope: string;
-  label: string;
-  createdAt: string;
-  /** Null: not shown, as it would tell how many finished since the series' last send shown. */
-  total: number | null;
-  counts: StateCounts | null;
-  uncertain: number | null;
-  finished: boolean;
-}
+import { organisationDate } from '../domain/organisation-time';
+import { SENDS_PAGE_SIZE } from '../tunables';
 
 export interface SendProgressSource {
-  list(
-    tenantId: string,
-    continuationToken?: string,
-  ): Promise<{ sends: SendProgress[]; continuationToken?: string }>;
+  list(tenantId: string, continuationToken?: string): Promise<SendsPage>;
 }
 
 function sendOf(progress: CampaignProgress): SendProgress {

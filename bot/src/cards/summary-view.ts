@@ -32,7 +32,7 @@ import {
   type DiscussionViewer,
   type ViewExtras,
 } from './discussion-viewer';
-import { formatDateTime, formatWindows, localParts } from './helsinki-time';
+import { formatDateTime, formatWindows, localParts } from '../domain/organisation-time';
 
 /** The time a proposed meeting day starts with; the supervisor changes it as they like. */
 const DEFAULT_MEETING_TIME = '09:00';
@@ -136,7 +136,7 @@ function parts(viewer: DiscussionViewer): SummaryPart[] {
   return [
     part(viewer, 'cards.part.preparation', sectionEntries(viewer, discussion.preparation), !prepared),
     part(viewer, 'cards.proposals', proposals, !prepared),
-    part(viewer, 'cards.part.ratings', ratingEntries(viewer)),
+    part(viewer, 'cards.step.assessment', ratingEntries(viewer)),
     ...(recorded
       ? [
           part(viewer, 'cards.part.supervisorNotes', sectionEntries(viewer, discussion.supervisorNotes)),

@@ -22,10 +22,14 @@ export interface ServiceAreaSummary {
   publishedBy: string | null;
   /**
    * The last publish whose channel post did not arrive: the summary stayed a draft. `reason` is the poster's
-   * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post).
-   * Cleared by a publish that arrives. Absent on summaries stored before it existed.
+   * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post;
+   * `willRetry`: Teams asked to wait, and the post is kept and retried by itself — when it arrives, the summary
+   * becomes published; when it finally does not arrive, the reason becomes why). Cleared by a publish that
+   * arrives. Absent on summaries stored before it existed.
    */
   postFailure?: SummaryPostFailure | null;
+  /** The published version's post in the channel: its thread (`19:…;messageid=…`) and activity. */
+  channelPost?: SummaryChannelPost | null;
   /** What happened to the summary, oldest first (at most MAX_SUMMARY_HISTORY entries). */
   history?: SummaryEvent[];
   /**
@@ -49,9 +53,16 @@ export interface SummarySuppression {
   wholeGroup: boolean;
 }
 
+export interface SummaryChannelPost {
+  conversationId: string;
+  activityId: string;
+}
+
 export interface SummaryPostFailure {
   at: string;
   reason: string;
+  /** For `willRetry`: the kept post (fanout/proactive-retries.ts), withdrawn when HR publishes again. */
+  keptId?: string;
 }
 
 export const SUMMARY_EVENT_ACTIONS = ['published', 'postFailed', 'revised'] as const;

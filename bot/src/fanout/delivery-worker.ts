@@ -21,7 +21,13 @@ import { describeError, type Logger } from '../logging';
 import { ConcurrencyConflictError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { ConversationPacer } from './conversation-pacer';
-import { isFinal, unreachableState, type Delivery, type DeliveryTarget } from './delivery';
+import {
+  isFinal,
+  unreachableState,
+  type Delivery,
+  type DeliveryState,
+  type DeliveryTarget,
+} from './delivery';
 import type { DeliveryChanges, DeliveryRepository } from './delivery-repository';
 import type { FanoutQueue, ReceivedBatch } from './fanout-queue';
 import { SendFailure, type MessageSender, type OutgoingActivity } from './message-sender';
@@ -81,6 +87,18 @@ export interface WorkerDeps {
   onConversationCreated?(delivery: Delivery, conversationId: string): Promise<void>;
   /** Teams answered 403 (blocked, or the app removed): the app marks the address so no one sends there again. */
   onRefused?(delivery: Delivery, code: string | null): Promise<void>;
+  /**
+   * Teams took the delivery: the conversation it went to (for a channel post, the new thread's id) and the
+   * activity's id, for the app to remember. Called once the row is recorded 'sent'; a throw is logged, never
+   * sends again.
+   */
+  onSent?(delivery: Delivery, sent: { conversationId: string; activityId: string }): Promise<void>;
+  /**
+   * The delivery ended without arriving (blocked, notInstalled, noChannel, or failed: refused, or its retries ran
+   * out): its final state, the technical reason kept on it, and the connector's error code. Called once the row
+   * is recorded so by this worker (not when another writer ended it first); a throw is logged.
+   */
+  onUndelivered?(delivery: Delivery, end: DeliveryEnd): Promise<void>;
   onStep?(step: DeliveryStep, delivery: Delivery): void;
   logger: Logger;
   clock?: PacingClock;
@@ -118,6 +136,14 @@ const MAX_HELD_PER_SLOT = 4;
 const MAX_LATENESS_MS = 50;
 
 type Outcome = 'done' | { retryAt: number };
+
+/** How a delivery that did not arrive ended. */
+export interface DeliveryEnd {
+  state: Exclude<DeliveryState, 'pending' | 'sending' | 'sent'>;
+  lastError: string;
+  /** The connector's error code (e.g. ConversationBlockedByUser), when Teams answered one. */
+  code: string | null;
+}
 type AddressedTarget = Exclude<DeliveryTarget, { kind: 'unreachable' }>;
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -336,7 +362,11 @@ export class DeliveryWorker {
       if (isFinal(delivery.state)) return 'done';
       const { target } = delivery;
       if (target.kind === 'unreachable')
-        return this.settle(current, { state: unreachableState(target.reason), lastError: target.reason });
+        return this.settle(current, {
+          state: unreachableState(target.reason),
+          lastError: target.reason,
+          code: null,
+        });
       const now = clock.now();
       const heldByOther = delivery.state === 'sending' && delivery.leaseOwner !== settings.owner;
       if (heldByOther && (delivery.leaseUntil ?? 0) > now) return { retryAt: delivery.leaseUntil ?? now };
@@ -352,7 +382,7 @@ export class DeliveryWorker {
         activity = await deps.render(delivery);
       } catch (error) {
         deps.logger.error('fanout.renderFailed', { tenantId: delivery.tenantId, ...describeError(error) });
-        return this.settle(current, { state: 'failed', lastError: 'render' });
+        return this.settle(current, { state: 'failed', lastError: 'render', code: null });
       }
 
       const conversationId = delivery.conversationId ?? target.conversationId;
@@ -413,31 +443,33 @@ export class DeliveryWorker {
         await deps.onConversationCreated?.(updated.value, created);
         return updated;
       }
-      const activityId =
+      const answer =
         target.kind === 'conversation' && target.channel
-          ? (
-              await deps.sender.createChannelPost(
-                target.serviceUrl,
-                delivery.tenantId,
-                target.conversationId,
-                activity,
-              )
-            ).activityId
-          : await deps.sender.send(
+          ? await deps.sender.createChannelPost(
               target.serviceUrl,
               delivery.tenantId,
-              conversationId as string,
+              target.conversationId,
               activity,
-              target.kind === 'user' ? 'personal' : undefined,
-            );
+            )
+          : {
+              conversationId: conversationId as string,
+              activityId: await deps.sender.send(
+                target.serviceUrl,
+                delivery.tenantId,
+                conversationId as string,
+                activity,
+                target.kind === 'user' ? 'personal' : undefined,
+              ),
+            };
       deps.onStep?.('answered', delivery);
       const sent = await this.write(current, {
         state: 'sent',
-        activityId,
+        activityId: answer.activityId,
         leaseUntil: null,
         lastError: null,
       });
       deps.onStep?.('recorded', sent.value);
+      await this.afterSent(sent.value, answer);
       return 'done';
     } catch (error) {
       if (error instanceof ConcurrencyConflictError) {
@@ -450,6 +482,21 @@ export class DeliveryWorker {
       }
       if (!(error instanceof SendFailure)) throw error;
       return this.afterFailure(current, error);
+    }
+  }
+
+  private async afterSent(
+    delivery: Delivery,
+    answer: { conversationId: string; activityId: string },
+  ): Promise<void> {
+    try {
+      await this.deps.onSent?.(delivery, answer);
+    } catch (error) {
+      this.deps.logger.warn('fanout.onSentFailed', {
+        tenantId: delivery.tenantId,
+        campaignId: delivery.campaignId,
+        ...describeError(error),
+      });
     }
   }
 
@@ -468,7 +515,7 @@ export class DeliveryWorker {
     if (next.kind === 'final') {
       deps.logger.warn('fanout.deliveryFinal', { tenantId: delivery.tenantId, state: next.state, lastError });
       if (failure.status === 403) await deps.onRefused?.(delivery, failure.code);
-      return this.settle(current, { state: next.state, lastError });
+      return this.settle(current, { state: next.state, lastError, code: failure.code });
     }
     return this.write(current, {
       state: 'pending',
@@ -480,11 +527,23 @@ export class DeliveryWorker {
     });
   }
 
-  private async settle(current: Versioned<Delivery>, changes: DeliveryChanges): Promise<'done'> {
+  /** Ends a delivery that did not arrive and tells the app, if this worker's write is the one that ended it. */
+  private async settle(current: Versioned<Delivery>, end: DeliveryEnd): Promise<'done'> {
+    let settled: Versioned<Delivery>;
     try {
-      await this.write(current, { ...changes, leaseUntil: null });
+      settled = await this.write(current, { state: end.state, lastError: end.lastError, leaseUntil: null });
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
+      return 'done';
+    }
+    try {
+      await this.deps.onUndelivered?.(settled.value, end);
+    } catch (error) {
+      this.deps.logger.warn('fanout.onUndeliveredFailed', {
+        tenantId: settled.value.tenantId,
+        campaignId: settled.value.campaignId,
+        ...describeError(error),
+      });
     }
     return 'done';
   }

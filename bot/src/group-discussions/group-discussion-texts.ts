@@ -1,6 +1,7 @@
 /** The group discussion card's texts, fi / sv / en (theme names: api/group-discussion-texts.ts). */
 import type { GroupDiscussionErrorCode } from '../domain/group-discussion-rules';
 import type { Catalogue } from '../cards/localised';
+import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<GroupDiscussionErrorCode> = {
   'groupDiscussion.noChair': {
@@ -44,11 +45,7 @@ const ERRORS: Catalogue<GroupDiscussionErrorCode> = {
     sv: 'Skriv din tanke innan du lägger till den.',
     en: 'Write your thought before adding it.',
   },
-  'groupDiscussion.textTooLong': {
-    fi: 'Teksti on liian pitkä.',
-    sv: 'Texten är för lång.',
-    en: 'The text is too long.',
-  },
+  'groupDiscussion.textTooLong': localisedText('discussion.textTooLong'),
   'groupDiscussion.tooManyContributions': {
     fi: 'Keskusteluun ei mahdu enempää ajatuksia.',
     sv: 'Samtalet rymmer inte fler tankar.',
@@ -136,9 +133,9 @@ export const GROUP_DISCUSSION_TEXTS = {
     en: 'Save the conclusions',
   },
   'action.conclude': { fi: 'Päätä keskustelu', sv: 'Avsluta samtalet', en: 'Conclude the discussion' },
-  'action.reopen': { fi: 'Avaa uudelleen', sv: 'Öppna igen', en: 'Reopen' },
-  'action.refresh': { fi: 'Päivitä', sv: 'Uppdatera', en: 'Refresh' },
-  'action.choose': { fi: 'Avaa', sv: 'Öppna', en: 'Open' },
+  'action.reopen': localisedText('cards.action.reopen'),
+  'action.refresh': localisedText('cards.action.refresh'),
+  'action.choose': localisedText('myTeam.open'),
   chooseTeam: {
     fi: 'Minkä tiimin ryhmäkeskustelun avaat?',
     sv: 'Vilket teams gruppsamtal vill du öppna?',
@@ -179,11 +176,7 @@ export const GROUP_DISCUSSION_TEXTS = {
     sv: 'Ditt team hittades inte i organisationens data.',
     en: 'Your team was not found in the organisation’s data.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
   'notice.notFound': {
     fi: 'Keskustelua ei löytynyt.',
     sv: 'Samtalet hittades inte.',

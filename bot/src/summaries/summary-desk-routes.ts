@@ -35,7 +35,7 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
-import { organisationRoundYear } from './organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { compileServiceAreaSummary, MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
 import {
@@ -123,7 +123,10 @@ function summaryView(read: Versioned<ServiceAreaSummary> | null) {
     status: summary.status,
     conclusions: summary.conclusions,
     publishedAt: summary.publishedAt,
-    postFailure: summary.postFailure ?? null,
+    // The kept post's id is the server's own.
+    postFailure: summary.postFailure
+      ? { at: summary.postFailure.at, reason: summary.postFailure.reason }
+      : null,
     history: [...(summary.history ?? [])].reverse(),
     etag: read.etag,
   };
@@ -258,8 +261,13 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     );
 
   secured(kit, server, 'get', '/api/v1/hr/summaries', HR, async (req, identity) => {
-    const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await repositories.annualClocks.inEffect(identity.tenantId),
+        null,
+        kit.now(),
+        'planning',
+      ),
     );
     const [areas, summaries] = await Promise.all([
       repositories.serviceAreas.list(identity.tenantId),
