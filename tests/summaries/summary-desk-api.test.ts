@@ -43,7 +43,7 @@ interface Detail {
     releasedAt: string | null;
   };
   preview: { body?: unknown[] } | null;
-  publications: Array<{ year: number }>;
+  publications: Array<{ year: number; publishedAt: string; releasedAt: string | null }>;
   posted?: string;
   error?: { code: string; message: string; details?: { latest?: Detail } };
 }
@@ -190,6 +190,10 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(retried.body.summary?.history.map((event) => event.action)).toEqual(['published', 'postFailed']);
     expect(retried.body.summary?.history[0]?.byName).toBe(`${city.hr.firstName} ${city.hr.lastName}`);
     expect(retried.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
+    // The publication keeps when its frozen figures were released, as stored with it.
+    const publication = await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR);
+    expect(publication?.value.figures.releasedAt).toBeTruthy();
+    expect(retried.body.publications[0]?.releasedAt).toBe(publication?.value.figures.releasedAt);
     await connector.waitForActivities(2);
     const posts = connector.activities().filter((a) => String(a.conversationId).includes(';messageid='));
     expect(posts.map((post) => String(post.conversationId).split(';')[0])).toEqual([TEAM.teamId]);

@@ -37,7 +37,7 @@ export interface CampaignProgress {
 }
 
 /** A send as HR's sends list shows it: its progress and what the annual clock made it for. */
-export interface SendProgress extends CampaignProgress {
+export interface SendProgress extends Omit<CampaignProgress, 'total' | 'counts' | 'uncertain'> {
   /** The clock's day of the send (else the day it was created). */
   date: string;
   /** The reminder kind, or the campaign's label when the clock did not make it. */
@@ -46,6 +46,10 @@ export interface SendProgress extends CampaignProgress {
   phaseId: string;
   /** The audience, or the escalation step. */
   scope: string;
+  /** Null: not shown, as it would tell how many finished since the series' last send shown (anonymity, rule 10). */
+  total: number | null;
+  counts: StateCounts | null;
+  uncertain: number | null;
 }
 
 /** A page of HR's sends, newest first. */

@@ -215,7 +215,12 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
       suppressed: suppressedCounts(compiled.figures),
       preview: read ? await preview(target, area.name, read.value, compiled.figures, channel, hr) : null,
       publications: publications
-        .map((publication) => ({ year: publication.year, publishedAt: publication.publishedAt }))
+        .map((publication) => ({
+          year: publication.year,
+          publishedAt: publication.publishedAt,
+          // When the publication's frozen figures were released (null: stored before releases were kept).
+          releasedAt: publication.figures.releasedAt ?? null,
+        }))
         .sort((a, b) => b.year - a.year),
     };
   }
