@@ -43,6 +43,11 @@ describe('the wire contract between the API and the tabs', () => {
         'LanguageChoiceView',
         'AuditLogPage',
         'RetentionPolicyView',
+        'PersonIdentity',
+        'SummaryDetail',
+        'SummariesOverview',
+        'KnownChannels',
+        'TrainingPlans',
       ]),
     );
   });

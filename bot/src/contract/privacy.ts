@@ -26,3 +26,12 @@ export interface RetentionPolicyView {
   etag: string | null;
   limits: { min: number; max: number };
 }
+
+/**
+ * `GET /api/v1/people/:personId/identity`: who an id is, so HR sees the name and unit before a look-up or an
+ * irreversible erasure; `person: null` when the organisation's data has no such person.
+ */
+export interface PersonIdentity {
+  personId: string;
+  person: { name: string; serviceArea: string | null; team: string | null } | null;
+}

@@ -12,6 +12,7 @@
  *   PUT  /api/v1/hr/privacy/retention               HR: save it (If-Match; none for the first save)
  * Every call stays in the caller's tenant; exports, erasures and HR's reads of a log are audited.
  */
+import type { PersonIdentity } from '../contract/privacy';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { Role } from '../domain/organisation';
@@ -106,7 +107,7 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
   secured(kit, server, 'get', '/api/v1/people/:personId/identity', HR, async (req, identity) => {
     const personId = pathParam(req, 'personId');
     const person = await repositories.people.findPerson(identity.tenantId, personId);
-    if (!person) return { status: 200, body: { personId, person: null } };
+    if (!person) return { status: 200, body: { personId, person: null } satisfies PersonIdentity };
     const [area, team] = await Promise.all([
       repositories.serviceAreas.get(identity.tenantId, person.serviceAreaId),
       person.teamId ? repositories.teams.get(identity.tenantId, person.teamId) : null,
@@ -120,7 +121,7 @@ export function registerPrivacyRoutes(server: Server, kit: RouteKit, deps: Priva
           serviceArea: area?.value.name ?? null,
           team: team?.value.name ?? null,
         },
-      },
+      } satisfies PersonIdentity,
     };
   });
 

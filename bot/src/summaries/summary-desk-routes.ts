@@ -11,6 +11,15 @@
  *   POST /api/v1/hr/summaries/:year/:serviceAreaId/revise        a published summary back to a draft
  *   GET  /api/v1/hr/channels                                     the teams and channels the bot knows
  */
+import type {
+  KnownChannels,
+  LinkedChannel,
+  SummariesOverview,
+  SummaryDetail,
+  SummaryRow,
+  SummaryView,
+  SuppressedCounts,
+} from '../contract/hr-desk';
 import { outcomeCode } from '../teams/proactive-messenger';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
@@ -29,7 +38,7 @@ import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { DomainRuleError } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Person } from '../domain/organisation';
-import type { ServiceAreaSummary } from '../domain/summary';
+import type { ServiceAreaSummary, SummaryEvent } from '../domain/summary';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import { ConcurrencyConflictError } from '../storage/errors';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
@@ -66,24 +75,6 @@ const LIMITS: Partial<Record<SummaryErrorCode, Record<string, number>>> = {
 const isSummaryCode = (code: string): code is SummaryErrorCode =>
   (SUMMARY_ERROR_CODES as readonly string[]).includes(code);
 
-/** What anonymity held back in the area's figures: how many, never what. */
-export interface SuppressedCounts {
-  /** The whole area is under the threshold: no figure is shown. */
-  areaBelowThreshold: boolean;
-  /** Competence figures (self, supervisor, need) not shown because too few answered. */
-  competenceFigures: number;
-  /** Teams combined into one heatmap row because each was under the threshold. */
-  teamsCombined: number;
-  /** Heatmap cells not shown. */
-  heatmapCells: number;
-  /** Kinds of coaching or work-supervision requests not shown. */
-  developmentActions: number;
-  /** Why cells were hidden (docs/anonymity.md), counts only; null for figures stored before they were kept. */
-  reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
-  /** When the figures were released (the aggregates advance in steps of at least the threshold). */
-  releasedAt: string | null;
-}
-
 export function suppressedCounts(figures: SummaryFigures): SuppressedCounts {
   const figuresOf = (competence: SummaryFigures['competences'][number]) => [
     competence.self,
@@ -111,9 +102,11 @@ export function suppressedCounts(figures: SummaryFigures): SuppressedCounts {
   };
 }
 
-type LinkedChannel = { teamId: string; channelId: string; channelName: string | null } | null;
-
-function summaryView(read: Versioned<ServiceAreaSummary> | null) {
+function summaryView(read: Versioned<ServiceAreaSummary> | null):
+  | (Omit<SummaryView, 'history'> & {
+      history: SummaryEvent[];
+    })
+  | null {
   if (!read) return null;
   const summary = read.value;
   return {
@@ -134,7 +127,7 @@ function summaryView(read: Versioned<ServiceAreaSummary> | null) {
 export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: SummaryDeps): void {
   const { repositories } = deps;
 
-  async function channelOf(tenantId: string, serviceAreaId: string): Promise<LinkedChannel> {
+  async function channelOf(tenantId: string, serviceAreaId: string): Promise<LinkedChannel | null> {
     const link = await repositories.channelLinks.get(tenantId, serviceAreaId);
     if (!link) return null;
     const { teamId, channelId } = link.value;
@@ -157,9 +150,9 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     areaName: string,
     summary: ServiceAreaSummary,
     figures: SummaryFigures,
-    channel: LinkedChannel,
+    channel: LinkedChannel | null,
     hr: Person,
-  ): Promise<unknown> {
+  ): Promise<Record<string, unknown> | null> {
     const publication: SummaryPublication = {
       tenantId: target.tenantId,
       serviceAreaId: target.serviceAreaId,
@@ -184,10 +177,10 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     const activity = (await deps.announcement(publication, link)) as {
       attachments?: Array<{ content?: unknown }>;
     };
-    return activity.attachments?.[0]?.content ?? null;
+    return (activity.attachments?.[0]?.content as Record<string, unknown> | undefined) ?? null;
   }
 
-  async function detail(target: SummaryTarget, hr: Person) {
+  async function detail(target: SummaryTarget, hr: Person): Promise<SummaryDetail> {
     const area = await requireArea(target.tenantId, target.serviceAreaId);
     const [read, compiled, channel, publications, organisation] = await Promise.all([
       repositories.summaries.get(target.tenantId, target.year, target.serviceAreaId),
@@ -269,7 +262,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     ]);
     const byArea = new Map(summaries.map((read) => [read.value.serviceAreaId, read]));
     const rows = await Promise.all(
-      areas.map(async ({ value: area }) => {
+      areas.map(async ({ value: area }): Promise<SummaryRow> => {
         const summary = summaryView(byArea.get(area.id) ?? null);
         return {
           serviceArea: { id: area.id, name: area.name },
@@ -281,7 +274,8 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
       }),
     );
     rows.sort((a, b) => a.serviceArea.name.localeCompare(b.serviceArea.name, 'fi'));
-    return { status: 200, body: { year, serviceAreas: rows } };
+    const overview: SummariesOverview = { year, serviceAreas: rows };
+    return { status: 200, body: overview };
   });
 
   secured(kit, server, 'get', '/api/v1/hr/summaries/:year/:serviceAreaId', HR, async (req, identity) => ({
@@ -312,7 +306,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
 
   secured(kit, server, 'get', '/api/v1/hr/channels', HR, async (_req, identity) => {
     const known = await repositories.conversationReferences.listTeamsAndChannels(identity.tenantId);
-    const channels = known.map(({ value }) => {
+    const channels = known.map(({ value }): LinkedChannel => {
       const address = value.address as { teamId: string; channelId?: string };
       return {
         teamId: address.teamId,
@@ -320,6 +314,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
         channelName: value.channelName,
       };
     });
-    return { status: 200, body: { channels } };
+    const body: KnownChannels = { channels };
+    return { status: 200, body };
   });
 }

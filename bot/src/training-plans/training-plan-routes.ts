@@ -4,6 +4,7 @@
  *   GET /api/v1/training-plans?year=                                 the year's plans the caller may see
  *   GET /api/v1/training-plans/:year/export?plan=central|SA&format=csv|xlsx   one plan as a file
  */
+import type { TrainingPlans } from '../contract/training-plans';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
@@ -58,20 +59,18 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
       .map((read) => read.value)
       .filter((plan) => maySee(identity.person, plan.serviceAreaId));
     const names = await historyNames(repositories, plans);
-    return {
-      status: 200,
-      body: {
-        year,
-        /** Every area, so the central plan's rows name their origin and the tab lists areas without a plan. */
-        serviceAreas: areas
-          .map((area) => ({ id: area.value.id, name: area.value.name }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
-        plans: plans.map(({ tenantId: _tenant, history, ...plan }) => ({
-          ...plan,
-          history: history.map((change) => ({ ...change, byName: names.get(change.by) ?? null })),
-        })),
-      },
+    const body: TrainingPlans = {
+      year,
+      /** Every area, so the central plan's rows name their origin and the tab lists areas without a plan. */
+      serviceAreas: areas
+        .map((area) => ({ id: area.value.id, name: area.value.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
+      plans: plans.map(({ tenantId: _tenant, history, ...plan }) => ({
+        ...plan,
+        history: history.map((change) => ({ ...change, byName: names.get(change.by) ?? null })),
+      })),
     };
+    return { status: 200, body };
   });
 
   server.get(

@@ -1,3 +1,4 @@
+import type { LinkedChannel } from '../../../bot/src/contract/hr-desk';
 import type { HostChannel } from '../teams/host';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
@@ -22,17 +23,14 @@ export async function fetchSummaries(
   return expectShape<PublishedSummaries>(body, ['publications'], 'summaries');
 }
 
-/** A Teams channel as the service stores a link to it (Teams' thread ids). */
-export interface LinkedChannel {
-  teamId: string;
-  channelId: string;
-}
+/** A Teams channel as the service stores a link to it (Teams' thread ids): the contract's, without its name. */
+export type ChannelAddress = Pick<LinkedChannel, 'teamId' | 'channelId'>;
 
 /**
  * The channel's own id, which the service needs: a General channel's id is its team's, so a host that names
  * no channel means that one.
  */
-export function linkableChannel(channel: HostChannel): LinkedChannel {
+export function linkableChannel(channel: HostChannel): ChannelAddress {
   return { teamId: channel.teamId, channelId: channel.channelId ?? channel.teamId };
 }
 
@@ -44,18 +42,18 @@ export async function fetchAreaChannel(
   api: ApiClient,
   serviceAreaId: string,
   signal: AbortSignal,
-): Promise<LinkedChannel | null> {
+): Promise<ChannelAddress | null> {
   const body = await api.get(areaChannelPath(serviceAreaId), {}, signal);
-  return expectShape<{ channel: LinkedChannel | null }>(body, [], 'area channel').channel ?? null;
+  return expectShape<{ channel: ChannelAddress | null }>(body, [], 'area channel').channel ?? null;
 }
 
 export async function linkAreaChannel(
   api: ApiClient,
   serviceAreaId: string,
   channel: HostChannel,
-): Promise<LinkedChannel> {
+): Promise<ChannelAddress> {
   const body = await api.send('PUT', areaChannelPath(serviceAreaId), { body: linkableChannel(channel) });
-  const { teamId, channelId } = expectShape<LinkedChannel>(body, [], 'area channel');
+  const { teamId, channelId } = expectShape<ChannelAddress>(body, [], 'area channel');
   return { teamId, channelId };
 }
 

@@ -1,81 +1,33 @@
 /** HR's desk: the summaries' workflow, the channels the bot knows, training plans and their exports, who an id is. */
+import type { GroupTheme } from '../../../bot/src/domain/group-discussion';
+import type {
+  KnownChannels,
+  LinkedChannel,
+  SummariesOverview,
+  SummaryDetail,
+} from '../../../bot/src/contract/hr-desk';
+import type { PersonIdentity } from '../../../bot/src/contract/privacy';
+import type { TrainingPlans } from '../../../bot/src/contract/training-plans';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
-export type GroupThemeId =
-  'currentCompetence' | 'futureNeeds' | 'workingLifeSkills' | 'developmentPriorities';
-export const GROUP_THEME_IDS: readonly GroupThemeId[] = [
-  'currentCompetence',
-  'futureNeeds',
-  'workingLifeSkills',
-  'developmentPriorities',
-];
-
-export interface LinkedChannel {
-  teamId: string;
-  channelId: string;
-  channelName: string | null;
-}
-
-export interface PostFailure {
-  at: string;
-  reason: string;
-}
-
-export interface SummaryRow {
-  serviceArea: { id: string; name: string };
-  channel: LinkedChannel | null;
-  status: 'draft' | 'published' | null;
-  publishedAt: string | null;
-  postFailure: PostFailure | null;
-}
-
-export interface SummaryEventView {
-  action: 'published' | 'postFailed' | 'revised';
-  at: string;
-  by: string;
-  byName: string | null;
-  reason: string | null;
-}
-
-export interface SummaryDetail {
-  year: number;
-  serviceArea: { id: string; name: string };
-  threshold: number;
-  channel: LinkedChannel | null;
-  summary: {
-    status: 'draft' | 'published';
-    conclusions: Partial<Record<GroupThemeId, string[]>>;
-    publishedAt: string | null;
-    postFailure: PostFailure | null;
-    history: SummaryEventView[];
-    etag: string;
-  } | null;
-  respondents: number | null;
-  suppressed: {
-    areaBelowThreshold: boolean;
-    competenceFigures: number;
-    teamsCombined: number;
-    heatmapCells: number;
-    developmentActions: number;
-    /** Why cells were hidden, counts only; null for figures stored before the reasons were kept. */
-    reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
-    /** When the figures were released (in steps of at least the threshold); null: never released. */
-    releasedAt: string | null;
-  };
-  /** The Adaptive Card the channel would get. */
-  preview: Record<string, unknown> | null;
-  /** The channel tab's publications; `releasedAt`: when their frozen figures were released (null: unknown). */
-  publications: Array<{ year: number; publishedAt: string; releasedAt: string | null }>;
-  /** After a publish: `sent`, or why the card did not arrive. */
-  posted?: string;
-}
+export {
+  GROUP_THEMES as GROUP_THEME_IDS,
+  type GroupTheme as GroupThemeId,
+} from '../../../bot/src/domain/group-discussion';
+export type {
+  LinkedChannel,
+  PostFailure,
+  SummaryDetail,
+  SummaryEventView,
+  SummaryRow,
+} from '../../../bot/src/contract/hr-desk';
 
 export async function fetchSummaries(
   api: ApiClient,
   year: number | undefined,
   signal: AbortSignal,
-): Promise<{ year: number; serviceAreas: SummaryRow[] }> {
+): Promise<SummariesOverview> {
   return expectShape(await api.get('/api/v1/hr/summaries', { year }, signal), ['serviceAreas'], 'summaries');
 }
 
@@ -110,7 +62,7 @@ export async function summaryStep(
 export async function saveConclusions(
   api: ApiClient,
   detail: SummaryDetail,
-  conclusions: Partial<Record<GroupThemeId, string[]>>,
+  conclusions: Partial<Record<GroupTheme, string[]>>,
 ): Promise<SummaryDetail> {
   return (await api.send('PUT', summaryPath(detail.year, detail.serviceArea.id, '/conclusions'), {
     body: { conclusions },
@@ -119,7 +71,7 @@ export async function saveConclusions(
 }
 
 export async function fetchKnownChannels(api: ApiClient, signal: AbortSignal): Promise<LinkedChannel[]> {
-  const body = expectShape<{ channels: LinkedChannel[] }>(
+  const body = expectShape<KnownChannels>(
     await api.get('/api/v1/hr/channels', {}, signal),
     ['channels'],
     'channels',
@@ -137,32 +89,11 @@ export async function linkAreaChannel(
   });
 }
 
-export type PlanStatus = 'draft' | 'submitted' | 'reviewed' | 'confirmed';
-
-export interface PlanItem {
-  id: string;
-  need: string;
-  competenceId: string | null;
-  way: '70' | '20' | '10';
-  audience: string;
-  headcount: number;
-  serviceAreaId?: string | null;
-}
-
-export interface TrainingPlanView {
-  year: number;
-  scope: 'serviceArea' | 'central';
-  serviceAreaId: string | null;
-  status: PlanStatus;
-  items: PlanItem[];
-  combinedAreas?: string[];
-}
-
-export interface TrainingPlans {
-  year: number;
-  serviceAreas: Array<{ id: string; name: string }>;
-  plans: TrainingPlanView[];
-}
+export type {
+  TrainingPlanStatus as PlanStatus,
+  TrainingPlanItem as PlanItem,
+} from '../../../bot/src/domain/training-plan';
+export type { TrainingPlanView, TrainingPlans } from '../../../bot/src/contract/training-plans';
 
 export async function fetchTrainingPlans(
   api: ApiClient,
@@ -190,10 +121,7 @@ export async function downloadPlan(
   return fileName;
 }
 
-export interface PersonIdentity {
-  personId: string;
-  person: { name: string; serviceArea: string | null; team: string | null } | null;
-}
+export type { PersonIdentity } from '../../../bot/src/contract/privacy';
 
 export async function fetchPersonIdentity(
   api: ApiClient,

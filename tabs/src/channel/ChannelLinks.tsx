@@ -5,7 +5,7 @@ import {
   linkableChannel,
   linkAreaChannel,
   linkTeamChannel,
-  type LinkedChannel,
+  type ChannelAddress,
 } from '../api/channel';
 import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
@@ -41,7 +41,7 @@ export function mayLinkArea(me: Me, serviceAreaId: string): boolean {
   );
 }
 
-const sameChannel = (a: LinkedChannel, b: LinkedChannel) =>
+const sameChannel = (a: ChannelAddress, b: ChannelAddress) =>
   a.teamId === b.teamId && a.channelId === b.channelId;
 
 function AreaChannelLink({
@@ -55,7 +55,7 @@ function AreaChannelLink({
   serviceAreaId: string;
   channel: HostChannel;
   busy: boolean;
-  onSave: (save: () => Promise<LinkedChannel>) => Promise<LinkedChannel | null>;
+  onSave: (save: () => Promise<ChannelAddress>) => Promise<ChannelAddress | null>;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
