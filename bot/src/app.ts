@@ -21,14 +21,10 @@ import { openRepositories, type Repositories } from './storage/repositories';
 import { seedDemoMunicipalityIfEmpty } from './organisation-data/demo-seeding';
 import { ChatCommands } from './chat/chat-commands';
 import { FEATURES } from './features';
-import type {
-  AppContext,
-  CardActionHandler,
-  CardActionRequest,
-  CardActionResult,
-  FeatureContribution,
-} from './features/feature';
+import type { AppContext, Feature, FeatureContribution } from './features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from './cards/card-action';
 import { withFieldRefusal } from './cards/field-refusal';
+import { verbTable } from './cards/verbs';
 import { createBotEndpoint, type BotAuthOverrides } from './teams/bot-endpoint';
 import type { BotPorts } from './teams/bot-ports';
 import { createHttpServer } from './http/server';
@@ -49,6 +45,8 @@ export interface StartOptions {
   botAuthOverrides?: BotAuthOverrides;
   /** The clock features read (default: the system clock). */
   now?: () => Date;
+  /** The features wired (default: FEATURES, the app's own). */
+  features?: Feature[];
 }
 
 async function openStorage(
@@ -157,24 +155,25 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       baseUrl: () => baseUrl,
       now: options.now ?? (() => new Date()),
     };
-    const contributions: FeatureContribution[] = [];
-    for (const feature of FEATURES) contributions.push(await feature(context));
-    const commands = new ChatCommands(contributions.flatMap((c) => c.commands ?? []));
-    const cardActions = Object.assign({}, ...contributions.map((c) => c.cardActions ?? {})) as Record<
-      string,
-      CardActionHandler
-    >;
+    const contributions: Array<{ feature: string; contribution: FeatureContribution }> = [];
+    for (const [index, feature] of (options.features ?? FEATURES).entries())
+      contributions.push({
+        feature: feature.name || `feature ${index + 1}`,
+        contribution: await feature(context),
+      });
+    const commands = new ChatCommands(
+      contributions.flatMap(({ contribution }) => contribution.commands ?? []),
+    );
+    // One table per kind of handler; a verb two features both claim stops the start here.
+    const cardActions = verbTable(
+      contributions.map(({ feature, contribution }) => ({ feature, handlers: contribution.cardActions })),
+    );
+    const cardViews = verbTable(
+      contributions.map(({ feature, contribution }) => ({ feature, handlers: contribution.cardViews })),
+    );
     const bot = createBotEndpoint(
       config.botAuth,
-      botPorts(
-        repositories,
-        commands,
-        cardActions,
-        Object.assign({}, ...contributions.map((c) => c.cardViews ?? {})) as Record<
-          string,
-          CardActionHandler
-        >,
-      ),
+      botPorts(repositories, commands, cardActions, cardViews),
       logger,
       options.botAuthOverrides ?? {},
       context,
@@ -187,7 +186,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       addressGuard: context.addressGuard,
       pingStorage: () => storage.ping(),
       tabsDist: config.tabsDist,
-      routes: contributions.flatMap((c) => c.routes ?? []),
+      routes: contributions.flatMap(({ contribution }) => contribution.routes ?? []),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -198,7 +197,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     baseUrl = url;
     retryWorker.start();
     const stoppers: Array<() => Promise<void>> = [() => retryWorker.stop()];
-    for (const contribution of contributions)
+    for (const { contribution } of contributions)
       if (contribution.start) stoppers.push(await contribution.start());
     logger.info('app.started', { url, storage: config.storage.kind, botAuth: config.botAuth !== null });
     return {

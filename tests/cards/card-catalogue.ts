@@ -6,7 +6,7 @@
 import { groupDiscussionActivity } from '../../bot/src/api/group-discussion-start';
 import { invitationActivity, type InvitationKind } from '../../bot/src/api/invitation-message';
 import { BUILT_IN_COACHING_BANK } from '../../bot/src/domain/coaching-bank';
-import type { AdaptiveCard } from '../../bot/src/cards/card-templates';
+import type { AdaptiveCard } from '../../bot/src/cards/card-rendering';
 import { stepsOf } from '../../bot/src/domain/discussion-steps';
 import type { DiscussionViewer } from '../../bot/src/cards/discussion-viewer';
 import { renderDiscussionView } from '../../bot/src/cards/discussion-views';
@@ -39,7 +39,7 @@ import type {
 } from '../../bot/src/storage/summary-publication-repository';
 import { sharedStrategyCard, strategyCard } from '../../bot/src/strategy/strategy-view';
 import { announcementCard, editorCard, overviewCard } from '../../bot/src/summaries/summary-views';
-import { cardActivity } from '../../bot/src/summaries/card-rendering';
+import { cardActivity } from '../../bot/src/cards/card-rendering';
 import { planCard, plansOverviewCard } from '../../bot/src/training-plans/training-plan-view';
 import { toActivity } from '../../bot/src/teams/osaamiskello-bot';
 import { welcomeReply } from '../../bot/src/chat/welcome';
@@ -438,12 +438,21 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   {
     builder: 'renderCard',
     module: 'cards/card-templates.ts',
-    coveredBy: ['renderStepCard', 'renderMyTeamCard'],
+    coveredBy: [
+      'renderStepCard',
+      'renderMyTeamCard',
+      'renderSummaryCard',
+      'renderFollowUpCard',
+      'renderNoticeCard',
+      'reminderCard',
+      'invitationActivity',
+      'groupDiscussionActivity',
+    ],
   },
   { builder: 'changeDiscussion', module: 'cards/discussion-change.ts', coveredBy: ['renderDiscussionView'] },
   {
     builder: 'cardTemplate',
-    module: 'summaries/card-rendering.ts',
+    module: 'cards/card-rendering.ts',
     coveredBy: ['discussionCard', 'planCard'],
   },
   {
@@ -635,17 +644,17 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   },
   {
     builder: 'renderListCard',
-    module: 'summaries/summary-views.ts',
+    module: 'cards/record-cards.ts',
     coveredBy: ['overviewCard', 'plansOverviewCard'],
   },
   {
     builder: 'renderEditorCard',
-    module: 'summaries/summary-views.ts',
+    module: 'cards/record-cards.ts',
     coveredBy: ['editorCard', 'strategyCard'],
   },
   {
     builder: 'cardActivity',
-    module: 'summaries/card-rendering.ts',
+    module: 'cards/card-rendering.ts',
     cases: (locale) => [
       {
         name: 'announcement message',

@@ -3,7 +3,7 @@
  * and English; and every exported card builder is in the catalogue, so a new card cannot skip the checks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { CARD_CATALOGUE, LOCALES } from './card-catalogue';
 import { conformanceProblems, contrast, MIN_TEXT_CONTRAST, teamsThemes } from './card-conformance';
@@ -75,6 +75,36 @@ test('every exported card builder is in the card catalogue', () => {
     .map(({ builder, module }) => `${module}#${builder}`)
     .filter((key) => !listed.has(key));
   expect(missing).toEqual([]);
+});
+
+/** Every JSON template under bot/src (the kit's cards/templates and a feature's own) with the modules importing it. */
+function templateImporters(): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
+  const templates = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return templates(path);
+      return entry.name.endsWith('.json') && dir.endsWith(`${sep}templates`) ? [relative(SOURCE, path)] : [];
+    });
+  for (const template of templates(SOURCE)) importers.set(template, []);
+  for (const file of sourceFiles(SOURCE)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+\.json)'/g)) {
+      const template = relative(SOURCE, resolve(dirname(file), match[1] as string));
+      importers.get(template)?.push(relative(SOURCE, file));
+    }
+  }
+  return importers;
+}
+
+test('every card template is expanded by a builder of the catalogue, so the checks see it', () => {
+  const catalogued = new Set(CARD_CATALOGUE.map((entry) => entry.module));
+  const unchecked = [...templateImporters()]
+    .filter(([, modules]) => !modules.some((module) => catalogued.has(module)))
+    .map(([template]) => template);
+  expect(unchecked).toEqual([]);
+  expect(templateImporters().get(join('cards', 'templates', 'reminder.json'))).toEqual([
+    join('cards', 'card-templates.ts'),
+  ]);
 });
 
 test('each catalogue entry has cases or names builders with cases that cover it', () => {

@@ -3,7 +3,7 @@
  * adaptivecards SDK and Teams' host config (tabs/src/components/CardPreview.tsx). Previews post nothing and store
  * nothing.
  */
-import type { AdaptiveCard } from '../cards/card-templates';
+import type { AdaptiveCard } from '../cards/card-rendering';
 import type { Person } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
 import { groupDiscussionActivity } from './group-discussion-start';

@@ -20,6 +20,8 @@ import {
   type OutcomeCode,
   type ProactiveMessenger,
 } from '../teams/proactive-messenger';
+import { cardActivity } from '../cards/card-rendering';
+import { renderCard } from '../cards/card-templates';
 import { cardText } from '../cards/card-text';
 
 export interface TeamsChannel {
@@ -59,31 +61,14 @@ export function groupDiscussionActivity(
   locale: Locale,
 ): OutgoingActivity {
   const title = fillText(GROUP_CARD_TEXTS.title[locale], { year, team: team.name });
-  const card = {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-      {
-        type: 'TextBlock',
-        text: fillText(GROUP_CARD_TEXTS.body[locale], {
-          chair: cardText(`${chair.firstName} ${chair.lastName}`),
-        }),
-        wrap: true,
-      },
-      {
-        type: 'TextBlock',
-        text: GROUP_THEMES.map((theme) => `- ${THEME_TEXTS[theme][locale]}`).join('\n'),
-        wrap: true,
-      },
-    ],
-  };
-  return {
-    type: 'message',
-    summary: title,
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-  };
+  const card = renderCard('groupDiscussionStart', {
+    title,
+    body: fillText(GROUP_CARD_TEXTS.body[locale], {
+      chair: cardText(`${chair.firstName} ${chair.lastName}`),
+    }),
+    themes: GROUP_THEMES.map((theme) => `- ${THEME_TEXTS[theme][locale]}`).join('\n'),
+  });
+  return cardActivity(card, title);
 }
 
 export async function startGroupDiscussion(

@@ -6,6 +6,8 @@
  * so the .ics for other calendars is downloaded from the tab API (`invitationCalendar`), never attached.
  */
 import { createHash } from 'node:crypto';
+import type { AdaptiveCard } from '../cards/card-rendering';
+import { renderCard } from '../cards/card-templates';
 import { VERBS } from '../cards/verbs';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
@@ -98,77 +100,44 @@ export function teamsMeetingLink(invitation: Invitation, attendee: Person, local
   return `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
 }
 
-function card(invitation: Invitation): Record<string, unknown> {
+function card(invitation: Invitation): AdaptiveCard {
   const { kind, year, employee, supervisor } = invitation;
   const locale = employee.locale;
-  const iso = invitation.start.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const title = fill(
-    kind === 'cancelled' ? 'cancelledTitle' : kind === 'moved' ? 'movedTitle' : 'invitedTitle',
-    locale,
-  );
-  const body = fill(kind === 'cancelled' ? 'cancelledBody' : 'invitedBody', locale, {
-    supervisor: cardText(fullName(supervisor)),
-    year,
+  const cancelled = kind === 'cancelled';
+  return renderCard('invitation', {
+    title: fill(cancelled ? 'cancelledTitle' : kind === 'moved' ? 'movedTitle' : 'invitedTitle', locale),
+    body: fill(cancelled ? 'cancelledBody' : 'invitedBody', locale, {
+      supervisor: cardText(fullName(supervisor)),
+      year,
+    }),
+    timeLabel: fill('timeLabel', locale),
+    start: invitation.start.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    duration: cancelled
+      ? null
+      : {
+          title: fill('durationLabel', locale),
+          value: fill('duration', locale, { minutes: invitation.durationMinutes }),
+        },
+    calendarNote: fill(
+      invitation.inCalendar ? 'calendarEventNote' : cancelled ? 'cancelledCalendarNote' : 'calendarNote',
+      locale,
+    ),
+    meetingLink:
+      cancelled || invitation.inCalendar
+        ? null
+        : {
+            title: fill('teamsCalendarButton', locale),
+            url: teamsMeetingLink(invitation, supervisor, locale),
+          },
+    // The discussion cards' own verb: it opens the employee's preparation, step 1, in place.
+    prepare: cancelled
+      ? null
+      : {
+          title: fill('prepareButton', locale),
+          verb: VERBS.open,
+          data: { employeeId: employee.id, year, view: { kind: 'step', step: 1 } },
+        },
   });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-      { type: 'TextBlock', text: body, wrap: true },
-      {
-        type: 'FactSet',
-        facts: [
-          // Teams renders DATE() and TIME() in the reader's own time zone and language.
-          { title: fill('timeLabel', locale), value: `{{DATE(${iso}, LONG)}} {{TIME(${iso})}}` },
-          ...(kind === 'cancelled'
-            ? []
-            : [
-                {
-                  title: fill('durationLabel', locale),
-                  value: fill('duration', locale, { minutes: invitation.durationMinutes }),
-                },
-              ]),
-        ],
-      },
-      {
-        type: 'TextBlock',
-        text: fill(
-          invitation.inCalendar
-            ? 'calendarEventNote'
-            : kind === 'cancelled'
-              ? 'cancelledCalendarNote'
-              : 'calendarNote',
-          locale,
-        ),
-        wrap: true,
-        isSubtle: true,
-        size: 'Small',
-      },
-    ],
-    actions:
-      kind === 'cancelled'
-        ? []
-        : [
-            ...(invitation.inCalendar
-              ? []
-              : [
-                  {
-                    type: 'Action.OpenUrl',
-                    title: fill('teamsCalendarButton', locale),
-                    url: teamsMeetingLink(invitation, supervisor, locale),
-                  },
-                ]),
-            {
-              type: 'Action.Execute',
-              title: fill('prepareButton', locale),
-              // The discussion cards' own verb: it opens the employee's preparation, step 1, in place.
-              verb: VERBS.open,
-              data: { employeeId: employee.id, year, view: { kind: 'step', step: 1 } },
-            },
-          ],
-  };
 }
 
 export function invitationActivity(invitation: Invitation): OutgoingActivity {

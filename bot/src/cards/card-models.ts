@@ -169,3 +169,35 @@ export interface NoticeCardModel {
   text: string;
   color: TextColor;
 }
+
+/** A reminder of the annual clock (clock/reminder-card.ts): the in-place button, if its action has one, and the tab. */
+export interface ReminderCardModel {
+  title: string;
+  body: string;
+  execute: ActionModel | null;
+  open: { title: string; url: string };
+}
+
+/** A development discussion scheduled, moved or cancelled (api/invitation-message.ts). */
+export interface InvitationCardModel {
+  title: string;
+  body: string;
+  timeLabel: string;
+  /** The meeting's start, ISO 8601 without milliseconds: Teams shows it in the reader's own time zone. */
+  start: string;
+  /** Not for a cancellation. */
+  duration: { title: string; value: string } | null;
+  calendarNote: string;
+  /** Teams' meeting form, unless Graph already put the event in the calendars (and never for a cancellation). */
+  meetingLink: { title: string; url: string } | null;
+  /** The preparation, opened in place (not for a cancellation). */
+  prepare: ActionModel | null;
+}
+
+/** The channel post that opens a team's group competence discussion (api/group-discussion-start.ts). */
+export interface GroupDiscussionStartCardModel {
+  title: string;
+  body: string;
+  /** The themes as a Markdown list. */
+  themes: string;
+}

@@ -1,23 +1,26 @@
 /**
- * Cards are expanded from the JSON templates beside this module (adaptivecards-templating) with typed view
- * models; each template is parsed once. tests/cards/card-conformance.test.ts holds every card to Teams' size limit.
+ * The cards of ./templates that are whole messages (the discussion cards, reminders, invitations, the group
+ * discussion's channel post), each expanded by the one renderer from its typed view model.
  */
-import { Template } from 'adaptivecards-templating';
-import { withoutNulls } from '../summaries/card-rendering';
+import { cardTemplate, type AdaptiveCard } from './card-rendering';
 import discussionStep from './templates/discussion-step.json';
 import discussionSummary from './templates/discussion-summary.json';
 import followUp from './templates/follow-up.json';
+import groupDiscussionStart from './templates/group-discussion-start.json';
+import invitation from './templates/invitation.json';
 import myTeam from './templates/my-team.json';
 import notice from './templates/notice.json';
+import reminder from './templates/reminder.json';
 import type {
   FollowUpCardModel,
+  GroupDiscussionStartCardModel,
+  InvitationCardModel,
   MyTeamCardModel,
   NoticeCardModel,
+  ReminderCardModel,
   StepCardModel,
   SummaryCardModel,
 } from './card-models';
-
-export type AdaptiveCard = Record<string, unknown>;
 
 interface TemplateModels {
   discussionStep: StepCardModel;
@@ -25,16 +28,23 @@ interface TemplateModels {
   followUp: FollowUpCardModel;
   myTeam: MyTeamCardModel;
   notice: NoticeCardModel;
+  reminder: ReminderCardModel;
+  invitation: InvitationCardModel;
+  groupDiscussionStart: GroupDiscussionStartCardModel;
 }
 
-const templates: Record<keyof TemplateModels, Template> = {
-  discussionStep: new Template(discussionStep),
-  discussionSummary: new Template(discussionSummary),
-  followUp: new Template(followUp),
-  myTeam: new Template(myTeam),
-  notice: new Template(notice),
+const templates: { [N in keyof TemplateModels]: (model: TemplateModels[N]) => AdaptiveCard } = {
+  discussionStep: cardTemplate(discussionStep),
+  discussionSummary: cardTemplate(discussionSummary),
+  followUp: cardTemplate(followUp),
+  myTeam: cardTemplate(myTeam),
+  notice: cardTemplate(notice),
+  reminder: cardTemplate(reminder),
+  invitation: cardTemplate(invitation),
+  groupDiscussionStart: cardTemplate(groupDiscussionStart),
 };
 
 export function renderCard<N extends keyof TemplateModels>(name: N, model: TemplateModels[N]): AdaptiveCard {
-  return withoutNulls(templates[name].expand({ $root: model })) as AdaptiveCard;
+  const render: (model: TemplateModels[N]) => AdaptiveCard = templates[name];
+  return render(model);
 }

@@ -14,7 +14,7 @@ import { meetingRoundOf } from '../api/meeting-scheduling';
 import { tenantRoundYear } from '../api/organisation-clock';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
-import type { AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
 import type { CardsContext } from './cards-context';
 import type { DiscussionViewer, Party } from './discussion-viewer';
 import { renderNoticeCard } from './notice-view';

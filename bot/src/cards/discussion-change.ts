@@ -15,7 +15,7 @@ import { GOAL_ERROR_CODES } from '../domain/goal-rules';
 import { translate, type MessageKey } from '../i18n/translate';
 import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Banner } from './card-models';
-import type { AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
 import type { CardsContext } from './cards-context';
 import { partyOf, withCurrentSupervisor, type Outcome } from './discussion-access';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';

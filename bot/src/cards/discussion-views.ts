@@ -1,5 +1,5 @@
 /** Renders a discussion card by what it shows: a form step, the summary, or the follow-up check-in. */
-import type { AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
 import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-viewer';
 import { renderFollowUpCard } from './follow-up-view';
 import { renderStepCard } from './step-view';

@@ -3,7 +3,7 @@
  * container right under it (as the development-discussion cards show theirs, templates/discussion-step.json),
  * and every input keeps what the person typed, so nothing they wrote is lost while they correct one field.
  */
-import type { AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
 
 type Json = Record<string, unknown>;
 

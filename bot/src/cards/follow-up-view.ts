@@ -3,7 +3,8 @@ import { GOAL_STATUSES } from '../domain/development-discussion';
 import { translate } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type { FollowUpCardModel } from './card-models';
-import { renderCard, type AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
+import { renderCard } from './card-templates';
 import {
   action,
   cardRef,

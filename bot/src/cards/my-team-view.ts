@@ -7,7 +7,8 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { translate } from '../i18n/translate';
 import type { MyTeamRowModel, TextColor } from './card-models';
-import { renderCard, type AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
+import { renderCard } from './card-templates';
 import { VERBS } from './verbs';
 import { cardText } from './card-text';
 

@@ -2,7 +2,8 @@
 import type { Locale } from '../domain/locale';
 import { translate, type MessageKey } from '../i18n/translate';
 import type { TextColor } from './card-models';
-import { renderCard, type AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
+import { renderCard } from './card-templates';
 
 export function renderNoticeCard(
   locale: Locale,

@@ -16,7 +16,8 @@ import { GOAL_STATUSES, LEARNING_WAYS, type Goal, type LearningGoal } from '../d
 import { translate } from '../i18n/translate';
 import { inputIds } from './card-inputs';
 import type { Choice, GoalSlotModel, RatingFieldModel, StepCardModel, TextFieldModel } from './card-models';
-import { renderCard, type AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
+import { renderCard } from './card-templates';
 import { coachingQuestions } from '../domain/coaching-bank';
 import { stepAt, type Step } from '../domain/discussion-steps';
 import {

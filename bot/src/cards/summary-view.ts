@@ -17,7 +17,8 @@ import type {
   SummaryEntry,
   SummaryPart,
 } from './card-models';
-import { renderCard, type AdaptiveCard } from './card-templates';
+import type { AdaptiveCard } from './card-rendering';
+import { renderCard } from './card-templates';
 import {
   action,
   cardRef,

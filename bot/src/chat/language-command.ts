@@ -4,7 +4,7 @@
  * (i18n/person-language.ts) and the card answers in the new language, as does everything after it.
  */
 import { LOCALES, resolveLocale, type Locale, type LocalisedText } from '../domain/locale';
-import type { CardActionHandler } from '../features/feature';
+import type { CardActionHandler } from '../cards/card-action';
 import { chooseLanguage } from '../i18n/person-language';
 import { translate } from '../i18n/translate';
 import type { LanguageChoiceRepository } from '../storage/language-choice-repository';

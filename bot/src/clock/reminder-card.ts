@@ -3,6 +3,9 @@
  * (the discussion card's first step) or the supervisor's team, opened in place by the discussion cards' own
  * Action.Execute verbs, and the app's tab at the right page (a deep link).
  */
+import type { ActionModel } from '../cards/card-models';
+import { cardActivity, type AdaptiveCard } from '../cards/card-rendering';
+import { renderCard } from '../cards/card-templates';
 import { VERBS } from '../cards/verbs';
 import type { Locale } from '../domain/locale';
 import type { OutgoingActivity } from '../fanout/message-sender';
@@ -33,18 +36,17 @@ export interface ReminderPayload {
 }
 
 /** The in-place button of a reminder, if its action has one. */
-function executeAction(payload: ReminderPayload): Record<string, unknown> | null {
+function executeAction(payload: ReminderPayload): ActionModel | null {
   const { message, personId, locale } = payload;
   if (message.action === 'preparation' && personId) {
     return {
-      type: 'Action.Execute',
       title: ACTION_TITLES.preparation[locale],
       verb: VERBS.open,
       data: { employeeId: personId, year: message.year, view: { kind: 'step', step: 1 } },
     };
   }
   if (message.action === 'teamStatus') {
-    return { type: 'Action.Execute', title: ACTION_TITLES.teamStatus[locale], verb: VERBS.myTeam, data: {} };
+    return { title: ACTION_TITLES.teamStatus[locale], verb: VERBS.myTeam, data: {} };
   }
   return null;
 }
@@ -58,36 +60,22 @@ export function tabLink(links: ReminderLinks, action: ReminderAction): string {
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${PERSONAL_TAB_ENTITY_ID}?context=${context}`;
 }
 
-export function reminderCard(payload: ReminderPayload, links: ReminderLinks): Record<string, unknown> {
+export function reminderCard(payload: ReminderPayload, links: ReminderLinks): AdaptiveCard {
   const { locale, message } = payload;
   const text = reminderText(message, locale);
-  const execute = executeAction(payload);
-  const actions: Record<string, unknown>[] = execute ? [execute] : [];
-  actions.push({
-    type: 'Action.OpenUrl',
-    title: message.action === 'clock' ? ACTION_TITLES.clock[locale] : ACTION_TITLES.openApp[locale],
-    url: tabLink(links, message.action),
+  return renderCard('reminder', {
+    title: text.title,
+    body: text.body,
+    execute: executeAction(payload),
+    open: {
+      title: message.action === 'clock' ? ACTION_TITLES.clock[locale] : ACTION_TITLES.openApp[locale],
+      url: tabLink(links, message.action),
+    },
   });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: text.title, weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'TextBlock', text: text.body, wrap: true },
-    ],
-    actions,
-  };
 }
 
 /** The message activity; its summary is what Teams shows in the activity feed and notifications. */
 export function reminderActivity(payload: ReminderPayload, links: ReminderLinks): OutgoingActivity {
   const text = reminderText(payload.message, payload.locale);
-  return {
-    type: 'message',
-    summary: `${text.title}: ${text.body}`,
-    attachments: [
-      { contentType: 'application/vnd.microsoft.card.adaptive', content: reminderCard(payload, links) },
-    ],
-  };
+  return cardActivity(reminderCard(payload, links), `${text.title}: ${text.body}`);
 }

@@ -4,10 +4,11 @@ import { organisationYear } from '../summaries/organisation-year';
 import type { ChatCommand } from '../chat/chat-commands';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { Repositories } from '../storage/repositories';
-import { actingPerson, asReply, cardData, guarded } from '../summaries/card-action-kit';
-import { translator } from '../summaries/localised';
+import { actingPerson, cardData, guarded } from '../cards/card-action-kit';
+import { asReply } from '../chat/chat-reply';
+import { translator } from '../cards/localised';
 import { demandByArea, isForm, isKind, requestAction, withdrawAction } from './development-action-service';
 import { DEVELOPMENT_ACTION_TEXTS } from './development-action-texts';
 import {

@@ -3,7 +3,7 @@ import type {
   DevelopmentActionForm,
   DevelopmentActionKind,
 } from '../storage/development-action-request-repository';
-import type { Catalogue } from '../summaries/localised';
+import type { Catalogue } from '../cards/localised';
 
 const OPTIONS: Catalogue<`option.${DevelopmentActionKind}.${DevelopmentActionForm}`> = {
   'option.coaching.individual': {

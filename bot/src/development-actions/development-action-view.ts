@@ -6,9 +6,9 @@ import {
   type DevelopmentActionRequest,
 } from '../storage/development-action-request-repository';
 import type { DemandFigure } from '../storage/summary-publication-repository';
-import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
-import { formatDate, translator } from '../summaries/localised';
-import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import { formatDate, translator } from '../cards/localised';
+import { renderListCard, type ActionModel, type Color } from '../cards/record-cards';
 import type { Demand } from './development-action-service';
 import { DEVELOPMENT_ACTION_TEXTS, type DevelopmentActionTextKey } from './development-action-texts';
 import requestsTemplate from './templates/development-actions.json';

@@ -18,6 +18,8 @@ export interface AzuriteOptions {
   blobPort?: number;
   queuePort?: number;
   tablePort?: number;
+  /** How long to wait for Azurite's ports before giving up (and stopping it); 20 s by default. */
+  startTimeoutMs?: number;
 }
 
 export interface RunningAzurite {
@@ -94,12 +96,18 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`Azurite exited (${code}): ${stderr.slice(0, 500)}`))),
   );
-  const deadline = Date.now() + 20_000;
-  await Promise.race([
-    Promise.all([waitForPort(ports.table, deadline), waitForPort(ports.queue, deadline)]),
-    exited,
-  ]);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
   exited.catch(() => undefined);
+  try {
+    await Promise.race([
+      Promise.all([waitForPort(ports.table, deadline), waitForPort(ports.queue, deadline)]),
+      exited,
+    ]);
+  } catch (error) {
+    // Never leave an emulator behind that the caller cannot stop: it holds its ports and data folder.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   return {
     connectionString: azuriteConnectionString(ports),
     ports,

@@ -44,6 +44,10 @@ async function main(): Promise<void> {
       config.storage.kind === 'embedded' ? resolve(config.storage.dataDir, '..') : '.data',
       'playground',
     ),
+  }).catch(async (error: unknown) => {
+    // Without this the service and its Azurite would keep running after `npm start` has failed.
+    await app.stop();
+    throw error;
   });
 
   const lines = [

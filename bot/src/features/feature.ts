@@ -10,6 +10,7 @@ import type { AddressGuard, RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
+import type { CardActionHandler } from '../cards/card-action';
 
 export interface AppContext {
   config: AppConfig;
@@ -53,21 +54,3 @@ export function shownBy(
 }
 
 export type Feature = (context: AppContext) => Promise<FeatureContribution> | FeatureContribution;
-
-/** Who pressed a card button, where, and with what data. */
-export interface CardActionRequest {
-  tenantId: string;
-  aadObjectId: string | null;
-  person: import('../domain/organisation').Person | null;
-  locale: import('../domain/locale').Locale;
-  verb: string;
-  data: Record<string, unknown>;
-  /** The conversation the card is in (for the card's `refresh.userIds` and replies). */
-  conversationType: string | null;
-}
-
-/** The card to show in place of the pressed one, or a short message (Teams shows it as a toast). */
-export type CardActionResult =
-  { kind: 'card'; card: Record<string, unknown> } | { kind: 'message'; text: string };
-
-export type CardActionHandler = (request: CardActionRequest) => Promise<CardActionResult>;

@@ -1,8 +1,8 @@
 import { shownBy, type Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { startAggregateJob } from '../summaries/aggregate-job';
-import { cardActivity } from '../summaries/card-rendering';
-import { localised } from '../summaries/localised';
+import { cardActivity } from '../cards/card-rendering';
+import { localised } from '../cards/localised';
 import { summaryInteractions } from '../summaries/summary-actions';
 import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
 import { registerSummaryRoutes } from '../summaries/summary-routes';

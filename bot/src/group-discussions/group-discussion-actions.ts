@@ -22,21 +22,21 @@ import {
 } from '../domain/group-discussion-rules';
 import type { Locale } from '../domain/locale';
 import type { Person, Team } from '../domain/organisation';
-import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import { readAll } from '../summaries/aggregate-refresh';
 import {
   actingPerson,
-  asReply,
   cardData,
   guarded,
   refusedAtField,
   refusedAbout,
   type Outcome,
-} from '../summaries/card-action-kit';
-import { translator } from '../summaries/localised';
+} from '../cards/card-action-kit';
+import { asReply } from '../chat/chat-reply';
+import { translator } from '../cards/localised';
 import { GROUP_DISCUSSION_TEXTS } from './group-discussion-texts';
 import {
   conclusionInputId,

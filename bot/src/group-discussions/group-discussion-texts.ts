@@ -1,6 +1,6 @@
 /** The group discussion card's texts, fi / sv / en (theme names: api/group-discussion-texts.ts). */
 import type { GroupDiscussionErrorCode } from '../domain/group-discussion-rules';
-import type { Catalogue } from '../summaries/localised';
+import type { Catalogue } from '../cards/localised';
 
 const ERRORS: Catalogue<GroupDiscussionErrorCode> = {
   'groupDiscussion.noChair': {

@@ -9,8 +9,8 @@ import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '.
 import type { Locale } from '../domain/locale';
 import type { TeamKind } from '../domain/organisation';
 import type { StrategicDiscussion } from '../storage/strategic-discussion-repository';
-import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
-import { localised, translator } from '../summaries/localised';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import { localised, translator } from '../cards/localised';
 import { GROUP_DISCUSSION_TEXTS, type GroupDiscussionTextKey } from './group-discussion-texts';
 import discussionTemplate from './templates/group-discussion.json';
 import teamChoiceTemplate from './templates/team-choice.json';

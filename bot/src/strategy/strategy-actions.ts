@@ -8,22 +8,22 @@ import type { ChatCommand } from '../chat/chat-commands';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { Repositories } from '../storage/repositories';
 import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../storage/strategic-discussion-repository';
 import type { Versioned } from '../storage/table-store';
 import {
   actingPerson,
-  asReply,
   cardData,
   guarded,
   refusedAbout,
   refusedAtField,
   type Outcome,
-} from '../summaries/card-action-kit';
-import { cardActivity } from '../summaries/card-rendering';
+} from '../cards/card-action-kit';
+import { asReply } from '../chat/chat-reply';
+import { cardActivity } from '../cards/card-rendering';
 import { channelAddress, type ProactiveMessenger } from '../teams/proactive-messenger';
-import { localised, translator } from '../summaries/localised';
+import { localised, translator } from '../cards/localised';
 import { compileCityFigures } from '../summaries/summary-compilation';
 import {
   compileStrategicDiscussion,

@@ -1,6 +1,6 @@
 /** The strategic discussion's texts, fi / sv / en. */
 import type { StrategyAgendaItem } from '../storage/strategic-discussion-repository';
-import type { Catalogue } from '../summaries/localised';
+import type { Catalogue } from '../cards/localised';
 import type { StrategyErrorCode } from './strategy-rules';
 
 const ERRORS: Catalogue<StrategyErrorCode> = {

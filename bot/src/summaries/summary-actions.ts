@@ -4,21 +4,21 @@ import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { ChatCommand } from '../chat/chat-commands';
 import { organisationRoundYear } from './organisation-year';
 import { effectiveThreshold } from './anonymous-figures';
 import {
   actingPerson,
-  asReply,
   cardData,
   guarded,
   lines,
   refusedAbout,
   refusedAtField,
   type Outcome,
-} from './card-action-kit';
-import { formatDate, translator } from './localised';
+} from '../cards/card-action-kit';
+import { asReply } from '../chat/chat-reply';
+import { formatDate, translator } from '../cards/localised';
 import { MAX_SUMMARY_CONCLUSIONS, type Conclusions } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
 import {

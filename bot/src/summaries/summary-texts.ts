@@ -1,5 +1,5 @@
 /** The summaries' texts (HR's cards and the channel announcement), fi / sv / en. */
-import type { Catalogue } from './localised';
+import type { Catalogue } from '../cards/localised';
 
 export const SUMMARY_TEXTS = {
   'overview.title': {

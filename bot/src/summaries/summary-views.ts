@@ -8,12 +8,17 @@ import type { ServiceAreaSummary } from '../domain/summary';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import type { SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
-import listTemplate from './templates/list-card.json';
-import editorTemplate from './templates/editor-card.json';
 import announcementTemplate from './templates/summary-announcement.json';
-import { cardTemplate, type AdaptiveCard } from './card-rendering';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import {
+  renderEditorCard,
+  renderListCard,
+  type ActionModel,
+  type Color,
+  type Fact,
+} from '../cards/record-cards';
 import { channelTabDeepLink, summarySubEntityId } from './channel-tab-link';
-import { formatDate, localised, translator } from './localised';
+import { formatDate, localised, translator } from '../cards/localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
 import { cardText } from '../cards/card-text';
@@ -31,58 +36,11 @@ export const SUMMARY_VERBS = {
 /** The input holding a theme's conclusions, one per line. */
 export const conclusionInputId = (theme: GroupTheme): string => `c_${theme}`;
 
-export type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
-
-export interface Fact {
-  title: string;
-  value: string;
-}
-
-export interface ActionModel {
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
-
 export interface Notice {
   key: SummaryTextKey;
   color: Color;
   params?: Record<string, string | number>;
 }
-
-/** A list of records, each opened by a verb: the summaries' and the training plans' overviews. */
-export interface ListCardModel {
-  title: string;
-  intro: string;
-  rows: Array<{
-    name: string;
-    status: string;
-    color: Color;
-    warning: string;
-    openTitle: string;
-    verb: string;
-    data: object;
-  }>;
-  actions: ActionModel[];
-}
-
-export const renderListCard = cardTemplate<ListCardModel>(listTemplate);
-
-/** A record with facts, a form of long texts (or the texts read-only) and actions: summaries, the strategic discussion. */
-export interface EditorCardModel {
-  title: string;
-  status: string;
-  statusColor: Color;
-  notice: string;
-  noticeColor: Color;
-  intro: string;
-  facts: Fact[];
-  inputs: Array<{ id: string; label: string; value: string; help: string; maxLength: number }>;
-  sections: Array<{ label: string; text: string }>;
-  actions: ActionModel[];
-}
-
-export const renderEditorCard = cardTemplate<EditorCardModel>(editorTemplate);
 
 const renderAnnouncement = cardTemplate<{
   title: string;

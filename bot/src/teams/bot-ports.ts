@@ -3,7 +3,7 @@ import type { Person } from '../domain/organisation';
 import type { Locale } from '../domain/locale';
 import type { ChatCommands } from '../chat/chat-commands';
 import type { ConversationAddress } from '../storage/keys';
-import type { CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionRequest, CardActionResult } from '../cards/card-action';
 
 export type { ConversationAddress };
 

@@ -14,7 +14,7 @@ import {
   type AdaptiveCardInvokeValue,
   type ChannelAccount,
 } from 'botbuilder';
-import type { CardActionResult } from '../features/feature';
+import type { CardActionResult } from '../cards/card-action';
 import type { ChatReply } from '../chat/chat-reply';
 import { welcomeReply } from '../chat/welcome';
 import { describeError, type Logger } from '../logging';

@@ -7,18 +7,12 @@ import { MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
 import type { LearningWay } from '../domain/development-discussion';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import type { CardActionHandler, CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { Repositories } from '../storage/repositories';
 import { yearFramework } from '../summaries/aggregate-refresh';
-import {
-  actingPerson,
-  asReply,
-  cardData,
-  guarded,
-  refusedAtField,
-  type Outcome,
-} from '../summaries/card-action-kit';
-import { translator } from '../summaries/localised';
+import { actingPerson, cardData, guarded, refusedAtField, type Outcome } from '../cards/card-action-kit';
+import { asReply } from '../chat/chat-reply';
+import { translator } from '../cards/localised';
 import {
   addAreaNeeds,
   combineCentralPlan,

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Competence } from '../domain/competence';
 import type { Locale } from '../domain/locale';
 import type { TrainingPlan } from '../domain/training-plan';
-import { translator } from '../summaries/localised';
+import { translator } from '../cards/localised';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
 import { statusText } from './training-plan-view';
 

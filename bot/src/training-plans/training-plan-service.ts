@@ -25,7 +25,7 @@ import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, yearFramework } from '../summaries/aggregate-refresh';
-import { localised } from '../summaries/localised';
+import { localised } from '../cards/localised';
 import { compileCityFigures, compileServiceAreaSummary } from '../summaries/summary-compilation';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
 

@@ -1,6 +1,6 @@
 /** The training plans' texts (cards, exports), fi / sv / en. */
 import type { TrainingPlanErrorCode } from '../domain/training-plan-lifecycle';
-import type { Catalogue } from '../summaries/localised';
+import type { Catalogue } from '../cards/localised';
 
 const ERRORS: Catalogue<TrainingPlanErrorCode> = {
   'trainingPlan.notAllowed': {

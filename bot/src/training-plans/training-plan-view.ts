@@ -6,9 +6,9 @@ import { MAX_TRAINING_AUDIENCE_LENGTH, MAX_TRAINING_NEED_LENGTH } from '../domai
 import type { Person, ServiceArea } from '../domain/organisation';
 import type { TrainingPlan, TrainingPlanItem } from '../domain/training-plan';
 import type { Versioned } from '../storage/table-store';
-import { cardTemplate, type AdaptiveCard } from '../summaries/card-rendering';
-import { formatDate, translator } from '../summaries/localised';
-import { renderListCard, type ActionModel, type Color } from '../summaries/summary-views';
+import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import { formatDate, translator } from '../cards/localised';
+import { renderListCard, type ActionModel, type Color } from '../cards/record-cards';
 import { TRAINING_PLAN_TEXTS, type TrainingPlanTextKey } from './training-plan-texts';
 import planTemplate from './templates/training-plan.json';
 import { cardText } from '../cards/card-text';

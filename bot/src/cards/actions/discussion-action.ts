@@ -3,8 +3,8 @@
  * user must be linked to a person and be a party to the discussion, and the handler gets the viewer's context.
  */
 import type { z } from 'zod';
-import type { CardActionHandler, CardActionRequest } from '../../features/feature';
-import type { AdaptiveCard } from '../card-templates';
+import type { CardActionHandler, CardActionRequest } from '../card-action';
+import type { AdaptiveCard } from '../card-rendering';
 import type { CardsContext } from '../cards-context';
 import { actorOf, openRecord, readRecord, viewerFor, type Actor } from '../discussion-access';
 import type { DiscussionViewer } from '../discussion-viewer';

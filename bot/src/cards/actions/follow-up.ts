@@ -4,7 +4,7 @@
  * the employee's personal chat later in the year.
  */
 import { updateGoalStatus } from '../../domain/development-discussion-lifecycle';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 import { cardRefSchema, followUpRequestSchema, parseFollowUp } from '../card-inputs';

@@ -1,7 +1,7 @@
 /** `myTeam.open` (also the "my team" command): a supervisor's reports and their discussions' status in the current round (the one the team tab shows). */
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { isSupervisor } from '../../domain/people-rules';
-import type { AdaptiveCard } from '../card-templates';
+import type { AdaptiveCard } from '../card-rendering';
 import type { CardsContext } from '../cards-context';
 import { actorOf, roundYearOf, type Actor } from '../discussion-access';
 import { renderMyTeamCard } from '../my-team-view';

@@ -1,6 +1,6 @@
 /** `discussion.open`: shows a discussion (creating the current cycle's on first use) as the asked view. */
 import { z } from 'zod';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import type { CardsContext } from '../cards-context';
 import { cardRefSchema } from '../card-inputs';
 import { renderDiscussionView } from '../discussion-views';

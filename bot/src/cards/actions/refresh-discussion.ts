@@ -3,7 +3,7 @@
  * gets their own view: the same card with the latest data for the party it was made for, the summary otherwise.
  */
 import { z } from 'zod';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { cardRefSchema } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { renderDiscussionView } from '../discussion-views';

@@ -1,6 +1,6 @@
 /** `discussion.reopen`: the supervisor opens a signed discussion for correction, with a reason that is kept. */
 import { reopen } from '../../domain/development-discussion-lifecycle';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { cardRefSchema, parseReopenReason } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';

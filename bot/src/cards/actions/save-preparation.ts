@@ -1,7 +1,7 @@
 /** `discussion.savePreparation`: the employee's step is validated and saved as a draft, then the next card. */
 import { assessedCompetences } from '../../domain/assessment-rules';
 import { savePreparationDraft, type PreparationDraft } from '../../domain/development-discussion-lifecycle';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import {
   parseLearningGoals,
   parseRatings,

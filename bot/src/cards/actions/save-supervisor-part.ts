@@ -1,7 +1,7 @@
 /** `discussion.saveSupervisorPart`: the supervisor's notes, ratings or goals of one step, validated and saved. */
 import { assessedCompetences } from '../../domain/assessment-rules';
 import { recordSupervisorPart, type SupervisorPart } from '../../domain/development-discussion-lifecycle';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import {
   parseGoals,
   parseLearningGoals,

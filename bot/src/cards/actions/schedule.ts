@@ -6,7 +6,7 @@
  */
 import { schedule } from '../../domain/development-discussion-lifecycle';
 import { meetingTimeProblem } from '../../domain/meeting-rules';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { cardRefSchema, inputIds, parseMeetingTime } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';

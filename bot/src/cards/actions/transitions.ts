@@ -4,7 +4,7 @@
  */
 import type { DevelopmentDiscussion, DiscussionStatus } from '../../domain/development-discussion';
 import { markHeld, sign, submitPreparation } from '../../domain/development-discussion-lifecycle';
-import type { CardActionHandler } from '../../features/feature';
+import type { CardActionHandler } from '../card-action';
 import { cardRefSchema } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';

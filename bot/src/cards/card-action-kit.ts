@@ -1,14 +1,13 @@
 /**
- * What the card actions of these features share: the card's data checked with zod, and a rule's refusal or a
+ * What every feature's card actions share: the card's data checked with zod, and a rule's refusal or a
  * lost race turned into the current card with a notice instead of an error (nothing was written then).
  */
 import type { z } from 'zod';
 import { DomainRuleError } from '../domain/errors';
 import type { Person } from '../domain/organisation';
-import type { ChatReply } from '../chat/chat-reply';
-import type { CardActionRequest, CardActionResult } from '../features/feature';
+import type { CardActionRequest, CardActionResult } from './card-action';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
-import { withFieldRefusal } from '../cards/field-refusal';
+import { withFieldRefusal } from './field-refusal';
 
 export type Outcome =
   { kind: 'refused'; code: string; params?: Record<string, string | number> } | { kind: 'conflict' };
@@ -65,11 +64,4 @@ export function actingPerson(request: Pick<CardActionRequest, 'tenantId' | 'pers
 /** The lines of a multi-line input. */
 export function lines(value: unknown): string[] {
   return typeof value === 'string' ? value.split(/\r?\n/) : [];
-}
-
-/** A card action's answer as a chat reply, for commands that open the same card. */
-export function asReply(result: CardActionResult): ChatReply {
-  return result.kind === 'card'
-    ? { kind: 'card', card: result.card, fallbackText: 'Osaamiskello' }
-    : { kind: 'text', text: result.text };
 }

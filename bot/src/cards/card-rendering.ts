@@ -1,9 +1,12 @@
 /**
- * Cards of these features are expanded from JSON templates beside their code (adaptivecards-templating), each
- * parsed once, from typed view models, as the discussion cards are.
+ * The one renderer of every card the bot sends: a JSON template (adaptivecards-templating, `${...}` bindings)
+ * parsed once and expanded from a typed view model. Each feature keeps its templates beside its code; the
+ * discussion cards' are in ./templates (card-templates.ts). tests/cards/card-conformance.test.ts checks every
+ * card against the official schema, the adaptivecards SDK and Teams' size limit.
  */
 import { Template } from 'adaptivecards-templating';
 
+/** An Adaptive Card as sent to Teams: JSON. */
 export type AdaptiveCard = Record<string, unknown>;
 
 export function cardTemplate<Model extends object>(json: object): (model: Model) => AdaptiveCard {
@@ -15,7 +18,7 @@ export function cardTemplate<Model extends object>(json: object): (model: Model)
  * The templating language leaves a property whose value is null (e.g. no `refresh`) as `null`; the Adaptive Cards
  * schema allows such a property to be absent, never null, so the expanded card drops them.
  */
-export function withoutNulls(node: unknown): unknown {
+function withoutNulls(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutNulls);
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(
