@@ -3,6 +3,11 @@
  */
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import {
+  RATE_LIMIT_INVALID_TOKENS_PER_MINUTE,
+  RATE_LIMIT_TENANT_PER_MINUTE,
+  RATE_LIMIT_USER_PER_MINUTE,
+} from './tunables';
 
 const optional = z
   .string()
@@ -59,14 +64,18 @@ const schema = z.object({
   DEV_MODE: z.enum(['on', 'off']).default('off'),
   NODE_ENV: optional,
   /** Requests per minute one user may make to the API and the bot endpoint (a short burst of as many). */
-  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(RATE_LIMIT_USER_PER_MINUTE),
   /** Requests per minute one tenant's users together may make. */
-  RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(RATE_LIMIT_TENANT_PER_MINUTE),
   /**
    * Requests with a missing or invalid token one client address may make per minute (a burst of as many);
    * beyond it the address gets 429 before its tokens are checked. Valid requests do not count.
    */
-  RATE_LIMIT_INVALID_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_INVALID_TOKENS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(RATE_LIMIT_INVALID_TOKENS_PER_MINUTE),
   /**
    * Reverse proxies of ours in front of the service, each appending to X-Forwarded-For (App Service: 1).
    * 0: the header is ignored and the socket's peer is the client.

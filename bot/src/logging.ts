@@ -2,6 +2,7 @@
  * Structured one-line JSON logs. Callers pass event names and technical fields only: never names,
  * emails, message text or discussion content (personal data stays out of logs).
  */
+import { REFUSAL_LOG_LINES_PER_MINUTE } from './tunables';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -51,7 +52,6 @@ export interface RefusalLog {
   refused(event: string, reason: string, fields?: Record<string, string | number | undefined>): void;
 }
 
-export const REFUSAL_LOG_LINES_PER_MINUTE = 20;
 /** Distinct (event, reason) pairs tracked at once; the codes are ours, so this is never reached in practice. */
 const MAX_REFUSAL_KEYS = 500;
 

@@ -12,7 +12,7 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devs
 import type { TrainingPlan } from '../../bot/src/domain/training-plan';
 import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-channels';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
-import { organisationYear } from '../../bot/src/summaries/organisation-year';
+import { organisationYear } from '../../bot/src/domain/organisation-time';
 import { requireBuiltTabs } from '../app-package/tab-server';
 import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';

@@ -10,7 +10,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { formatDateTime } from '../../bot/src/cards/helsinki-time';
+import { formatDateTime } from '../../bot/src/domain/organisation-time';
 import {
   markHeld,
   newDevelopmentDiscussion,

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { MAX_QUESTION_LENGTH } from '../../bot/src/domain/coaching-bank';
 import { MAX_CONCLUSION_LENGTH } from '../../bot/src/domain/content-limits';
 import { generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
-import { organisationYear } from '../../bot/src/summaries/organisation-year';
+import { organisationYear } from '../../bot/src/domain/organisation-time';
 import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
-import { organisationYear } from '../../bot/src/summaries/organisation-year';
+import { organisationYear } from '../../bot/src/domain/organisation-time';
 import { axeViolations, useDemoTabs } from './tabs-browser';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -2,7 +2,7 @@
  * One round everywhere: in the planning season (23 November 2026, the 2026 round closed on 31 March) the chat
  * and the tabs both work on the 2027 round. The supervisor schedules in the tab; the employee's chat card shows
  * that meeting and their preparation lands in the same record; the supervisor's "tiimini" card names the year
- * the team tab names.
+ * the team tab names; the coaching card ("valmennus") keeps the employee's requests in that round too.
  */
 import { VERBS } from '../../bot/src/cards/verbs';
 import type { Person } from '../../bot/src/domain/organisation';
@@ -112,6 +112,47 @@ describe('between April and December, chat and tabs are about the same round', (
     const card = await chat(org, supervisor, 'tiimini');
     expect(cardText(card)).toContain(`Tiimisi kehityskeskustelut ${tab.body.year}`);
     expect(cardText(card)).not.toContain(`kehityskeskustelut ${ROUND_YEAR - 1}`);
+  });
+});
+
+describe('coaching and work supervision ("valmennus") follow the same round', () => {
+  test('the request card names and stores the round the personal tab names, not the calendar year', async () => {
+    const org = await newOrganisation(api.app);
+    const { employee } = org.people;
+    await openPersonalChat(api, org.tenantId, employee);
+    const mine = await call<{ roundYear: number }>(
+      api.app,
+      await tokenOf(api.app, org, employee),
+      'GET',
+      '/api/v1/my/competence',
+    );
+    expect(mine.body.roundYear).toBe(ROUND_YEAR);
+
+    const card = await chat(org, employee, 'valmennus');
+    expect(button(card, 'developmentActions.request')).toEqual({ year: ROUND_YEAR });
+    const answered = await press(org, employee, 'developmentActions.request', {
+      ...button(card, 'developmentActions.request'),
+      choice: 'coaching:individual',
+    });
+    expect(cardText(answered)).toContain(`Pyyntösi ${ROUND_YEAR}`);
+    const { developmentActionRequests } = api.app.repositories;
+    const stored = await developmentActionRequests.listForPerson(org.tenantId, ROUND_YEAR, employee.id);
+    expect(stored.map((request) => [request.kind, request.form])).toEqual([['coaching', 'individual']]);
+    expect(await developmentActionRequests.listForPerson(org.tenantId, ROUND_YEAR - 1, employee.id)).toEqual(
+      [],
+    );
+  });
+
+  test('HR’s demand is about the round the summaries desk works on', async () => {
+    const org = await newOrganisation(api.app);
+    const demand = await call<{ year: number }>(
+      api.app,
+      await tokenOf(api.app, org, org.people.hr),
+      'GET',
+      '/api/v1/development-actions/demand',
+    );
+    expect(demand.status).toBe(200);
+    expect(demand.body.year).toBe(ROUND_YEAR);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { MAX_BODY_BYTES } from '../../bot/src/http/server';
+import { MAX_BODY_BYTES } from '../../bot/src/tunables';
 import { TAB_FRAME_ANCESTORS } from '../../bot/src/http/security-headers';
 import { requireBuiltTabs } from '../app-package/tab-server';
 import { startTestApp } from '../support/app';

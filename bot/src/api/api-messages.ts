@@ -3,6 +3,7 @@
  * the person reading the screen, in their language.
  */
 import type { Locale, LocalisedText } from '../domain/locale';
+import { localisedText } from '../i18n/translate';
 
 export const API_MESSAGES = {
   'auth.missingToken': {
@@ -30,11 +31,7 @@ export const API_MESSAGES = {
     sv: 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.',
     en: 'Sign-in cannot be checked right now. Please try again in a moment.',
   },
-  'auth.personNotFound': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan ne.',
-    sv: 'Dina uppgifter hittades inte i organisationens data. Be personalservicen kontrollera dem.',
-    en: 'Your details were not found in the organisation’s data. Ask HR to check them.',
-  },
+  'auth.personNotFound': localisedText('person.notLinked'),
   'auth.forbidden': {
     fi: 'Sinulla ei ole oikeutta tähän.',
     sv: 'Du har inte behörighet till detta.',

@@ -7,9 +7,7 @@ import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { phaseWindows } from '../domain/annual-clock-rules';
 import { ApiError, requestLocale, sendApiError } from './api-error';
 import { API_MESSAGES } from './api-messages';
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+import { YEAR_BOUNDS } from '../tunables';
 
 /** Only four digits: `Number` would also take "0x7EA", " 2026" or "2026.0". */
 const fourDigitYear = (raw: unknown): number =>
@@ -19,8 +17,8 @@ export function registerClockRoutes(server: Server, today: () => Date = () => ne
   server.get('/api/v1/clock/default', async (req, res) => {
     const raw = (req.query as Record<string, unknown> | undefined)?.year;
     const year = raw === undefined ? today().getUTCFullYear() : fourDigitYear(raw);
-    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-      const details = { field: 'year', min: MIN_YEAR, max: MAX_YEAR };
+    if (!(year >= YEAR_BOUNDS.min && year <= YEAR_BOUNDS.max)) {
+      const details = { field: 'year', min: YEAR_BOUNDS.min, max: YEAR_BOUNDS.max };
       const error = new ApiError(400, 'clock.invalidYear', API_MESSAGES['request.invalid'], details);
       return sendApiError(res, error, requestLocale(req, 'fi'));
     }

@@ -10,6 +10,7 @@ import { newGroupDiscussion } from '../domain/group-discussion-rules';
 import type { Locale } from '../domain/locale';
 import type { Person, Team } from '../domain/organisation';
 import type { OutgoingActivity } from '../fanout/message-sender';
+import { interpolate } from '../i18n/interpolate';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from './refusals';
@@ -48,22 +49,16 @@ export function groupDiscussionId(teamId: string): string {
   return `team-${createHash('sha256').update(teamId).digest('hex').slice(0, 24)}`;
 }
 
-function fillText(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
 export function groupDiscussionActivity(
   team: Team,
   chair: Person,
   year: number,
   locale: Locale,
 ): OutgoingActivity {
-  const title = fillText(GROUP_CARD_TEXTS.title[locale], { year, team: team.name });
+  const title = interpolate(GROUP_CARD_TEXTS.title[locale], { year, team: team.name });
   const card = renderCard('groupDiscussionStart', {
     title,
-    body: fillText(GROUP_CARD_TEXTS.body[locale], {
+    body: interpolate(GROUP_CARD_TEXTS.body[locale], {
       chair: cardText(`${chair.firstName} ${chair.lastName}`),
     }),
     themes: GROUP_THEMES.map((theme) => `- ${THEME_TEXTS[theme][locale]}`).join('\n'),

@@ -16,7 +16,7 @@ import {
   saveClock,
 } from './clock-editor';
 import { roundProgress } from './hr-progress';
-import { currentRoundYear, tenantClock } from './organisation-clock';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import {
   continuationTokenParam,
   ifMatch,
@@ -64,7 +64,7 @@ export function registerHrRoutes(
 
   secured(kit, server, 'get', '/api/v1/hr/progress', ['hr'], async (req, identity) => {
     const year = await yearParam(req, async () =>
-      currentRoundYear(await tenantClock(repositories, identity.tenantId), null, kit.now()),
+      currentRoundYear(await repositories.annualClocks.inEffect(identity.tenantId), null, kit.now()),
     );
     return { status: 200, body: await roundProgress(repositories, identity.tenantId, year) };
   });

@@ -14,7 +14,7 @@ import type { Person } from '../domain/organisation';
 import type { OutgoingActivity } from '../fanout/message-sender';
 import { calendarInvitation } from './icalendar';
 import { fill } from './invitation-texts';
-import { ORGANISATION_TIME_ZONE } from './organisation-clock';
+import { formatLongDateTime } from '../domain/organisation-time';
 import { cardText } from '../cards/card-text';
 
 export type InvitationKind = 'invited' | 'moved' | 'cancelled';
@@ -31,17 +31,6 @@ export interface Invitation {
   at: Date;
   /** Graph put the event in the calendars: the card says so and carries no .ics. */
   inCalendar?: boolean;
-}
-
-const INTL_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-/** The time as the employee reads it in the fallback text (Finnish time: the organisation's). */
-function localTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: ORGANISATION_TIME_ZONE,
-  }).format(date);
 }
 
 export const fullName = (person: Person): string => `${person.firstName} ${person.lastName}`;
@@ -150,7 +139,7 @@ export function invitationActivity(invitation: Invitation): OutgoingActivity {
   return {
     type: 'message',
     summary: title,
-    text: `${title}: ${localTime(invitation.start, locale)}`,
+    text: `${title}: ${formatLongDateTime(invitation.start, locale)}`,
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card(invitation) }],
   };
 }

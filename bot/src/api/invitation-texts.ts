@@ -1,5 +1,6 @@
 /** The invitation message's texts in each language; `{name}` placeholders are filled by `fill`. */
 import type { Locale, LocalisedText } from '../domain/locale';
+import { interpolate } from '../i18n/interpolate';
 
 export const INVITATION_TEXTS = {
   invitedTitle: {
@@ -79,7 +80,5 @@ export function fill(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return INVITATION_TEXTS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return interpolate(INVITATION_TEXTS[key][locale], params);
 }

@@ -40,7 +40,7 @@ import {
   type CalendarCaller,
   type CalendarOutcome,
 } from './meeting-calendar';
-import { tenantClock, windowsOfKind } from './organisation-clock';
+import { windowsOfKind } from '../domain/annual-clock-rules';
 import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
@@ -195,7 +195,7 @@ export async function meetingRoundOf(
   year: number,
 ): Promise<MeetingRound> {
   const [clock, area, team] = await Promise.all([
-    tenantClock(repositories, employee.tenantId),
+    repositories.annualClocks.inEffect(employee.tenantId),
     repositories.serviceAreas.get(employee.tenantId, employee.serviceAreaId),
     repositories.teams.get(employee.tenantId, employee.teamId),
   ]);

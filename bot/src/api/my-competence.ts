@@ -4,7 +4,8 @@
  * caller's own records are read; nothing here is about anyone else except their supervisor's name.
  */
 import type { AnnualClock, PhaseWindow } from '../domain/annual-clock';
-import { phaseWindows } from '../domain/annual-clock-rules';
+import { currentRoundYear, phaseWindows } from '../domain/annual-clock-rules';
+import { organisationDate } from '../domain/organisation-time';
 import { competencesAssessedFor } from '../domain/assessment-rules';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import type { CompetenceFramework, RatingScale } from '../domain/competence';
@@ -14,12 +15,7 @@ import type { LocalisedText } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { isSupervisor } from '../domain/people-rules';
 import type { Repositories } from '../storage/repositories';
-import { currentRoundYear, organisationDate, tenantClock } from './organisation-clock';
-
-/** How many past years of discussions the tab shows. */
-export const HISTORY_YEARS = 6;
-/** How far ahead "coming up" looks. */
-const UPCOMING_DAYS = 365;
+import { HISTORY_YEARS, UPCOMING_DAYS } from '../tunables';
 
 export interface MyDiscussion {
   year: number;
@@ -141,7 +137,7 @@ function upcomingFor(
 export async function myCompetence(repos: Repos, person: Person, now: Date): Promise<MyCompetence> {
   const { tenantId } = person;
   const [clock, area, team, frameworkRecords] = await Promise.all([
-    tenantClock(repos, tenantId),
+    repos.annualClocks.inEffect(tenantId),
     repos.serviceAreas.get(tenantId, person.serviceAreaId),
     repos.teams.get(tenantId, person.teamId),
     repos.competenceFrameworks.list(tenantId),

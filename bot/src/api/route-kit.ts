@@ -11,6 +11,7 @@ import type { ApiAuth } from './auth/api-auth';
 import { requireAnyRole } from './auth/authorization';
 import type { RequestIdentity } from './auth/request-identity';
 import { domainRefusal } from './refusals';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface RouteKit {
   auth: Pick<ApiAuth, 'route'>;
@@ -60,12 +61,10 @@ export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer
   return parsed.data;
 }
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
 export function parseYear(value: unknown): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw invalid({ field: 'year', min: MIN_YEAR, max: MAX_YEAR });
+  if (!(year >= YEAR_BOUNDS.min && year <= YEAR_BOUNDS.max))
+    throw invalid({ field: 'year', min: YEAR_BOUNDS.min, max: YEAR_BOUNDS.max });
   return year;
 }
 

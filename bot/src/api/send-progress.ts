@@ -9,10 +9,8 @@ import type { CampaignProgress } from '../fanout/campaign-progress';
 import type { StateCounts } from '../fanout/delivery-repository';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
-import { organisationDate } from './organisation-clock';
-
-/** Sends per page of HR's list. */
-export const SENDS_PAGE_SIZE = 50;
+import { organisationDate } from '../domain/organisation-time';
+import { SENDS_PAGE_SIZE } from '../tunables';
 
 export interface SendProgress {
   campaignId: string;

@@ -12,10 +12,8 @@ import {
 } from '../domain/discussion-year-rules';
 import type { Person, ServiceArea, Team, TeamKind } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
-import { tenantClock, windowsOfKind } from './organisation-clock';
-
-/** Reports per page: a team page renders at once; larger organisations page on. */
-export const TEAM_PAGE_SIZE = 200;
+import { windowsOfKind } from '../domain/annual-clock-rules';
+import { TEAM_PAGE_SIZE } from '../tunables';
 
 export interface ReportRow {
   id: string;
@@ -92,7 +90,7 @@ export async function teamOverview(
 ): Promise<TeamOverviewPage> {
   const { tenantId } = supervisor;
   const [clock, areaList, page] = await Promise.all([
-    tenantClock(repos, tenantId),
+    repos.annualClocks.inEffect(tenantId),
     repos.serviceAreas.list(tenantId),
     repos.people.listReports(tenantId, supervisor.id, { pageSize: TEAM_PAGE_SIZE, continuationToken }),
   ]);

@@ -26,7 +26,7 @@ import {
   meetingCalendarFile,
   scheduleMeeting,
 } from './meeting-scheduling';
-import { currentRoundYear, tenantClock } from './organisation-clock';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ProactiveMessenger } from '../teams/proactive-messenger';
 import {
   continuationTokenParam,
@@ -41,6 +41,7 @@ import {
 } from './route-kit';
 import type { CalendarCaller } from './meeting-calendar';
 import { teamOverview } from './team-overview';
+import { YEAR_BOUNDS } from '../tunables';
 
 const meetingSchema = z.object({
   scheduledAt: z.string().refine(isZonedDateTime),
@@ -64,7 +65,7 @@ const meetingPreviewSchema = z.object({
 });
 
 const groupStartSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max),
   teamId: z.string().min(1).max(128),
   channel: z
     .object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256).nullable() })
@@ -100,7 +101,7 @@ export function registerTeamRoutes(
   secured(kit, server, 'get', '/api/v1/team', ['supervisor'], async (req, identity) => {
     const year = await yearParam(req, async () =>
       currentRoundYear(
-        await tenantClock(repositories, identity.tenantId),
+        await repositories.annualClocks.inEffect(identity.tenantId),
         identity.person.serviceAreaId,
         kit.now(),
       ),

@@ -5,7 +5,7 @@
  * 401/403 mean the calendar permission has not been consented to, which no retry mends.
  */
 import type { GraphCalendarConfig } from '../config';
-import { ORGANISATION_TIME_ZONE } from '../api/organisation-clock';
+import { ORGANISATION_TIME_ZONE } from '../domain/organisation-time';
 import { OnBehalfOfError, type GraphTokenSource, type OnBehalfOfCaller } from './on-behalf-of';
 
 /** Attempts per Graph call, the first included. */

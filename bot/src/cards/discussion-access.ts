@@ -3,6 +3,7 @@
  * lifecycle's rule: HR and others act on aggregates, not on a person's discussion). Anyone else gets a refusal
  * card and nothing is read out or changed. A discussion is created when one of its parties first opens it.
  */
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { BUILT_IN_COACHING_BANK } from '../domain/coaching-bank';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
@@ -11,7 +12,6 @@ import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { meetingRoundOf } from '../api/meeting-scheduling';
-import { tenantRoundYear } from '../api/organisation-clock';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from './card-rendering';
@@ -40,16 +40,17 @@ export function actorOf(request: {
   person: Person | null;
   locale: Locale;
 }): Outcome<Actor> {
-  if (!request.person) return refused(renderNoticeCard(request.locale, 'cards.notice.notLinked'));
+  if (!request.person) return refused(renderNoticeCard(request.locale, 'person.notLinked'));
   return { ok: true, value: { tenantId: request.tenantId, person: request.person, locale: request.locale } };
 }
 
 /** The round the person's cards are about: the same one as their tabs (the domain's `roundYear`). */
-export function roundYearOf(
+export async function roundYearOf(
   context: Pick<CardsContext, 'repositories' | 'now'>,
   person: Pick<Person, 'tenantId' | 'serviceAreaId'>,
 ): Promise<number> {
-  return tenantRoundYear(context.repositories, person, context.now());
+  const clock = await context.repositories.annualClocks.inEffect(person.tenantId);
+  return currentRoundYear(clock, person.serviceAreaId, context.now());
 }
 
 export function partyOf(discussion: DevelopmentDiscussion, personId: string): Party | null {

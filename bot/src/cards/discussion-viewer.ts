@@ -8,7 +8,7 @@ import type { Versioned } from '../storage/table-store';
 import { translate } from '../i18n/translate';
 import type { FieldErrors } from './card-inputs';
 import type { ActionModel, Banner, RefreshModel } from './card-models';
-import { formatDateTime } from './helsinki-time';
+import { formatDateTime } from '../domain/organisation-time';
 import type { OwedAuditEntry } from './owed-audit-entry';
 import { VERBS } from './verbs';
 import { cardText } from './card-text';

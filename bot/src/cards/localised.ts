@@ -3,6 +3,8 @@
  * feature keeps its catalogue (a LocalisedText per key, fi first) beside its code; this fills one in.
  */
 import type { Locale, LocalisedText } from '../domain/locale';
+import { formatInstantDate, INTL_LOCALE_TAGS } from '../domain/organisation-time';
+import { interpolate } from '../i18n/interpolate';
 
 export type Catalogue<K extends string> = Record<K, LocalisedText>;
 
@@ -11,9 +13,7 @@ export function localised(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return interpolate(text[locale], params);
 }
 
 /** A translator bound to one catalogue and language. */
@@ -24,18 +24,11 @@ export function translator<K extends string>(
   return (key, params) => localised(catalogue[key], locale, params);
 }
 
-const DATE_LOCALES: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
 /** A date as people in Finland read it, in their language. */
-export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'medium',
-  }).format(new Date(iso));
-}
+export const formatDate = formatInstantDate;
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 1): string {
-  return new Intl.NumberFormat(DATE_LOCALES[locale], {
+  return new Intl.NumberFormat(INTL_LOCALE_TAGS[locale], {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);

@@ -6,7 +6,8 @@
  */
 import type { CompetenceFramework } from '../domain/competence';
 import { ExpiringCache } from '../storage/expiring-cache';
+import { COMPETENCE_FRAMEWORK_CACHE } from '../tunables';
 
 export class ReadCaches {
-  readonly frameworks = new ExpiringCache<CompetenceFramework | null>({ ttlMs: 60_000, maxEntries: 1_000 });
+  readonly frameworks = new ExpiringCache<CompetenceFramework | null>(COMPETENCE_FRAMEWORK_CACHE);
 }

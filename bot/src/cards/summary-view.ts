@@ -32,7 +32,7 @@ import {
   type DiscussionViewer,
   type ViewExtras,
 } from './discussion-viewer';
-import { formatDateTime, formatWindows, localParts } from './helsinki-time';
+import { formatDateTime, formatWindows, localParts } from '../domain/organisation-time';
 
 /** The time a proposed meeting day starts with; the supervisor changes it as they like. */
 const DEFAULT_MEETING_TIME = '09:00';

@@ -5,9 +5,7 @@
  */
 import type { Person } from '../domain/organisation';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
-
-/** Enough for a large municipality's staff; beyond it the cache starts over. */
-const MAX_CACHED = 50_000;
+import { USER_ID_CACHE_ENTRIES } from '../tunables';
 
 export class UserIdDirectory {
   private readonly cache = new Map<string, string>();
@@ -27,7 +25,7 @@ export class UserIdDirectory {
     const stored = await this.references.get(tenantId, { kind: 'user', aadObjectId });
     const user = stored?.value.reference.user as { id?: unknown } | undefined;
     if (typeof user?.id !== 'string' || !user.id) return null;
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    if (this.cache.size >= USER_ID_CACHE_ENTRIES) this.cache.clear();
     this.cache.set(key, user.id);
     return user.id;
   }

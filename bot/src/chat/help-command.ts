@@ -12,7 +12,7 @@ export function helpReply(
   const lines = [
     ...(unknownText ? [translate(locale, 'help.unknown', { text: unknownText.slice(0, 80) })] : []),
     translate(locale, 'help.title'),
-    ...(context.person ? [] : [translate(locale, 'help.notLinked')]),
+    ...(context.person ? [] : [translate(locale, 'person.notLinked')]),
     translate(locale, 'help.intro'),
     ...commandHelpKeys.map((key) => `- ${translate(locale, key)}`),
   ];

@@ -52,7 +52,7 @@ export function languageCommand(): ChatCommand {
     helpKey: 'help.command.language',
     handle: async (chat) => {
       const fallbackText = translate(chat.locale, 'language.fallback');
-      if (!chat.person) return [{ kind: 'text', text: translate(chat.locale, 'help.notLinked') }];
+      if (!chat.person) return [{ kind: 'text', text: translate(chat.locale, 'person.notLinked') }];
       return [{ kind: 'card', card: renderLanguageCard(chat.locale), fallbackText }];
     },
   };
@@ -63,7 +63,7 @@ export function languageCardAction(
   now: () => Date,
 ): CardActionHandler {
   return async (request) => {
-    if (!request.person) return { kind: 'message', text: translate(request.locale, 'help.notLinked') };
+    if (!request.person) return { kind: 'message', text: translate(request.locale, 'person.notLinked') };
     const asked = request.data.locale;
     if (typeof asked !== 'string' || !(LOCALES as readonly string[]).includes(asked))
       return { kind: 'card', card: renderLanguageCard(request.locale) };

@@ -2,7 +2,6 @@
  * One day of the annual clock for a tenant: plan the day's reminders (due-reminders.ts) and hand each campaign to
  * the fan-out. Safe to run again, or from two servers at once: a campaign that exists is not started twice.
  */
-import { tenantClock } from '../api/organisation-clock';
 import { mapConcurrently } from '../storage/bounded-concurrency';
 import type { Repositories } from '../storage/repositories';
 import type { Fanout } from '../fanout/fanout-engine';
@@ -13,9 +12,7 @@ import { loadSnapshot, type SnapshotRepositories } from './load-snapshot';
 import type { Reminder } from './reminder';
 import type { ReminderPayload } from './reminder-card';
 import type { ReminderAddresses } from './reminder-addresses';
-
-/** Address look-ups (one table read each) in flight at once. */
-const ADDRESS_CONCURRENCY = 16;
+import { ADDRESS_CONCURRENCY } from '../tunables';
 
 export interface DailyReminderDeps {
   repositories: SnapshotRepositories & Pick<Repositories, 'annualClocks'>;
@@ -42,7 +39,7 @@ export async function runRemindersForDay(
   date: string,
 ): Promise<CampaignRun[]> {
   const { repositories, fanout, addresses, logger } = deps;
-  const clock = await tenantClock(repositories, tenantId);
+  const clock = await repositories.annualClocks.inEffect(tenantId);
   const areaIds = (await repositories.serviceAreas.list(tenantId)).map((area) => area.value.id);
   const snapshot = await loadSnapshot(repositories, tenantId, yearsConcerned(clock, areaIds, date));
   const people = new Map(snapshot.people.map((person) => [person.id, person]));

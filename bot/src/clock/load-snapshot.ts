@@ -2,7 +2,7 @@
  * Reads an organisation's snapshot for the scheduler from the repositories: a daily job's bounded partition
  * reads, page by page (a city of 40,000 is some 40 pages of people and of each year's discussions).
  */
-import { organisationDate } from '../api/organisation-clock';
+import { organisationDate } from '../domain/organisation-time';
 import type { TenantId } from '../domain/organisation';
 import { withChoices } from '../i18n/person-language';
 import type { Repositories } from '../storage/repositories';

@@ -1,6 +1,7 @@
 /** The reminders' words in Finnish, Swedish and English: a reminder's data put into its recipient's language. */
 import type { PhaseKind } from '../domain/annual-clock';
 import type { Locale, LocalisedText } from '../domain/locale';
+import { interpolate } from '../i18n/interpolate';
 import type { ReminderAction, ReminderMessage } from './reminder';
 
 export const PHASE_TITLES: Record<PhaseKind, LocalisedText> = {
@@ -146,13 +147,6 @@ export function formatDate(isoDate: string, locale: Locale): string {
   return locale === 'en' ? `${day} ${MONTHS_EN[month - 1]}` : `${day}.${month}.`;
 }
 
-function fill(template: string, params: Record<string, string | number | null>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === null || value === undefined ? whole : String(value);
-  });
-}
-
 export interface ReminderText {
   title: string;
   body: string;
@@ -169,9 +163,9 @@ export function reminderText(message: ReminderMessage, locale: Locale): Reminder
     responsible: message.responsible,
   };
   const key = textKey(message);
-  const sentences = [fill(TEXTS[key][locale], params)];
+  const sentences = [interpolate(TEXTS[key][locale], params)];
   const countsShown = key === 'deadlineApproaching.other' && message.open !== null && message.total !== null;
-  if (countsShown) sentences.push(fill(TEXTS.progress[locale], params));
+  if (countsShown) sentences.push(interpolate(TEXTS.progress[locale], params));
   const step =
     message.kind === 'escalation' && message.step !== null ? ESCALATION_STEPS[message.step] : undefined;
   if (step) sentences.push(TEXTS[step][locale]);

@@ -3,7 +3,8 @@
  * start-up if that hour has passed: a server that was down at the hour catches up. Every server instance may run
  * it; the campaigns' idempotency keeps a day from being sent twice.
  */
-import { ORGANISATION_TIME_ZONE, organisationDate } from '../api/organisation-clock';
+import { localParts } from '../domain/organisation-time';
+import { REMINDER_CHECK_EVERY_MS, REMINDERS_FROM_HOUR } from '../tunables';
 import { describeError, type Logger } from '../logging';
 
 export interface ReminderScheduleOptions {
@@ -16,20 +17,14 @@ export interface ReminderScheduleOptions {
   checkEveryMs?: number;
 }
 
-const hourFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ORGANISATION_TIME_ZONE,
-  hour: '2-digit',
-  hourCycle: 'h23',
-});
-
 export function startReminderSchedule(options: ReminderScheduleOptions): { stop(): Promise<void> } {
-  const fromHour = options.fromHour ?? 8;
+  const fromHour = options.fromHour ?? REMINDERS_FROM_HOUR;
   let lastDay = '';
   let running: Promise<void> = Promise.resolve();
   const check = async (): Promise<void> => {
     const now = options.now();
-    const today = organisationDate(now);
-    if (today === lastDay || Number(hourFormat.format(now)) < fromHour) return;
+    const { date: today, hour } = localParts(now);
+    if (today === lastDay || hour < fromHour) return;
     for await (const tenantId of options.tenants()) {
       try {
         await options.runDay(tenantId, today);
@@ -45,7 +40,7 @@ export function startReminderSchedule(options: ReminderScheduleOptions): { stop(
     running = running.then(check);
   };
   tick();
-  const timer = setInterval(tick, options.checkEveryMs ?? 10 * 60_000);
+  const timer = setInterval(tick, options.checkEveryMs ?? REMINDER_CHECK_EVERY_MS);
   return {
     stop: async () => {
       clearInterval(timer);

@@ -1,7 +1,8 @@
 /** Coaching and work supervision in Teams: "valmennus" shows a person's requests and lets them ask; HR also sees the demand. */
 import { z } from 'zod';
-import { organisationYear } from '../summaries/organisation-year';
+import { roundYearOf } from '../cards/discussion-access';
 import type { ChatCommand } from '../chat/chat-commands';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
@@ -17,20 +18,25 @@ import {
   requestsCard,
   type ActionNotice,
 } from './development-action-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface DevelopmentActionDeps {
   repositories: Repositories;
   now(): Date;
 }
 
-const yearSchema = z.object({ year: z.number().int().min(2000).max(2100) });
+const yearSchema = z.object({ year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max) });
 
 export function developmentActionInteractions(deps: DevelopmentActionDeps): {
   cardActions: Record<string, CardActionHandler>;
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (): number => organisationYear(deps.now());
+  // A person's requests belong to the round their cards and tabs are about (asked after the round's discussions
+  // close, they go to the next round); HR's demand is the round the summaries and training plans work on.
+  const ownYear = (person: Person): Promise<number> => roundYearOf(deps, person);
+  const demandYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'demand.notAllowed'): CardActionResult => ({
     kind: 'message',
@@ -56,7 +62,7 @@ export function developmentActionInteractions(deps: DevelopmentActionDeps): {
     async (request: CardActionRequest): Promise<CardActionResult> => {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
-      const year = cardData(yearSchema, request)?.year ?? thisYear();
+      const year = cardData(yearSchema, request)?.year ?? (await ownYear(person));
       return guarded(
         async () => show(person, request.locale, year, await run(person, year, request)),
         async () => show(person, request.locale, year, { key: 'notice.conflict', color: 'Warning' }),
@@ -81,7 +87,7 @@ export function developmentActionInteractions(deps: DevelopmentActionDeps): {
       const person = actingPerson(request);
       if (!person) return message(request.locale, 'notice.notLinked');
       if (!person.roles.includes('hr')) return message(request.locale, 'demand.notAllowed');
-      const year = cardData(yearSchema, request)?.year ?? thisYear();
+      const year = cardData(yearSchema, request)?.year ?? (await demandYear(request.tenantId));
       return {
         kind: 'card',
         card: demandCard(request.locale, await demandByArea(repositories, request.tenantId, year)),

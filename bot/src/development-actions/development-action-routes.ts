@@ -3,7 +3,7 @@
  *   GET /api/v1/development-actions/demand?year=
  */
 import type { Server } from 'restify';
-import { organisationYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { secured, yearParam, type RouteKit } from '../api/route-kit';
 import type { Repositories } from '../storage/repositories';
 import { demandByArea } from './development-action-service';
@@ -14,7 +14,15 @@ export function registerDevelopmentActionRoutes(
   repositories: Repositories,
 ): void {
   secured(kit, server, 'get', '/api/v1/development-actions/demand', ['hr'], async (req, identity) => {
-    const year = await yearParam(req, async () => organisationYear(kit.now()));
+    // The round the summaries and training plans work on, as in HR's summaries desk.
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await repositories.annualClocks.inEffect(identity.tenantId),
+        null,
+        kit.now(),
+        'planning',
+      ),
+    );
     return { status: 200, body: await demandByArea(repositories, identity.tenantId, year) };
   });
 }

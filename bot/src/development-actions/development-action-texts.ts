@@ -4,6 +4,7 @@ import type {
   DevelopmentActionKind,
 } from '../storage/development-action-request-repository';
 import type { Catalogue } from '../cards/localised';
+import { localisedText } from '../i18n/translate';
 
 const OPTIONS: Catalogue<`option.${DevelopmentActionKind}.${DevelopmentActionForm}`> = {
   'option.coaching.individual': {
@@ -70,11 +71,7 @@ export const DEVELOPMENT_ACTION_TEXTS = {
     sv: 'Begäran återkallades.',
     en: 'The request was withdrawn.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
   'notice.conflict': {
     fi: 'Pyyntöäsi muutettiin sillä välin toisessa ikkunassa. Tässä uusin tilanne.',
     sv: 'Din begäran ändrades under tiden i ett annat fönster. Här är det senaste läget.',

@@ -15,6 +15,7 @@ import {
 import { daysBetween, isCalendarDate } from './calendar';
 import { refuserFor, type Refuser } from './errors';
 import { ROLES } from './organisation';
+import { organisationDate } from './organisation-time';
 
 export const CLOCK_ERROR_CODES = [
   'clock.noPhases',
@@ -202,6 +203,29 @@ export function roundYear(
     .filter((window) => kinds.includes(window.kind))
     .map((window) => window.closes);
   return closes.length > 0 && closes.every((close) => today > close) ? year + 1 : year;
+}
+
+/**
+ * The round current at an instant for `serviceAreaId`: `roundYear` on the organisation's local date, for the
+ * discussions or for a later phase of the round (ROUND_PHASE_KINDS).
+ */
+export function currentRoundYear(
+  clock: AnnualClock,
+  serviceAreaId: string | null,
+  now: Date,
+  phase: keyof typeof ROUND_PHASE_KINDS = 'discussions',
+): number {
+  return roundYear(clock, serviceAreaId, organisationDate(now), ROUND_PHASE_KINDS[phase]);
+}
+
+/** `year`'s round windows of one kind of phase for a service area (its overrides applied). */
+export function windowsOfKind(
+  clock: AnnualClock,
+  year: number,
+  serviceAreaId: string | null,
+  kind: PhaseKind,
+): PhaseWindow[] {
+  return phaseWindows(clock, year, serviceAreaId).filter((window) => window.kind === kind);
 }
 
 /** The reminders due on a date; a reminder may fall before its window opens or, for early deadlines, in the previous year. */

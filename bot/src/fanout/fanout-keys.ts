@@ -9,6 +9,7 @@
  */
 import { fnv1a } from '../organisation-data/derived-id';
 import { keyPart, type EntityKey } from '../storage/keys';
+import { LATEST_ROW_TIME_MS } from '../tunables';
 
 export const FANOUT_TABLES = {
   campaigns: 'FanoutCampaigns',
@@ -21,9 +22,6 @@ export const FANOUT_QUEUE = 'fanout';
 
 const tenant = (tenantId: string): string => keyPart(tenantId, 'tenant id');
 
-/** Later than any campaign's creation (epoch ms); `recent` row keys count down from it. */
-const LATEST_MS = 10 ** 14;
-
 export const campaignKeys = {
   partition: tenant,
   key: (tenantId: string, campaignId: string): EntityKey => ({
@@ -31,11 +29,11 @@ export const campaignKeys = {
     rowKey: keyPart(campaignId, 'campaign id'),
   }),
   /**
-   * The campaign's copy under `recent|`, keyed by the time left until LATEST_MS, so the tenant's campaigns read
+   * The campaign's copy under `recent|`, keyed by the time left until LATEST_ROW_TIME_MS, so the tenant's campaigns read
    * newest first, page by page (Table Storage only reads row keys in ascending order).
    */
   recentRow: (campaignId: string, createdAt: string): string =>
-    `recent|${String(LATEST_MS - Date.parse(createdAt)).padStart(15, '0')}|${keyPart(campaignId, 'campaign id')}`,
+    `recent|${String(LATEST_ROW_TIME_MS - Date.parse(createdAt)).padStart(15, '0')}|${keyPart(campaignId, 'campaign id')}`,
   recentPrefix: 'recent|',
 };
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { groupDiscussionId } from '../api/group-discussion-start';
-import { tenantRoundYear } from '../api/organisation-clock';
+import { roundYearOf } from '../cards/discussion-access';
 import type { UserIdDirectory } from '../cards/user-id-directory';
 import type { ChatCommand } from '../chat/chat-commands';
 import { teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
@@ -48,6 +48,7 @@ import {
   teamChoiceCard,
   type GroupNotice,
 } from './group-discussion-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface GroupDiscussionDeps {
   repositories: Repositories;
@@ -60,7 +61,7 @@ const MAX_REFRESH_USERS = 60;
 /** Additions and the chair's edits are re-applied on a fresh read when someone else saved meanwhile. */
 const WRITE_ATTEMPTS = 3;
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const refSchema = z.object({ year, id: z.string().min(1).max(128) });
 const openSchema = z.object({ year, teamId: z.string().min(1).max(128) });
 
@@ -334,7 +335,7 @@ export function groupDiscussionInteractions(deps: GroupDiscussionDeps): {
       if (!person || person.tenantId !== context.tenantId) {
         return [asReply({ kind: 'card', card: notice(locale, 'notice.notLinked') })];
       }
-      const forYear = await tenantRoundYear(repositories, person, deps.now());
+      const forYear = await roundYearOf({ repositories, now: deps.now }, person);
       const { supervised, own } = await teamsOf(person);
       if (supervised.length > 1) {
         const choices = supervised

@@ -1,6 +1,7 @@
 /** The group discussion card's texts, fi / sv / en (theme names: api/group-discussion-texts.ts). */
 import type { GroupDiscussionErrorCode } from '../domain/group-discussion-rules';
 import type { Catalogue } from '../cards/localised';
+import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<GroupDiscussionErrorCode> = {
   'groupDiscussion.noChair': {
@@ -179,11 +180,7 @@ export const GROUP_DISCUSSION_TEXTS = {
     sv: 'Ditt team hittades inte i organisationens data.',
     en: 'Your team was not found in the organisation’s data.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
   'notice.notFound': {
     fi: 'Keskustelua ei löytynyt.',
     sv: 'Samtalet hittades inte.',

@@ -10,9 +10,7 @@ import type { RateLimitConfig } from '../config';
 import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import type { Locale } from '../domain/locale';
 import { clientAddress } from './client-address';
-
-/** Buckets kept at once per scope; the least recently used goes first (a full bucket is no loss). */
-const MAX_BUCKETS = 50_000;
+import { RATE_LIMIT_BUCKETS } from '../tunables';
 
 interface Bucket {
   tokens: number;
@@ -61,7 +59,8 @@ class TokenBuckets {
     const time = this.now();
     const bucket = { tokens: this.tokensAt(this.buckets.get(key), time), at: time };
     this.buckets.delete(key);
-    if (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
+    if (this.buckets.size >= RATE_LIMIT_BUCKETS)
+      this.buckets.delete(this.buckets.keys().next().value as string);
     this.buckets.set(key, bucket);
     return bucket;
   }

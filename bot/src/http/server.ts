@@ -11,6 +11,7 @@ import { fieldsWithForbiddenCharacters } from '../domain/free-text';
 import { ApiError, requestLocale, sendApiError } from '../api/api-error';
 import { setSecurityHeaders } from './security-headers';
 import { rateLimitedError, type AddressGuard } from './rate-limit';
+import { MAX_BODY_BYTES } from '../tunables';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
@@ -25,9 +26,6 @@ export interface HttpDependencies {
   /** Feature routes (the tabs' API) register themselves here. */
   routes: Array<(server: Server) => void>;
 }
-
-/** Activities and card submissions are small; anything larger is refused before it is parsed. */
-export const MAX_BODY_BYTES = 256 * 1024;
 
 /** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
 export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;

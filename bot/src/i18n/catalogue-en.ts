@@ -27,7 +27,7 @@ export const en: Catalogue = {
     'Osaamiskello is now in the team. It posts the team’s group competence discussion and the annual clock’s reminders to this channel.',
   'welcome.commands': 'The most useful commands:',
   'help.unknown': 'I did not recognise the message "{text}".',
-  'help.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
+  'person.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
   'error.generic': 'Something went wrong. Nothing was saved. Please try again in a moment.',
   'discussion.fallback': 'Your development discussion',
   'discussion.status.notScheduled': 'No time agreed',
@@ -179,7 +179,6 @@ export const en: Catalogue = {
   'cards.followUp.failed':
     'The check-in could not be sent and will not be retried: Teams refused the message. Try again later.',
   'cards.notice.title': 'Osaamiskello',
-  'cards.notice.notLinked': 'Your details were not found in the organisation’s data. Ask HR to check them.',
   'cards.notice.notAllowed': 'You do not have access to this discussion. Nothing was changed.',
   'cards.notice.noSupervisor':
     'You have no supervisor on record, so the development discussion cannot start.',

@@ -25,7 +25,7 @@ export const fi = {
     'Osaamiskello on nyt tiimissä. Se julkaisee tälle kanavalle tiimin ryhmäosaamiskeskustelun ja vuosikellon muistutukset.',
   'welcome.commands': 'Hyödyllisimmät komennot:',
   'help.unknown': 'En tunnistanut viestiä "{text}".',
-  'help.notLinked':
+  'person.notLinked':
     'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',
   'error.generic': 'Jotain meni vikaan. Mitään ei tallennettu. Yritä hetken päästä uudelleen.',
   'discussion.fallback': 'Kehityskeskustelusi',
@@ -174,8 +174,6 @@ export const fi = {
   'cards.followUp.failed':
     'Seurantakyselyä ei voitu lähettää, eikä sitä yritetä uudelleen: Teams hylkäsi viestin. Yritä myöhemmin uudelleen.',
   'cards.notice.title': 'Osaamiskello',
-  'cards.notice.notLinked':
-    'Henkilötietojasi ei löytynyt organisaation tiedoista. Pyydä henkilöstöpalveluita tarkistamaan tietosi.',
   'cards.notice.notAllowed': 'Sinulla ei ole oikeutta tähän keskusteluun. Mitään ei muutettu.',
   'cards.notice.noSupervisor':
     'Sinulle ei ole merkitty esihenkilöä, joten kehityskeskustelua ei voi aloittaa.',

@@ -26,7 +26,7 @@ export const sv: Catalogue = {
     'Osaamiskello finns nu i teamet. Här i kanalen publiceras teamets gruppsamtal om kompetens och årsklockans påminnelser.',
   'welcome.commands': 'De mest användbara kommandona:',
   'help.unknown': 'Jag kände inte igen meddelandet "{text}".',
-  'help.notLinked':
+  'person.notLinked':
     'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',
   'error.generic': 'Något gick fel. Inget sparades. Försök igen om en stund.',
   'discussion.fallback': 'Ditt utvecklingssamtal',
@@ -174,8 +174,6 @@ export const sv: Catalogue = {
   'cards.followUp.failed':
     'Uppföljningen kunde inte skickas och försöks inte igen: Teams avvisade meddelandet. Försök igen senare.',
   'cards.notice.title': 'Osaamiskello',
-  'cards.notice.notLinked':
-    'Dina personuppgifter hittades inte i organisationens uppgifter. Be personalservicen kontrollera dem.',
   'cards.notice.notAllowed': 'Du har inte behörighet till det här samtalet. Ingenting ändrades.',
   'cards.notice.noSupervisor': 'Du har ingen chef angiven, så utvecklingssamtalet kan inte påbörjas.',
   'cards.notice.noDiscussion':

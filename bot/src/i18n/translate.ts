@@ -1,8 +1,9 @@
 /** Looks up the bot's texts in the user's language (fi, sv, en) and fills in `{name}` placeholders. */
-import type { Locale } from '../domain/locale';
+import type { Locale, LocalisedText } from '../domain/locale';
 import { fi, type Catalogue, type MessageKey } from './catalogue-fi';
 import { sv } from './catalogue-sv';
 import { en } from './catalogue-en';
+import { interpolate } from './interpolate';
 
 const catalogues: Record<Locale, Catalogue> = { fi, sv, en };
 
@@ -13,10 +14,12 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return interpolate(catalogues[locale][key], params);
+}
+
+/** A text of this catalogue in every language, for a catalogue that keeps its texts as LocalisedText. */
+export function localisedText(key: MessageKey): LocalisedText {
+  return { fi: fi[key], sv: sv[key], en: en[key] };
 }
 
 /** All languages' texts for a key, e.g. to recognise commands typed in any language. */

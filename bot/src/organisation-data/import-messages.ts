@@ -1,5 +1,6 @@
 /** The texts HR reads for each import error, Finnish first. Placeholders are the error's params. */
 import type { Locale, LocalisedText } from '../domain/locale';
+import { interpolate } from '../i18n/interpolate';
 import type { ImportError, ImportErrorCode } from './import-errors';
 
 const ROLE_LIST =
@@ -162,9 +163,5 @@ export function formatImportError(error: ImportError, locale: Locale): string {
     row: String(error.row),
     column: error.column ?? '',
   };
-  return `${fill(location[locale], values)} ${fill(IMPORT_MESSAGES[error.code][locale], values)}`;
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
+  return `${interpolate(location[locale], values)} ${interpolate(IMPORT_MESSAGES[error.code][locale], values)}`;
 }

@@ -1,12 +1,14 @@
 /** AnnualClocks (vuosikello): one clock per tenant (partition = tenant id, row "clock"), phases as JSON. */
 import { z } from 'zod';
 import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
+import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { ROLES, type TenantId } from '../domain/organisation';
 import { ExpiringCache } from './expiring-cache';
 import { annualClockKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
 import type { TableStore, Versioned } from './table-store';
+import { ANNUAL_CLOCK_CACHE } from '../tunables';
 
 /** The clock as stored: the domain's clock is the same for every tenant, so the record adds whose it is. */
 export type TenantAnnualClock = AnnualClock & { tenantId: TenantId };
@@ -42,15 +44,9 @@ const annualClockSchema = z.object({
   ),
 }) satisfies z.ZodType<TenantAnnualClock>;
 
-/**
- * How long the clock read on request paths is reused. Every card submit and tab view asks which round is current;
- * HR changes the clock a few times a year. A save in this process shows at once, in another after the TTL.
- */
-const RECENT = { ttlMs: 30_000, maxEntries: 10_000 };
-
 export class AnnualClockRepository {
   private readonly table: RecordTable<TenantAnnualClock>;
-  private readonly recent = new ExpiringCache<TenantAnnualClock | null>(RECENT);
+  private readonly recent = new ExpiringCache<TenantAnnualClock | null>(ANNUAL_CLOCK_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -63,9 +59,15 @@ export class AnnualClockRepository {
     return this.table.get(annualClockKeys.key(tenantId));
   }
 
-  /** The tenant's clock (null: none saved yet) as read at most RECENT.ttlMs ago; to change it, use `get`. */
+  /** The tenant's clock (null: none saved yet) as read at most ANNUAL_CLOCK_CACHE.ttlMs ago; to change it, use `get`. */
   async current(tenantId: TenantId): Promise<TenantAnnualClock | null> {
     return this.recent.load(tenantId, 'clock', async () => (await this.get(tenantId))?.value ?? null);
+  }
+
+  /** The clock the tenant works by: the saved one (as `current` reads it), or the default until HR saves one. */
+  async inEffect(tenantId: TenantId): Promise<AnnualClock> {
+    const stored = await this.current(tenantId);
+    return stored ? { phases: stored.phases, overrides: stored.overrides } : defaultAnnualClock();
   }
 
   /** AlreadyExistsError if the tenant has a clock. */

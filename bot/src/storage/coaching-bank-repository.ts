@@ -11,6 +11,7 @@ import { coachingBankKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
 import type { TableStore, Versioned } from './table-store';
+import { COACHING_BANK_CACHE } from '../tunables';
 
 export interface StoredCoachingBank {
   tenantId: TenantId;
@@ -28,7 +29,7 @@ const storedBankSchema = z.object({
 
 export class CoachingBankRepository {
   private readonly table: RecordTable<StoredCoachingBank>;
-  private readonly recent = new ExpiringCache<CoachingBank | null>({ ttlMs: 60_000, maxEntries: 1_000 });
+  private readonly recent = new ExpiringCache<CoachingBank | null>(COACHING_BANK_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {

@@ -20,6 +20,7 @@ import { ExpiringCache } from './expiring-cache';
 import { RecordTable, type Changes, type PageRequest } from './record-table';
 import { ConcurrencyConflictError, NotFoundError } from './errors';
 import { MAX_PAGE_SIZE, type Page, type TableStore, type Versioned } from './table-store';
+import { DISCUSSION_VERSION_CACHE, READ_CONCURRENCY } from '../tunables';
 
 const sectionTexts = z.partialRecord(z.enum(DISCUSSION_SECTIONS), z.string());
 const ratings = z.record(z.string(), z.number());
@@ -76,21 +77,12 @@ type Identity = (typeof IDENTITY)[number];
 
 export type DevelopmentDiscussionField = keyof DevelopmentDiscussion;
 
-/** How many point reads `getMany` runs at once. */
-const READ_CONCURRENCY = 16;
-
-/**
- * How many discussions, and for how long, `getForChange` may answer without a read: a person filling in the
- * form presses "save" every minute or so; 2,000 discussions of a few kilobytes each is a few megabytes.
- */
-const RECENT_VERSIONS = { ttlMs: 10 * 60_000, maxEntries: 2_000 };
-
 /** Where a discussion's recent version is kept, within its tenant's entries. */
 const recentKey = (year: number, employeeId: string): string => `${year}\n${employeeId}`;
 
 export class DevelopmentDiscussionRepository {
   private readonly table: RecordTable<DevelopmentDiscussion>;
-  private readonly recent = new ExpiringCache<Versioned<DevelopmentDiscussion>>(RECENT_VERSIONS);
+  private readonly recent = new ExpiringCache<Versioned<DevelopmentDiscussion>>(DISCUSSION_VERSION_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {

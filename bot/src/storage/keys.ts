@@ -10,6 +10,7 @@
  */
 import { odata } from '@azure/data-tables';
 import { InvalidKeyError } from './errors';
+import { LATEST_ROW_TIME_MS } from '../tunables';
 
 export const TABLES = {
   organisations: 'Organisations',
@@ -278,10 +279,9 @@ export const developmentActionRequestKeys = {
 /**
  * AuditLog: who read or changed whose records. A person's log is their own partition `T|person|P` (the person,
  * or HR, reads it in one partition query); the organisation's operations (purge, erasure) go to
- * `T|organisation`. Row keys count down from LATEST_AUDIT_MS, so a partition reads newest first.
+ * `T|organisation`. Row keys count down from LATEST_ROW_TIME_MS, so a partition reads newest first.
  */
-const LATEST_AUDIT_MS = 10 ** 14;
-const auditTime = (at: string): string => String(LATEST_AUDIT_MS - Date.parse(at)).padStart(15, '0');
+const auditTime = (at: string): string => String(LATEST_ROW_TIME_MS - Date.parse(at)).padStart(15, '0');
 
 export const auditLogKeys = {
   partition: (tenantId: string, subjectId: string | null): string =>

@@ -14,6 +14,7 @@ import { languageChoiceKeys, partitionFilter } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable } from './record-table';
 import type { TableStore, Versioned } from './table-store';
+import { LANGUAGE_CHOICE_CACHE } from '../tunables';
 
 const languageChoiceSchema = z.object({
   tenantId: z.string().min(1),
@@ -22,12 +23,9 @@ const languageChoiceSchema = z.object({
   updatedAt: z.string(),
 }) satisfies z.ZodType<LanguageChoice>;
 
-/** How long a choice read on a request path is reused by this instance, and how many are kept. */
-const RECENT = { ttlMs: 60_000, maxEntries: 20_000 };
-
 export class LanguageChoiceRepository {
   private readonly table: RecordTable<LanguageChoice>;
-  private readonly recent = new ExpiringCache<Locale | null>(RECENT);
+  private readonly recent = new ExpiringCache<Locale | null>(LANGUAGE_CHOICE_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {

@@ -15,6 +15,7 @@ import { RecordCodec } from './record-codec';
 import { ExpiringCache } from './expiring-cache';
 import { RecordTable, type Changes, type PageRequest, type SyncCounts, type SyncPlan } from './record-table';
 import type { Page, TableStore, Versioned } from './table-store';
+import { PERSON_CACHE } from '../tunables';
 
 const personSchema = z.object({
   tenantId: z.string().min(1),
@@ -30,12 +31,9 @@ const personSchema = z.object({
   locale: z.enum(LOCALES),
 }) satisfies z.ZodType<Person>;
 
-/** How long a looked-up person is reused on request paths, and how many are kept. */
-const RECENT = { ttlMs: 60_000, maxEntries: 20_000 };
-
 export class PersonRepository {
   private readonly table: RecordTable<Person>;
-  private readonly recent = new ExpiringCache<Person | null>(RECENT);
+  private readonly recent = new ExpiringCache<Person | null>(PERSON_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {

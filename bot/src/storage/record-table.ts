@@ -15,9 +15,7 @@ import {
   InvalidRecordError,
 } from './errors';
 import { mapConcurrently } from './bounded-concurrency';
-
-/** A request path's page when the caller does not choose one. */
-export const DEFAULT_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE } from '../tunables';
 
 /** How many import transactions run at once. */
 const SYNC_CONCURRENCY = 4;

@@ -3,7 +3,7 @@
  * shares it; the city manager's management team reads the draft; everyone reads it once shared).
  */
 import { z } from 'zod';
-import { organisationRoundYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ChatCommand } from '../chat/chat-commands';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
@@ -46,6 +46,7 @@ import {
 import { refuserFor, type Refuser } from '../domain/errors';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface StrategyDeps {
   repositories: Repositories;
@@ -55,7 +56,7 @@ export interface StrategyDeps {
 
 const refuse: Refuser<StrategyErrorCode> = refuserFor();
 const refSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max),
   etag: z.string().max(200).default(''),
 });
 
@@ -69,8 +70,8 @@ export function strategyInteractions(deps: StrategyDeps): {
   command: ChatCommand;
 } {
   const { repositories } = deps;
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'strategy');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'strategy');
   const at = (): string => deps.now().toISOString();
   const message = (locale: Locale, key: 'notice.notLinked' | 'notice.notVisible'): CardActionResult => ({
     kind: 'message',

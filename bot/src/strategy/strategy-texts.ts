@@ -2,6 +2,7 @@
 import type { StrategyAgendaItem } from '../storage/strategic-discussion-repository';
 import type { Catalogue } from '../cards/localised';
 import type { StrategyErrorCode } from './strategy-rules';
+import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<StrategyErrorCode> = {
   'strategy.notAllowed': {
@@ -152,11 +153,7 @@ export const STRATEGY_TEXTS = {
     sv: 'Det strategiska samtalet visas för andra när personaltjänsterna har delat det.',
     en: 'The strategic discussion is shown to others once HR has shared it.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
 } satisfies Catalogue<string>;
 
 export type StrategyTextKey = keyof typeof STRATEGY_TEXTS;

@@ -3,7 +3,7 @@
  * from its development discussions (unchanged rows are not written). It catches what `refreshAfterSigning`
  * cannot see: people who changed team or service area, and teams that were removed. One run at a time.
  */
-import { organisationYear } from './organisation-year';
+import { organisationYear } from '../domain/organisation-time';
 import { describeError, type Logger } from '../logging';
 import type { Repositories } from '../storage/repositories';
 import { rebuildYear, type AggregateRepos } from './aggregate-refresh';

@@ -22,6 +22,7 @@ import type { TeamAggregate, TeamTally } from '../storage/team-aggregate-reposit
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
 import { addDiscussion, emptyTally, TALLY_FIELDS, type Tally, type TalliedDiscussion } from './team-tally';
+import { READ_CONCURRENCY } from '../tunables';
 
 export type AggregateRepos = Pick<
   Repositories,
@@ -33,9 +34,6 @@ export type AggregateRepos = Pick<
   | 'teamAggregates'
   | 'competenceFrameworks'
 >;
-
-/** How many service areas or teams are read at once. */
-const READ_CONCURRENCY = 16;
 
 export async function yearFramework(
   repos: Pick<Repositories, 'competenceFrameworks'>,

@@ -6,7 +6,7 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { ChatCommand } from '../chat/chat-commands';
-import { organisationRoundYear } from './organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { effectiveThreshold } from './anonymous-figures';
 import {
   actingPerson,
@@ -38,8 +38,9 @@ import {
   type SummaryDeps,
   type SummaryTarget,
 } from './summary-workflow';
+import { YEAR_BOUNDS } from '../tunables';
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const targetSchema = z.object({
   year,
   serviceAreaId: z.string().min(1).max(128),
@@ -69,8 +70,8 @@ export function summaryInteractions(deps: SummaryDeps): {
 } {
   const { repositories } = deps;
 
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([

@@ -35,7 +35,7 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
-import { organisationRoundYear } from './organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { compileServiceAreaSummary, MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
 import {
@@ -253,8 +253,13 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
     );
 
   secured(kit, server, 'get', '/api/v1/hr/summaries', HR, async (req, identity) => {
-    const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await repositories.annualClocks.inEffect(identity.tenantId),
+        null,
+        kit.now(),
+        'planning',
+      ),
     );
     const [areas, summaries] = await Promise.all([
       repositories.serviceAreas.list(identity.tenantId),

@@ -14,7 +14,7 @@ import { ANONYMITY_ERROR_CODES, type AnonymityErrorCode } from '../domain/anonym
 import { DomainRuleError } from '../domain/errors';
 import type { RequestIdentity } from '../api/auth/request-identity';
 import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
-import { organisationRoundYear } from './organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryPublication } from '../storage/summary-publication-repository';
 import { raiseAnonymityThreshold } from './anonymity-setting';
@@ -106,8 +106,13 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
   );
 
   secured(kit, server, 'get', '/api/v1/city/figures', ['hr', 'cityManagementTeam'], async (req, identity) => {
-    const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await repositories.annualClocks.inEffect(identity.tenantId),
+        null,
+        kit.now(),
+        'planning',
+      ),
     );
     return {
       status: 200,

@@ -1,5 +1,6 @@
 /** The summaries' texts (HR's cards and the channel announcement), fi / sv / en. */
 import type { Catalogue } from '../cards/localised';
+import { localisedText } from '../i18n/translate';
 
 export const SUMMARY_TEXTS = {
   'overview.title': {
@@ -168,11 +169,7 @@ export const SUMMARY_TEXTS = {
     sv: 'Någon ändrade sammanställningen under tiden. Här är den senaste versionen; inget sparades.',
     en: 'Someone changed the summary meanwhile. Here is the latest version; nothing was saved.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
   'summary.notAllowed': {
     fi: 'Koonteja laativat henkilöstöpalvelut.',
     sv: 'Sammanställningarna görs av personaltjänsterna.',

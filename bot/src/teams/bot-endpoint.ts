@@ -58,6 +58,7 @@ import { translate } from '../i18n/translate';
 import { localeOf } from './activity-identity';
 import { OsaamiskelloBot } from './osaamiskello-bot';
 import type { BotPorts } from './bot-ports';
+import { KEYS_TIMEOUT_MS } from '../tunables';
 
 export interface BotEndpoint {
   /** Handles POST /api/messages; the request body must already be parsed as JSON. */
@@ -75,7 +76,6 @@ const UNAUTHORIZED = 401;
 export const MAX_CHANNEL_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 /** The Bot Framework's allowed clock skew (the SDK's, too). */
 const CLOCK_SKEW_SECONDS = 5 * 60;
-const KEYS_TIMEOUT_MS = 5000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Outbound clients kept per (app id, service URL, audience); the service URL is the sender's to choose. */
 const MAX_REUSED_CLIENTS = 64;

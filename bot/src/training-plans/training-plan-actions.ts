@@ -1,6 +1,6 @@
 /** Training plans in Teams: "koulutussuunnitelma" opens the year's plans; the card's verbs edit and move them on. */
 import { z } from 'zod';
-import { organisationRoundYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { ChatCommand } from '../chat/chat-commands';
 import { assessedCompetences } from '../domain/assessment-rules';
 import { MAX_TRAINING_NEED_LENGTH } from '../domain/content-limits';
@@ -29,13 +29,14 @@ import {
 } from './training-plan-service';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
 import { planCard, plansOverviewCard, TRAINING_PLAN_VERBS, type PlanNotice } from './training-plan-view';
+import { YEAR_BOUNDS } from '../tunables';
 
 export interface TrainingPlanDeps {
   repositories: Repositories;
   now(): Date;
 }
 
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const refSchema = z.object({
   year,
   /** The central plan's null is dropped from a card's data by the card template: absent means central. */
@@ -69,8 +70,8 @@ export function trainingPlanInteractions(deps: TrainingPlanDeps): {
   view: CardActionHandler;
 } {
   const { repositories } = deps;
-  const thisYear = (tenantId: string): Promise<number> =>
-    organisationRoundYear(repositories, tenantId, deps.now(), 'planning');
+  const thisYear = async (tenantId: string): Promise<number> =>
+    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
   const at = (): string => deps.now().toISOString();
   const message = (
     locale: Locale,

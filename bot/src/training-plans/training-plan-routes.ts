@@ -8,7 +8,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import type { RequestIdentity } from '../api/auth/request-identity';
-import { organisationRoundYear } from '../summaries/organisation-year';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
@@ -49,8 +49,13 @@ function requirePerson(identity: RequestIdentity, serviceAreaId: string | null):
 export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, repositories: Repositories): void {
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
-    const year = await yearParam(req, () =>
-      organisationRoundYear(repositories, identity.tenantId, kit.now(), 'planning'),
+    const year = await yearParam(req, async () =>
+      currentRoundYear(
+        await repositories.annualClocks.inEffect(identity.tenantId),
+        null,
+        kit.now(),
+        'planning',
+      ),
     );
     const [stored, areas] = await Promise.all([
       repositories.trainingPlans.listForYear(identity.tenantId, year),

@@ -1,6 +1,7 @@
 /** The training plans' texts (cards, exports), fi / sv / en. */
 import type { TrainingPlanErrorCode } from '../domain/training-plan-lifecycle';
 import type { Catalogue } from '../cards/localised';
+import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<TrainingPlanErrorCode> = {
   'trainingPlan.notAllowed': {
@@ -241,11 +242,7 @@ export const TRAINING_PLAN_TEXTS = {
     sv: 'Någon ändrade planen under tiden. Här är den senaste versionen; inget sparades.',
     en: 'Someone changed the plan meanwhile. Here is the latest version; nothing was saved.',
   },
-  'notice.notLinked': {
-    fi: 'Henkilötietojasi ei löytynyt organisaation tiedoista.',
-    sv: 'Dina uppgifter hittades inte i organisationens data.',
-    en: 'Your details were not found in the organisation’s data.',
-  },
+  'notice.notLinked': localisedText('person.notLinked'),
   'export.number': { fi: 'Nro', sv: 'Nr', en: 'No.' },
   'export.origin': { fi: 'Palvelualue', sv: 'Serviceområde', en: 'Service area' },
   'origin.cityNeeds': {

@@ -4,6 +4,7 @@
  */
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { TokenRules } from './access-token-validator';
+import { KEYS_TIMEOUT_MS } from '../../tunables';
 
 export interface EntraSettings {
   clientId: string;
@@ -12,8 +13,6 @@ export interface EntraSettings {
   tabDomain: string | null;
   keysBaseUrl: string;
 }
-
-const KEYS_TIMEOUT_MS = 5000;
 
 /** v2 tokens carry the client id as audience; v1 tokens the App ID URI api://TAB_DOMAIN/client-id. */
 export function apiAudiences(clientId: string, tabDomain: string | null): string[] {

@@ -6,9 +6,7 @@ import type { CardsContext } from '../cards-context';
 import { actorOf, roundYearOf, type Actor } from '../discussion-access';
 import { renderMyTeamCard } from '../my-team-view';
 import { renderNoticeCard } from '../notice-view';
-
-/** One card holds this many reports; a larger team is told that more exist (the tab lists them all). */
-export const MY_TEAM_PAGE = 60;
+import { MY_TEAM_PAGE } from '../../tunables';
 
 export async function myTeamCard(context: CardsContext, actor: Actor): Promise<AdaptiveCard> {
   const year = await roundYearOf(context, actor.person);

@@ -11,7 +11,7 @@ import { cardRefSchema, inputIds, parseMeetingTime } from '../card-inputs';
 import type { CardsContext } from '../cards-context';
 import { changeDiscussion } from '../discussion-change';
 import { renderDiscussionView } from '../discussion-views';
-import { formatWindows, zonedDateTime } from '../helsinki-time';
+import { formatWindows, zonedDateTime } from '../../domain/organisation-time';
 import { discussionAction } from './discussion-action';
 
 export function scheduleAction(context: CardsContext): CardActionHandler {

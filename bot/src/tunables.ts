@@ -1,0 +1,90 @@
+/**
+ * Every tunable of the service in one place (like the large-scale-notification sample's consts.ts): rates,
+ * page sizes, caches, concurrency, timeouts and bounds, each with the reason for its value. Operators change
+ * the rate limits through the environment (config.ts reads them, with the defaults below); the others change
+ * here, with a review. Limits of Microsoft's services (Table Storage's 1000 rows a page, Teams' send rates) are
+ * facts, not tunables, and stay beside the code that cites their documents.
+ */
+
+/** A cache's lifetime and size: an entry is reread after `ttlMs`, and the oldest goes beyond `maxEntries`. */
+export interface CacheSize {
+  ttlMs: number;
+  maxEntries: number;
+}
+
+// Years
+
+/** The years an API, card or route accepts: the organisation's rounds lie well inside; anything else is a typo. */
+export const YEAR_BOUNDS = { min: 2000, max: 2100 } as const;
+
+/** Later than any time a row key counts down from (epoch ms, year 5138): newest rows sort first in a partition. */
+export const LATEST_ROW_TIME_MS = 10 ** 14;
+
+// Rates (defaults of the environment variables in config.ts)
+
+/** Requests per minute one user may make: far above a person clicking, low enough to stop a runaway script. */
+export const RATE_LIMIT_USER_PER_MINUTE = 600;
+/** Requests per minute one tenant's users together may make: 20 users at their limit at once. */
+export const RATE_LIMIT_TENANT_PER_MINUTE = 12_000;
+/** Requests with a bad token per client address and minute before the address is refused unchecked. */
+export const RATE_LIMIT_INVALID_TOKENS_PER_MINUTE = 120;
+/** Rate-limit buckets kept per scope; the least recently used goes first (a full bucket is no loss). */
+export const RATE_LIMIT_BUCKETS = 50_000;
+/** Refusal log lines per minute: enough to see an attack's shape without letting it fill the logs. */
+export const REFUSAL_LOG_LINES_PER_MINUTE = 20;
+
+// Caches on request paths (each read on every card submit or tab view, changed rarely)
+
+/** The annual clock: HR changes it a few times a year; another process sees a save within 30 s. */
+export const ANNUAL_CLOCK_CACHE: CacheSize = { ttlMs: 30_000, maxEntries: 10_000 };
+/** People looked up on request paths: an import changes them, and a minute's delay is not noticed. */
+export const PERSON_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 20_000 };
+/** Each person's chosen language, read on every message: a person changes it seldom. */
+export const LANGUAGE_CHOICE_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 20_000 };
+/** The coaching question bank: HR edits it rarely. */
+export const COACHING_BANK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
+/** The competence framework: HR edits it rarely. */
+export const COMPETENCE_FRAMEWORK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
+/**
+ * Discussions `getForChange` may answer without a read: a person filling in the form presses "save" every minute
+ * or so; 2,000 discussions of a few kilobytes each is a few megabytes.
+ */
+export const DISCUSSION_VERSION_CACHE: CacheSize = { ttlMs: 10 * 60_000, maxEntries: 2_000 };
+/** Teams user ids of people: enough for a large municipality's staff; beyond it the cache starts over. */
+export const USER_ID_CACHE_ENTRIES = 50_000;
+
+// Page sizes
+
+/** Rows a storage read asks for when its caller does not say: a screenful, cheap to decode. */
+export const DEFAULT_PAGE_SIZE = 100;
+/** Reports per page of the team tab: a team page renders at once; larger organisations page on. */
+export const TEAM_PAGE_SIZE = 200;
+/** Reports on one "tiimini" card; a larger team is told that more exist (the tab lists them all). */
+export const MY_TEAM_PAGE = 60;
+/** Sends per page of HR's list of sends. */
+export const SENDS_PAGE_SIZE = 50;
+
+// Concurrency
+
+/** Storage reads one operation runs at once (discussions, areas, teams): fast without flooding the account. */
+export const READ_CONCURRENCY = 16;
+/** Reminder address look-ups (one table read each) in flight at once in the daily run. */
+export const ADDRESS_CONCURRENCY = 16;
+
+// Time
+
+/** The local hour from which a day's reminders go out: the start of a working day. */
+export const REMINDERS_FROM_HOUR = 8;
+/** How often the reminder schedule checks whether a day is due: a missed hour is caught within 10 minutes. */
+export const REMINDER_CHECK_EVERY_MS = 10 * 60_000;
+/** How many past years of discussions the personal tab shows. */
+export const HISTORY_YEARS = 6;
+/** How far ahead the personal tab lists upcoming windows: one full turn of the annual clock. */
+export const UPCOMING_DAYS = 365;
+/** Waiting for the signing keys of Entra or the Bot Connector: a request should not hang on them. */
+export const KEYS_TIMEOUT_MS = 5_000;
+
+// Bounds
+
+/** Activities and card submissions are small; a larger request body is refused before it is parsed. */
+export const MAX_BODY_BYTES = 256 * 1024;
