@@ -5,7 +5,7 @@
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
 import { addressKeeping } from './fanout/address-keeping';
-import { openProactiveRetries } from './fanout/proactive-retries';
+import { openProactiveRetries, type DeliveredHandler } from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -130,10 +130,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const sender = new ConnectorSender(config.botAuth);
     // Single sends Teams did not take while their caller waited are kept in storage and retried by this worker.
     const retries = await openProactiveRetries(storage);
+    // Filled from the features below, before the worker starts.
+    const onDelivered = new Map<string, DeliveredHandler>();
     const retryWorker = retries.worker({
       sender,
       logger,
       ...addressKeeping(repositories.conversationReferences),
+      onDelivered,
     });
     const messenger = new ReferenceMessenger({
       references: repositories.conversationReferences,
@@ -161,6 +164,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         feature: feature.name || `feature ${index + 1}`,
         contribution: await feature(context),
       });
+    // A kind two features both record stops the start here, as a verb does.
+    for (const { feature, contribution } of contributions)
+      for (const [kind, handler] of Object.entries(contribution.onDelivered ?? {})) {
+        if (onDelivered.has(kind))
+          throw new Error(`Two features record the arrival of ${kind} (${feature}).`);
+        onDelivered.set(kind, handler);
+      }
     const commands = new ChatCommands(
       contributions.flatMap(({ contribution }) => contribution.commands ?? []),
     );

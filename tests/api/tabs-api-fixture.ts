@@ -28,14 +28,23 @@ export interface TestApi {
   connector: ConnectorStandIn;
   /** The next message into the conversation is answered 429 with Retry-After `seconds`. */
   throttleOnce(conversationId: string, seconds: number): void;
+  /** The next new channel post (a thread) is answered 429 with Retry-After `seconds`. */
+  throttleNextChannelPost(seconds: number): void;
   stop(): Promise<void>;
 }
 
 export async function startTabsApi(env: Record<string, string> = {}): Promise<TestApi> {
   const throttled = new Map<string, number>();
+  let throttledPost: number | null = null;
   const connector = await startConnectorStandIn({
     limits: null,
-    fail: ({ conversationId }) => {
+    fail: ({ operation, conversationId, memberId }) => {
+      // A new channel post is a createConversation without a member (a 1:1 chat's names its user).
+      if (operation === 'createConversation' && memberId === null && throttledPost !== null) {
+        const retryAfterSeconds = throttledPost;
+        throttledPost = null;
+        return { status: 429, code: 'Throttled', retryAfterSeconds };
+      }
       const seconds = conversationId ? throttled.get(conversationId) : undefined;
       if (seconds === undefined || !conversationId) return null;
       throttled.delete(conversationId);
@@ -47,6 +56,9 @@ export async function startTabsApi(env: Record<string, string> = {}): Promise<Te
     app,
     connector,
     throttleOnce: (conversationId, seconds) => throttled.set(conversationId, seconds),
+    throttleNextChannelPost: (seconds) => {
+      throttledPost = seconds;
+    },
     stop: async () => {
       await app.stop();
       await connector.close();

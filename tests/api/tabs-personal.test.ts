@@ -6,7 +6,7 @@ import type { DevelopmentDiscussion } from '../../bot/src/domain/development-dis
 import type { Person } from '../../bot/src/domain/organisation';
 import type { ServiceAreaSummary } from '../../bot/src/domain/summary';
 import type { SummaryFigures } from '../../bot/src/storage/summary-publication-repository';
-import type { MyCompetence } from '../../bot/src/api/my-competence';
+import type { MyCompetence } from '../../bot/src/contract/personal';
 import {
   call,
   newOrganisation,

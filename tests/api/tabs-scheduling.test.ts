@@ -310,18 +310,26 @@ describe('scheduling a development discussion', () => {
     await openPersonalChat(api, org.tenantId, org.people.employee);
     const supervisor = await asSupervisor(org);
     const conversation = `a:${org.people.employee.aadObjectId}`;
-    // Retry-After beyond the wait: the tab hears "will retry" at once instead of waiting half a minute.
-    api.throttleOnce(conversation, 30);
+    // Retry-After beyond the wait (8 s): the tab hears "will retry" at once instead of waiting for it.
+    api.throttleOnce(conversation, 9);
+    const startedAt = Date.now();
 
     const answer = await supervisor('PUT', meetingPath('p-employee'), { body: { scheduledAt: IN_WINDOW } });
 
     expect(answer.body).toMatchObject({ invitation: 'willRetry', fallback: null });
-    // The app's worker sends the kept invitation from storage; no one schedules again.
-    for (let waited = 0; sentTo(org).length === 0 && waited < 15_000; waited += 100)
+    expect(Date.now() - startedAt).toBeLessThan(8000);
+    // The app's worker sends the kept invitation from storage, not sooner than Teams asked; no one schedules
+    // again.
+    for (let waited = 0; sentTo(org).length === 0 && waited < 25_000; waited += 100)
       await new Promise((resolve) => setTimeout(resolve, 100));
     const [invitation] = sentTo(org);
     expect(JSON.stringify(cardOf(invitation as Json).body)).toContain('Kutsu kehityskeskusteluun');
-  });
+    const intoChat = api.connector.received.filter(
+      (r) => r.conversationId === conversation && r.at >= startedAt,
+    );
+    expect(intoChat.map((r) => r.status)).toEqual([429, 201]);
+    expect((intoChat[1]?.at ?? 0) - (intoChat[0]?.at ?? Infinity)).toBeGreaterThanOrEqual(9000);
+  }, 40_000);
 
   test('refuses a malformed time or duration before touching anything', async () => {
     const org = await newOrganisation(api.app);
@@ -362,7 +370,7 @@ describe("the team's group competence discussion", () => {
     expect(first.body).toMatchObject({
       created: true,
       posted: 'delivered',
-      groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR },
+      groupDiscussion: { teamId: 't-team', status: 'open', year: ROUND_YEAR, posted: true },
     });
     expect(again.body).toMatchObject({
       created: false,
@@ -377,6 +385,62 @@ describe("the team's group competence discussion", () => {
     expect(text).toContain('Ryhmäosaamiskeskustelu 2027: t-team');
     expect(text).toContain('Tulevaisuuden osaamistarpeet');
   });
+
+  test('a start post Teams takes only on a later retry still leaves its thread on the discussion', async () => {
+    const org = await newOrganisation(api.app);
+    const channel = { teamId: '19:retry-team@thread.tacv2', channelId: '19:retry-kanava@thread.tacv2' };
+    await postActivity(
+      api.app.url,
+      teamInstallation(
+        { tenantId: org.tenantId, aadObjectId: org.people.supervisor.aadObjectId ?? '' },
+        { teamId: channel.teamId, channelId: channel.channelId, channelName: 'Kehitys' },
+        'add',
+        { serviceUrl: api.connector.serviceUrl },
+      ),
+    );
+    const supervisor = await asSupervisor(org);
+    // Teams asks for longer than the tab waits (8 s): the post is kept and the fan-out's worker retries it.
+    api.throttleNextChannelPost(9);
+    const startedAt = Date.now();
+
+    const started = await supervisor('POST', '/api/v1/team/group-discussions', {
+      body: { year: ROUND_YEAR, teamId: 't-team', channel },
+    });
+
+    expect(started.body).toMatchObject({ posted: 'willRetry', groupDiscussion: { posted: false } });
+    const id = (started.body as { groupDiscussion: { id: string } }).groupDiscussion.id;
+    const threadPrefix = `${channel.channelId};messageid=`;
+    const deadline = Date.now() + 25_000;
+    let stored = await api.app.repositories.groupDiscussions.get(org.tenantId, ROUND_YEAR, id);
+    while (!stored?.value.channelPost && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stored = await api.app.repositories.groupDiscussions.get(org.tenantId, ROUND_YEAR, id);
+    }
+    const posts = api.connector.activities().filter((a) => String(a.conversationId).startsWith(threadPrefix));
+    expect(posts).toHaveLength(1);
+    // Not sooner than Teams' Retry-After.
+    const throttled = api.connector.received.find(
+      (r) => r.operation === 'createConversation' && r.status === 429 && r.at >= startedAt,
+    );
+    const arrived = api.connector.received.find((r) => r.createdConversationId?.startsWith(threadPrefix));
+    expect((arrived?.at ?? 0) - (throttled?.at ?? Infinity)).toBeGreaterThanOrEqual(9000);
+    // The thread Teams answered for the retried post, where replies and updates to the discussion go.
+    expect(stored?.value.channelPost).toMatchObject({
+      conversationId: posts[0]?.conversationId,
+      activityId: expect.any(String),
+    });
+    const tab = await call<{ teams: Array<{ id: string; groupDiscussion: unknown }> }>(
+      api.app,
+      await tokenOf(api.app, org, org.people.supervisor),
+      'GET',
+      `/api/v1/team?year=${ROUND_YEAR}`,
+    );
+    expect(tab.body.teams.find((team) => team.id === 't-team')?.groupDiscussion).toEqual({
+      id,
+      status: 'open',
+      posted: true,
+    });
+  }, 40_000);
 
   test('a channel the bot is not in is reported, and the discussion is still started', async () => {
     const org = await newOrganisation(api.app);

@@ -15,6 +15,8 @@ const LAYERS: Record<string, number> = {
   domain: 0,
   // Every tunable (rates, page sizes, caches, bounds): plain values any layer may read, importing nothing.
   tunables: 0,
+  // The wire contract of /api/v1: the JSON the API answers, pure types over the domain, shared with the tabs.
+  contract: 0.5,
   // The catalogues, and each person's language (their stored choice, read through storage).
   i18n: 1.5,
   storage: 1,

@@ -448,14 +448,15 @@ describe('development discussion cards over HTTP', () => {
     const conversation = `a:${flow.aadObjectId}`;
     const summary = await open(supervisor, flow);
     const before = connector.activities().length;
-    // Throttled beyond the supervisor's wait: kept, and the app's worker sends it from storage.
+    // Throttled beyond the supervisor's wait (8 s): kept, and the app's worker sends it from storage after the
+    // Retry-After.
     scripted.set(conversation, {
-      failure: { status: 429, code: 'Throttled', retryAfterSeconds: 30 },
+      failure: { status: 429, code: 'Throttled', retryAfterSeconds: 9 },
       once: true,
     });
     const throttled = await invoke(supervisor, VERBS.sendFollowUp, button(summary, VERBS.sendFollowUp));
     expect(cardText(throttled)).toContain('Se lähetetään automaattisesti uudelleen');
-    await connector.waitForActivities(before + 1, 15_000);
+    await connector.waitForActivities(before + 1, 25_000);
     expect(connector.activities()[before]).toMatchObject({ conversationId: conversation });
 
     // Refused (a 400 is never retried): said so, and nothing arrives later.
@@ -464,7 +465,7 @@ describe('development discussion cards over HTTP', () => {
     scripted.delete(conversation);
     expect(cardText(refused)).toContain('eikä sitä yritetä uudelleen');
     expect(connector.activities()).toHaveLength(before + 1);
-  });
+  }, 45_000);
 
   it('refreshes each party to their own view, with both parties’ Teams ids on the card', async () => {
     await chat(supervisor, 'ohje');

@@ -2,13 +2,18 @@
  * HR's desk in the HR tab, in headless Chromium against the real service on Azurite and the Bot Connector
  * stand-in: HR compiles a service area's summary, sees what anonymity held back and the channel card's preview,
  * links the channel from the tab, publishes — the first post is refused as Teams can refuse it, so the page says
- * NOT published with the reason and offers the retry, which publishes — and works with the central training
+ * NOT published with the reason and offers the retry, which publishes; a post Teams asks to wait for is kept
+ * and sent again by itself, and the page then shows the summary published — and works with the central training
  * plan, whose rows name their service area, with CSV / XLSX downloads. Each view passes axe-core at 360 px.
  * Needs `npm run build -w tabs`.
  */
 import { readFileSync } from 'node:fs';
 import type { RunningApp } from '../../bot/src/app';
-import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import {
+  startConnectorStandIn,
+  type ConnectorStandIn,
+  type ScriptedFailure,
+} from '../../bot/src/devstack/bot-connector-stand-in';
 import type { TrainingPlan } from '../../bot/src/domain/training-plan';
 import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-channels';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
@@ -32,19 +37,19 @@ const channel = demoChannels(demo.serviceAreas).find((candidate) => candidate.se
 let app: RunningApp;
 let connector: ConnectorStandIn;
 let tabs: TabsBrowser;
-/** Teams refuses the next post (the stand-in answers 502 once). */
-let refuseNextPost = false;
+/** How Teams answers the next post (e.g. 400, refused for good), instead of taking it. */
+let nextPost: ScriptedFailure | null = null;
 
 beforeAll(async () => {
   requireBuiltTabs();
   connector = await startConnectorStandIn({
     limits: null,
     fail: (call) => {
-      // The summary starts a new post in the channel (createConversation); Teams refuses it for good (400; a
-      // 502 would be retried and arrive).
-      if (call.operation !== 'createConversation' || !refuseNextPost) return null;
-      refuseNextPost = false;
-      return { status: 400, code: 'BadArgument' };
+      // The summary starts a new post in the channel (createConversation).
+      if (call.operation !== 'createConversation' || !nextPost) return null;
+      const answer = nextPost;
+      nextPost = null;
+      return answer;
     },
   });
   app = await startTestApp({ DEMO_DATA: 'on', DEMO_TENANT_ID: tenantId }, { now: () => NOW });
@@ -118,7 +123,8 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
   await page.getByRole('button', { name: 'Liitä kanava' }).click();
   await page.getByText('Kanava liitetty palvelualueelle.').waitFor();
 
-  refuseNextPost = true;
+  // Refused for good (400; a 502 would be retried and arrive).
+  nextPost = { status: 400, code: 'BadArgument' };
   await page.getByRole('button', { name: 'Julkaise kanavalle' }).click();
   await page.getByText('Ei julkaistu: lähetys kanavalle epäonnistui').waitFor({ timeout: 90_000 });
   await page
@@ -143,6 +149,39 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
   }
   expect((await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.status).toBe('published');
 }, 300_000);
+
+test('a post Teams asks to wait for is kept: the page says so, and shows the summary published once it arrives', async () => {
+  if (!otherArea) throw new Error('the demo has service areas');
+  const page = await tabs.open(app.url, 'hr', `#/hr?view=summaries&year=${YEAR}`);
+  await page.getByRole('link', { name: `Avaa koonti: ${otherArea.name}` }).click();
+  await page.getByRole('heading', { level: 2, name: `${otherArea.name}: koonti ${YEAR}` }).waitFor();
+  await page.getByRole('button', { name: 'Luo luonnos' }).click();
+  await page.getByText('Luonnos on valmis.').waitFor();
+
+  // Longer than the publish waits (8 s): the post is kept, and the service sends it again after 9 s.
+  nextPost = { status: 429, code: 'Throttled', retryAfterSeconds: 9 };
+  await page.getByRole('button', { name: 'Julkaise kanavalle' }).click();
+  await page
+    .getByText(
+      'Ei julkaistu. Teams pyysi odottamaan. Kortti lähetetään uudelleen itsestään, ja koonti julkaistaan, kun se on perillä.',
+      { exact: false },
+    )
+    .waitFor({ timeout: 90_000 });
+  expect(await atPhoneWidth(page)).toEqual([]);
+
+  for (let tries = 0; tries < 300; tries++) {
+    if ((await app.repositories.summaries.get(tenantId, YEAR, otherArea.id))?.value.status === 'published')
+      break;
+    await page.waitForTimeout(100);
+  }
+  const later = await tabs.open(app.url, 'hr', `#/hr?view=summaries&year=${YEAR}`);
+  await later
+    .getByRole('table', { name: `Palvelualueiden koonnit ${YEAR}` })
+    .getByRole('row', { name: new RegExp(otherArea.name) })
+    .getByText(/^Julkaistu/)
+    .waitFor();
+  expect(await app.repositories.summaryPublications.get(tenantId, otherArea.id, YEAR)).not.toBeNull();
+}, 120_000);
 
 test('HR sees the central training plan with every row’s service area, and downloads it', async () => {
   if (!area || !otherArea) throw new Error('the demo has service areas');

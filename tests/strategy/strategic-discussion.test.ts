@@ -46,8 +46,8 @@ const THEMES = {
 
 /** What the bot posted to channels (threads); the welcome when it was added to a team is not a post. */
 let posts: () => ReturnType<ConnectorStandIn['activities']> = () => [];
-async function waitForPosts(count: number): Promise<void> {
-  for (let waited = 0; posts().length < count && waited < 10_000; waited += 25)
+async function waitForPosts(count: number, timeoutMs = 10_000): Promise<void> {
+  for (let waited = 0; posts().length < count && waited < timeoutMs; waited += 25)
     await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
@@ -182,13 +182,14 @@ describe('the strategic competence discussion: HR compiles, shares to a channel,
   it('tells HR when Teams did not take the channel’s card: it will arrive by itself, or it was refused for good', async () => {
     await waitForPosts(1);
     const before = posts().length;
-    nextPostAnswers.push({ status: 429, code: 'Throttled', retryAfterSeconds: 30 });
+    // Beyond the card action's wait (8 s).
+    nextPostAnswers.push({ status: 429, code: 'Throttled', retryAfterSeconds: 9 });
     const throttled = cardOf(
       await press(hr, 'strategy.share', { ...strategy, etag: await etagOf(), ...AGENDA, ...THEMES }),
     );
     expect(throttled.json).toContain('se lähetetään automaattisesti uudelleen');
-    // Kept in storage and posted by the app's worker, without HR sharing again.
-    await waitForPosts(before + 1);
+    // Kept in storage and posted by the app's worker, without HR sharing again (after the Retry-After).
+    await waitForPosts(before + 1, 25_000);
     expect(posts()).toHaveLength(before + 1);
 
     nextPostAnswers.push({ status: 400, code: 'BadArgument' });
@@ -197,7 +198,7 @@ describe('the strategic competence discussion: HR compiles, shares to a channel,
     );
     expect(refused.json).toContain('Teams hylkäsi kortin kanavalle, eikä sitä yritetä uudelleen');
     expect(posts()).toHaveLength(before + 1);
-  });
+  }, 45_000);
 
   it('shows the guidelines in the next round’s discussion of a service area’s management team', async () => {
     const opened = cardOf(

@@ -1,13 +1,19 @@
 /**
  * HR's desk for the summaries, over HTTP against Azurite: the HR tab's API compiles, edits and publishes a
  * service area's summary. A publish whose channel post fails is NOT published: the summary stays a draft with
- * the reason, the channel tab gets no publication, and publishing again (the retry) publishes it. Known data
- * from support/known-city.ts; the Bot Connector stand-in refuses the first post as Teams can.
+ * the reason, the channel tab gets no publication, and publishing again (the retry) publishes it. A post Teams
+ * asks to wait for is kept and retried by itself, and its arrival publishes the summary; a refusal is not
+ * retried. Known data from support/known-city.ts; the Bot Connector stand-in answers posts as Teams can.
  */
 import type { RunningApp } from '../../bot/src/app';
-import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
+import {
+  startConnectorStandIn,
+  type ConnectorStandIn,
+  type ScriptedFailure,
+} from '../../bot/src/devstack/bot-connector-stand-in';
+import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { startTestApp } from '../support/app';
-import { newTenantId } from '../support/storage';
+import { newTenantId, testStorageAccount } from '../support/storage';
 import { postActivity, teamInstallation, type TeamsUser } from '../support/activities';
 import { bearer, devToken } from '../support/tokens';
 import { AREA_A, AREA_B, groupDiscussion, knownCity, storeKnownCity, YEAR } from './support/known-city';
@@ -44,8 +50,8 @@ interface Detail {
 describe('HR’s desk: summaries over the HR tab’s API', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
-  /** Teams refuses the next post to the channel for good (400; a 502 would be retried and arrive). */
-  let refuseNextPost = false;
+  /** How Teams answers the next post to the channel (e.g. 400, refused for good), instead of taking it. */
+  let nextPost: ScriptedFailure | null = null;
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
   const path = (rest = '') => `/api/v1/hr/summaries/${YEAR}/${AREA_A}${rest}`;
@@ -78,9 +84,10 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       startConnectorStandIn({
         limits: null,
         fail: (call) => {
-          if (call.operation !== 'createConversation' || !refuseNextPost) return null;
-          refuseNextPost = false;
-          return { status: 400, code: 'BadArgument' };
+          if (call.operation !== 'createConversation' || !nextPost) return null;
+          const answer = nextPost;
+          nextPost = null;
+          return answer;
         },
       }),
     ]);
@@ -163,7 +170,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   });
 
   it('shows a publish whose post failed as NOT published, with the reason; the retry publishes', async () => {
-    refuseNextPost = true;
+    nextPost = { status: 400, code: 'BadArgument' };
     const failed = await hr('POST', path('/publish'), { etag: await etagNow() });
     expect(failed.status).toBe(200);
     expect(failed.body.posted).toBe('failed');
@@ -187,6 +194,8 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     await connector.waitForActivities(2);
     const posts = connector.activities().filter((a) => String(a.conversationId).includes(';messageid='));
     expect(posts.map((post) => String(post.conversationId).split(';')[0])).toEqual([TEAM.teamId]);
+    const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
+    expect(stored?.channelPost?.conversationId).toBe(posts[0]?.conversationId);
   });
 
   it('refuses edits to a published summary until it is revised; republishing to an unreached team fails visibly', async () => {
@@ -207,5 +216,78 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(unreached.body.summary?.postFailure?.reason).toBe('notInstalled');
     // The channel tab keeps the version that did arrive.
     expect(unreached.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
+  });
+
+  /** The posts that reached the channel (new threads), in the order they arrived. */
+  const channelPosts = () =>
+    connector.activities().filter((a) => String(a.conversationId).startsWith(`${TEAM.teamId};messageid=`));
+  /** The kept single sends of this organisation (one-delivery campaigns of the fan-out). */
+  const keptSends = async () =>
+    (await (await openFanout(testStorageAccount())).recent(tenantId, { pageSize: 50 })).items.filter((c) =>
+      c.campaignId.startsWith('proactive:'),
+    );
+
+  it('keeps a post Teams asks to wait for; when the retry arrives, the summary is published by itself', async () => {
+    await hr('PUT', `/api/v1/service-areas/${AREA_A}/channel`, {
+      body: { teamId: TEAM.teamId, channelId: TEAM.teamId },
+    });
+    const postsBefore = channelPosts().length;
+    // Longer than HR's request waits (8 s): the post is kept and the fan-out's worker sends it again.
+    nextPost = { status: 429, code: 'Throttled', retryAfterSeconds: 9 };
+    const startedAt = Date.now();
+
+    const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
+
+    expect(waiting.body.posted).toBe('willRetry');
+    expect(waiting.body.summary?.status).toBe('draft');
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+    const before = await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR);
+    const deadline = Date.now() + 25_000;
+    let detail = await hr('GET', path());
+    while (detail.body.summary?.status !== 'published' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      detail = await hr('GET', path());
+    }
+
+    expect(detail.body.summary?.status).toBe('published');
+    expect(detail.body.summary?.postFailure).toBeNull();
+    expect(detail.body.summary?.history.map((event) => event.action).slice(0, 2)).toEqual([
+      'published',
+      'postFailed',
+    ]);
+    const posts = channelPosts();
+    expect(posts).toHaveLength(postsBefore + 1);
+    // Sent again not sooner than Teams' Retry-After.
+    const throttled = connector.received.find((r) => r.status === 429 && r.at >= startedAt);
+    const arrived = connector.received.find((r) => r.createdConversationId === posts.at(-1)?.conversationId);
+    expect((arrived?.at ?? 0) - (throttled?.at ?? Infinity)).toBeGreaterThanOrEqual(9000);
+    const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
+    // The thread Teams answered for the retried post, and the publication that post announced.
+    expect(stored?.channelPost?.conversationId).toBe(posts[posts.length - 1]?.conversationId);
+    const publication = await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR);
+    expect(publication?.value.publishedAt).toBe(stored?.publishedAt);
+    expect(publication?.value.publishedAt).not.toBe(before?.value.publishedAt);
+    expect((await keptSends()).map((send) => send.counts.sent)).toEqual([1]);
+    const list = await hr('GET', `/api/v1/hr/summaries?year=${YEAR}`);
+    const rows = (
+      list.body as unknown as { serviceAreas: Array<{ serviceArea: { id: string }; status: string }> }
+    ).serviceAreas;
+    expect(rows.find((row) => row.serviceArea.id === AREA_A)?.status).toBe('published');
+  }, 45_000);
+
+  it('does not keep a post Teams refuses (the app is not in the team): not published, with the reason', async () => {
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    const postsBefore = channelPosts().length;
+    nextPost = { status: 404, code: 'NotFound' };
+
+    const refused = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+
+    expect(refused.body.posted).toBe('notInstalled');
+    expect(refused.body.summary?.status).toBe('draft');
+    expect(refused.body.summary?.postFailure?.reason).toBe('notInstalled');
+    expect(await keptSends()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(channelPosts()).toHaveLength(postsBefore);
+    expect((await hr('GET', path())).body.summary?.status).toBe('draft');
   });
 });

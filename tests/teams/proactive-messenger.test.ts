@@ -121,6 +121,9 @@ test('throttled beyond the caller’s wait: "will retry", kept in storage, and d
     await worker.stop();
   }
   expect(standIn.activities().map((a) => [a.conversationId, a.text])).toEqual([['a:aad-1', 'Kutsu']]);
+  // Kept, it is still sent again no sooner than Teams' Retry-After.
+  const [throttled, arrived] = standIn.received;
+  expect((arrived?.at ?? 0) - (throttled?.at ?? Infinity)).toBeGreaterThanOrEqual(1000);
   const kept = (await next.fanout.recent(tenantId, { pageSize: 10 })).items;
   expect(kept).toHaveLength(1);
   expect(kept[0]).toMatchObject({ total: 1, counts: { sent: 1 }, finished: true });

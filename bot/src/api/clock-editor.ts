@@ -5,30 +5,19 @@
  */
 import { z } from 'zod';
 import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
-import { validateClock, type ClockError } from '../domain/annual-clock-rules';
+import { validateClock } from '../domain/annual-clock-rules';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { ROLES, type AlternatingYearRule, type ServiceArea } from '../domain/organisation';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import type {
+  ClockEditorError,
+  ClockEditorView,
+  ServiceAreaRuleView,
+  StoredClockView,
+} from '../contract/clock';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import { conflict, notFound, refusal } from './refusals';
-
-export interface ServiceAreaRuleView {
-  id: string;
-  name: string;
-  alternatingYearRule: AlternatingYearRule | null;
-  etag: string;
-}
-
-export interface StoredClockView {
-  clock: AnnualClock;
-  /** Null while the organisation runs the default clock (nothing stored yet). */
-  etag: string | null;
-}
-
-export interface ClockEditorView extends StoredClockView {
-  serviceAreas: ServiceAreaRuleView[];
-}
 
 type Repos = Pick<Repositories, 'annualClocks' | 'serviceAreas'>;
 
@@ -95,10 +84,7 @@ export async function clockEditor(repos: Repos, tenantId: string): Promise<Clock
 }
 
 /** The domain's findings, and overrides for service areas the organisation does not have. */
-function clockErrors(
-  clock: AnnualClock,
-  areaIds: Set<string>,
-): Array<ClockError | { code: 'clock.unknownServiceArea'; phaseId: null; serviceAreaId: string }> {
+function clockErrors(clock: AnnualClock, areaIds: Set<string>): ClockEditorError[] {
   return [
     ...validateClock(clock),
     ...clock.overrides

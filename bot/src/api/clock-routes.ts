@@ -2,6 +2,7 @@
  * The annual clock as the tabs see it. `GET /api/v1/clock/default?year=YYYY` returns the default clock's
  * windows for a year: no personal data and the same for every organisation, so it needs no sign-in.
  */
+import type { DatedClock } from '../contract/clock';
 import type { Server } from 'restify';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { phaseWindows } from '../domain/annual-clock-rules';
@@ -29,6 +30,7 @@ export function registerClockRoutes(server: Server, today: () => Date = () => ne
       opens: window.opens,
       closes: window.closes,
     }));
-    res.json(200, { year, phases });
+    const clock: DatedClock = { year, phases };
+    res.json(200, clock);
   });
 }

@@ -10,26 +10,11 @@ import { canShowGroup, MIN_ANONYMITY_THRESHOLD } from '../domain/anonymity';
 import { DISCUSSION_STATUSES, type DiscussionStatus } from '../domain/development-discussion';
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { ServiceArea, Team } from '../domain/organisation';
+import type { AreaProgress, RoundProgress } from '../contract/hr';
 import type { Repositories } from '../storage/repositories';
 import type { Page } from '../storage/table-store';
 import { MAX_PAGE_SIZE } from '../storage/table-store';
 import { releaseInSteps } from '../summaries/released-counts';
-
-export interface AreaProgress {
-  id: string;
-  name: string;
-  /** Null when the area is too small to show (below the anonymity threshold). */
-  due: number | null;
-  counts: Record<DiscussionStatus, number> | null;
-  /** When the counts were released (null: not yet, fewer than the threshold moved; then counts is null). */
-  releasedAt: string | null;
-}
-
-export interface RoundProgress {
-  year: number;
-  anonymityThreshold: number;
-  serviceAreas: AreaProgress[];
-}
 
 type Repos = Pick<
   Repositories,

@@ -17,10 +17,9 @@ export interface CalendarCaller extends OnBehalfOfCaller {
   locale: Locale;
 }
 
-/** Where the meeting went: the calendars through Graph, or an .ics in the invitation (with why, on a failure). */
-export type CalendarOutcome =
-  | { via: 'graph' }
-  | { via: 'ics'; error?: { code: 'calendar.consentMissing' | 'calendar.unavailable'; message: string } };
+import type { CalendarOutcome } from '../contract/team';
+
+export type { CalendarOutcome };
 
 export type CalendarSync<T> = { outcome: CalendarOutcome; value: T | null };
 

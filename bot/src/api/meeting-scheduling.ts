@@ -21,6 +21,7 @@ import type { AuditTrail } from '../privacy/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
+import type { DiscussionState, MeetingFallback, MeetingOutcome } from '../contract/team';
 import type { ApiError } from './api-error';
 import { conflict, notFound, refusal } from './refusals';
 import {
@@ -38,7 +39,6 @@ import {
   placeEvent,
   viaCalendar,
   type CalendarCaller,
-  type CalendarOutcome,
 } from './meeting-calendar';
 import { windowsOfKind } from '../domain/annual-clock-rules';
 import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
@@ -46,31 +46,6 @@ import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 240;
 export const DEFAULT_DURATION_MINUTES = 60;
-
-export interface DiscussionState {
-  year: number;
-  employeeId: string;
-  status: DevelopmentDiscussion['status'];
-  scheduledAt: string | null;
-  etag: string;
-}
-
-/**
- * What the supervisor can send the employee themselves when the invitation could not arrive (no app, removed,
- * blocked, refused): Teams' meeting form pre-filled with the employee, and the meeting as an .ics from the API.
- */
-export interface MeetingFallback {
-  teamsMeetingLink: string;
-  icsPath: string;
-}
-
-export interface MeetingOutcome {
-  discussion: DiscussionState;
-  invitation: OutcomeCode;
-  calendar: CalendarOutcome;
-  /** Set when the invitation did not arrive and will not be retried. */
-  fallback: MeetingFallback | null;
-}
 
 const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 

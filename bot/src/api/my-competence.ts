@@ -8,55 +8,14 @@ import { currentRoundYear, phaseWindows } from '../domain/annual-clock-rules';
 import { organisationDate } from '../domain/organisation-time';
 import { competencesAssessedFor } from '../domain/assessment-rules';
 import { defaultCompetenceFramework } from '../domain/competence-catalogue';
-import type { CompetenceFramework, RatingScale } from '../domain/competence';
-import type { DevelopmentDiscussion, Goal, LearningGoal } from '../domain/development-discussion';
+import type { CompetenceFramework } from '../domain/competence';
+import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import { conversationsFor, type YearConversations } from '../domain/discussion-year-rules';
-import type { LocalisedText } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { isSupervisor } from '../domain/people-rules';
 import type { Repositories } from '../storage/repositories';
 import { HISTORY_YEARS, UPCOMING_DAYS } from '../tunables';
-
-export interface MyDiscussion {
-  year: number;
-  status: DevelopmentDiscussion['status'];
-  scheduledAt: string | null;
-  supervisorName: string | null;
-  goals: Goal[];
-  learningGoals: LearningGoal[];
-  updatedAt: string;
-}
-
-export interface RatingPoint {
-  year: number;
-  self: number | null;
-  supervisor: number | null;
-}
-
-export interface CompetenceSeries {
-  id: string;
-  name: LocalisedText;
-  points: RatingPoint[];
-}
-
-export interface UpcomingItem {
-  phaseId: string;
-  kind: PhaseWindow['kind'];
-  level: PhaseWindow['level'];
-  opens: string;
-  closes: string;
-  /** The caller's own meeting in this window, when scheduled. */
-  meetingAt: string | null;
-}
-
-export interface MyCompetence {
-  roundYear: number;
-  conversations: YearConversations;
-  discussions: MyDiscussion[];
-  competences: CompetenceSeries[];
-  scale: Pick<RatingScale, 'min' | 'max' | 'labels'>;
-  upcoming: UpcomingItem[];
-}
+import type { CompetenceSeries, MyCompetence, UpcomingItem } from '../contract/personal';
 
 type Repos = Pick<
   Repositories,

@@ -6,35 +6,14 @@
 import { parseCampaignId } from '../clock/reminder';
 import { isProactiveRetry } from '../fanout/proactive-retries';
 import type { CampaignProgress } from '../fanout/campaign-progress';
-import type { StateCounts } from '../fanout/delivery-repository';
+import type { SendProgress, SendsPage } from '../contract/hr';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
 import { organisationDate } from '../domain/organisation-time';
 import { SENDS_PAGE_SIZE } from '../tunables';
 
-export interface SendProgress {
-  campaignId: string;
-  /** The clock's day of the send (else the day it was created). */
-  date: string;
-  /** The reminder kind, or the campaign's label when the clock did not make it. */
-  kind: string;
-  /** Empty when the clock did not make the campaign. */
-  phaseId: string;
-  /** The audience, or the escalation step. */
-  scope: string;
-  label: string;
-  createdAt: string;
-  total: number;
-  counts: StateCounts;
-  uncertain: number;
-  finished: boolean;
-}
-
 export interface SendProgressSource {
-  list(
-    tenantId: string,
-    continuationToken?: string,
-  ): Promise<{ sends: SendProgress[]; continuationToken?: string }>;
+  list(tenantId: string, continuationToken?: string): Promise<SendsPage>;
 }
 
 function sendOf(progress: CampaignProgress): SendProgress {

@@ -4,44 +4,12 @@
  * clock's development-discussion windows of the reports' service areas; and the teams the supervisor leads,
  * with their group discussion. Only the caller's own reports are read.
  */
-import type { DiscussionStatus } from '../domain/development-discussion';
-import {
-  conversationsFor,
-  teamHoldsGroupDiscussion,
-  type YearConversations,
-} from '../domain/discussion-year-rules';
-import type { Person, ServiceArea, Team, TeamKind } from '../domain/organisation';
+import { conversationsFor, teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
+import type { Person, ServiceArea, Team } from '../domain/organisation';
+import type { LedTeam, ReportRow, TeamOverviewPage } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
 import { windowsOfKind } from '../domain/annual-clock-rules';
 import { TEAM_PAGE_SIZE } from '../tunables';
-
-export interface ReportRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  teamId: string;
-  serviceAreaId: string;
-  conversations: YearConversations;
-  discussion: { status: DiscussionStatus; scheduledAt: string | null; etag: string } | null;
-}
-
-export interface LedTeam {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  serviceAreaId: string;
-  holdsGroupDiscussion: boolean;
-  groupDiscussion: { id: string; status: 'open' | 'concluded' } | null;
-}
-
-export interface TeamOverviewPage {
-  year: number;
-  reports: ReportRow[];
-  /** Development-discussion windows by service area, as ISO dates of the year. */
-  windows: Record<string, { opens: string; closes: string }[]>;
-  teams: LedTeam[];
-  continuationToken?: string;
-}
 
 type Repos = Pick<
   Repositories,
@@ -76,7 +44,9 @@ async function ledTeams(
         kind: team.kind,
         serviceAreaId: team.serviceAreaId,
         holdsGroupDiscussion: teamHoldsGroupDiscussion(team, areas.get(team.serviceAreaId) ?? NO_RULE, year),
-        groupDiscussion: first ? { id: first.id, status: first.status } : null,
+        groupDiscussion: first
+          ? { id: first.id, status: first.status, posted: Boolean(first.channelPost) }
+          : null,
       };
     }),
   );

@@ -33,4 +33,17 @@ export interface GroupCompetenceDiscussion {
   conclusions: Partial<Record<GroupTheme, string>>;
   /** ISO date-time of the last change. */
   updatedAt: string;
+  /**
+   * The start card's post in the team's channel, once Teams took it: its thread, where replies and updates go.
+   * Written also when the post arrived only on a later retry. Absent before the first post arrived.
+   */
+  channelPost?: GroupChannelPost | null;
+}
+
+export interface GroupChannelPost {
+  /** The thread's conversation id, as Teams answers a new channel post (`19:…;messageid=…`). */
+  conversationId: string;
+  activityId: string;
+  /** ISO date-time when the post arrived. */
+  at: string;
 }

@@ -22,10 +22,13 @@ export interface ServiceAreaSummary {
   publishedBy: string | null;
   /**
    * The last publish whose channel post did not arrive: the summary stayed a draft. `reason` is the poster's
-   * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post).
-   * Cleared by a publish that arrives. Absent on summaries stored before it existed.
+   * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post;
+   * `willRetry`: Teams asked to wait, and the post is kept and retried by itself — when it arrives, the summary
+   * becomes published). Cleared by a publish that arrives. Absent on summaries stored before it existed.
    */
   postFailure?: SummaryPostFailure | null;
+  /** The published version's post in the channel: its thread (`19:…;messageid=…`) and activity. */
+  channelPost?: SummaryChannelPost | null;
   /** What happened to the summary, oldest first (at most MAX_SUMMARY_HISTORY entries). */
   history?: SummaryEvent[];
   /**
@@ -47,6 +50,11 @@ export interface SummarySuppression {
   complementary: number;
   /** The whole area is under the threshold: nothing is shown of it. */
   wholeGroup: boolean;
+}
+
+export interface SummaryChannelPost {
+  conversationId: string;
+  activityId: string;
 }
 
 export interface SummaryPostFailure {

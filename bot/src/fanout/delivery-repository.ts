@@ -11,6 +11,7 @@ import { mapConcurrently } from '../storage/bounded-concurrency';
 import { MAX_TRANSACTION_ACTIONS, type Row, type TableStore, type Versioned } from '../storage/table-store';
 import { DELIVERY_STATES, type Delivery, type DeliveryRequest, type DeliveryState } from './delivery';
 import { deliveryKeys } from './fanout-keys';
+import type { StateCounts } from '../domain/delivery-state';
 
 const target = z.discriminatedUnion('kind', [
   z.object({
@@ -60,7 +61,7 @@ export type DeliveryChanges = Partial<
 >;
 
 /** How many deliveries of each state a campaign has. */
-export type StateCounts = Record<DeliveryState, number>;
+export type { StateCounts };
 
 export class DeliveryRepository {
   private readonly codec: RecordCodec<Delivery>;
@@ -107,7 +108,7 @@ export class DeliveryRepository {
         campaignId,
         state: 'pending',
         attempts: 0,
-        notBefore: 0,
+        notBefore: request.notBefore ?? 0,
         leaseOwner: null,
         leaseUntil: null,
         conversationId: null,

@@ -81,6 +81,12 @@ export interface WorkerDeps {
   onConversationCreated?(delivery: Delivery, conversationId: string): Promise<void>;
   /** Teams answered 403 (blocked, or the app removed): the app marks the address so no one sends there again. */
   onRefused?(delivery: Delivery, code: string | null): Promise<void>;
+  /**
+   * Teams took the delivery: the conversation it went to (for a channel post, the new thread's id) and the
+   * activity's id, for the app to remember. Called once the row is recorded 'sent'; a throw is logged, never
+   * sends again.
+   */
+  onSent?(delivery: Delivery, sent: { conversationId: string; activityId: string }): Promise<void>;
   onStep?(step: DeliveryStep, delivery: Delivery): void;
   logger: Logger;
   clock?: PacingClock;
@@ -413,31 +419,33 @@ export class DeliveryWorker {
         await deps.onConversationCreated?.(updated.value, created);
         return updated;
       }
-      const activityId =
+      const answer =
         target.kind === 'conversation' && target.channel
-          ? (
-              await deps.sender.createChannelPost(
-                target.serviceUrl,
-                delivery.tenantId,
-                target.conversationId,
-                activity,
-              )
-            ).activityId
-          : await deps.sender.send(
+          ? await deps.sender.createChannelPost(
               target.serviceUrl,
               delivery.tenantId,
-              conversationId as string,
+              target.conversationId,
               activity,
-              target.kind === 'user' ? 'personal' : undefined,
-            );
+            )
+          : {
+              conversationId: conversationId as string,
+              activityId: await deps.sender.send(
+                target.serviceUrl,
+                delivery.tenantId,
+                conversationId as string,
+                activity,
+                target.kind === 'user' ? 'personal' : undefined,
+              ),
+            };
       deps.onStep?.('answered', delivery);
       const sent = await this.write(current, {
         state: 'sent',
-        activityId,
+        activityId: answer.activityId,
         leaseUntil: null,
         lastError: null,
       });
       deps.onStep?.('recorded', sent.value);
+      await this.afterSent(sent.value, answer);
       return 'done';
     } catch (error) {
       if (error instanceof ConcurrencyConflictError) {
@@ -450,6 +458,21 @@ export class DeliveryWorker {
       }
       if (!(error instanceof SendFailure)) throw error;
       return this.afterFailure(current, error);
+    }
+  }
+
+  private async afterSent(
+    delivery: Delivery,
+    answer: { conversationId: string; activityId: string },
+  ): Promise<void> {
+    try {
+      await this.deps.onSent?.(delivery, answer);
+    } catch (error) {
+      this.deps.logger.warn('fanout.onSentFailed', {
+        tenantId: delivery.tenantId,
+        campaignId: delivery.campaignId,
+        ...describeError(error),
+      });
     }
   }
 

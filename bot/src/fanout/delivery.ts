@@ -2,6 +2,7 @@
  * A send (campaign) is materialised as one delivery per recipient, keyed by campaign + recipient, as
  * Company Communicator does: the row is the single source of truth for whether that recipient was served.
  */
+import { DELIVERY_STATES, type DeliveryState } from '../domain/delivery-state';
 
 /**
  * Where a message goes. A user without a known 1:1 conversation gets one created, as Teams requires. A recipient
@@ -19,16 +20,7 @@ export type DeliveryTarget =
     }
   | { kind: 'unreachable'; reason: string };
 
-export const DELIVERY_STATES = [
-  'pending', // waiting for its turn (or for a retry's backoff, see notBefore)
-  'sending', // leased by one worker, whose request may be on its way
-  'sent',
-  'blocked', // 403: the user blocked the bot or the app was removed
-  'notInstalled', // 404: no such conversation / the app is not installed for the user
-  'failed', // a permanent error, or retries exhausted
-  'noChannel', // a channel post for a service area or team that has no channel linked: nothing was sent
-] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
+export { DELIVERY_STATES, type DeliveryState };
 
 export const FINAL_STATES: readonly DeliveryState[] = [
   'sent',
@@ -63,6 +55,11 @@ export interface DeliveryRequest {
   target: DeliveryTarget;
   /** What to send, as the campaign's renderer understands it (JSON). */
   payload: unknown;
+  /**
+   * Epoch ms before which the first attempt is not made: a single send kept after Teams answered 429 is not
+   * sent again sooner than its Retry-After. Default: at once.
+   */
+  notBefore?: number;
 }
 
 export interface Delivery extends DeliveryRequest {

@@ -45,7 +45,10 @@ export interface Fanout extends CampaignStores {
   recent(tenantId: string, page: PageRequest): Promise<Page<CampaignProgress>>;
   undelivered(tenantId: string, campaignId: string): Promise<UndeliveredRecipient[]>;
   worker(
-    deps: Pick<WorkerDeps, 'sender' | 'render' | 'onConversationCreated' | 'onRefused' | 'onStep'> & {
+    deps: Pick<
+      WorkerDeps,
+      'sender' | 'render' | 'onConversationCreated' | 'onRefused' | 'onSent' | 'onStep'
+    > & {
       logger: Logger;
     },
     settings: Partial<WorkerSettings> & Pick<WorkerSettings, 'owner'>,

@@ -10,6 +10,7 @@ import type { AddressGuard, RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
+import type { DeliveredHandler } from '../fanout/proactive-retries';
 import type { CardActionHandler } from '../cards/card-action';
 
 export interface AppContext {
@@ -41,6 +42,11 @@ export interface FeatureContribution {
    * A submission refused as a whole (control characters) comes back as that card, the refusal under the field.
    */
   cardViews?: Record<string, CardActionHandler>;
+  /**
+   * What records the arrival of a send kept for later (fanout/proactive-retries.ts), by its note's kind: a group
+   * discussion's start post, a summary's post.
+   */
+  onDelivered?: Record<string, DeliveredHandler>;
   /** Background work started once the server listens; returns its stop function. */
   start?: () => Promise<() => Promise<void>>;
 }

@@ -8,7 +8,11 @@ import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
 import { registerSummaryRoutes } from '../summaries/summary-routes';
 import { SUMMARY_TEXTS } from '../summaries/summary-texts';
 import { announcementCard, SUMMARY_VERBS } from '../summaries/summary-views';
-import type { SummaryDeps } from '../summaries/summary-workflow';
+import {
+  SUMMARY_POST_DELIVERED,
+  summaryPostDelivered,
+  type SummaryDeps,
+} from '../summaries/summary-workflow';
 
 /**
  * HR's summaries per service area: drafting, editing and publishing in HR's chat, the announcement in the area's
@@ -40,6 +44,7 @@ export const summariesFeature: Feature = (context) => {
     commands: [command],
     cardActions,
     cardViews: shownBy(SUMMARY_VERBS, cardActions[SUMMARY_VERBS.open]),
+    onDelivered: { [SUMMARY_POST_DELIVERED]: summaryPostDelivered(repositories, now) },
     start: async () => startAggregateJob({ repositories, logger, now }),
   };
 };

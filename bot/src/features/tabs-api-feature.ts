@@ -1,6 +1,7 @@
 import type { Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { registerChannelRoutes } from '../api/channel-routes';
+import { GROUP_POST_DELIVERED, groupPostDelivered } from '../api/group-discussion-start';
 import { registerHrRoutes } from '../api/hr-routes';
 import { registerPersonalRoutes } from '../api/personal-routes';
 import { fanoutSendProgress } from '../api/send-progress';
@@ -33,5 +34,6 @@ export const tabsApiFeature: Feature = async (context) => {
         registerChannelRoutes(server, kit, repositories);
       },
     ],
+    onDelivered: { [GROUP_POST_DELIVERED]: groupPostDelivered(repositories, context.now) },
   };
 };

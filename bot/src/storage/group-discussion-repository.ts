@@ -32,6 +32,10 @@ const groupDiscussionSchema = z.object({
   ),
   conclusions: z.partialRecord(z.enum(GROUP_THEMES), z.string()),
   updatedAt: z.string(),
+  channelPost: z
+    .object({ conversationId: z.string().min(1), activityId: z.string().min(1), at: z.string() })
+    .nullable()
+    .default(null),
 }) satisfies z.ZodType<GroupCompetenceDiscussion>;
 
 type Identity = 'tenantId' | 'year' | 'id';
@@ -44,6 +48,7 @@ export class GroupDiscussionRepository {
       codec: new RecordCodec<GroupCompetenceDiscussion>(store.tableName, groupDiscussionSchema, [
         'contributions',
         'conclusions',
+        'channelPost',
       ]),
       key: (discussion) => groupDiscussionKeys.key(discussion.tenantId, discussion.year, discussion.id),
     });

@@ -32,6 +32,10 @@ const summarySchema = z.object({
   publishedAt: z.string().nullable(),
   publishedBy: z.string().min(1).nullable(),
   postFailure: z.object({ at: z.string(), reason: z.string() }).nullable().default(null),
+  channelPost: z
+    .object({ conversationId: z.string().min(1), activityId: z.string().min(1) })
+    .nullable()
+    .default(null),
   history: z
     .array(
       z.object({
@@ -66,6 +70,7 @@ export class SummaryRepository {
         'competences',
         'learningWaySplit',
         'postFailure',
+        'channelPost',
         'history',
         'suppressed',
       ]),

@@ -7,6 +7,7 @@
  *   PUT /api/v1/organisation/channel                                link the organisation's (strategy) channel
  *   PUT /api/v1/organisation/anonymity-threshold                    raise the anonymity threshold (HR; never lower)
  */
+import type { PublishedSummaries } from '../contract/summaries';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
@@ -16,7 +17,6 @@ import type { RequestIdentity } from '../api/auth/request-identity';
 import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { Repositories } from '../storage/repositories';
-import type { SummaryPublication } from '../storage/summary-publication-repository';
 import { raiseAnonymityThreshold } from './anonymity-setting';
 import { summarySubEntityId } from './channel-tab-link';
 import { compileCityFigures } from './summary-compilation';
@@ -58,11 +58,6 @@ const isAnonymityCode = (code: string): code is AnonymityErrorCode =>
 
 /** Whole numbers only; the domain refuses a fraction, a value under 5 and a lower one with its own codes. */
 const thresholdSchema = z.object({ threshold: z.number().min(0).max(1000) });
-
-export interface PublishedSummaries {
-  serviceArea: { id: string; name: string };
-  publications: Array<Omit<SummaryPublication, 'tenantId' | 'publishedBy'> & { subEntityId: string }>;
-}
 
 export async function publishedSummaries(
   repositories: Pick<Repositories, 'serviceAreas' | 'summaryPublications'>,

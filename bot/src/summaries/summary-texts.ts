@@ -149,6 +149,11 @@ export const SUMMARY_TEXTS = {
     sv: 'Teams tog inte emot kortet.',
     en: 'Teams did not accept the card.',
   },
+  'reason.willRetry': {
+    fi: 'Teams pyysi odottamaan. Kortti lähetetään uudelleen itsestään, ja koonti julkaistaan, kun se on perillä.',
+    sv: 'Teams bad oss vänta. Kortet skickas igen av sig självt, och sammanställningen publiceras när det har kommit fram.',
+    en: 'Teams asked us to wait. The card is sent again by itself, and the summary is published once it arrives.',
+  },
   'status.notPosted': {
     fi: 'Ei julkaistu: kanavalle lähetys epäonnistui',
     sv: 'Inte publicerad: kortet nådde inte kanalen',

@@ -151,7 +151,9 @@ export function postFailureNotice(summary: ServiceAreaSummary, locale: Locale): 
     // The proactive path's outcome codes (teams/proactive-messenger.ts); 'noConversation' is an older record's.
     ['notInstalled', 'removed', 'noConversation'].includes(summary.postFailure.reason)
       ? 'reason.noConversation'
-      : 'reason.failed';
+      : summary.postFailure.reason === 'willRetry'
+        ? 'reason.willRetry'
+        : 'reason.failed';
   return {
     key: 'notice.notPosted',
     color: 'Attention',

@@ -3,18 +3,23 @@
  * does these. Publishing posts a card to the area's linked channel and, only when the post arrived, turns the
  * summary published and freezes what the channel tab shows (SummaryPublications). A publish whose post does
  * not arrive leaves the summary a draft with the reason (`postFailure`), so HR sees it is not published and can
- * try again. A published summary is revised by turning it back into a draft; the channel tab keeps showing the
- * last publication until the summary is published again.
+ * try again. A post Teams asked to wait for (429, 5xx, no answer) is also kept and retried by itself, as every
+ * proactive send is (fanout/proactive-retries.ts); when it arrives, the summary becomes published then
+ * (`summaryPostDelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
+ * published summary is revised by turning it back into a draft; the channel tab keeps showing the last
+ * publication until the summary is published again.
  *
  * Changes carry the ETag the card showed: if someone else changed the summary meanwhile, nothing is written
  * (ConcurrencyConflictError) and HR sees the latest version.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { smallDifferences } from './publication-difference';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Person } from '../domain/organisation';
 import { withEvent, type CompetenceDistribution, type ServiceAreaSummary } from '../domain/summary';
+import type { DeliveredHandler } from '../fanout/proactive-retries';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
@@ -22,6 +27,7 @@ import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll, rebuildServiceArea } from './aggregate-refresh';
+import { againAfterWriteRace } from './released-counts';
 import {
   channelAddress,
   outcomeCode,
@@ -252,26 +258,104 @@ export async function publishSummary(
     target.tenantId,
     channelAddress(link.value.teamId, link.value.channelId),
     await deps.announcement(publication, link.value),
-    // Publishing waits for the post: a post that may still arrive later would contradict "not published".
-    { retryLater: false },
+    // A post Teams asked to wait for is kept; the summary stays "not published" (reason `willRetry`) until it
+    // arrives, and then becomes published with what this post carried (summaryPostDelivered).
+    {
+      onDelivered: {
+        kind: SUMMARY_POST_DELIVERED,
+        keys: { year: target.year, serviceAreaId: target.serviceAreaId, publishedAt },
+        data: publication,
+      },
+    },
   );
   if (posted.status !== 'delivered') {
     const reason = outcomeCode(posted);
-    const summary = await deps.repositories.summaries.update(claimed, {
-      status: 'draft',
-      publishedAt: read.value.publishedAt,
-      publishedBy: read.value.publishedBy,
-      postFailure: { at: publishedAt, reason },
-      history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason }),
-    });
-    return { summary, posted };
+    try {
+      const summary = await deps.repositories.summaries.update(claimed, {
+        status: 'draft',
+        publishedAt: read.value.publishedAt,
+        publishedBy: read.value.publishedBy,
+        postFailure: { at: publishedAt, reason },
+        history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason }),
+      });
+      return { summary, posted };
+    } catch (error) {
+      // The kept post arrived already, and its arrival published the summary before this write.
+      const now = await deps.repositories.summaries.get(target.tenantId, target.year, target.serviceAreaId);
+      const publishedByRetry =
+        posted.status === 'willRetry' &&
+        now?.value.status === 'published' &&
+        now.value.publishedAt === publishedAt;
+      if (!(error instanceof ConcurrencyConflictError) || !now || !publishedByRetry) throw error;
+      return { summary: now, posted };
+    }
   }
   await deps.repositories.summaryPublications.put(publication);
   const summary = await deps.repositories.summaries.update(claimed, {
     postFailure: null,
+    channelPost: { conversationId: posted.conversationId, activityId: posted.activityId },
     history: withEvent(read.value, { action: 'published', at: publishedAt, by: actor.id, reason: null }),
   });
   return { summary, posted };
+}
+
+/** The kind of a kept summary post's note: its arrival is recorded by `summaryPostDelivered`. */
+export const SUMMARY_POST_DELIVERED = 'summary.channelPost';
+
+/**
+ * A summary's post that Teams took on a later retry: the summary becomes published as that post showed it
+ * (status, publishedAt, the publication the channel tab shows, the post's thread), written with the ETag read.
+ * Only while the summary is still the draft that publish left waiting (its `willRetry` at the same time, the
+ * same conclusions): if HR published again, revised or edited it meanwhile, the draft is no longer what the
+ * post showed, and it is left as HR has it.
+ */
+export function summaryPostDelivered(
+  repositories: Pick<Repositories, 'summaries' | 'summaryPublications'>,
+  now: () => Date,
+): DeliveredHandler {
+  return async (tenantId, note, at) => {
+    const { year, serviceAreaId, publishedAt } = note.keys;
+    const publication = note.data as SummaryPublication | undefined;
+    if (typeof year !== 'number' || typeof serviceAreaId !== 'string' || typeof publishedAt !== 'string')
+      return;
+    if (
+      publication?.tenantId !== tenantId ||
+      publication.serviceAreaId !== serviceAreaId ||
+      publication.year !== year ||
+      publication.publishedAt !== publishedAt
+    )
+      return;
+    await againAfterWriteRace(async () => {
+      const read = await repositories.summaries.get(tenantId, year, serviceAreaId);
+      const summary = read?.value;
+      if (!read || !summary || !isDeepStrictEqual(summary.conclusions, publication.conclusions)) return;
+      const waiting =
+        summary.status === 'draft' &&
+        summary.postFailure?.reason === 'willRetry' &&
+        summary.postFailure.at === publishedAt;
+      // The publish that kept the post has not yet written "will retry": its claim still stands.
+      const claimedByThatPublish =
+        summary.status === 'published' &&
+        summary.publishedAt === publishedAt &&
+        !summary.postFailure &&
+        summary.channelPost?.conversationId !== at.conversationId;
+      if (!waiting && !claimedByThatPublish) return;
+      await repositories.summaryPublications.put(publication);
+      await repositories.summaries.update(read, {
+        status: 'published',
+        publishedAt,
+        publishedBy: publication.publishedBy,
+        postFailure: null,
+        channelPost: { conversationId: at.conversationId, activityId: at.activityId },
+        history: withEvent(read.value, {
+          action: 'published',
+          at: now().toISOString(),
+          by: publication.publishedBy,
+          reason: null,
+        }),
+      });
+    });
+  };
 }
 
 /** A published summary back to a draft, for corrections; the channel tab shows the publication until the next. */

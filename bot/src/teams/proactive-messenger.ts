@@ -13,9 +13,10 @@
  * until the app is added again; a 404 means the app is not installed there. Every send that does not arrive is
  * logged with its reason code and the address's kind, never a person's data.
  */
+import type { OutcomeCode } from '../contract/team';
 import type { Logger } from '../logging';
 import type { DeliveryTarget } from '../fanout/delivery';
-import type { RetryStore } from '../fanout/proactive-retries';
+import type { DeliveredNote, RetryStore } from '../fanout/proactive-retries';
 import { createdPersonalReference } from '../fanout/address-keeping';
 import {
   SendFailure,
@@ -52,8 +53,8 @@ export function channelAddress(teamId: string, channelId: string | null): Conver
     : { kind: 'team', teamId };
 }
 
-/** The outcome as one word for the tabs and cards (each has its fi/sv/en text). */
-export type OutcomeCode = 'delivered' | 'willRetry' | 'notInstalled' | 'removed' | 'blocked' | 'failed';
+/** The outcome as one word for the tabs and cards (each has its fi/sv/en text): the wire contract's. */
+export type { OutcomeCode };
 
 export function outcomeCode(outcome: SendOutcome): OutcomeCode {
   return outcome.status === 'unreachable' ? outcome.reason : outcome.status;
@@ -62,6 +63,11 @@ export function outcomeCode(outcome: SendOutcome): OutcomeCode {
 export interface SendOptions {
   /** false: never "will retry"; a send still failing at the end of the caller's wait is `failed`. */
   retryLater?: boolean;
+  /**
+   * What to record when a send kept for later arrives (fanout/proactive-retries.ts); a send delivered while the
+   * caller waits is recorded by the caller from the outcome.
+   */
+  onDelivered?: DeliveredNote;
 }
 
 export interface ProactiveMessenger {
@@ -163,8 +169,7 @@ export class ReferenceMessenger implements ProactiveMessenger {
           ? 'markedUnreachable'
           : 'noConversation',
       );
-    const retryLater = options.retryLater ?? true;
-    return this.attempt(tenantId, address, target, Date.now() + this.settings.waitMs, retryLater);
+    return this.attempt(tenantId, address, target, Date.now() + this.settings.waitMs, options);
   }
 
   private async resolve(
@@ -266,7 +271,7 @@ export class ReferenceMessenger implements ProactiveMessenger {
     address: ProactiveAddress,
     target: Target,
     deadline: number,
-    retryLater: boolean,
+    options: SendOptions,
   ): Promise<SendOutcome> {
     let attempts = 0;
     for (;;) {
@@ -289,10 +294,14 @@ export class ReferenceMessenger implements ProactiveMessenger {
       if (next.kind === 'final') return this.final(tenantId, address, target, failure);
       if (Date.now() + next.delayMs > deadline) {
         const reason = describeFailure(failure);
-        const retries = retryLater ? this.deps.retries : null;
+        const retries = (options.retryLater ?? true) ? this.deps.retries : null;
         if (!retries) return this.report(tenantId, address, { status: 'failed', reason }, reason);
-        // Kept in storage: the fan-out's worker retries it from there, in this process or the next.
-        await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity);
+        // Kept in storage: the fan-out's worker retries it from there, in this process or the next, and not
+        // sooner than Teams asked (Retry-After) or the backoff would have waited.
+        await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity, {
+          onDelivered: options.onDelivered,
+          notBefore: Date.now() + next.delayMs,
+        });
         return this.report(tenantId, address, { status: 'willRetry', reason }, reason);
       }
       await this.sleep(next.delayMs);

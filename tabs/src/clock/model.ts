@@ -1,33 +1,13 @@
-/** The annual clock as the API sends it (`GET /api/v1/clock/default?year=YYYY`). */
+/** The annual clock as the API sends it (`GET /api/v1/clock/default?year=YYYY`): the service's wire contract. */
+import type { DatedClock, DatedPhase } from '../../../bot/src/contract/clock';
+import { LEVELS, PHASE_KINDS, type Level, type PhaseKind } from '../../../bot/src/domain/annual-clock';
 
-/** Top-down order of the cascade: guidance flows down these rows, needs flow up. */
-export const LEVELS = ['organisation', 'serviceArea', 'team', 'individual'] as const;
-export type Level = (typeof LEVELS)[number];
+/** Top-down order of the cascade (guidance flows down these rows, needs flow up), and the phases' kinds. */
+export { LEVELS, PHASE_KINDS, type Level, type PhaseKind };
 
-export const PHASE_KINDS = [
-  'developmentDiscussions',
-  'groupDiscussions',
-  'serviceAreaDiscussion',
-  'trainingPlans',
-  'strategicDiscussion',
-  'cooperationConfirmation',
-] as const;
-export type PhaseKind = (typeof PHASE_KINDS)[number];
-
-export interface ClockPhase {
-  id: string;
-  level: Level;
-  kind: PhaseKind;
-  /** ISO calendar date, the first day of the window. */
-  opens: string;
-  /** ISO calendar date, the last day (the deadline). */
-  closes: string;
-}
-
-export interface AnnualClock {
-  year: number;
-  phases: ClockPhase[];
-}
+/** A phase of one year: ISO dates, the first day of the window and the last (the deadline). */
+export type ClockPhase = DatedPhase;
+export type AnnualClock = DatedClock;
 
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);

@@ -104,9 +104,16 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
                   {t('group.notThisYear')}
                 </Badge>
               ) : discussion ? (
-                <Badge appearance="tint" color={discussion.status === 'open' ? 'brand' : 'success'}>
-                  {t(discussion.status === 'open' ? 'group.open' : 'group.concluded')}
-                </Badge>
+                <>
+                  <Badge appearance="tint" color={discussion.status === 'open' ? 'brand' : 'success'}>
+                    {t(discussion.status === 'open' ? 'group.open' : 'group.concluded')}
+                  </Badge>
+                  {discussion.posted ? (
+                    <Badge appearance="outline" color="informative">
+                      {t('group.inChannel')}
+                    </Badge>
+                  ) : null}
+                </>
               ) : (
                 <Badge appearance="tint" color="informative">
                   {t('group.notStarted')}

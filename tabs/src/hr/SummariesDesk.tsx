@@ -60,8 +60,15 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
+/** The poster's outcome codes (the bot's OutcomeCode); 'noConversation' is an older record's. */
 const reasonText = (reason: string, t: Translate): string =>
-  t(reason === 'noConversation' ? 'summaries.reason.noConversation' : 'summaries.reason.failed');
+  t(
+    ['notInstalled', 'removed', 'noConversation'].includes(reason)
+      ? 'summaries.reason.noConversation'
+      : reason === 'willRetry'
+        ? 'summaries.reason.willRetry'
+        : 'summaries.reason.failed',
+  );
 
 /** The status as words: a publish whose post failed is "not published", never "published". */
 function statusText(

@@ -5,6 +5,8 @@
  */
 import type { ClockPhase } from '../clock/model';
 import type { ClockPhaseSetting, ClockSettings } from '../api/types';
+import { CLOCK_EDITOR_ERROR_CODES, type ClockEditorErrorCode } from '../../../bot/src/contract/clock';
+import { isIndividualDiscussionYear } from '../../../bot/src/domain/discussion-year-rules';
 
 export type WindowField = 'opens' | 'closes' | 'remindDaysBefore';
 export type WindowChange = Partial<Pick<ClockPhaseSetting, WindowField>>;
@@ -126,27 +128,11 @@ export function withoutOverride(
 }
 
 /** Individual or group discussions in a year under an area's alternating-year rule (vuorovuosimalli). */
-export function individualYear(rule: { individualDiscussionYears: 'even' | 'odd' }, year: number): boolean {
-  return (year % 2 === 0) === (rule.individualDiscussionYears === 'even');
-}
+export const individualYear = isIndividualDiscussionYear;
 
 /** The service's clock problem codes (validateClock, plus overrides of unknown service areas). */
-export const CLOCK_ERROR_CODES = [
-  'clock.noPhases',
-  'clock.missingPhaseId',
-  'clock.duplicatePhaseId',
-  'clock.unknownKind',
-  'clock.unknownLevel',
-  'clock.noAudience',
-  'clock.unknownRole',
-  'clock.invalidDate',
-  'clock.invalidReminder',
-  'clock.unknownPhase',
-  'clock.duplicateOverride',
-  'clock.unknownServiceArea',
-] as const;
-export type ClockErrorCode = (typeof CLOCK_ERROR_CODES)[number];
+export type ClockErrorCode = ClockEditorErrorCode;
 
 export function isClockErrorCode(code: string): code is ClockErrorCode {
-  return (CLOCK_ERROR_CODES as readonly string[]).includes(code);
+  return (CLOCK_EDITOR_ERROR_CODES as readonly string[]).includes(code);
 }

@@ -245,6 +245,7 @@ export const en: Messages = {
   'group.notStarted': 'Not started',
   'group.open': 'In progress',
   'group.concluded': 'Concluded',
+  'group.inChannel': 'Card in the channel',
   'group.start': 'Start',
   'group.startFor': 'Start the group discussion of {team}',
   'group.postAgain': 'Post the card',

@@ -244,6 +244,7 @@ export const fi = {
   'group.notStarted': 'Ei aloitettu',
   'group.open': 'Käynnissä',
   'group.concluded': 'Päätetty',
+  'group.inChannel': 'Kortti kanavalla',
   'group.start': 'Aloita',
   'group.startFor': 'Aloita tiimin {team} ryhmäkeskustelu',
   'group.postAgain': 'Julkaise kortti',

@@ -41,6 +41,8 @@ export const hrDeskFi = {
   'summaries.reason.noConversation':
     'Osaamiskello ei ole kanavan tiimissä, joten korttia ei voitu lähettää. Lisää Osaamiskello tiimiin.',
   'summaries.reason.failed': 'Teams ei ottanut korttia vastaan.',
+  'summaries.reason.willRetry':
+    'Teams pyysi odottamaan. Kortti lähetetään uudelleen itsestään, ja koonti julkaistaan, kun se on perillä.',
   'summaries.published': 'Julkaistu: kortti lähetettiin palvelualueen kanavalle.',
   'summaries.revised':
     'Koonti on taas luonnos. Kanavan välilehti näyttää {date} julkaistun version, kunnes julkaiset uudelleen.',
@@ -171,6 +173,8 @@ export const hrDeskSv: HrDeskMessages = {
   'summaries.reason.noConversation':
     'Osaamiskello finns inte i kanalens team, så kortet kunde inte skickas. Lägg till Osaamiskello i teamet.',
   'summaries.reason.failed': 'Teams tog inte emot kortet.',
+  'summaries.reason.willRetry':
+    'Teams bad oss vänta. Kortet skickas igen av sig självt, och sammanställningen publiceras när det har kommit fram.',
   'summaries.published': 'Publicerad: kortet skickades till serviceområdets kanal.',
   'summaries.revised':
     'Sammanställningen är åter ett utkast. Kanalens flik visar versionen som publicerades {date} tills du publicerar igen.',
@@ -299,6 +303,8 @@ export const hrDeskEn: HrDeskMessages = {
   'summaries.reason.noConversation':
     'Osaamiskello is not in the channel’s team, so the card could not be sent. Add Osaamiskello to the team.',
   'summaries.reason.failed': 'Teams did not accept the card.',
+  'summaries.reason.willRetry':
+    'Teams asked us to wait. The card is sent again by itself, and the summary is published once it arrives.',
   'summaries.published': 'Published: the card was posted to the service area’s channel.',
   'summaries.revised':
     'The summary is a draft again. The channel tab shows the version published on {date} until you publish again.',

@@ -244,6 +244,7 @@ export const sv: Messages = {
   'group.notStarted': 'Inte inlett',
   'group.open': 'Pågår',
   'group.concluded': 'Avslutat',
+  'group.inChannel': 'Kortet i kanalen',
   'group.start': 'Inled',
   'group.startFor': 'Inled gruppsamtalet för teamet {team}',
   'group.postAgain': 'Publicera kortet',
