@@ -5,7 +5,11 @@
 import { ConnectorSender } from './teams/connector-sender';
 import { ReferenceMessenger } from './teams/proactive-messenger';
 import { addressKeeping } from './fanout/address-keeping';
-import { openProactiveRetries, type DeliveredHandler } from './fanout/proactive-retries';
+import {
+  openProactiveRetries,
+  type DeliveredHandler,
+  type UndeliveredHandler,
+} from './fanout/proactive-retries';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
@@ -132,11 +136,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const retries = await openProactiveRetries(storage);
     // Filled from the features below, before the worker starts.
     const onDelivered = new Map<string, DeliveredHandler>();
+    const onUndelivered = new Map<string, UndeliveredHandler>();
     const retryWorker = retries.worker({
       sender,
       logger,
       ...addressKeeping(repositories.conversationReferences),
       onDelivered,
+      onUndelivered,
     });
     const messenger = new ReferenceMessenger({
       references: repositories.conversationReferences,
@@ -170,6 +176,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         if (onDelivered.has(kind))
           throw new Error(`Two features record the arrival of ${kind} (${feature}).`);
         onDelivered.set(kind, handler);
+      }
+    for (const { feature, contribution } of contributions)
+      for (const [kind, handler] of Object.entries(contribution.onUndelivered ?? {})) {
+        if (onUndelivered.has(kind)) throw new Error(`Two features record the end of ${kind} (${feature}).`);
+        onUndelivered.set(kind, handler);
       }
     const commands = new ChatCommands(
       contributions.flatMap(({ contribution }) => contribution.commands ?? []),

@@ -25,6 +25,20 @@ import type {
   DevelopmentActionKind,
 } from '../../bot/src/storage/development-action-request-repository';
 import type { SummaryFigures } from '../../bot/src/storage/summary-publication-repository';
+import { runRemindersForDay } from '../../bot/src/clock/daily-reminders';
+import { linkedChannels } from '../../bot/src/clock/linked-channels';
+import { storedAddresses } from '../../bot/src/clock/reminder-addresses';
+import { openFanout } from '../../bot/src/fanout/fanout-engine';
+import { createLogger } from '../../bot/src/logging';
+import {
+  addAreaNeeds,
+  combineCentralPlan,
+  openAreaPlan,
+  submitAreaPlan,
+} from '../../bot/src/training-plans/training-plan-service';
+import { TRAINING_PLAN_TEXTS } from '../../bot/src/training-plans/training-plan-texts';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';
@@ -45,6 +59,14 @@ const ASKS: readonly (readonly [DevelopmentActionKind, DevelopmentActionForm])[]
   ['workSupervision', 'group'],
 ];
 const DEMAND_ATOMS = ASKS.map(([kind, form]) => `d_${kind}_${form}`);
+/** The clock's days the scripted year reaches, by the signing after which they come: 14 and 3 days before the
+ * discussions' deadline (31.3.), a deadline reminder each. */
+const CLOCK_DAYS = new Map([
+  [20, '2026-03-17'],
+  [23, '2026-03-28'],
+]);
+/** When HR drafts the training plans (after the publishing of that moment). */
+const PLANNED_AT = 24;
 
 const ORG: OrgShape = {
   areas: [
@@ -403,6 +425,104 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
       }
     };
     const areaOwners = ORG.areas.map((area) => area.id);
+    const hr = people.get('hr');
+    if (!hr) throw new Error('no HR');
+    /** What each plan's rows describe: the releases read when HR drafted the area's plan or combined the central one. */
+    const planEpochs = new Map<
+      string,
+      { epoch: number; teams: Record<string, number>; demand: Record<string, number> }
+    >();
+    const snapshot = (epoch: number) => ({ epoch, teams: { ...teamEpochs }, demand: { ...demandEpochs } });
+    /** HR drafts every area's plan from its anonymous needs and submits it, then compiles the central plan. */
+    const draftPlans = async (epoch: number, at: string): Promise<void> => {
+      for (const area of ORG.areas) {
+        const ref = { tenantId, year: YEAR, serviceAreaId: area.id };
+        const opened = await openAreaPlan(app.repositories, hr, ref, at);
+        const drafted = await addAreaNeeds(app.repositories, hr, ref, opened.etag);
+        await noteReleases(epoch);
+        planEpochs.set(area.id, snapshot(epoch));
+        await submitAreaPlan(app.repositories, hr, ref, drafted.etag, at);
+      }
+      await combinePlan(epoch, at);
+    };
+    /** HR compiles the central plan (again): the submitted areas' rows and the city's needs as they are now. */
+    const combinePlan = async (epoch: number, at: string): Promise<void> => {
+      const central = await app.repositories.trainingPlans.get(tenantId, YEAR, null);
+      await combineCentralPlan(app.repositories, hr, { tenantId, year: YEAR }, central?.etag ?? '', at);
+      await noteReleases(epoch);
+      planEpochs.set('central', snapshot(epoch));
+    };
+    /** The clock's days in the scripted year: the reminder campaigns are made at the epoch they run. */
+    const fanout = await openFanout(app.storage);
+    const campaignEpochs = new Map<string, number>();
+    const runClockDay = async (epoch: number, date: string): Promise<void> => {
+      const runs = await runRemindersForDay(
+        {
+          repositories: app.repositories,
+          fanout,
+          addresses: storedAddresses(
+            app.repositories.conversationReferences,
+            linkedChannels(app.repositories),
+            null,
+          ),
+          logger: createLogger('error', () => undefined),
+        },
+        tenantId,
+        date,
+      );
+      for (const run of runs) campaignEpochs.set(run.campaignId, epoch);
+    };
+    /** The texts a plan's row is recognised by (the organisation's language, Finnish). */
+    const competenceName = competences.find((c) => c.id === COMPETENCE)?.name.fi ?? COMPETENCE;
+    const cityOrigin = TRAINING_PLAN_TEXTS['origin.cityNeeds'].fi;
+    const demandAtomOf = new Map(
+      ASKS.map(([kind, form]) => [
+        TRAINING_PLAN_TEXTS[`demand.${kind}.${form}` as keyof typeof TRAINING_PLAN_TEXTS].fi,
+        `d_${kind}_${form}`,
+      ]),
+    );
+    const areaIdOf = new Map(ORG.areas.map((area) => [`Alue ${area.id}`, area.id]));
+    /** Every exported plan's rows as HR downloads them (CSV), as cells and as equations. */
+    const exportedRows: string[][] = [];
+    const readExports = async (epoch: number): Promise<void> => {
+      const cells = new Map<string, number>();
+      for (const plan of ['central', ...areaOwners]) {
+        const drafted = planEpochs.get(plan);
+        if (!drafted) continue;
+        const response = await fetch(
+          `${app.url}/api/v1/training-plans/${YEAR}/export?plan=${plan}&format=csv`,
+          { headers: bearer(hrToken) },
+        );
+        expect(response.status).toBe(200);
+        const [header, ...rows] = parse(await response.text(), { delimiter: ';', bom: true }) as string[][];
+        const central = plan === 'central';
+        expect(header?.length).toBe(central ? 7 : 6);
+        for (const row of rows) {
+          exportedRows.push(row);
+          const [origin, need, competence, , , headcount] = central ? row.slice(1) : ['', ...row.slice(1)];
+          const value = Number(headcount);
+          cells.set(`plan ${plan} ${origin} ${need}`, value);
+          // Where the row's figure came from: the area's plan (drafted then) or the city's needs (compiled then).
+          const area = central ? (areaIdOf.get(origin ?? '') ?? null) : plan;
+          const when = area ? planEpochs.get(area) : drafted;
+          if (!when) throw new Error(`a row of no known plan: ${row.join(';')}`);
+          const teams = area ? teamsOf(area) : allTeams();
+          if (competence === competenceName)
+            figures.push({ epoch: when.epoch, owners: teams, atoms: ['needs'], value, epochOf: when.teams });
+          const asked = demandAtomOf.get(need ?? '');
+          if (asked)
+            figures.push({
+              epoch: when.epoch,
+              owners: area ? [area] : areaOwners,
+              atoms: [asked],
+              value,
+              epochOf: when.demand,
+            });
+          if (central && !area) expect(origin).toBe(cityOrigin);
+        }
+      }
+      watcher.read(epoch, cells);
+    };
     /** The city's heatmap rows: an area of its own, or the small areas combined. */
     const cityRowTeams =
       (cityFigures: SummaryFigures) =>
@@ -422,10 +542,9 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
           hrToken,
           `/api/v1/hr/progress?year=${YEAR}`,
         ),
-        get<{ sends: { campaignId: string; total: number; counts: Record<string, number> }[] }>(
-          hrToken,
-          '/api/v1/hr/sends',
-        ),
+        get<{
+          sends: { campaignId: string; total: number | null; counts: Record<string, number> | null }[];
+        }>(hrToken, '/api/v1/hr/sends'),
         Promise.all(
           ORG.areas.map((area) =>
             get<{ publications: { year: number; figures: SummaryFigures }[] }>(
@@ -473,11 +592,13 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
           progressCells.set(`progress ${area.id} ${status}`, count);
       }
       for (const send of sends.sends) {
-        progressCells.set(`send ${send.campaignId} total`, send.total);
-        for (const [state, count] of Object.entries(send.counts))
+        // A send whose counts would tell how many finished since the last one shown has none (rule 10).
+        if (send.total !== null) progressCells.set(`send ${send.campaignId} total`, send.total);
+        for (const [state, count] of Object.entries(send.counts ?? {}))
           progressCells.set(`send ${send.campaignId} ${state}`, count);
       }
       watcher.read(epoch, progressCells);
+      await readExports(epoch);
       for (const [index, area] of ORG.areas.entries()) {
         for (const publication of publications[index]?.publications ?? []) {
           watcher.read(epoch, readableCells(`published ${area.id} ${publication.year}`, publication.figures));
@@ -510,8 +631,85 @@ describe('anonymity auditor: the app as it is now, through the HTTP API', () => 
       const epoch = index + 1;
       // HR publishes every area now and then; everyone reads everything after every signing.
       if (epoch % 8 === 0) await publishAll(epoch);
+      // The clock's reminders of the discussions' deadline, 14 and 3 days before it (a campaign each day):
+      // the employees whose discussion is still open. HR drafts the plans once, and compiles the central plan
+      // again at the end of the year.
+      const clockDay = CLOCK_DAYS.get(epoch);
+      if (clockDay) await runClockDay(epoch, clockDay);
+      if (epoch === PLANNED_AT) await draftPlans(epoch, at);
+      if (epoch === order.length) await combinePlan(epoch, at);
       await read(epoch);
     }
+    // The last export as XLSX too: the same rows as the CSV.
+    const xlsx = await fetch(`${app.url}/api/v1/training-plans/${YEAR}/export?plan=central&format=xlsx`, {
+      headers: bearer(hrToken),
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheetRows: string[] = [];
+    workbook.worksheets[0]?.eachRow((row, number) => {
+      if (number > 1) sheetRows.push((row.values as unknown[]).slice(1).map(String).join(';'));
+    });
+    const central = await app.repositories.trainingPlans.get(tenantId, YEAR, null);
+    expect(sheetRows).toHaveLength(central?.value.items.length ?? -1);
+    expect(sheetRows.length).toBeGreaterThan(0);
+    expect(exportedRows.slice(-sheetRows.length).map((row) => row.join(';'))).toEqual(sheetRows);
+    // The plans carried figures: the audited competence's need or a request, in the areas' and the city's rows.
+    expect(figures.length).toBeGreaterThan(0);
+
+    // The campaigns HR sees: each one's recipients (the employees still open) are an equation over the signed
+    // discussions at its moment; and one series (kind, phase, audience) never moves by 1…k−1 from send to send,
+    // nor from everyone (nobody done) to its first send.
+    const sends = await get<{ sends: { campaignId: string; total: number | null }[] }>(
+      hrToken,
+      '/api/v1/hr/sends',
+    );
+    const due = ORG.areas.flatMap((area) => area.teams).reduce((sum, team) => sum + team.size, 1);
+    const series = new Map<string, { date: string; total: number | null }[]>();
+    for (const send of sends.sends) {
+      const [date, kind, phase, scope] = send.campaignId.split('|');
+      const epoch = campaignEpochs.get(send.campaignId);
+      if (!date || epoch === undefined) continue;
+      series.set(`${kind}|${phase}|${scope}`, [
+        ...(series.get(`${kind}|${phase}|${scope}`) ?? []),
+        { date, total: send.total },
+      ]);
+      if (
+        send.total !== null &&
+        kind === 'deadlineApproaching' &&
+        phase === 'development-discussions' &&
+        scope === 'employee'
+      ) {
+        // Everyone due but those who signed by then: the equation is the attacker's, and it is true.
+        expect(due - send.total).toBe(epoch);
+        figures.push({
+          epoch,
+          owners: allTeams(),
+          atoms: VALUES.map((v) => `v${v}`),
+          value: due - send.total,
+        });
+      }
+    }
+    const deadline = [...(series.get('deadlineApproaching|development-discussions|employee') ?? [])].sort(
+      (a, b) => a.date.localeCompare(b.date),
+    );
+    expect(deadline).toHaveLength(CLOCK_DAYS.size);
+    // The second came after three more signed: its counts are not shown.
+    expect(deadline.map((send) => send.total === null)).toEqual([false, true]);
+    const sendMoves: string[] = [];
+    for (const [name, sent] of series) {
+      const totals = [
+        due,
+        ...sent
+          .sort((a, b) => a.date.localeCompare(b.date))
+          .flatMap((send) => (send.total === null ? [] : [send.total])),
+      ];
+      for (let i = 1; i < totals.length; i++) {
+        const moved = Math.abs((totals[i] ?? 0) - (totals[i - 1] ?? 0));
+        if (moved > 0 && moved < K) sendMoves.push(`${name}: ${totals[i - 1]} → ${totals[i]}`);
+      }
+    }
+    expect(sendMoves).toEqual([]);
 
     // Enough was read for "nothing found" to mean something: at every moment, at least a heatmap cell per
     // competence for the city and for each area released by then (the city's rows).

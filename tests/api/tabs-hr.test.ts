@@ -6,7 +6,7 @@ import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
 import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
 import type { Person } from '../../bot/src/domain/organisation';
 import { openFanout } from '../../bot/src/fanout/fanout-engine';
-import { campaignId } from '../../bot/src/clock/reminder';
+import { campaignId } from '../../bot/src/domain/reminder';
 import type { SignInOrganisation } from '../support/tokens';
 import {
   call,
@@ -273,23 +273,29 @@ describe('reminder sends', () => {
   });
 
   /** A materialised campaign with two deliveries still pending, created at `createdAt`. */
-  async function campaign(tenantId: string, id: string, createdAt: Date): Promise<void> {
+  async function campaign(tenantId: string, id: string, createdAt: Date, total = 2): Promise<void> {
     const fanout = await openFanout(api.app.storage);
     await fanout.campaigns.create({
       tenantId,
       campaignId: id,
       label: 'reminder.preparationDue.developmentDiscussions.employee',
-      total: 2,
+      total,
       materialised: true,
       createdAt: createdAt.toISOString(),
     });
     await fanout.deliveries.createMissing(
       tenantId,
       id,
-      [
-        { recipientKey: 'person:p-employee', target: target(), payload: {} },
-        { recipientKey: 'person:p-coop', target: target(), payload: {} },
-      ],
+      total === 2
+        ? [
+            { recipientKey: 'person:p-employee', target: target(), payload: {} },
+            { recipientKey: 'person:p-coop', target: target(), payload: {} },
+          ]
+        : Array.from({ length: total }, (_, i) => ({
+            recipientKey: `person:p-${i}`,
+            target: target(),
+            payload: {},
+          })),
       createdAt,
     );
   }
@@ -347,6 +353,43 @@ describe('reminder sends', () => {
     expect([...first.sends, ...second.sends].map((send) => send.date)).toEqual(
       days.map((day) => day.toISOString().slice(0, 10)),
     );
+  });
+
+  test('show no counts of a reminder to those still open whose total moved by fewer than the threshold', async () => {
+    const org = await newOrganisation(api.app);
+    const day = (date: string) => new Date(`${date}T06:00:00Z`);
+    const phase = 'development-discussions';
+    // Everyone (12) at the opening; 10 still open 14 days before the deadline (2 finished: fewer than 5), then 5
+    // (5 more finished since 12 was shown), then 3 (2 more since).
+    await campaign(
+      org.tenantId,
+      campaignId('2026-01-01', 'phaseOpened', phase, 'employee'),
+      day('2026-01-01'),
+      12,
+    );
+    for (const [date, total] of [
+      ['2026-03-17', 10],
+      ['2026-03-28', 7],
+      ['2026-03-29', 3],
+    ] as const)
+      await campaign(
+        org.tenantId,
+        campaignId(date, 'deadlineApproaching', phase, 'employee'),
+        day(date),
+        total,
+      );
+    const hr = await asHr(org);
+
+    const answer = (await hr('GET', '/api/v1/hr/sends')).body as unknown as {
+      sends: Array<{ date: string; total: number | null; counts: Record<string, number> | null }>;
+    };
+
+    expect(answer.sends.map((send) => [send.date, send.total, send.counts === null])).toEqual([
+      ['2026-03-29', null, true],
+      ['2026-03-28', 7, false],
+      ['2026-03-17', null, true],
+      ['2026-01-01', 12, false],
+    ]);
   });
 
   test('are HR’s only', async () => {

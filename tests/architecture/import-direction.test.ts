@@ -66,7 +66,6 @@ const DEBT: Record<string, number> = {
   'coaching -> api': 2,
   'development-actions -> api': 1,
   'development-actions -> summaries': 1,
-  'fanout -> organisation-data': 1,
   'group-discussions -> api': 2,
   'group-discussions -> summaries': 1,
   'privacy -> api': 3,
@@ -79,7 +78,7 @@ const DEBT: Record<string, number> = {
   'teams -> api': 1,
   'teams -> http': 1,
   'training-plans -> api': 1,
-  'training-plans -> summaries': 3,
+  'training-plans -> summaries': 1,
 };
 
 interface Import {

@@ -17,7 +17,7 @@ import { OwedAuditEntry } from '../../bot/src/cards/owed-audit-entry';
 import { renderStepCard } from '../../bot/src/cards/step-view';
 import { renderSummaryCard } from '../../bot/src/cards/summary-view';
 import { reminderActivity, reminderCard, type ReminderPayload } from '../../bot/src/clock/reminder-card';
-import type { ReminderMessage } from '../../bot/src/clock/reminder';
+import type { ReminderMessage } from '../../bot/src/domain/reminder';
 import { demandCard, requestsCard } from '../../bot/src/development-actions/development-action-view';
 import { defaultCompetenceFramework } from '../../bot/src/domain/competence-catalogue';
 import type { DevelopmentDiscussion, DiscussionStatus } from '../../bot/src/domain/development-discussion';

@@ -1,9 +1,9 @@
 /** The scheduler over whole years of the default clock, for a small municipality (tests/clock/support). */
 import type { AnnualClock } from '../../bot/src/domain/annual-clock';
 import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
-import { dueReminders } from '../../bot/src/clock/due-reminders';
-import type { OrganisationSnapshot } from '../../bot/src/clock/organisation-snapshot';
-import type { Reminder } from '../../bot/src/clock/reminder';
+import { dueReminders } from '../../bot/src/domain/due-reminders';
+import type { OrganisationSnapshot } from '../../bot/src/domain/organisation-snapshot';
+import type { Reminder } from '../../bot/src/domain/reminder';
 import { smallCity } from './support/small-city';
 
 function daysOf(year: number): string[] {

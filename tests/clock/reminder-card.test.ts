@@ -1,6 +1,6 @@
 /** Every reminder card leads to its action: the preparation or the team in place, and the app's tab. */
 import { VERBS } from '../../bot/src/cards/verbs';
-import type { ReminderMessage } from '../../bot/src/clock/reminder';
+import type { ReminderMessage } from '../../bot/src/domain/reminder';
 import { reminderActivity, reminderCard, type ReminderLinks } from '../../bot/src/clock/reminder-card';
 
 const links: ReminderLinks = {

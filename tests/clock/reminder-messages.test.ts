@@ -1,8 +1,8 @@
 /** The reminders' words: each in the recipient's language, with its figures, for every reminder a year produces. */
 import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
 import { LOCALES } from '../../bot/src/domain/locale';
-import { dueReminders } from '../../bot/src/clock/due-reminders';
-import type { ReminderMessage } from '../../bot/src/clock/reminder';
+import { dueReminders } from '../../bot/src/domain/due-reminders';
+import type { ReminderMessage } from '../../bot/src/domain/reminder';
 import { formatDate, reminderText } from '../../bot/src/clock/reminder-messages';
 import { smallCity } from './support/small-city';
 

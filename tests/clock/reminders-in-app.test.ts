@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RunningApp } from '../../bot/src/app';
-import { campaignId } from '../../bot/src/clock/reminder';
+import { campaignId } from '../../bot/src/domain/reminder';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';

@@ -18,12 +18,28 @@ import type { TrainingPlan } from '../../bot/src/domain/training-plan';
 import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-channels';
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/domain/organisation-time';
+import { campaignId } from '../../bot/src/domain/reminder';
+import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { requireBuiltTabs } from '../app-package/tab-server';
 import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
 import { newTenantId } from '../support/storage';
 import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
+import { bearer, devToken } from '../support/tokens';
+import { signDiscussion } from '../anonymity/support/scripted-org';
+
+/** A moment as the Finnish tab writes it in the reader's time zone ("ma 23.11.2026 klo 12.00"). */
+const formatDateTime = (iso: string, locale: 'fi'): string =>
+  new Intl.DateTimeFormat(`${locale}-FI`, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const YEAR = organisationYear(NOW);
@@ -64,6 +80,15 @@ beforeAll(async () => {
     ),
   );
   expect(installed.status).toBe(200);
+  // Six of the first area sign their discussions a week earlier: its figures and progress are released
+  // (docs/anonymity.md, rules 6 and 9), so HR sees when.
+  const signers = demo.people
+    .filter((person) => person.serviceAreaId === area?.id && person.supervisorId && person.id !== hr?.id)
+    .slice(0, 6);
+  for (const [index, person] of signers.entries()) {
+    const at = new Date(NOW.getTime() - 7 * 86_400_000 + index * 60_000).toISOString();
+    await signDiscussion(app.repositories, person, YEAR, 'self-management', 3 + (index % 2), at);
+  }
   tabs = await launchTabsBrowser({ now: NOW });
 }, 120_000);
 
@@ -85,10 +110,11 @@ const atPhoneWidth = async (page: import('playwright-core').Page): Promise<strin
   return axeViolations(page);
 };
 
-test('the demo links every service area to its own channel', async () => {
+test('the demo links every service area to the demo team’s channel (the one the Playground shows)', async () => {
   for (const serviceArea of demo.serviceAreas) {
     const link = await app.repositories.channelLinks.get(tenantId, serviceArea.id);
     expect(link?.value.teamId).toBe(DEMO_TEAM.id);
+    expect(link?.value.channelId).toBe(channel?.id);
   }
 });
 
@@ -108,6 +134,20 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
   await page.getByText('Luonnos on valmis.').waitFor();
   await page.getByRole('heading', { name: 'Mitä anonymiteetti piilotti' }).waitFor();
   await page.getByText('Piilotettuja osaamislukuja:', { exact: false }).waitFor();
+  // When the figures were released: the latest release of the area's teams, as the stored releases say.
+  const releases = (await app.repositories.teamAggregates.listForYear(tenantId, YEAR))
+    .map((row) => row.value)
+    .filter((row) => row.serviceAreaId === area.id && row.releasedAt)
+    .map((row) => row.releasedAt ?? '')
+    .sort();
+  const releasedAt = releases[releases.length - 1];
+  if (!releasedAt) throw new Error('the demo area has released figures');
+  await page
+    .getByText(`Luvut ovat tilanteesta ${formatDateTime(releasedAt, 'fi')}.`, { exact: false })
+    .waitFor();
+  await page
+    .getByText('uusi tilanne julkaistaan vasta, kun vähintään 5 henkilön', { exact: false })
+    .waitFor();
   // And why, as counts only (one line per reason that hid anything).
   await page
     .getByText(/^Piilotettu(, koska|, jottei) .*: \d+$/)
@@ -148,7 +188,80 @@ test('HR compiles a summary, and a publish whose post fails is shown as NOT publ
     await page.waitForTimeout(100);
   }
   expect((await app.repositories.summaries.get(tenantId, YEAR, area.id))?.value.status).toBe('published');
+  // The published summary keeps the moment its figures were released.
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Kanavan välilehden koonnit ja niiden lukujen tilanne' })
+    .getByText(
+      new RegExp(`^${YEAR}: kanavalle .*, luvut tilanteesta ${escaped(formatDateTime(releasedAt, 'fi'))}$`),
+    )
+    .waitFor();
 }, 300_000);
+
+test('HR’s progress says when each service area’s counts were released, or why they are not shown', async () => {
+  const page = await tabs.open(app.url, 'hr', `#/hr?view=progress&year=${YEAR}`);
+  const table = page.getByRole('table', { name: `Kehityskeskustelut ${YEAR} palvelualueittain` });
+  await table.getByRole('columnheader', { name: 'Tilanne' }).waitFor();
+  const hrToken = await devToken(app.url, tenantId, personas.hr.personId);
+  const progress = (await (
+    await fetch(`${app.url}/api/v1/hr/progress?year=${YEAR}`, { headers: bearer(hrToken) })
+  ).json()) as { serviceAreas: { name: string; due: number | null; releasedAt: string | null }[] };
+  expect(progress.serviceAreas.some((row) => row.releasedAt)).toBe(true);
+  for (const row of progress.serviceAreas) {
+    const cells = table.getByRole('row', { name: new RegExp(`^${escaped(row.name)}`) });
+    const expected = row.releasedAt
+      ? formatDateTime(row.releasedAt, 'fi')
+      : row.due === null
+        ? 'Liian pieni ryhmä näytettäväksi'
+        : 'Ei vielä julkaistu: alle 5 henkilön tiedot ovat muuttuneet';
+    await cells.getByRole('cell', { name: expected }).waitFor();
+  }
+  expect(await atPhoneWidth(page)).toEqual([]);
+  await page.screenshot({ path: artifactPath('tabs-hr-progress-released.png'), fullPage: true });
+}, 120_000);
+
+test('HR’s reminder sends withhold the counts of a send that would tell how few finished since the last one', async () => {
+  const fanout = await openFanout(app.storage);
+  const phase = 'development-discussions';
+  // The phase's opening went to 12; 14 days before the deadline 10 were still open: 2 finished (fewer than 5).
+  for (const [date, kind, total] of [
+    ['2026-01-01', 'phaseOpened', 12],
+    ['2026-03-17', 'deadlineApproaching', 10],
+  ] as const) {
+    const id = campaignId(date, kind, phase, 'employee');
+    const createdAt = new Date(`${date}T06:00:00Z`);
+    await fanout.campaigns.create({
+      tenantId,
+      campaignId: id,
+      label: `reminder.${kind}.developmentDiscussions.employee`,
+      total,
+      materialised: true,
+      createdAt: createdAt.toISOString(),
+    });
+    await fanout.deliveries.createMissing(
+      tenantId,
+      id,
+      Array.from({ length: total }, (_, i) => ({
+        recipientKey: `person:p-${i}`,
+        target: { kind: 'conversation' as const, serviceUrl: connector.serviceUrl, conversationId: `a:${i}` },
+        payload: {},
+      })),
+      createdAt,
+    );
+  }
+  const page = await tabs.open(app.url, 'hr', '#/hr?view=sends');
+  const table = page.getByRole('table', { name: 'Muistutusten lähetykset, uusimmat ensin' });
+  await table
+    .getByRole('row', { name: /Määräaika lähestyy/ })
+    .getByText('Määriä ei näytetä: ne kertoisivat, kuinka moni (alle anonymiteettirajan)', { exact: false })
+    .waitFor();
+  await table
+    .getByRole('row', { name: /Vaihe alkoi/ })
+    .getByRole('progressbar')
+    .waitFor();
+  expect(await atPhoneWidth(page)).toEqual([]);
+  await page.screenshot({ path: artifactPath('tabs-hr-sends-withheld.png'), fullPage: true });
+}, 120_000);
 
 test('a post Teams asks to wait for is kept: the page says so, and shows the summary published once it arrives', async () => {
   if (!otherArea) throw new Error('the demo has service areas');

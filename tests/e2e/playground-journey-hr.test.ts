@@ -2,14 +2,19 @@
  * HR's publishing journey in Microsoft's own chat client (the Agents Playground): the service area is linked to a
  * channel of the team the app is installed in; HR opens the area's summary from "koonnit", creates the draft,
  * publishes it, and the summary card arrives in the channel — through the Playground's own connector, which
- * refuses what a real Teams would refuse.
+ * refuses what a real Teams would refuse. Then HR compiles the central training plan from the area's submitted
+ * plan on the plan card in chat and downloads it as CSV and XLSX, as the HR tab's export buttons do (the
+ * Playground shows no tabs; tests/e2e/hr-desk.test.ts clicks those buttons in Chromium).
  */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
+import { currentRoundYear } from '../../bot/src/domain/annual-clock-rules';
 import { NOW, ROUND_YEAR } from '../api/tabs-api-fixture';
 import { artifactPath } from '../support/browser';
 import { usePlaygroundJourney } from '../support/playground';
 import { newTenantId } from '../support/storage';
-import { signInOrganisation } from '../support/tokens';
+import { bearer, devToken, signInOrganisation } from '../support/tokens';
 
 /** The team and its channel besides General, as tests/support/playground.ts configures the Playground. */
 const TEAM = '19:osaamiskello-team-general@thread.tacv2';
@@ -21,6 +26,7 @@ describe('Agents Playground journey: HR publishes a summary that arrives in the 
   const area = org.snapshot.serviceAreas[0];
   const areaName = area?.name ?? '';
 
+  let planYear = 0;
   const { cityManager, director, supervisor, employee, cooperationMember } = org.people;
   const journey = usePlaygroundJourney({
     org,
@@ -28,6 +34,34 @@ describe('Agents Playground journey: HR publishes a summary that arrives in the 
     currentUser: hr,
     users: [cityManager, director, supervisor, employee, cooperationMember],
     prepare: async (app) => {
+      // The area's management team submitted its plan: one row the central plan takes with the area's name.
+      planYear = currentRoundYear(
+        await app.repositories.annualClocks.inEffect(org.tenantId),
+        null,
+        NOW,
+        'planning',
+      );
+      await app.repositories.trainingPlans.create({
+        tenantId: org.tenantId,
+        year: planYear,
+        scope: 'serviceArea',
+        serviceAreaId: area?.id ?? '',
+        status: 'submitted',
+        items: [
+          {
+            id: 'i-1',
+            need: 'Asiakaspalvelun vuorovaikutus',
+            competenceId: null,
+            way: '20',
+            audience: 'Koko henkilöstö',
+            headcount: 6,
+          },
+        ],
+        history: [
+          { status: 'draft', by: hr.id, at: NOW.toISOString() },
+          { status: 'submitted', by: hr.id, at: NOW.toISOString() },
+        ],
+      });
       await app.repositories.channelLinks.put({
         tenantId: org.tenantId,
         serviceAreaId: area?.id ?? '',
@@ -92,5 +126,68 @@ describe('Agents Playground journey: HR publishes a summary that arrives in the 
     });
     await posted.first().waitFor({ timeout: 20_000 });
     await journey.page.screenshot({ path: artifactPath('playground-journey-hr-channel.png') });
+  });
+
+  it('compiles the central training plan on its card and downloads it as CSV and XLSX with the area’s rows', async () => {
+    await journey.page
+      .getByRole('treeitem', { name: /Personal Chat/ })
+      .first()
+      .click();
+    await journey.page.getByRole('textbox').first().fill('koulutussuunnitelmat');
+    await journey.page.getByRole('button', { name: 'Send Message' }).click();
+    await journey.latestCard().getByText(`Koulutussuunnitelmat ${planYear}`).waitFor({ timeout: 30_000 });
+    await journey.latestCard().getByText('Keskitetty koulutussuunnitelma', { exact: true }).click();
+    await journey
+      .latestCard()
+      .getByRole('button', { name: 'Yhdistä keskitetyksi suunnitelmaksi' })
+      .click({ timeout: 20_000 });
+    await journey.latestCard().getByText('Keskitetty suunnitelma koottiin.').waitFor({ timeout: 20_000 });
+    await journey.latestCard().getByText('Asiakaspalvelun vuorovaikutus', { exact: false }).first().waitFor();
+    await journey.page.screenshot({ path: artifactPath('playground-journey-hr-central-plan.png') });
+
+    // The files the HR tab's buttons download: the same request, as HR.
+    const token = await devToken(journey.app.url, org.tenantId, hr.id);
+    const download = async (format: 'csv' | 'xlsx'): Promise<Response> => {
+      const response = await fetch(
+        `${journey.app.url}/api/v1/training-plans/${planYear}/export?plan=central&format=${format}`,
+        { headers: bearer(token) },
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain(
+        `koulutussuunnitelma-${planYear}-keskitetty.${format}`,
+      );
+      return response;
+    };
+    const [header, ...rows] = parse(await (await download('csv')).text(), {
+      delimiter: ';',
+      bom: true,
+    }) as string[][];
+    expect(header?.slice(0, 3)).toEqual(['Nro', 'Palvelualue', 'Tarve']);
+    expect(rows).toContainEqual([
+      '1',
+      areaName,
+      'Asiakaspalvelun vuorovaikutus',
+      '',
+      expect.any(String),
+      'Koko henkilöstö',
+      '6',
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(await (await download('xlsx')).arrayBuffer()) as unknown as ExcelJS.Buffer,
+    );
+    const sheet = workbook.worksheets[0];
+    const values = (number: number) => (sheet?.getRow(number).values as unknown[] | undefined)?.slice(1);
+    expect(values(1)?.slice(0, 3)).toEqual(['Nro', 'Palvelualue', 'Tarve']);
+    expect(sheet?.rowCount).toBe(rows.length + 1);
+    const first = values(2);
+    expect([first?.[0], first?.[1], first?.[2], first?.[5], first?.[6]]).toEqual([
+      1,
+      areaName,
+      'Asiakaspalvelun vuorovaikutus',
+      'Koko henkilöstö',
+      6,
+    ]);
   });
 });

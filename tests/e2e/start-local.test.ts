@@ -3,7 +3,7 @@
  * municipality, the service and the Agents Playground come up together and all stop on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../bot/src/devstack/free-port';
@@ -90,6 +90,19 @@ describe('the start command', () => {
     expect((await repositories.organisations.get(tenantId))?.value.name).toBe('Demokaupunki');
     const reports = await repositories.people.listReports(tenantId, '10025');
     expect(reports.items.length).toBe(15);
+
+    // Every service area is linked to a channel of the Playground's team, so HR's publish reaches a channel the
+    // Playground shows: the one channel it holds besides General (its schema allows no more), shared by all.
+    const config = JSON.parse(
+      readFileSync(join(dataDir, 'playground', '.m365agentsplayground.yml'), 'utf8'),
+    ) as { team: { id: string; channels: { id: string; name: string }[] } };
+    const areas = await repositories.serviceAreas.list(tenantId);
+    expect(areas.length).toBeGreaterThan(1);
+    for (const area of areas) {
+      const link = (await repositories.channelLinks.get(tenantId, area.value.id))?.value;
+      expect(link?.teamId).toBe(config.team.id);
+      expect(config.team.channels.map((channel) => channel.id)).toContain(link?.channelId);
+    }
   });
 
   it('stops everything it started on SIGTERM', async () => {

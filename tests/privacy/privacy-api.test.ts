@@ -7,9 +7,9 @@ import type { DevelopmentDiscussion } from '../../bot/src/domain/development-dis
 import type { GroupCompetenceDiscussion } from '../../bot/src/domain/group-discussion';
 import type { Person } from '../../bot/src/domain/organisation';
 import { VERBS } from '../../bot/src/cards/verbs';
-import type { AuditLogPage } from '../../bot/src/privacy/audit-log-view';
+import type { AuditLogPage } from '../../bot/src/contract/privacy';
 import type { PersonalDataExport } from '../../bot/src/privacy/personal-data-export';
-import type { RetentionPolicyView } from '../../bot/src/privacy/retention-editor';
+import type { RetentionPolicyView } from '../../bot/src/contract/privacy';
 import { cardAction, invokeCard } from '../support/activities';
 import type { SignInOrganisation } from '../support/tokens';
 import { button } from '../cards/card-helpers';

@@ -3,7 +3,8 @@
  * service area's summary. A publish whose channel post fails is NOT published: the summary stays a draft with
  * the reason, the channel tab gets no publication, and publishing again (the retry) publishes it. A post Teams
  * asks to wait for is kept and retried by itself, and its arrival publishes the summary; a refusal is not
- * retried. Known data from support/known-city.ts; the Bot Connector stand-in answers posts as Teams can.
+ * retried, and a kept post Teams refuses later turns "will retry" into why. HR publishing again while a post is
+ * kept replaces that retry (the card arrives once), or is told to wait while the kept post is being sent. Known data from support/known-city.ts; the Bot Connector stand-in answers posts as Teams can.
  */
 import type { RunningApp } from '../../bot/src/app';
 import {
@@ -42,7 +43,7 @@ interface Detail {
     releasedAt: string | null;
   };
   preview: { body?: unknown[] } | null;
-  publications: Array<{ year: number }>;
+  publications: Array<{ year: number; publishedAt: string; releasedAt: string | null }>;
   posted?: string;
   error?: { code: string; message: string; details?: { latest?: Detail } };
 }
@@ -50,8 +51,8 @@ interface Detail {
 describe('HR’s desk: summaries over the HR tab’s API', () => {
   let app: RunningApp;
   let connector: ConnectorStandIn;
-  /** How Teams answers the next post to the channel (e.g. 400, refused for good), instead of taking it. */
-  let nextPost: ScriptedFailure | null = null;
+  /** How Teams answers the next posts to the channel (e.g. 400, refused for good), instead of taking them. */
+  const nextPosts: ScriptedFailure[] = [];
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
   const path = (rest = '') => `/api/v1/hr/summaries/${YEAR}/${AREA_A}${rest}`;
@@ -84,10 +85,8 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       startConnectorStandIn({
         limits: null,
         fail: (call) => {
-          if (call.operation !== 'createConversation' || !nextPost) return null;
-          const answer = nextPost;
-          nextPost = null;
-          return answer;
+          if (call.operation !== 'createConversation') return null;
+          return nextPosts.shift() ?? null;
         },
       }),
     ]);
@@ -170,7 +169,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   });
 
   it('shows a publish whose post failed as NOT published, with the reason; the retry publishes', async () => {
-    nextPost = { status: 400, code: 'BadArgument' };
+    nextPosts.push({ status: 400, code: 'BadArgument' });
     const failed = await hr('POST', path('/publish'), { etag: await etagNow() });
     expect(failed.status).toBe(200);
     expect(failed.body.posted).toBe('failed');
@@ -191,6 +190,10 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     expect(retried.body.summary?.history.map((event) => event.action)).toEqual(['published', 'postFailed']);
     expect(retried.body.summary?.history[0]?.byName).toBe(`${city.hr.firstName} ${city.hr.lastName}`);
     expect(retried.body.publications.map((publication) => publication.year)).toEqual([YEAR]);
+    // The publication keeps when its frozen figures were released, as stored with it.
+    const publication = await app.repositories.summaryPublications.get(tenantId, AREA_A, YEAR);
+    expect(publication?.value.figures.releasedAt).toBeTruthy();
+    expect(retried.body.publications[0]?.releasedAt).toBe(publication?.value.figures.releasedAt);
     await connector.waitForActivities(2);
     const posts = connector.activities().filter((a) => String(a.conversationId).includes(';messageid='));
     expect(posts.map((post) => String(post.conversationId).split(';')[0])).toEqual([TEAM.teamId]);
@@ -233,7 +236,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     });
     const postsBefore = channelPosts().length;
     // Longer than HR's request waits (8 s): the post is kept and the fan-out's worker sends it again.
-    nextPost = { status: 429, code: 'Throttled', retryAfterSeconds: 9 };
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 9 });
     const startedAt = Date.now();
 
     const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
@@ -278,7 +281,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   it('does not keep a post Teams refuses (the app is not in the team): not published, with the reason', async () => {
     const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
     const postsBefore = channelPosts().length;
-    nextPost = { status: 404, code: 'NotFound' };
+    nextPosts.push({ status: 404, code: 'NotFound' });
 
     const refused = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
 
@@ -289,5 +292,106 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(channelPosts()).toHaveLength(postsBefore);
     expect((await hr('GET', path())).body.summary?.status).toBe('draft');
+  });
+  /** The summary as HR's tab reads it, once `done` holds for it (polled while the kept post is retried). */
+  const detailOnce = async (done: (detail: Detail) => boolean, waitMs = 25_000): Promise<Detail> => {
+    const deadline = Date.now() + waitMs;
+    let detail = (await hr('GET', path())).body;
+    while (!done(detail) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      detail = (await hr('GET', path())).body;
+    }
+    return detail;
+  };
+
+  it('shows a kept post Teams refuses on its retry as not published with that reason, and the retry publishes', async () => {
+    const postsBefore = channelPosts().length;
+    // Teams asks to wait longer than HR's request does; when the worker sends the post again, Teams answers that
+    // the bot is no longer in the team ("Status codes from bot conversational APIs": 403 BotNotInConversationRoster).
+    nextPosts.push(
+      { status: 429, code: 'Throttled', retryAfterSeconds: 9 },
+      { status: 403, code: 'BotNotInConversationRoster' },
+    );
+
+    const waiting = await hr('POST', path('/publish'), { etag: await etagNow() });
+    expect(waiting.body.posted).toBe('willRetry');
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+
+    const ended = await detailOnce((detail) => detail.summary?.postFailure?.reason !== 'willRetry');
+    expect(ended.summary?.status).toBe('draft');
+    expect(ended.summary?.postFailure?.reason).toBe('removed');
+    expect(ended.summary?.history[0]).toMatchObject({ action: 'postFailed', reason: 'removed' });
+    expect(ended.summary?.history[1]).toMatchObject({ action: 'postFailed', reason: 'willRetry' });
+    expect(ended.publications.map((publication) => publication.year)).toEqual([YEAR]);
+    expect(channelPosts()).toHaveLength(postsBefore);
+    expect((await keptSends())[0]?.counts).toMatchObject({ blocked: 1, sent: 0 });
+    // HR's list says "not published" (a draft with the reason), and the chat card offers the retry.
+    const list = await hr('GET', `/api/v1/hr/summaries?year=${YEAR}`);
+    const row = (
+      list.body as unknown as {
+        serviceAreas: Array<{ serviceArea: { id: string }; status: string; postFailure: unknown }>;
+      }
+    ).serviceAreas.find((area) => area.serviceArea.id === AREA_A);
+    expect(row).toMatchObject({ status: 'draft', postFailure: { reason: 'removed' } });
+
+    const retried = await hr('POST', path('/publish'), { etag: ended.summary?.etag });
+    expect(retried.body.posted).toBe('delivered');
+    expect(retried.body.summary?.status).toBe('published');
+    expect(channelPosts()).toHaveLength(postsBefore + 1);
+  }, 45_000);
+  it('publishing again while the post is kept for a retry replaces that retry: the card arrives once', async () => {
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    const postsBefore = channelPosts().length;
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 9 });
+    const waiting = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+    const throttledAt = Date.now();
+
+    // HR does not wait for the retry and presses "Try publishing again": Teams takes the card now.
+    const again = await hr('POST', path('/publish'), { etag: waiting.body.summary?.etag });
+    expect(again.body.posted).toBe('delivered');
+    expect(again.body.summary?.status).toBe('published');
+    // Past the kept post's Retry-After, when the worker would have sent it: still the one card.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, throttledAt + 11_000 - Date.now())));
+    expect(channelPosts()).toHaveLength(postsBefore + 1);
+    expect((await keptSends())[0]?.counts).toMatchObject({ failed: 1, sent: 0 });
+    const stored = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value;
+    expect(stored).toMatchObject({ status: 'published', postFailure: null });
+    expect(stored?.channelPost?.conversationId).toBe(channelPosts().at(-1)?.conversationId);
+    expect((await hr('GET', path())).body.summary?.history[0]).toMatchObject({ action: 'published' });
+  }, 45_000);
+
+  it('refuses to publish again while the kept post is being sent, in the reader’s language, changing nothing', async () => {
+    const revised = await hr('POST', path('/revise'), { etag: await etagNow() });
+    nextPosts.push({ status: 429, code: 'Throttled', retryAfterSeconds: 30 });
+    const waiting = await hr('POST', path('/publish'), { etag: revised.body.summary?.etag });
+    expect(waiting.body.summary?.postFailure?.reason).toBe('willRetry');
+    const postsBefore = channelPosts().length;
+    // A worker (in another server process) holds the kept post's lease: its request may be on its way to Teams.
+    const keptId = (await app.repositories.summaries.get(tenantId, YEAR, AREA_A))?.value.postFailure?.keptId;
+    const deliveries = (await openFanout(testStorageAccount())).deliveries;
+    const row = await deliveries.get(tenantId, keptId ?? '', 'single');
+    if (!row) throw new Error('The kept post has no delivery row.');
+    await deliveries.update(
+      row,
+      { state: 'sending', leaseOwner: 'another-server', leaseUntil: Date.now() + 60_000 },
+      new Date(),
+    );
+
+    const texts: Record<string, string> = {
+      fi: 'Koontikorttia lähetetään kanavalle juuri nyt uudelleen. Odota hetki ja katso tilanne uudelleen ennen kuin julkaiset.',
+      sv: 'Sammanställningskortet skickas till kanalen igen just nu. Vänta en stund och se efter igen innan du publicerar.',
+      en: 'The summary card is being sent to the channel again right now. Wait a moment and look again before publishing.',
+    };
+    for (const locale of ['fi', 'sv', 'en']) {
+      const refused = await hr('POST', path('/publish'), { etag: waiting.body.summary?.etag, locale });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'summary.postRetrying', message: texts[locale] });
+    }
+    const after = await hr('GET', path());
+    expect(after.body.summary).toMatchObject({ status: 'draft', etag: waiting.body.summary?.etag });
+    expect(after.body.summary?.postFailure?.reason).toBe('willRetry');
+    expect(channelPosts()).toHaveLength(postsBefore);
+    expect((await deliveries.get(tenantId, keptId ?? '', 'single'))?.value.state).toBe('sending');
   });
 });

@@ -2,13 +2,18 @@
  * What a summary's kept channel post does when Teams takes it on a later retry (summaryPostDelivered), against
  * the summaries and publications in Azurite: the draft that publish left waiting becomes published with the
  * post's thread and the publication it announced; a second call (the worker redoing it after a crash) changes
- * nothing more; a draft HR edited, or published again, meanwhile is left as HR has it.
+ * nothing more; a draft HR edited, or published again, meanwhile is left as HR has it. A kept post that ends
+ * without arriving (summaryPostUndelivered) turns the waiting draft's "will retry" into why, once.
  */
 import type { ServiceAreaSummary } from '../../bot/src/domain/summary';
 import type { DeliveredNote } from '../../bot/src/fanout/proactive-retries';
 import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';
 import type { SummaryPublication } from '../../bot/src/storage/summary-publication-repository';
-import { SUMMARY_POST_DELIVERED, summaryPostDelivered } from '../../bot/src/summaries/summary-workflow';
+import {
+  SUMMARY_POST_DELIVERED,
+  summaryPostDelivered,
+  summaryPostUndelivered,
+} from '../../bot/src/summaries/summary-workflow';
 import { newTenantId, testStorageAccount } from '../support/storage';
 
 const YEAR = 2026;
@@ -138,4 +143,34 @@ test('a post that arrives before its publish wrote "will retry" publishes the cl
   expect(summary).toMatchObject({ status: 'published', channelPost: THREAD });
   expect(summary?.history?.map((event) => event.action)).toEqual(['published']);
   expect(await repositories.summaryPublications.get(tenantId, AREA, YEAR)).not.toBeNull();
+});
+
+/** The end handler as the app registers it. */
+const undelivered: ReturnType<typeof summaryPostUndelivered> = (tenantId, kept, end) =>
+  summaryPostUndelivered(repositories, () => LATER)(tenantId, kept, end);
+
+test('a kept post that ends without arriving turns the waiting draft’s "will retry" into the reason, once', async () => {
+  const tenantId = newTenantId();
+  await waitingDraft(tenantId);
+
+  await undelivered(tenantId, note(tenantId), { reason: 'failed', lastError: '500' });
+  await undelivered(tenantId, note(tenantId), { reason: 'failed', lastError: '500' });
+
+  const summary = (await repositories.summaries.get(tenantId, YEAR, AREA))?.value;
+  expect(summary).toMatchObject({ status: 'draft', postFailure: { at: TRIED_AT, reason: 'failed' } });
+  expect(summary?.history?.map((event) => [event.action, event.reason])).toEqual([
+    ['postFailed', 'willRetry'],
+    ['postFailed', 'failed'],
+  ]);
+  expect(await repositories.summaryPublications.get(tenantId, AREA, YEAR)).toBeNull();
+});
+
+test('the end of a post from an earlier publish leaves a later publish’s state alone', async () => {
+  const tenantId = newTenantId();
+  const later = { at: '2026-11-23T10:05:00.000Z', reason: 'willRetry' };
+  await waitingDraft(tenantId, { postFailure: later });
+
+  await undelivered(tenantId, note(tenantId), { reason: 'removed', lastError: '403' });
+
+  expect((await repositories.summaries.get(tenantId, YEAR, AREA))?.value.postFailure).toEqual(later);
 });

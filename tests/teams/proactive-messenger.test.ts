@@ -105,7 +105,11 @@ test('throttled beyond the caller’s wait: "will retry", kept in storage, and d
 
   const outcome = await messenger.send(tenantId, { kind: 'user', aadObjectId: 'aad-1' }, message);
 
-  expect(outcome).toEqual({ status: 'willRetry', reason: '429 Http429' });
+  expect(outcome).toEqual({
+    status: 'willRetry',
+    reason: '429 Http429',
+    keptId: expect.stringMatching(/^proactive:user:/),
+  });
   expect(lines.map((l) => l.event)).toEqual(['proactive.notDelivered']);
   expect(standIn.activities()).toEqual([]);
   // The server that kept it stops; nothing in its memory goes on. The next one's worker finds it in storage.
@@ -127,6 +131,96 @@ test('throttled beyond the caller’s wait: "will retry", kept in storage, and d
   const kept = (await next.fanout.recent(tenantId, { pageSize: 10 })).items;
   expect(kept).toHaveLength(1);
   expect(kept[0]).toMatchObject({ total: 1, counts: { sent: 1 }, finished: true });
+});
+
+test('a kept send whose retries run out reports its end once to the handler of its kind: failed, with the reason', async () => {
+  // Teams keeps answering 500; the worker's retry limit is set low so the retries run out within the test.
+  const { tenantId, references, standIn } = await setUp({ fail: () => ({ status: 500 }) });
+  const queueName = `proactive${randomBytes(4).toString('hex')}`;
+  const retries = await openProactiveRetries(testStorageAccount(), { queueName });
+  const messenger = new ReferenceMessenger({
+    references,
+    sender: new ConnectorSender(null),
+    logger: recordingLogger([]),
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 100 },
+    retries,
+  });
+  const note = { kind: 'test.post', keys: { id: 'x-1' } };
+  const ends: unknown[] = [];
+  const arrivals: unknown[] = [];
+
+  const outcome = await messenger.send(tenantId, { kind: 'team', teamId: TEAM }, message, {
+    onDelivered: note,
+  });
+  expect(outcome.status).toBe('willRetry');
+  const worker = retries.worker(
+    {
+      sender: new ConnectorSender(null),
+      logger: recordingLogger([]),
+      onDelivered: new Map([['test.post', async (...args: unknown[]) => void arrivals.push(args)]]),
+      onUndelivered: new Map([['test.post', async (...args: unknown[]) => void ends.push(args)]]),
+    },
+    { idlePollMs: 50, retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 100 } },
+  );
+  worker.start();
+  try {
+    const deadline = Date.now() + 15_000;
+    while (ends.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    await worker.stop();
+  }
+
+  expect(ends).toEqual([
+    [tenantId, expect.objectContaining(note), { reason: 'failed', lastError: '500 Http500' }],
+  ]);
+  expect(arrivals).toEqual([]);
+  expect(standIn.activities()).toEqual([]);
+  const kept = (await retries.fanout.recent(tenantId, { pageSize: 10 })).items;
+  expect(kept[0]).toMatchObject({ total: 1, counts: { failed: 1 }, finished: true });
+  // Ended already: there is nothing left to withdraw.
+  if (outcome.status === 'willRetry')
+    expect(await messenger.withdraw(tenantId, outcome.keptId)).toBe('ended');
+});
+
+test('a kept send withdrawn while it waits is never sent, and reports no end', async () => {
+  const { tenantId, references, standIn } = await setUp({
+    fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null),
+  });
+  const queueName = `proactive${randomBytes(4).toString('hex')}`;
+  const retries = await openProactiveRetries(testStorageAccount(), { queueName });
+  const messenger = new ReferenceMessenger({
+    references,
+    sender: new ConnectorSender(null),
+    logger: recordingLogger([]),
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 200 },
+    retries,
+  });
+  const note = { kind: 'test.post', keys: { id: 'x-2' } };
+  const ends: unknown[] = [];
+  const worker = retries.worker(
+    {
+      sender: new ConnectorSender(null),
+      logger: recordingLogger([]),
+      onUndelivered: new Map([['test.post', async (...args: unknown[]) => void ends.push(args)]]),
+    },
+    { idlePollMs: 50 },
+  );
+  worker.start();
+  try {
+    const outcome = await messenger.send(tenantId, { kind: 'team', teamId: TEAM }, message, {
+      onDelivered: note,
+    });
+    if (outcome.status !== 'willRetry') throw new Error(`Expected willRetry, got ${outcome.status}`);
+    expect(await messenger.withdraw(tenantId, outcome.keptId)).toBe('withdrawn');
+    // Beyond its Retry-After: a worker would have sent it by now.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+  } finally {
+    await worker.stop();
+  }
+
+  expect(standIn.activities()).toEqual([]);
+  expect(standIn.received).toHaveLength(1);
+  expect(ends).toEqual([]);
 });
 
 test('without a store for retries, a send still throttled when the caller stops waiting has failed', async () => {

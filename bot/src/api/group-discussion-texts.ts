@@ -1,13 +1,10 @@
 /** The group-discussion opening card's texts in each language. */
 import type { GroupTheme } from '../domain/group-discussion';
 import type { LocalisedText } from '../domain/locale';
+import { GROUP_DISCUSSION_TEXTS } from '../group-discussions/group-discussion-texts';
 
 export const GROUP_CARD_TEXTS = {
-  title: {
-    fi: 'Ryhmäosaamiskeskustelu {year}: {team}',
-    sv: 'Gruppsamtal om kompetens {year}: {team}',
-    en: 'Group competence discussion {year}: {team}',
-  },
+  title: GROUP_DISCUSSION_TEXTS.title,
   body: {
     fi: '{chair} aloitti tiimin ryhmäosaamiskeskustelun. Pohtikaa yhdessä näitä teemoja:',
     sv: '{chair} har inlett teamets gruppsamtal om kompetens. Fundera tillsammans på dessa teman:',

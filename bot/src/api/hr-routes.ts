@@ -16,7 +16,6 @@ import {
   saveClock,
 } from './clock-editor';
 import { roundProgress } from './hr-progress';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import {
   continuationTokenParam,
   ifMatch,
@@ -64,7 +63,7 @@ export function registerHrRoutes(
 
   secured(kit, server, 'get', '/api/v1/hr/progress', ['hr'], async (req, identity) => {
     const year = await yearParam(req, async () =>
-      currentRoundYear(await repositories.annualClocks.inEffect(identity.tenantId), null, kit.now()),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now()),
     );
     return { status: 200, body: await roundProgress(repositories, identity.tenantId, year) };
   });

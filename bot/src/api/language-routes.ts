@@ -5,6 +5,7 @@
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
+import type { LanguageChoiceView } from '../contract/personal';
 import { LOCALES, personLocale, type LanguageChoice } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { chooseLanguage } from '../i18n/person-language';
@@ -17,7 +18,7 @@ import { ifMatch, parseBody, secured, type RouteKit } from './route-kit';
 const choiceSchema = z.object({ locale: z.enum(LOCALES) }).strict();
 
 /** What the tab shows: the stored choice (null: none), the HR record's language, and the one in effect. */
-function view(read: Versioned<LanguageChoice> | null, recordLocale: Person['locale']) {
+function view(read: Versioned<LanguageChoice> | null, recordLocale: Person['locale']): LanguageChoiceView {
   return {
     chosen: read?.value.locale ?? null,
     record: recordLocale,

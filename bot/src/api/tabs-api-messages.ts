@@ -3,6 +3,7 @@
  * api-messages.ts). The tabs act on the code and show the message.
  */
 import type { LocalisedText } from '../domain/locale';
+import { localisedText } from '../i18n/translate';
 
 export const TABS_API_MESSAGES = {
   'team.notYourReport': {
@@ -15,21 +16,13 @@ export const TABS_API_MESSAGES = {
     sv: 'Du är inte chef för detta team.',
     en: 'You are not the supervisor of this team.',
   },
-  'meeting.inPast': {
-    fi: 'Aika on jo mennyt. Valitse tuleva aika.',
-    sv: 'Tiden har redan passerat. Välj en kommande tid.',
-    en: 'That time has passed. Choose a time in the future.',
-  },
+  'meeting.inPast': localisedText('cards.error.meeting.inPast'),
   'meeting.outsideWindow': {
     fi: 'Aika ei ole vuosikellon kehityskeskusteluikkunassa.',
     sv: 'Tiden ligger inte inom årsklockans period för utvecklingssamtal.',
     en: 'The time is outside the annual clock’s development-discussion window.',
   },
-  'meeting.noDiscussionThisYear': {
-    fi: 'Henkilöllä ei ole kehityskeskustelua tänä vuonna (vuorovuosimalli).',
-    sv: 'Personen har inget utvecklingssamtal detta år (modellen med växlande år).',
-    en: 'This person has no development discussion this year (alternating-year model).',
-  },
+  'meeting.noDiscussionThisYear': localisedText('cards.error.meeting.noDiscussionThisYear'),
   'meeting.notScheduled': {
     fi: 'Keskustelulle ei ole sovittu aikaa.',
     sv: 'Ingen tid har bokats för samtalet.',
@@ -55,11 +48,7 @@ export const TABS_API_MESSAGES = {
     sv: 'Årsklockan sparades inte eftersom den innehåller fel.',
     en: 'The annual clock was not saved because it has errors.',
   },
-  'serviceArea.notFound': {
-    fi: 'Palvelualuetta ei löytynyt.',
-    sv: 'Serviceområdet hittades inte.',
-    en: 'The service area was not found.',
-  },
+  'serviceArea.notFound': localisedText('common.serviceAreaNotFound'),
   'edit.conflict': {
     fi: 'Joku muu muutti tietoa sillä välin. Tarkista uusin versio ja tee muutos uudelleen.',
     sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den senaste versionen och gör ändringen på nytt.',

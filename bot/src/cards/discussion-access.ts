@@ -147,7 +147,7 @@ export async function openRecord(
   const isParty = employee && (employee.id === actor.person.id || employee.supervisorId === actor.person.id);
   if (!employee || !isParty) return refused(renderNoticeCard(actor.locale, 'cards.notice.notAllowed'));
   if (!employee.supervisorId || employee.supervisorId === employee.id) {
-    return refused(renderNoticeCard(actor.locale, 'cards.notice.noSupervisor', 'Default'));
+    return refused(renderNoticeCard(actor.locale, 'discussion.noSupervisor', 'Default'));
   }
   if (
     year !== (await roundYearOf(context, employee)) ||

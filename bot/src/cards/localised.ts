@@ -1,6 +1,6 @@
 /**
- * Texts of the summaries, group-discussion, training-plan, strategy and development-action features: each
- * feature keeps its catalogue (a LocalisedText per key, fi first) beside its code; this fills one in.
+ * Texts of the features: each feature keeps its catalogue beside its code in the one shape of every bot catalogue
+ * (a LocalisedText `{ fi, sv, en }` per key, like i18n/catalogue.ts); this fills one in.
  */
 import type { Locale, LocalisedText } from '../domain/locale';
 import { formatInstantDate, INTL_LOCALE_TAGS } from '../domain/organisation-time';

@@ -136,7 +136,7 @@ function parts(viewer: DiscussionViewer): SummaryPart[] {
   return [
     part(viewer, 'cards.part.preparation', sectionEntries(viewer, discussion.preparation), !prepared),
     part(viewer, 'cards.proposals', proposals, !prepared),
-    part(viewer, 'cards.part.ratings', ratingEntries(viewer)),
+    part(viewer, 'cards.step.assessment', ratingEntries(viewer)),
     ...(recorded
       ? [
           part(viewer, 'cards.part.supervisorNotes', sectionEntries(viewer, discussion.supervisorNotes)),

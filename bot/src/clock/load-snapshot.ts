@@ -9,7 +9,7 @@ import type { Repositories } from '../storage/repositories';
 import type { Page } from '../storage/table-store';
 import type { PageRequest } from '../storage/record-table';
 import { MAX_PAGE_SIZE } from '../storage/table-store';
-import type { OrganisationSnapshot, YearProgress } from './organisation-snapshot';
+import type { OrganisationSnapshot, YearProgress } from '../domain/organisation-snapshot';
 
 export type SnapshotRepositories = Pick<
   Repositories,

@@ -6,7 +6,7 @@
 import type { Person } from '../domain/organisation';
 import { NO_CHANNEL, type DeliveryTarget } from '../fanout/delivery';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
-import type { ReminderRecipient } from './reminder';
+import type { ReminderRecipient } from '../domain/reminder';
 
 export type ChannelRecipient = Exclude<ReminderRecipient, { kind: 'person' }>;
 

@@ -10,7 +10,7 @@ import { VERBS } from '../cards/verbs';
 import type { Locale } from '../domain/locale';
 import type { OutgoingActivity } from '../fanout/message-sender';
 import { ACTION_TITLES, reminderText } from './reminder-messages';
-import type { ReminderAction, ReminderMessage } from './reminder';
+import type { ReminderAction, ReminderMessage } from '../domain/reminder';
 
 /** The personal tab's entity id (appPackage/manifest.json) and the page a reminder opens in it. */
 export const PERSONAL_TAB_ENTITY_ID = 'osaamiskello';

@@ -2,7 +2,7 @@
 import type { PhaseKind } from '../domain/annual-clock';
 import type { Locale, LocalisedText } from '../domain/locale';
 import { interpolate } from '../i18n/interpolate';
-import type { ReminderAction, ReminderMessage } from './reminder';
+import type { ReminderAction, ReminderMessage } from '../domain/reminder';
 
 export const PHASE_TITLES: Record<PhaseKind, LocalisedText> = {
   developmentDiscussions: {

@@ -23,8 +23,21 @@ export interface RoundProgress {
   serviceAreas: AreaProgress[];
 }
 
-export interface SendProgress {
+/** A send's progress: counts by state while it runs and afterwards. */
+export interface CampaignProgress {
   campaignId: string;
+  label: string;
+  createdAt: string;
+  total: number;
+  counts: StateCounts;
+  /** Deliveries that may have reached their recipient twice (the worker's lease ran out mid-request). */
+  uncertain: number;
+  /** Every delivery is in a final state. */
+  finished: boolean;
+}
+
+/** A send as HR's sends list shows it: its progress and what the annual clock made it for. */
+export interface SendProgress extends Omit<CampaignProgress, 'total' | 'counts' | 'uncertain'> {
   /** The clock's day of the send (else the day it was created). */
   date: string;
   /** The reminder kind, or the campaign's label when the clock did not make it. */
@@ -33,12 +46,10 @@ export interface SendProgress {
   phaseId: string;
   /** The audience, or the escalation step. */
   scope: string;
-  label: string;
-  createdAt: string;
-  total: number;
-  counts: StateCounts;
-  uncertain: number;
-  finished: boolean;
+  /** Null: not shown, as it would tell how many finished since the series' last send shown (anonymity, rule 10). */
+  total: number | null;
+  counts: StateCounts | null;
+  uncertain: number | null;
 }
 
 /** A page of HR's sends, newest first. */

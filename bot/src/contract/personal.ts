@@ -66,3 +66,12 @@ export interface MyCompetence {
   scale: Pick<RatingScale, 'min' | 'max' | 'labels'>;
   upcoming: UpcomingItem[];
 }
+
+/** `GET`/`PUT /api/v1/me/language`: the person's own choice of language, as the personal tab shows it. */
+export interface LanguageChoiceView {
+  /** Null: the person has not chosen; their HR record's language applies. */
+  chosen: Locale | null;
+  record: Locale;
+  effective: Locale;
+  etag: string | null;
+}

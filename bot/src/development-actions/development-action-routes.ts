@@ -3,7 +3,6 @@
  *   GET /api/v1/development-actions/demand?year=
  */
 import type { Server } from 'restify';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { secured, yearParam, type RouteKit } from '../api/route-kit';
 import type { Repositories } from '../storage/repositories';
 import { demandByArea } from './development-action-service';
@@ -16,12 +15,7 @@ export function registerDevelopmentActionRoutes(
   secured(kit, server, 'get', '/api/v1/development-actions/demand', ['hr'], async (req, identity) => {
     // The round the summaries and training plans work on, as in HR's summaries desk.
     const year = await yearParam(req, async () =>
-      currentRoundYear(
-        await repositories.annualClocks.inEffect(identity.tenantId),
-        null,
-        kit.now(),
-        'planning',
-      ),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now(), 'planning'),
     );
     return { status: 200, body: await demandByArea(repositories, identity.tenantId, year) };
   });

@@ -7,32 +7,14 @@ import type { Catalogue } from '../cards/localised';
 import { localisedText } from '../i18n/translate';
 
 const OPTIONS: Catalogue<`option.${DevelopmentActionKind}.${DevelopmentActionForm}`> = {
-  'option.coaching.individual': {
-    fi: 'Yksilövalmennus',
-    sv: 'Individuell coachning',
-    en: 'Individual coaching',
-  },
-  'option.coaching.group': { fi: 'Ryhmävalmennus', sv: 'Gruppcoachning', en: 'Group coaching' },
-  'option.coaching.workCommunity': {
-    fi: 'Työyhteisövalmennus',
-    sv: 'Coachning av arbetsgemenskapen',
-    en: 'Work-community coaching',
-  },
-  'option.workSupervision.individual': {
-    fi: 'Yksilötyönohjaus',
-    sv: 'Individuell arbetshandledning',
-    en: 'Individual work supervision',
-  },
-  'option.workSupervision.group': {
-    fi: 'Ryhmätyönohjaus',
-    sv: 'Grupphandledning',
-    en: 'Group work supervision',
-  },
-  'option.workSupervision.workCommunity': {
-    fi: 'Työyhteisön työnohjaus',
-    sv: 'Arbetshandledning för arbetsgemenskapen',
-    en: 'Work-community work supervision',
-  },
+  'option.coaching.individual': localisedText('developmentAction.option.coaching.individual'),
+  'option.coaching.group': localisedText('developmentAction.option.coaching.group'),
+  'option.coaching.workCommunity': localisedText('developmentAction.option.coaching.workCommunity'),
+  'option.workSupervision.individual': localisedText('developmentAction.option.workSupervision.individual'),
+  'option.workSupervision.group': localisedText('developmentAction.option.workSupervision.group'),
+  'option.workSupervision.workCommunity': localisedText(
+    'developmentAction.option.workSupervision.workCommunity',
+  ),
 };
 
 export const DEVELOPMENT_ACTION_TEXTS = {

@@ -36,7 +36,10 @@ export interface PlaygroundOptions {
   /** The user who types in the browser, then exactly five others (the team's members). */
   currentUser: PlaygroundUser;
   users: PlaygroundUser[];
-  /** `channels`, when given, are the team's channels (the demo: one per service area) instead of `channelName`. */
+  /**
+   * `channels`, when given, are the team's channels besides General instead of `channelName`. The Playground holds
+   * at most one (organisation-data/demo-channels.ts): the demo links every service area to it.
+   */
   team: { name: string; channelName: string; channels?: Array<{ id: string; name: string }> };
   workDir: string;
 }

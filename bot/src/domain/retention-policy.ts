@@ -5,20 +5,15 @@
 import { z } from 'zod';
 import type { DevelopmentDiscussion } from './development-discussion';
 import type { TenantId } from './organisation';
+import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS, type RetentionYears } from './retention-kinds';
 
-export const RETENTION_KINDS = [
-  'developmentDiscussions',
-  'groupDiscussions',
-  'developmentActionRequests',
-  'auditLog',
-] as const;
-export type RetentionKind = (typeof RETENTION_KINDS)[number];
-
-/** Whole years; at least one, so nothing is purged while the annual clock still uses it. */
-export const MIN_RETENTION_YEARS = 1;
-export const MAX_RETENTION_YEARS = 30;
-
-export type RetentionYears = Record<RetentionKind, number>;
+export {
+  MAX_RETENTION_YEARS,
+  MIN_RETENTION_YEARS,
+  RETENTION_KINDS,
+  type RetentionKind,
+  type RetentionYears,
+} from './retention-kinds';
 
 const years = z.number().int().min(MIN_RETENTION_YEARS).max(MAX_RETENTION_YEARS);
 

@@ -24,7 +24,8 @@ export interface ServiceAreaSummary {
    * The last publish whose channel post did not arrive: the summary stayed a draft. `reason` is the poster's
    * outcome code (`noConversation`: the bot is not in the channel's team; `failed`: Teams refused the post;
    * `willRetry`: Teams asked to wait, and the post is kept and retried by itself — when it arrives, the summary
-   * becomes published). Cleared by a publish that arrives. Absent on summaries stored before it existed.
+   * becomes published; when it finally does not arrive, the reason becomes why). Cleared by a publish that
+   * arrives. Absent on summaries stored before it existed.
    */
   postFailure?: SummaryPostFailure | null;
   /** The published version's post in the channel: its thread (`19:…;messageid=…`) and activity. */
@@ -60,6 +61,8 @@ export interface SummaryChannelPost {
 export interface SummaryPostFailure {
   at: string;
   reason: string;
+  /** For `willRetry`: the kept post (fanout/proactive-retries.ts), withdrawn when HR publishes again. */
+  keptId?: string;
 }
 
 export const SUMMARY_EVENT_ACTIONS = ['published', 'postFailed', 'revised'] as const;

@@ -8,19 +8,9 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { Campaign, FinalCounts } from './campaign-repository';
 import type { CampaignStores } from './start-campaign';
 import type { DeliveryState } from './delivery';
-import type { StateCounts } from './delivery-repository';
+import type { CampaignProgress } from '../contract/hr';
 
-export interface CampaignProgress {
-  campaignId: string;
-  label: string;
-  createdAt: string;
-  total: number;
-  counts: StateCounts;
-  /** Deliveries that may have reached their recipient twice (see delivery-worker.ts). */
-  uncertain: number;
-  /** Every delivery is in a final state. */
-  finished: boolean;
-}
+export type { CampaignProgress };
 
 export interface UndeliveredRecipient {
   recipientKey: string;

@@ -21,7 +21,13 @@ import { describeError, type Logger } from '../logging';
 import { ConcurrencyConflictError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { ConversationPacer } from './conversation-pacer';
-import { isFinal, unreachableState, type Delivery, type DeliveryTarget } from './delivery';
+import {
+  isFinal,
+  unreachableState,
+  type Delivery,
+  type DeliveryState,
+  type DeliveryTarget,
+} from './delivery';
 import type { DeliveryChanges, DeliveryRepository } from './delivery-repository';
 import type { FanoutQueue, ReceivedBatch } from './fanout-queue';
 import { SendFailure, type MessageSender, type OutgoingActivity } from './message-sender';
@@ -87,6 +93,12 @@ export interface WorkerDeps {
    * sends again.
    */
   onSent?(delivery: Delivery, sent: { conversationId: string; activityId: string }): Promise<void>;
+  /**
+   * The delivery ended without arriving (blocked, notInstalled, noChannel, or failed: refused, or its retries ran
+   * out): its final state, the technical reason kept on it, and the connector's error code. Called once the row
+   * is recorded so by this worker (not when another writer ended it first); a throw is logged.
+   */
+  onUndelivered?(delivery: Delivery, end: DeliveryEnd): Promise<void>;
   onStep?(step: DeliveryStep, delivery: Delivery): void;
   logger: Logger;
   clock?: PacingClock;
@@ -124,6 +136,14 @@ const MAX_HELD_PER_SLOT = 4;
 const MAX_LATENESS_MS = 50;
 
 type Outcome = 'done' | { retryAt: number };
+
+/** How a delivery that did not arrive ended. */
+export interface DeliveryEnd {
+  state: Exclude<DeliveryState, 'pending' | 'sending' | 'sent'>;
+  lastError: string;
+  /** The connector's error code (e.g. ConversationBlockedByUser), when Teams answered one. */
+  code: string | null;
+}
 type AddressedTarget = Exclude<DeliveryTarget, { kind: 'unreachable' }>;
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -342,7 +362,11 @@ export class DeliveryWorker {
       if (isFinal(delivery.state)) return 'done';
       const { target } = delivery;
       if (target.kind === 'unreachable')
-        return this.settle(current, { state: unreachableState(target.reason), lastError: target.reason });
+        return this.settle(current, {
+          state: unreachableState(target.reason),
+          lastError: target.reason,
+          code: null,
+        });
       const now = clock.now();
       const heldByOther = delivery.state === 'sending' && delivery.leaseOwner !== settings.owner;
       if (heldByOther && (delivery.leaseUntil ?? 0) > now) return { retryAt: delivery.leaseUntil ?? now };
@@ -358,7 +382,7 @@ export class DeliveryWorker {
         activity = await deps.render(delivery);
       } catch (error) {
         deps.logger.error('fanout.renderFailed', { tenantId: delivery.tenantId, ...describeError(error) });
-        return this.settle(current, { state: 'failed', lastError: 'render' });
+        return this.settle(current, { state: 'failed', lastError: 'render', code: null });
       }
 
       const conversationId = delivery.conversationId ?? target.conversationId;
@@ -491,7 +515,7 @@ export class DeliveryWorker {
     if (next.kind === 'final') {
       deps.logger.warn('fanout.deliveryFinal', { tenantId: delivery.tenantId, state: next.state, lastError });
       if (failure.status === 403) await deps.onRefused?.(delivery, failure.code);
-      return this.settle(current, { state: next.state, lastError });
+      return this.settle(current, { state: next.state, lastError, code: failure.code });
     }
     return this.write(current, {
       state: 'pending',
@@ -503,11 +527,23 @@ export class DeliveryWorker {
     });
   }
 
-  private async settle(current: Versioned<Delivery>, changes: DeliveryChanges): Promise<'done'> {
+  /** Ends a delivery that did not arrive and tells the app, if this worker's write is the one that ended it. */
+  private async settle(current: Versioned<Delivery>, end: DeliveryEnd): Promise<'done'> {
+    let settled: Versioned<Delivery>;
     try {
-      await this.write(current, { ...changes, leaseUntil: null });
+      settled = await this.write(current, { state: end.state, lastError: end.lastError, leaseUntil: null });
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
+      return 'done';
+    }
+    try {
+      await this.deps.onUndelivered?.(settled.value, end);
+    } catch (error) {
+      this.deps.logger.warn('fanout.onUndeliveredFailed', {
+        tenantId: settled.value.tenantId,
+        campaignId: settled.value.campaignId,
+        ...describeError(error),
+      });
     }
     return 'done';
   }

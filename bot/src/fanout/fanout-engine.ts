@@ -47,7 +47,7 @@ export interface Fanout extends CampaignStores {
   worker(
     deps: Pick<
       WorkerDeps,
-      'sender' | 'render' | 'onConversationCreated' | 'onRefused' | 'onSent' | 'onStep'
+      'sender' | 'render' | 'onConversationCreated' | 'onRefused' | 'onSent' | 'onUndelivered' | 'onStep'
     > & {
       logger: Logger;
     },

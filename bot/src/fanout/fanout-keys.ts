@@ -7,7 +7,7 @@
  *   partition read), and partitions stay small (Azurite's point operations slow down with partition size).
  * - FanoutPacing: the tenant's shared rate-limit row, and one row per conversation with its recent sends.
  */
-import { fnv1a } from '../organisation-data/derived-id';
+import { fnv1a } from '../storage/fingerprint';
 import { keyPart, type EntityKey } from '../storage/keys';
 import { LATEST_ROW_TIME_MS } from '../tunables';
 

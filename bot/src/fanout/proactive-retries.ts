@@ -9,19 +9,28 @@
  * A send whose arrival the app records (a group discussion's start post, whose thread later replies go into; a
  * summary's post, which makes it published) carries what to update as data (`DeliveredNote`: a kind and its
  * keys), not as a function: when the worker — in this process or the next — gets it through, the handler
- * registered for that kind is called with the conversation Teams answered (a channel post's new thread).
+ * registered for that kind is called with the conversation Teams answered (a channel post's new thread). When
+ * the worker ends it without arriving (Teams refused it: 403, 404; or its retries ran out), the handler registered
+ * for the kind's end is called with the outcome instead, so what showed "will retry" shows why it did not arrive.
+ *
+ * A kept send can be withdrawn while it waits (`withdraw`: its delivery row is ended with an ETag-conditional
+ * write, which a worker's lease write then loses), so the person who asked for it can send it again themselves
+ * without it arriving twice; one a worker is sending at that moment is not withdrawn.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging';
 import type { StorageAccount } from '../storage/storage-account';
 import type { Delivery, DeliveryTarget } from './delivery';
-import type { DeliveryWorker, WorkerSettings } from './delivery-worker';
+import type { DeliveryEnd, DeliveryWorker, WorkerSettings } from './delivery-worker';
+import { ConcurrencyConflictError } from '../storage/errors';
 import { openFanout, type Fanout, type FanoutOptions } from './fanout-engine';
 import type { MessageSender, OutgoingActivity } from './message-sender';
 
 /** The queue of kept single sends; the campaigns and deliveries share the fan-out's tables. */
 export const PROACTIVE_QUEUE = 'proactive';
 const CAMPAIGN_PREFIX = 'proactive:';
+/** A kept send's one delivery. */
+const SINGLE = 'single';
 
 export function isProactiveRetry(campaignId: string): boolean {
   return campaignId.startsWith(CAMPAIGN_PREFIX);
@@ -46,6 +55,38 @@ export interface DeliveredAt {
 /** Records that a kept send arrived; idempotent (it may be called again after a crash) and ETag-conditional. */
 export type DeliveredHandler = (tenantId: string, note: DeliveredNote, at: DeliveredAt) => Promise<void>;
 
+/**
+ * Why a kept send did not arrive, as the proactive path's outcome codes (teams/proactive-messenger.ts):
+ * `blocked` (the person blocked the bot), `removed` (the app was removed), `notInstalled` (404, or no
+ * channel), `failed` (Teams refused it otherwise, or its retries ran out).
+ */
+export type UndeliveredReason = 'blocked' | 'removed' | 'notInstalled' | 'failed';
+
+export interface Undelivered {
+  reason: UndeliveredReason;
+  /** The technical reason kept on the delivery (status and error code), never personal data. */
+  lastError: string;
+}
+
+/** Records that a kept send ended without arriving; idempotent and ETag-conditional, as `DeliveredHandler`. */
+export type UndeliveredHandler = (tenantId: string, note: DeliveredNote, end: Undelivered) => Promise<void>;
+
+/** The outcome code of a delivery's end ("Status codes from bot conversational APIs" for the 403 codes). */
+export function undeliveredReason(end: Pick<DeliveryEnd, 'state' | 'code'>): UndeliveredReason {
+  if (end.state === 'blocked') return end.code === 'ConversationBlockedByUser' ? 'blocked' : 'removed';
+  if (end.state === 'notInstalled' || end.state === 'noChannel') return 'notInstalled';
+  return 'failed';
+}
+
+/**
+ * What withdrawing a kept send found: `withdrawn` (it will not be sent), `sending` (a worker holds it now: it
+ * may arrive), `sent` (it arrived), `ended` (it had ended without arriving, or is unknown).
+ */
+export type WithdrawResult = 'withdrawn' | 'sending' | 'sent' | 'ended';
+
+/** The technical reason kept on a withdrawn send's delivery. */
+export const WITHDRAWN = 'withdrawn';
+
 export interface KeepOptions {
   onDelivered?: DeliveredNote;
   /** Epoch ms before which it is not sent again (the Retry-After and backoff the caller already heard). */
@@ -59,14 +100,19 @@ interface KeptPayload {
 
 /** Where a send still failing when its caller stops waiting is kept, to be retried from storage. */
 export interface RetryStore {
-  /** `kind`: what is sent, for the logs and the campaign's label (e.g. "user", "channel"). */
+  /**
+   * `kind`: what is sent, for the logs and the campaign's label (e.g. "user", "channel"). Answers the kept
+   * send's id, for `withdraw`.
+   */
   keep(
     tenantId: string,
     kind: string,
     target: DeliveryTarget,
     activity: OutgoingActivity,
     options?: KeepOptions,
-  ): Promise<void>;
+  ): Promise<string>;
+  /** Stops a kept send that is still waiting (ETag-conditional), and says where it stood. */
+  withdraw(tenantId: string, keptId: string): Promise<WithdrawResult>;
 }
 
 export interface ProactiveRetries extends RetryStore {
@@ -80,6 +126,8 @@ export interface ProactiveRetries extends RetryStore {
       onConversationCreated?: (delivery: Delivery, conversationId: string) => Promise<void>;
       /** By note kind; read when a send arrives, so handlers registered after the worker is made count. */
       onDelivered?: ReadonlyMap<string, DeliveredHandler>;
+      /** By note kind; read when a send ends without arriving. */
+      onUndelivered?: ReadonlyMap<string, UndeliveredHandler>;
     },
     settings?: Partial<WorkerSettings>,
   ): DeliveryWorker;
@@ -94,14 +142,35 @@ export async function openProactiveRetries(
     fanout,
     async keep(tenantId, kind, target, activity, { onDelivered, notBefore } = {}) {
       const payload: KeptPayload = onDelivered ? { activity, onDelivered } : { activity };
+      const campaignId = `${CAMPAIGN_PREFIX}${kind}:${randomUUID()}`;
       await fanout.start({
         tenantId,
-        campaignId: `${CAMPAIGN_PREFIX}${kind}:${randomUUID()}`,
+        campaignId,
         label: `proactive.${kind}`,
-        deliveries: [{ recipientKey: 'single', target, payload, notBefore }],
+        deliveries: [{ recipientKey: SINGLE, target, payload, notBefore }],
       });
+      return campaignId;
     },
-    worker: ({ onDelivered, ...deps }, settings = {}) =>
+    async withdraw(tenantId, keptId) {
+      if (!isProactiveRetry(keptId)) return 'ended';
+      for (;;) {
+        const read = await fanout.deliveries.get(tenantId, keptId, SINGLE);
+        if (!read) return 'ended';
+        const { state } = read.value;
+        if (state === 'sent') return 'sent';
+        // Leased: the request may be on its way (or was, by a worker that stopped; the next one takes it over).
+        if (state === 'sending') return 'sending';
+        if (state !== 'pending') return 'ended';
+        try {
+          // A worker that read the row before this write loses its lease write to it, and then finds it ended.
+          await fanout.deliveries.update(read, { state: 'failed', lastError: WITHDRAWN }, new Date());
+          return 'withdrawn';
+        } catch (error) {
+          if (!(error instanceof ConcurrencyConflictError)) throw error;
+        }
+      }
+    },
+    worker: ({ onDelivered, onUndelivered, ...deps }, settings = {}) =>
       fanout.worker(
         {
           ...deps,
@@ -118,6 +187,17 @@ export async function openProactiveRetries(
               return;
             }
             await handler(delivery.tenantId, note, at);
+          },
+          onUndelivered: async (delivery, end) => {
+            const note = (delivery.payload as KeptPayload).onDelivered;
+            if (!note) return;
+            const handler = onUndelivered?.get(note.kind);
+            // A kind whose end nothing records (e.g. an invitation, whose outcome the caller already showed).
+            if (!handler) return;
+            await handler(delivery.tenantId, note, {
+              reason: undeliveredReason(end),
+              lastError: end.lastError,
+            });
           },
         },
         { owner: randomUUID(), ...settings },

@@ -10,7 +10,7 @@ import type { AddressGuard, RateLimiter } from '../http/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
-import type { DeliveredHandler } from '../fanout/proactive-retries';
+import type { DeliveredHandler, UndeliveredHandler } from '../fanout/proactive-retries';
 import type { CardActionHandler } from '../cards/card-action';
 
 export interface AppContext {
@@ -47,6 +47,8 @@ export interface FeatureContribution {
    * discussion's start post, a summary's post.
    */
   onDelivered?: Record<string, DeliveredHandler>;
+  /** What records that such a send ended without arriving (refused, or its retries ran out), by the same kind. */
+  onUndelivered?: Record<string, UndeliveredHandler>;
   /** Background work started once the server listens; returns its stop function. */
   start?: () => Promise<() => Promise<void>>;
 }

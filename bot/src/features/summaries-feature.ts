@@ -11,6 +11,7 @@ import { announcementCard, SUMMARY_VERBS } from '../summaries/summary-views';
 import {
   SUMMARY_POST_DELIVERED,
   summaryPostDelivered,
+  summaryPostUndelivered,
   type SummaryDeps,
 } from '../summaries/summary-workflow';
 
@@ -45,6 +46,7 @@ export const summariesFeature: Feature = (context) => {
     cardActions,
     cardViews: shownBy(SUMMARY_VERBS, cardActions[SUMMARY_VERBS.open]),
     onDelivered: { [SUMMARY_POST_DELIVERED]: summaryPostDelivered(repositories, now) },
+    onUndelivered: { [SUMMARY_POST_DELIVERED]: summaryPostUndelivered(repositories, now) },
     start: async () => startAggregateJob({ repositories, logger, now }),
   };
 };

@@ -5,6 +5,7 @@ import { GROUP_POST_DELIVERED, groupPostDelivered } from '../api/group-discussio
 import { registerHrRoutes } from '../api/hr-routes';
 import { registerPersonalRoutes } from '../api/personal-routes';
 import { fanoutSendProgress } from '../api/send-progress';
+import { effectiveThreshold } from '../summaries/anonymous-figures';
 import { registerTeamRoutes } from '../api/team-routes';
 import { graphCalendar } from '../calendar/graph-calendar';
 import { onBehalfOf } from '../calendar/on-behalf-of';
@@ -21,7 +22,9 @@ export const tabsApiFeature: Feature = async (context) => {
   const kit = { auth: apiAuth(context), now: context.now };
   const audit = auditTrail(repositories.auditLog, context.now);
   const fanout = await openFanout(storage);
-  const sends = fanoutSendProgress(fanout.recent);
+  const sends = fanoutSendProgress(fanout.recent, async (tenantId) =>
+    effectiveThreshold((await repositories.organisations.get(tenantId))?.value.anonymityThreshold ?? 0),
+  );
   const calendar = config.graphCalendar
     ? graphCalendar(config.graphCalendar, onBehalfOf(config.graphCalendar))
     : null;

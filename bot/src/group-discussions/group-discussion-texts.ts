@@ -45,11 +45,7 @@ const ERRORS: Catalogue<GroupDiscussionErrorCode> = {
     sv: 'Skriv din tanke innan du lägger till den.',
     en: 'Write your thought before adding it.',
   },
-  'groupDiscussion.textTooLong': {
-    fi: 'Teksti on liian pitkä.',
-    sv: 'Texten är för lång.',
-    en: 'The text is too long.',
-  },
+  'groupDiscussion.textTooLong': localisedText('discussion.textTooLong'),
   'groupDiscussion.tooManyContributions': {
     fi: 'Keskusteluun ei mahdu enempää ajatuksia.',
     sv: 'Samtalet rymmer inte fler tankar.',
@@ -137,9 +133,9 @@ export const GROUP_DISCUSSION_TEXTS = {
     en: 'Save the conclusions',
   },
   'action.conclude': { fi: 'Päätä keskustelu', sv: 'Avsluta samtalet', en: 'Conclude the discussion' },
-  'action.reopen': { fi: 'Avaa uudelleen', sv: 'Öppna igen', en: 'Reopen' },
-  'action.refresh': { fi: 'Päivitä', sv: 'Uppdatera', en: 'Refresh' },
-  'action.choose': { fi: 'Avaa', sv: 'Öppna', en: 'Open' },
+  'action.reopen': localisedText('cards.action.reopen'),
+  'action.refresh': localisedText('cards.action.refresh'),
+  'action.choose': localisedText('myTeam.open'),
   chooseTeam: {
     fi: 'Minkä tiimin ryhmäkeskustelun avaat?',
     sv: 'Vilket teams gruppsamtal vill du öppna?',

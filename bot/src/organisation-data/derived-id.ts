@@ -1,16 +1,7 @@
 /** Ids derived from names, for HR files that name service areas and teams without giving their codes. */
+import { fnv1a } from '../storage/fingerprint';
 
 export const MAX_ID_LENGTH = 64;
-
-/** FNV-1a: a short stable fingerprint, so that long names cut to the same prefix still get different ids. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** "Opetus ja varhaiskasvatus" → "opetus-ja-varhaiskasvatus": lowercase ASCII, digits and hyphens only. */
 export function idFromName(name: string): string {

@@ -1,5 +1,5 @@
 /** A small seeded PRNG (mulberry32), so that demo data is the same on every run and machine. */
-import { fnv1a } from './derived-id';
+import { fnv1a } from '../storage/fingerprint';
 
 export interface Random {
   /** In [0, 1). */

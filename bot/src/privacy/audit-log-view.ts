@@ -3,17 +3,7 @@
  * HR's changes to privacy settings; with the names of those who acted (the organisation's own people).
  */
 import type { Repositories } from '../storage/repositories';
-import type { AuditEntry } from '../domain/audit-entry';
-
-export interface AuditLogEntryView extends Omit<AuditEntry, 'tenantId'> {
-  /** Null for a job, or someone no longer in the organisation's data. */
-  actorName: string | null;
-}
-
-export interface AuditLogPage {
-  entries: AuditLogEntryView[];
-  continuationToken?: string;
-}
+import type { AuditLogPage } from '../contract/privacy';
 
 export const AUDIT_PAGE_SIZE = 50;
 

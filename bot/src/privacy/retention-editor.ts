@@ -14,18 +14,9 @@ import {
   type RetentionPolicy,
   type RetentionYears,
 } from '../domain/retention-policy';
+import type { RetentionPolicyView } from '../contract/privacy';
 
 export const retentionBodySchema = z.strictObject({ years: retentionYearsSchema });
-
-export interface RetentionPolicyView {
-  years: RetentionYears;
-  /** False while nothing is saved: the years are a suggestion and nothing is purged. */
-  stored: boolean;
-  updatedAt: string | null;
-  /** Null while nothing is saved. */
-  etag: string | null;
-  limits: { min: number; max: number };
-}
 
 type Repos = Pick<Repositories, 'retentionPolicies'>;
 

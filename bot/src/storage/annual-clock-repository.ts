@@ -1,6 +1,7 @@
 /** AnnualClocks (vuosikello): one clock per tenant (partition = tenant id, row "clock"), phases as JSON. */
 import { z } from 'zod';
 import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { ROLES, type TenantId } from '../domain/organisation';
 import { ExpiringCache } from './expiring-cache';
@@ -68,6 +69,18 @@ export class AnnualClockRepository {
   async inEffect(tenantId: TenantId): Promise<AnnualClock> {
     const stored = await this.current(tenantId);
     return stored ? { phases: stored.phases, overrides: stored.overrides } : defaultAnnualClock();
+  }
+
+  /**
+   * The round current now on the clock the tenant works by: for the discussions, or for a later phase of the round
+   * (planning, strategy) — the one rule of the domain (`currentRoundYear`), read for the whole organisation.
+   */
+  async currentRound(
+    tenantId: TenantId,
+    now: Date,
+    phase?: Parameters<typeof currentRoundYear>[3],
+  ): Promise<number> {
+    return currentRoundYear(await this.inEffect(tenantId), null, now, phase);
   }
 
   /** AlreadyExistsError if the tenant has a clock. */

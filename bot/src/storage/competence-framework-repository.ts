@@ -1,6 +1,7 @@
 /** CompetenceFrameworks (yhteiset osaamiset): one row per tenant and year (partition = tenant id, row = year). */
 import { z } from 'zod';
 import type { CompetenceFramework } from '../domain/competence';
+import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import { LOCALES } from '../domain/locale';
 import type { TenantId } from '../domain/organisation';
 import { competenceFrameworkKeys, partitionFilter } from './keys';
@@ -43,6 +44,11 @@ export class CompetenceFrameworkRepository {
 
   async get(tenantId: TenantId, year: number): Promise<Versioned<TenantCompetenceFramework> | null> {
     return this.table.get(competenceFrameworkKeys.key(tenantId, year));
+  }
+
+  /** The organisation's framework of `year`, or the default one while it has none of its own. */
+  async inEffect(tenantId: TenantId, year: number): Promise<CompetenceFramework> {
+    return (await this.get(tenantId, year))?.value ?? defaultCompetenceFramework(year);
   }
 
   /** AlreadyExistsError if the year has a framework. */

@@ -4,32 +4,19 @@
  * on the four themes are the guidelines shown in the next round of group discussions.
  */
 import { z } from 'zod';
-import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
+import { GROUP_THEMES } from '../domain/group-discussion';
 import type { TenantId } from '../domain/organisation';
+import { STRATEGY_AGENDA_ITEMS, type StrategicDiscussion } from '../domain/strategic-discussion';
 import { strategicDiscussionKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
 import type { TableStore, Versioned } from './table-store';
 
-/** The agenda's first three items (DOMAIN.md); the fourth is the four themes. */
-export const STRATEGY_AGENDA_ITEMS = [
-  'trainingPriorities', // koottujen koulutussuunnitelmien läpikäynti; keskitetyn koulutuksen painopisteet
-  'commonCompetences', // yhteisten osaamisten läpikäynti ja muutokset
-  'learningModel', // 70-20-10 -mallin läpikäynti ja muutokset
-] as const;
-export type StrategyAgendaItem = (typeof STRATEGY_AGENDA_ITEMS)[number];
-
-export interface StrategicDiscussion {
-  tenantId: TenantId;
-  year: number;
-  status: 'draft' | 'shared';
-  agenda: Partial<Record<StrategyAgendaItem, string>>;
-  themes: Partial<Record<GroupTheme, string>>;
-  updatedBy: string;
-  updatedAt: string;
-  sharedBy: string | null;
-  sharedAt: string | null;
-}
+export {
+  STRATEGY_AGENDA_ITEMS,
+  type StrategicDiscussion,
+  type StrategyAgendaItem,
+} from '../domain/strategic-discussion';
 
 const strategicDiscussionSchema = z.object({
   tenantId: z.string().min(1),

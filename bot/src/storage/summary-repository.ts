@@ -31,7 +31,10 @@ const summarySchema = z.object({
   learningWaySplit: z.record(z.enum(LEARNING_WAYS), z.number()),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().min(1).nullable(),
-  postFailure: z.object({ at: z.string(), reason: z.string() }).nullable().default(null),
+  postFailure: z
+    .object({ at: z.string(), reason: z.string(), keptId: z.string().min(1).optional() })
+    .nullable()
+    .default(null),
   channelPost: z
     .object({ conversationId: z.string().min(1), activityId: z.string().min(1) })
     .nullable()

@@ -6,51 +6,15 @@
  * summaries/aggregate-refresh.ts), so they never need to be edited by hand.
  */
 import { z } from 'zod';
-import { LEARNING_WAYS, type LearningWay } from '../domain/development-discussion';
+import { LEARNING_WAYS } from '../domain/development-discussion';
 import type { TenantId } from '../domain/organisation';
+import type { TeamAggregate } from '../domain/team-aggregate';
 import { rowKeyPrefixesFilter, rowKeyPrefixFilter, teamAggregateKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type SyncCounts } from './record-table';
 import type { TableStore, Versioned } from './table-store';
 
-/** Rating (as a string, e.g. "3") → how many gave it. */
-export type RatingCounts = Record<string, number>;
-
-export interface CompetenceTally {
-  self: RatingCounts;
-  supervisor: RatingCounts;
-  /** People with at least one rating of the competence. */
-  rated: number;
-  /** Of those, people with a development need in it (a rating below the middle of the scale). */
-  needs: number;
-}
-
-export interface TeamAggregate {
-  tenantId: TenantId;
-  year: number;
-  serviceAreaId: string;
-  teamId: string;
-  /** Signed discussions counted. */
-  respondents: number;
-  /** Competence id → tally. */
-  competences: Record<string, CompetenceTally>;
-  /** Learning goals by way of learning (70-20-10). */
-  learningWays: Record<LearningWay, number>;
-  /**
-   * The aggregates are released in steps (summaries/aggregate-refresh.ts): when this release was made, and the
-   * team's tallies at the release before (null: none), so a change under the threshold can be hidden. Rows
-   * written before releases were kept have neither.
-   */
-  releasedAt?: string | null;
-  previous?: TeamTally | null;
-}
-
-/** A team's tallies without its keys. */
-export interface TeamTally {
-  respondents: number;
-  competences: Record<string, CompetenceTally>;
-  learningWays: Record<LearningWay, number>;
-}
+export type { CompetenceTally, RatingCounts, TeamAggregate, TeamTally } from '../domain/team-aggregate';
 
 const count = z.number().int().min(0);
 const counts = z.record(z.string(), count);

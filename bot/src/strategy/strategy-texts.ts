@@ -1,7 +1,7 @@
 /** The strategic discussion's texts, fi / sv / en. */
 import type { StrategyAgendaItem } from '../storage/strategic-discussion-repository';
 import type { Catalogue } from '../cards/localised';
-import type { StrategyErrorCode } from './strategy-rules';
+import type { StrategyErrorCode } from '../domain/strategy-rules';
 import { localisedText } from '../i18n/translate';
 
 const ERRORS: Catalogue<StrategyErrorCode> = {
@@ -10,11 +10,7 @@ const ERRORS: Catalogue<StrategyErrorCode> = {
     sv: 'Det strategiska samtalet sammanställs av personaltjänsterna.',
     en: 'HR compiles the strategic discussion.',
   },
-  'strategy.textTooLong': {
-    fi: 'Teksti on liian pitkä.',
-    sv: 'Texten är för lång.',
-    en: 'The text is too long.',
-  },
+  'strategy.textTooLong': localisedText('discussion.textTooLong'),
   'strategy.noGuidelines': {
     fi: 'Kirjaa linjaukset vähintään yhteen teemaan ennen jakamista.',
     sv: 'Skriv riktlinjer för minst ett tema innan du delar.',
@@ -63,7 +59,7 @@ export const STRATEGY_TEXTS = {
     sv: '4. Temana: riktlinjer för serviceområdenas och teamens gruppsamtal',
     en: '4. The themes: guidelines for the service areas’ and teams’ group discussions',
   },
-  'status.draft': { fi: 'Luonnos', sv: 'Utkast', en: 'Draft' },
+  'status.draft': localisedText('common.draft'),
   'status.shared': { fi: 'Jaettu {date}', sv: 'Delat {date}', en: 'Shared {date}' },
   'status.none': { fi: 'Ei vielä koottu', sv: 'Inte sammanställt ännu', en: 'Not compiled yet' },
   'facts.title': {
@@ -104,25 +100,17 @@ export const STRATEGY_TEXTS = {
     sv: 'Små serviceområden tillsammans ({count})',
     en: 'Small service areas combined ({count})',
   },
-  'facts.needs': {
-    fi: 'Suurimmat kehittämistarpeet',
-    sv: 'De största utvecklingsbehoven',
-    en: 'Largest development needs',
-  },
+  'facts.needs': localisedText('common.topNeeds'),
   'facts.needLine': { fi: '{name}: {share} %', sv: '{name}: {share} %', en: '{name}: {share}%' },
   'facts.learningWays': {
     fi: 'Oppimistavoitteet 70-20-10',
     sv: 'Inlärningsmål 70-20-10',
     en: 'Learning goals 70-20-10',
   },
-  'facts.split': {
-    fi: '{p70} % – {p20} % – {p10} %',
-    sv: '{p70} % – {p20} % – {p10} %',
-    en: '{p70}% – {p20}% – {p10}%',
-  },
-  'action.save': { fi: 'Tallenna', sv: 'Spara', en: 'Save' },
+  'facts.split': localisedText('common.split'),
+  'action.save': localisedText('common.save'),
   'action.share': { fi: 'Jaa kanavalle', sv: 'Dela i kanalen', en: 'Share to the channel' },
-  'notice.saved': { fi: 'Tallennettu.', sv: 'Sparat.', en: 'Saved.' },
+  'notice.saved': localisedText('common.saved'),
   'notice.shared': {
     fi: 'Jaettu kanavalle. Linjaukset näkyvät seuraavissa ryhmäkeskusteluissa.',
     sv: 'Delat i kanalen. Riktlinjerna visas i nästa omgång gruppsamtal.',

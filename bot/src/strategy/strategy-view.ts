@@ -11,7 +11,7 @@ import type { AdaptiveCard } from '../cards/card-rendering';
 import { formatDate, localised, translator } from '../cards/localised';
 import { renderEditorCard, type Fact } from '../cards/record-cards';
 import { statusText } from '../training-plans/training-plan-view';
-import { MAX_AGENDA_TEXT_LENGTH } from './strategy-rules';
+import { MAX_AGENDA_TEXT_LENGTH } from '../domain/strategy-rules';
 import { STRATEGY_TEXTS, type StrategyTextKey } from './strategy-texts';
 import { cardText } from '../cards/card-text';
 

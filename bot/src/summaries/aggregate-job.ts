@@ -1,8 +1,10 @@
 /**
- * The background refresh of the team aggregates: every interval, each organisation's current year is rebuilt
- * from its development discussions (unchanged rows are not written). It catches what `refreshAfterSigning`
+ * The background refresh of the team aggregates: every interval, each organisation's current years are rebuilt
+ * from its development discussions (unchanged rows are not written): the rounds on its own clock that the
+ * discussions and the summaries work on now (from autumn on, the next round), and the calendar year. It catches what `refreshAfterSigning`
  * cannot see: people who changed team or service area, and teams that were removed. One run at a time.
  */
+import { currentRoundYear } from '../domain/annual-clock-rules';
 import { organisationYear } from '../domain/organisation-time';
 import { describeError, type Logger } from '../logging';
 import type { Repositories } from '../storage/repositories';
@@ -11,21 +13,30 @@ import { rebuildYear, type AggregateRepos } from './aggregate-refresh';
 export const AGGREGATE_REFRESH_INTERVAL_MS = 15 * 60 * 1000;
 
 export interface AggregateJobDeps {
-  repositories: AggregateRepos & Pick<Repositories, 'organisations'>;
+  repositories: AggregateRepos & Pick<Repositories, 'organisations' | 'annualClocks'>;
   logger: Logger;
   now(): Date;
   intervalMs?: number;
 }
 
+/** The years whose aggregates an organisation reads now: its discussion and planning rounds, and this year. */
+async function currentYears(deps: AggregateJobDeps, tenantId: string, now: Date): Promise<number[]> {
+  const clock = await deps.repositories.annualClocks.inEffect(tenantId);
+  const rounds = [currentRoundYear(clock, null, now), currentRoundYear(clock, null, now, 'planning')];
+  return [...new Set([organisationYear(now), ...rounds])].sort((a, b) => a - b);
+}
+
 export async function refreshAllTenants(deps: AggregateJobDeps): Promise<void> {
-  const year = organisationYear(deps.now());
+  const now = deps.now();
   for await (const organisation of deps.repositories.organisations.scanAll()) {
     const { tenantId } = organisation.value;
-    try {
-      const counts = await rebuildYear(deps.repositories, tenantId, year);
-      deps.logger.info('aggregates.refreshed', { tenantId, year, ...counts });
-    } catch (error) {
-      deps.logger.warn('aggregates.refreshFailed', { tenantId, year, ...describeError(error) });
+    for (const year of await currentYears(deps, tenantId, now).catch(() => [organisationYear(now)])) {
+      try {
+        const counts = await rebuildYear(deps.repositories, tenantId, year);
+        deps.logger.info('aggregates.refreshed', { tenantId, year, ...counts });
+      } catch (error) {
+        deps.logger.warn('aggregates.refreshFailed', { tenantId, year, ...describeError(error) });
+      }
     }
   }
 }

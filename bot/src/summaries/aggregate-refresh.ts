@@ -11,13 +11,13 @@
  * - `rebuildServiceArea`: before HR drafts or publishes an area's summary.
  * - `rebuildYear`: the background job, which also moves people who changed team or area.
  */
-import { defaultCompetenceFramework } from '../domain/competence-catalogue';
 import type { CompetenceFramework } from '../domain/competence';
 import type { Person, Team } from '../domain/organisation';
 import { mapConcurrently } from '../storage/bounded-concurrency';
 import type { Repositories } from '../storage/repositories';
 import type { SyncCounts } from '../storage/record-table';
-import { MAX_PAGE_SIZE, type Page } from '../storage/table-store';
+import { readAll } from '../storage/read-all';
+import { MAX_PAGE_SIZE } from '../storage/table-store';
 import type { TeamAggregate, TeamTally } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
@@ -40,22 +40,10 @@ export async function yearFramework(
   tenantId: string,
   year: number,
 ): Promise<CompetenceFramework> {
-  return (await repos.competenceFrameworks.get(tenantId, year))?.value ?? defaultCompetenceFramework(year);
+  return repos.competenceFrameworks.inEffect(tenantId, year);
 }
 
-/** Every item of a paged listing, 1,000 at a time. For jobs and bounded reads only. */
-export async function readAll<T>(
-  list: (page: { pageSize: number; continuationToken?: string }) => Promise<Page<T>>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await list({ pageSize: MAX_PAGE_SIZE, continuationToken });
-    items.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return items;
-}
+export { readAll };
 
 /** One row per team that has members, counting the members' signed discussions. */
 function aggregates(

@@ -6,7 +6,6 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../cards/card-action';
 import type { ChatCommand } from '../chat/chat-commands';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { effectiveThreshold } from './anonymous-figures';
 import {
   actingPerson,
@@ -71,7 +70,7 @@ export function summaryInteractions(deps: SummaryDeps): {
   const { repositories } = deps;
 
   const thisYear = async (tenantId: string): Promise<number> =>
-    currentRoundYear(await repositories.annualClocks.inEffect(tenantId), null, deps.now(), 'planning');
+    repositories.annualClocks.currentRound(tenantId, deps.now(), 'planning');
 
   async function overview(tenantId: string, locale: Locale, shownYear: number): Promise<CardActionResult> {
     const [organisation, areas, summaries] = await Promise.all([

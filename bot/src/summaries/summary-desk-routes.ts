@@ -35,7 +35,6 @@ import { ConcurrencyConflictError } from '../storage/errors';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import { effectiveThreshold } from './anonymous-figures';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { compileServiceAreaSummary, MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS } from './summary-texts';
 import {
@@ -123,7 +122,10 @@ function summaryView(read: Versioned<ServiceAreaSummary> | null) {
     status: summary.status,
     conclusions: summary.conclusions,
     publishedAt: summary.publishedAt,
-    postFailure: summary.postFailure ?? null,
+    // The kept post's id is the server's own.
+    postFailure: summary.postFailure
+      ? { at: summary.postFailure.at, reason: summary.postFailure.reason }
+      : null,
     history: [...(summary.history ?? [])].reverse(),
     etag: read.etag,
   };
@@ -213,7 +215,12 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
       suppressed: suppressedCounts(compiled.figures),
       preview: read ? await preview(target, area.name, read.value, compiled.figures, channel, hr) : null,
       publications: publications
-        .map((publication) => ({ year: publication.year, publishedAt: publication.publishedAt }))
+        .map((publication) => ({
+          year: publication.year,
+          publishedAt: publication.publishedAt,
+          // When the publication's frozen figures were released (null: stored before releases were kept).
+          releasedAt: publication.figures.releasedAt ?? null,
+        }))
         .sort((a, b) => b.year - a.year),
     };
   }
@@ -254,12 +261,7 @@ export function registerSummaryDeskRoutes(server: Server, kit: RouteKit, deps: S
 
   secured(kit, server, 'get', '/api/v1/hr/summaries', HR, async (req, identity) => {
     const year = await yearParam(req, async () =>
-      currentRoundYear(
-        await repositories.annualClocks.inEffect(identity.tenantId),
-        null,
-        kit.now(),
-        'planning',
-      ),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now(), 'planning'),
     );
     const [areas, summaries] = await Promise.all([
       repositories.serviceAreas.list(identity.tenantId),

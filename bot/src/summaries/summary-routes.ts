@@ -15,7 +15,6 @@ import { ANONYMITY_ERROR_CODES, type AnonymityErrorCode } from '../domain/anonym
 import { DomainRuleError } from '../domain/errors';
 import type { RequestIdentity } from '../api/auth/request-identity';
 import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import type { Repositories } from '../storage/repositories';
 import { raiseAnonymityThreshold } from './anonymity-setting';
 import { summarySubEntityId } from './channel-tab-link';
@@ -102,12 +101,7 @@ export function registerSummaryRoutes(server: Server, kit: RouteKit, repositorie
 
   secured(kit, server, 'get', '/api/v1/city/figures', ['hr', 'cityManagementTeam'], async (req, identity) => {
     const year = await yearParam(req, async () =>
-      currentRoundYear(
-        await repositories.annualClocks.inEffect(identity.tenantId),
-        null,
-        kit.now(),
-        'planning',
-      ),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now(), 'planning'),
     );
     return {
       status: 200,

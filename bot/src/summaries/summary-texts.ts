@@ -2,6 +2,13 @@
 import type { Catalogue } from '../cards/localised';
 import { localisedText } from '../i18n/translate';
 
+/** The summary's title, the same in its editor and in its announcement. */
+const SUMMARY_TITLE = {
+  fi: 'Osaamiskoonti {year}: {area}',
+  sv: 'Kompetenssammanställning {year}: {area}',
+  en: 'Competence summary {year}: {area}',
+};
+
 export const SUMMARY_TEXTS = {
   'overview.title': {
     fi: 'Osaamiskoonnit {year}',
@@ -14,14 +21,14 @@ export const SUMMARY_TEXTS = {
     en: 'The service areas’ summaries of group discussions and competence assessments. Figures are anonymous: nothing is shown for groups under {threshold} people.',
   },
   'status.none': { fi: 'Ei vielä luonnosta', sv: 'Inget utkast ännu', en: 'No draft yet' },
-  'status.draft': { fi: 'Luonnos', sv: 'Utkast', en: 'Draft' },
+  'status.draft': localisedText('common.draft'),
   'status.published': { fi: 'Julkaistu {date}', sv: 'Publicerad {date}', en: 'Published {date}' },
   'channel.missing': {
     fi: 'Kanavaa ei ole liitetty: lisää Osaamiskello-välilehti palvelualueen kanavalle.',
     sv: 'Ingen kanal är kopplad: lägg till fliken Osaamiskello i serviceområdets kanal.',
     en: 'No channel is linked: add the Osaamiskello tab to the service area’s channel.',
   },
-  'action.open': { fi: 'Avaa', sv: 'Öppna', en: 'Open' },
+  'action.open': localisedText('myTeam.open'),
   'action.previousYear': { fi: '◀ {year}', sv: '◀ {year}', en: '◀ {year}' },
   'action.nextYear': { fi: '{year} ▶', sv: '{year} ▶', en: '{year} ▶' },
   'action.createDraft': { fi: 'Luo luonnos', sv: 'Skapa utkast', en: 'Create draft' },
@@ -31,15 +38,11 @@ export const SUMMARY_TEXTS = {
     sv: 'Samla slutsatserna på nytt',
     en: 'Collect the conclusions again',
   },
-  'action.save': { fi: 'Tallenna', sv: 'Spara', en: 'Save' },
+  'action.save': localisedText('common.save'),
   'action.publish': { fi: 'Julkaise kanavalle', sv: 'Publicera i kanalen', en: 'Publish to the channel' },
   'action.revise': { fi: 'Muokkaa uudelleen', sv: 'Redigera igen', en: 'Revise' },
   'action.back': { fi: 'Kaikki koonnit', sv: 'Alla sammanställningar', en: 'All summaries' },
-  'editor.title': {
-    fi: 'Osaamiskoonti {year}: {area}',
-    sv: 'Kompetenssammanställning {year}: {area}',
-    en: 'Competence summary {year}: {area}',
-  },
+  'editor.title': SUMMARY_TITLE,
   'editor.noDraft': {
     fi: 'Luonnos kootaan palvelualueen ryhmäkeskustelujen johtopäätöksistä ja allekirjoitettujen kehityskeskustelujen anonyymeistä luvuista.',
     sv: 'Utkastet sammanställs av slutsatserna från serviceområdets gruppsamtal och anonyma siffror från undertecknade utvecklingssamtal.',
@@ -66,16 +69,8 @@ export const SUMMARY_TEXTS = {
     sv: 'Inlärningssätt 70-20-10',
     en: 'Ways of learning 70-20-10',
   },
-  'facts.split': {
-    fi: '{p70} % – {p20} % – {p10} %',
-    sv: '{p70} % – {p20} % – {p10} %',
-    en: '{p70}% – {p20}% – {p10}%',
-  },
-  'facts.topNeeds': {
-    fi: 'Suurimmat kehittämistarpeet',
-    sv: 'De största utvecklingsbehoven',
-    en: 'Largest development needs',
-  },
+  'facts.split': localisedText('common.split'),
+  'facts.topNeeds': localisedText('common.topNeeds'),
   'facts.needLine': {
     fi: '{name}: {share} % ({needs}/{rated})',
     sv: '{name}: {share} % ({needs}/{rated})',
@@ -98,8 +93,8 @@ export const SUMMARY_TEXTS = {
   },
   'hidden.change': {
     fi: 'Muuttui edellisestä alle {threshold} hengellä: {count}',
-    sv: 'Ändrades sedan förra gången med färre personer än anonymitetsgränsen: {count}',
-    en: 'Changed since the last release by fewer people than the anonymity threshold: {count}',
+    sv: 'Ändrades sedan förra gången med färre än {threshold} personer: {count}',
+    en: 'Changed since the last release by fewer than {threshold} people: {count}',
   },
   'hidden.hierarchy': {
     fi: 'Piilotettu myös kaupungin luvuissa: {count}',
@@ -128,7 +123,7 @@ export const SUMMARY_TEXTS = {
     sv: 'Slutsatserna samlades från gruppsamtalen.',
     en: 'The conclusions were collected from the group discussions.',
   },
-  'notice.saved': { fi: 'Tallennettu.', sv: 'Sparat.', en: 'Saved.' },
+  'notice.saved': localisedText('common.saved'),
   'notice.published': {
     fi: 'Julkaistu, ja koontikortti lähetettiin palvelualueen kanavalle.',
     sv: 'Publicerad, och sammanställningskortet skickades till serviceområdets kanal.',
@@ -185,11 +180,7 @@ export const SUMMARY_TEXTS = {
     sv: 'Sammanställningen hittades inte.',
     en: 'The summary was not found.',
   },
-  'summary.unknownArea': {
-    fi: 'Palvelualuetta ei löytynyt.',
-    sv: 'Serviceområdet hittades inte.',
-    en: 'The service area was not found.',
-  },
+  'summary.unknownArea': localisedText('common.serviceAreaNotFound'),
   'summary.published': {
     fi: 'Koonti on julkaistu. Valitse ensin ”Muokkaa uudelleen”.',
     sv: 'Sammanställningen är publicerad. Välj först ”Redigera igen”.',
@@ -220,11 +211,12 @@ export const SUMMARY_TEXTS = {
     sv: 'En slutsats får vara högst {max} tecken.',
     en: 'A conclusion can be at most {max} characters.',
   },
-  'announcement.title': {
-    fi: 'Osaamiskoonti {year}: {area}',
-    sv: 'Kompetenssammanställning {year}: {area}',
-    en: 'Competence summary {year}: {area}',
+  'summary.postRetrying': {
+    fi: 'Koontikorttia lähetetään kanavalle juuri nyt uudelleen. Odota hetki ja katso tilanne uudelleen ennen kuin julkaiset.',
+    sv: 'Sammanställningskortet skickas till kanalen igen just nu. Vänta en stund och se efter igen innan du publicerar.',
+    en: 'The summary card is being sent to the channel again right now. Wait a moment and look again before publishing.',
   },
+  'announcement.title': SUMMARY_TITLE,
   'announcement.intro': {
     fi: 'Henkilöstöpalvelut julkaisi palvelualueen osaamiskoonnin ryhmäkeskusteluista ja kehityskeskusteluista. Luvut ovat anonyymejä.',
     sv: 'Personaltjänsterna har publicerat serviceområdets kompetenssammanställning av gruppsamtal och utvecklingssamtal. Siffrorna är anonyma.',

@@ -5,7 +5,8 @@
  * not arrive leaves the summary a draft with the reason (`postFailure`), so HR sees it is not published and can
  * try again. A post Teams asked to wait for (429, 5xx, no answer) is also kept and retried by itself, as every
  * proactive send is (fanout/proactive-retries.ts); when it arrives, the summary becomes published then
- * (`summaryPostDelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
+ * (`summaryPostDelivered`); when it finally does not (refused later, or its retries ran out), the draft says why
+ * (`summaryPostUndelivered`). A refusal (403, 404: the app is not in the team) is final and not retried. A
  * published summary is revised by turning it back into a draft; the channel tab keeps showing the last
  * publication until the summary is published again.
  *
@@ -19,7 +20,7 @@ import { refuserFor, type Refuser } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Person } from '../domain/organisation';
 import { withEvent, type CompetenceDistribution, type ServiceAreaSummary } from '../domain/summary';
-import type { DeliveredHandler } from '../fanout/proactive-retries';
+import { WITHDRAWN, type DeliveredHandler, type UndeliveredHandler } from '../fanout/proactive-retries';
 import type { ChannelLink } from '../storage/channel-link-repository';
 import { ConcurrencyConflictError } from '../storage/errors';
 import { TABLES } from '../storage/keys';
@@ -52,6 +53,7 @@ export const SUMMARY_ERROR_CODES = [
   'summary.smallChange',
   'summary.tooManyConclusions',
   'summary.textTooLong',
+  'summary.postRetrying',
 ] as const;
 export type SummaryErrorCode = (typeof SUMMARY_ERROR_CODES)[number];
 
@@ -237,8 +239,9 @@ export async function publishSummary(
   // The channel keeps the previous publication: the next may not let anyone subtract fewer than k people.
   if (previous && smallDifferences(previous.value.figures, compiled.figures, compiled.figures.threshold) > 0)
     return refuse('summary.smallChange', 'Too few people changed since the last publication');
+  const withdrawn = await withdrawKeptPost(deps, read, etag);
   const publishedAt = deps.now().toISOString();
-  const claimed = await deps.repositories.summaries.update(asShown(read, etag), {
+  const claimed = await claim(deps, read, etag, withdrawn ? { by: actor.id } : null, {
     ...draftFigures(compiled.figures),
     status: 'published',
     publishedAt,
@@ -275,7 +278,11 @@ export async function publishSummary(
         status: 'draft',
         publishedAt: read.value.publishedAt,
         publishedBy: read.value.publishedBy,
-        postFailure: { at: publishedAt, reason },
+        postFailure: {
+          at: publishedAt,
+          reason,
+          ...(posted.status === 'willRetry' ? { keptId: posted.keptId } : {}),
+        },
         history: withEvent(read.value, { action: 'postFailed', at: publishedAt, by: actor.id, reason }),
       });
       return { summary, posted };
@@ -297,6 +304,55 @@ export async function publishSummary(
     history: withEvent(read.value, { action: 'published', at: publishedAt, by: actor.id, reason: null }),
   });
   return { summary, posted };
+}
+
+/**
+ * HR publishes again while the last publish's post is kept for a retry ("will retry"): HR's publish replaces that
+ * retry, so the card arrives once. The kept post is withdrawn while it waits (an ETag-conditional write on its
+ * delivery, which the fan-out's worker then cannot lease); one the worker is sending at this moment (or that has
+ * just arrived and is publishing the summary) is not, and HR is told the card is on its way, to look again in a
+ * moment. A stale card's publish withdraws nothing: it is refused as a conflict first. True when withdrawn.
+ */
+async function withdrawKeptPost(
+  deps: SummaryDeps,
+  read: Versioned<ServiceAreaSummary>,
+  etag: string,
+): Promise<boolean> {
+  const failure = read.value.postFailure;
+  if (failure?.reason !== 'willRetry' || !failure.keptId || !deps.messenger.withdraw) return false;
+  if (!etag || etag !== read.etag) throw new ConcurrencyConflictError(TABLES.summaries);
+  const result = await deps.messenger.withdraw(read.value.tenantId, failure.keptId);
+  if (result === 'sending' || result === 'sent')
+    refuse('summary.postRetrying', 'The kept post is being sent now');
+  return result === 'withdrawn';
+}
+
+/**
+ * The publish's claim, with the card's ETag. If someone changed the summary after its kept post was withdrawn,
+ * the claim is refused as a conflict and the "will retry" it showed is no longer true: it says the post failed,
+ * so HR sees the retry button on the latest version.
+ */
+async function claim(
+  deps: SummaryDeps,
+  read: Versioned<ServiceAreaSummary>,
+  etag: string,
+  withdrawn: { by: string } | null,
+  changes: Partial<ServiceAreaSummary>,
+): Promise<Versioned<ServiceAreaSummary>> {
+  try {
+    return await deps.repositories.summaries.update(asShown(read, etag), changes);
+  } catch (error) {
+    const at = read.value.postFailure?.at;
+    if (!(error instanceof ConcurrencyConflictError) || !withdrawn || !at) throw error;
+    const { tenantId, year, serviceAreaId } = read.value;
+    const keys = { year, serviceAreaId, publishedAt: at };
+    await summaryPostUndelivered(deps.repositories, deps.now)(
+      tenantId,
+      { kind: SUMMARY_POST_DELIVERED, keys, data: { publishedBy: withdrawn.by } },
+      { reason: 'failed', lastError: WITHDRAWN },
+    );
+    throw error;
+  }
 }
 
 /** The kind of a kept summary post's note: its arrival is recorded by `summaryPostDelivered`. */
@@ -352,6 +408,43 @@ export function summaryPostDelivered(
           at: now().toISOString(),
           by: publication.publishedBy,
           reason: null,
+        }),
+      });
+    });
+  };
+}
+
+/**
+ * A summary's kept post that the fan-out's worker ended without it arriving (Teams refused it later: 403, 404;
+ * or its retries ran out): the draft that publish left "will retry" now says why it is not published, so HR sees
+ * "not published: <reason>" and the retry button. ETag-conditional, and only while the summary is still that
+ * draft (its `willRetry` at the publish's time); a second call (the worker redoing it) finds it no longer
+ * waiting and changes nothing.
+ */
+export function summaryPostUndelivered(
+  repositories: Pick<Repositories, 'summaries'>,
+  now: () => Date,
+): UndeliveredHandler {
+  return async (tenantId, note, end) => {
+    const { year, serviceAreaId, publishedAt } = note.keys;
+    if (typeof year !== 'number' || typeof serviceAreaId !== 'string' || typeof publishedAt !== 'string')
+      return;
+    const by = (note.data as SummaryPublication | undefined)?.publishedBy;
+    await againAfterWriteRace(async () => {
+      const read = await repositories.summaries.get(tenantId, year, serviceAreaId);
+      const summary = read?.value;
+      const waiting =
+        summary?.status === 'draft' &&
+        summary.postFailure?.reason === 'willRetry' &&
+        summary.postFailure.at === publishedAt;
+      if (!read || !summary || !waiting) return;
+      await repositories.summaries.update(read, {
+        postFailure: { at: publishedAt, reason: end.reason },
+        history: withEvent(summary, {
+          action: 'postFailed',
+          at: now().toISOString(),
+          by: by ?? summary.publishedBy ?? 'system',
+          reason: end.reason,
         }),
       });
     });

@@ -16,7 +16,7 @@
 import type { OutcomeCode } from '../contract/team';
 import type { Logger } from '../logging';
 import type { DeliveryTarget } from '../fanout/delivery';
-import type { DeliveredNote, RetryStore } from '../fanout/proactive-retries';
+import type { DeliveredNote, RetryStore, WithdrawResult } from '../fanout/proactive-retries';
 import { createdPersonalReference } from '../fanout/address-keeping';
 import {
   SendFailure,
@@ -42,7 +42,8 @@ export type ProactiveAddress =
  */
 export type SendOutcome =
   | { status: 'delivered'; conversationId: string; activityId: string }
-  | { status: 'willRetry'; reason: string }
+  /** `keptId`: the kept send, which `withdraw` stops while it still waits. */
+  | { status: 'willRetry'; reason: string; keptId: string }
   | { status: 'unreachable'; reason: 'notInstalled' | UnreachableReason }
   | { status: 'failed'; reason: string };
 
@@ -77,6 +78,11 @@ export interface ProactiveMessenger {
     activity: OutgoingActivity,
     options?: SendOptions,
   ): Promise<SendOutcome>;
+  /**
+   * Stops a send kept for later (a `willRetry` outcome's `keptId`) that is still waiting, so the caller can send it
+   * again without it arriving twice; see fanout/proactive-retries.ts. Absent: nothing is ever kept.
+   */
+  withdraw?(tenantId: string, keptId: string): Promise<WithdrawResult>;
 }
 
 export interface MessengerSettings {
@@ -170,6 +176,10 @@ export class ReferenceMessenger implements ProactiveMessenger {
           : 'noConversation',
       );
     return this.attempt(tenantId, address, target, Date.now() + this.settings.waitMs, options);
+  }
+
+  async withdraw(tenantId: string, keptId: string): Promise<WithdrawResult> {
+    return this.deps.retries ? this.deps.retries.withdraw(tenantId, keptId) : 'ended';
   }
 
   private async resolve(
@@ -298,11 +308,11 @@ export class ReferenceMessenger implements ProactiveMessenger {
         if (!retries) return this.report(tenantId, address, { status: 'failed', reason }, reason);
         // Kept in storage: the fan-out's worker retries it from there, in this process or the next, and not
         // sooner than Teams asked (Retry-After) or the backoff would have waited.
-        await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity, {
+        const keptId = await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity, {
           onDelivered: options.onDelivered,
           notBefore: Date.now() + next.delayMs,
         });
-        return this.report(tenantId, address, { status: 'willRetry', reason }, reason);
+        return this.report(tenantId, address, { status: 'willRetry', reason, keptId }, reason);
       }
       await this.sleep(next.delayMs);
     }

@@ -8,12 +8,10 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import type { RequestIdentity } from '../api/auth/request-identity';
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../api/route-kit';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
 import type { Repositories } from '../storage/repositories';
-import { yearFramework } from '../summaries/aggregate-refresh';
 import { planCsv, planXlsx } from './training-plan-export';
 import { maySee } from './training-plan-service';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
@@ -50,12 +48,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
   secured(kit, server, 'get', '/api/v1/training-plans', null, async (req, identity) => {
     requirePerson(identity, null);
     const year = await yearParam(req, async () =>
-      currentRoundYear(
-        await repositories.annualClocks.inEffect(identity.tenantId),
-        null,
-        kit.now(),
-        'planning',
-      ),
+      repositories.annualClocks.currentRound(identity.tenantId, kit.now(), 'planning'),
     );
     const [stored, areas] = await Promise.all([
       repositories.trainingPlans.listForYear(identity.tenantId, year),
@@ -95,7 +88,7 @@ export function registerTrainingPlanRoutes(server: Server, kit: RouteKit, reposi
       requirePerson(identity, serviceAreaId);
       const [read, framework, areas] = await Promise.all([
         repositories.trainingPlans.get(identity.tenantId, year, serviceAreaId),
-        yearFramework(repositories, identity.tenantId, year),
+        repositories.competenceFrameworks.inEffect(identity.tenantId, year),
         repositories.serviceAreas.list(identity.tenantId),
       ]);
       if (!read)

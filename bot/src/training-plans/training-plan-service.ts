@@ -24,7 +24,7 @@ import { TABLES } from '../storage/keys';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
-import { readAll, yearFramework } from '../summaries/aggregate-refresh';
+import { readAll } from '../storage/read-all';
 import { localised } from '../cards/localised';
 import { compileCityFigures, compileServiceAreaSummary } from '../summaries/summary-compilation';
 import { TRAINING_PLAN_TEXTS } from './training-plan-texts';
@@ -209,7 +209,7 @@ export async function addAreaNeeds(
   if (ref.serviceAreaId === null) return refuse('trainingPlan.notFound', 'Only an area plan takes its needs');
   const [compiled, framework, locale] = await Promise.all([
     compileServiceAreaSummary(repos, ref.tenantId, ref.year, ref.serviceAreaId),
-    yearFramework(repos, ref.tenantId, ref.year),
+    repos.competenceFrameworks.inEffect(ref.tenantId, ref.year),
     organisationLocale(repos, ref.tenantId),
   ]);
   const additions = needItems(compiled.figures, framework.competences, locale);
@@ -245,7 +245,7 @@ export async function combineCentralPlan(
   const [plans, figures, framework, locale] = await Promise.all([
     repos.trainingPlans.listForYear(ref.tenantId, ref.year),
     compileCityFigures(repos, ref.tenantId, ref.year),
-    yearFramework(repos, ref.tenantId, ref.year),
+    repos.competenceFrameworks.inEffect(ref.tenantId, ref.year),
     organisationLocale(repos, ref.tenantId),
   ]);
   const submitted = plans

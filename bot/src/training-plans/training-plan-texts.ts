@@ -31,11 +31,7 @@ const ERRORS: Catalogue<TrainingPlanErrorCode> = {
     en: 'The item is already in the plan.',
   },
   'trainingPlan.needRequired': { fi: 'Kuvaa tarve.', sv: 'Beskriv behovet.', en: 'Describe the need.' },
-  'trainingPlan.textTooLong': {
-    fi: 'Teksti on liian pitkä.',
-    sv: 'Texten är för lång.',
-    en: 'The text is too long.',
-  },
+  'trainingPlan.textTooLong': localisedText('discussion.textTooLong'),
   'trainingPlan.invalidLearningWay': {
     fi: 'Valitse oppimistapa.',
     sv: 'Välj inlärningssätt.',
@@ -91,11 +87,7 @@ export const TRAINING_PLAN_TEXTS = {
     sv: 'Planen har inte gjorts ännu.',
     en: 'The plan has not been drawn up yet.',
   },
-  'trainingPlan.unknownArea': {
-    fi: 'Palvelualuetta ei löytynyt.',
-    sv: 'Serviceområdet hittades inte.',
-    en: 'The service area was not found.',
-  },
+  'trainingPlan.unknownArea': localisedText('common.serviceAreaNotFound'),
   'overview.title': {
     fi: 'Koulutussuunnitelmat {year}',
     sv: 'Utbildningsplaner {year}',
@@ -118,7 +110,7 @@ export const TRAINING_PLAN_TEXTS = {
   },
   'plan.title': { fi: '{plan} {year}', sv: '{plan} {year}', en: '{plan} {year}' },
   'status.none': { fi: 'Ei vielä laadittu', sv: 'Inte gjord ännu', en: 'Not drawn up yet' },
-  'status.draft': { fi: 'Luonnos', sv: 'Utkast', en: 'Draft' },
+  'status.draft': localisedText('common.draft'),
   'status.submitted': {
     fi: 'Jätetty henkilöstöpalveluille',
     sv: 'Inlämnad till personaltjänsterna',
@@ -169,33 +161,15 @@ export const TRAINING_PLAN_TEXTS = {
   'audience.allStaff': { fi: 'Koko henkilöstö', sv: 'Hela personalen', en: 'All staff' },
   'audience.supervisors': { fi: 'Esihenkilöt', sv: 'Chefer', en: 'Supervisors' },
   'audience.askers': { fi: 'Pyytäneet', sv: 'De som bett om det', en: 'Those who asked' },
-  'demand.coaching.individual': {
-    fi: 'Yksilövalmennus',
-    sv: 'Individuell coachning',
-    en: 'Individual coaching',
-  },
-  'demand.coaching.group': { fi: 'Ryhmävalmennus', sv: 'Gruppcoachning', en: 'Group coaching' },
-  'demand.coaching.workCommunity': {
-    fi: 'Työyhteisövalmennus',
-    sv: 'Coachning av arbetsgemenskapen',
-    en: 'Work-community coaching',
-  },
-  'demand.workSupervision.individual': {
-    fi: 'Yksilötyönohjaus',
-    sv: 'Individuell arbetshandledning',
-    en: 'Individual work supervision',
-  },
-  'demand.workSupervision.group': {
-    fi: 'Ryhmätyönohjaus',
-    sv: 'Grupphandledning',
-    en: 'Group work supervision',
-  },
-  'demand.workSupervision.workCommunity': {
-    fi: 'Työyhteisön työnohjaus',
-    sv: 'Arbetshandledning för arbetsgemenskapen',
-    en: 'Work-community work supervision',
-  },
-  'action.open': { fi: 'Avaa', sv: 'Öppna', en: 'Open' },
+  'demand.coaching.individual': localisedText('developmentAction.option.coaching.individual'),
+  'demand.coaching.group': localisedText('developmentAction.option.coaching.group'),
+  'demand.coaching.workCommunity': localisedText('developmentAction.option.coaching.workCommunity'),
+  'demand.workSupervision.individual': localisedText('developmentAction.option.workSupervision.individual'),
+  'demand.workSupervision.group': localisedText('developmentAction.option.workSupervision.group'),
+  'demand.workSupervision.workCommunity': localisedText(
+    'developmentAction.option.workSupervision.workCommunity',
+  ),
+  'action.open': localisedText('myTeam.open'),
   'action.addItem': { fi: 'Lisää rivi', sv: 'Lägg till rad', en: 'Add item' },
   'action.removeItem': { fi: 'Poista: {need}', sv: 'Ta bort: {need}', en: 'Remove: {need}' },
   'action.addNeeds': {
@@ -216,7 +190,7 @@ export const TRAINING_PLAN_TEXTS = {
   'action.review': { fi: 'Merkitse käsitellyksi', sv: 'Markera som behandlad', en: 'Mark as reviewed' },
   'action.confirm': { fi: 'Vahvista', sv: 'Fastställ', en: 'Confirm' },
   'action.back': { fi: 'Kaikki suunnitelmat', sv: 'Alla planer', en: 'All plans' },
-  'notice.saved': { fi: 'Tallennettu.', sv: 'Sparat.', en: 'Saved.' },
+  'notice.saved': localisedText('common.saved'),
   'notice.submitted': {
     fi: 'Suunnitelma jätettiin.',
     sv: 'Planen lämnades in.',

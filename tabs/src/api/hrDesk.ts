@@ -60,10 +60,13 @@ export interface SummaryDetail {
     developmentActions: number;
     /** Why cells were hidden, counts only; null for figures stored before the reasons were kept. */
     reasons: { small: number; change: number; hierarchy: number; complementary: number } | null;
+    /** When the figures were released (in steps of at least the threshold); null: never released. */
+    releasedAt: string | null;
   };
   /** The Adaptive Card the channel would get. */
   preview: Record<string, unknown> | null;
-  publications: Array<{ year: number; publishedAt: string }>;
+  /** The channel tab's publications; `releasedAt`: when their frozen figures were released (null: unknown). */
+  publications: Array<{ year: number; publishedAt: string; releasedAt: string | null }>;
   /** After a publish: `sent`, or why the card did not arrive. */
   posted?: string;
 }

@@ -1,15 +1,9 @@
+import type { LanguageChoiceView } from '../../../bot/src/contract/personal';
 import type { Locale } from '../i18n/locale';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
-/** The signed-in person's own choice of language (`GET`/`PUT /api/v1/me/language`). */
-export interface LanguageChoiceView {
-  /** Null: the person has not chosen; their HR record's language applies. */
-  chosen: Locale | null;
-  record: Locale;
-  effective: Locale;
-  etag: string | null;
-}
+export type { LanguageChoiceView } from '../../../bot/src/contract/personal';
 
 export async function fetchLanguageChoice(api: ApiClient, signal: AbortSignal): Promise<LanguageChoiceView> {
   const body = await api.get('/api/v1/me/language', {}, signal);

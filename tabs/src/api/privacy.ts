@@ -2,49 +2,23 @@
  * The privacy API: my data export and audit log; HR's retention policy, a person's log, export and erasure,
  * and lifting the block that keeps an erased person from being imported again.
  */
-import type { AuditAction, AuditRecordKind } from '../../../bot/src/domain/audit-entry';
+import type { AuditLogEntryView, AuditLogPage, RetentionPolicyView } from '../../../bot/src/contract/privacy';
+import type { AuditRecordKind } from '../../../bot/src/domain/audit-entry';
+import type { RetentionYears } from '../../../bot/src/domain/retention-kinds';
 import type { ApiClient } from './client';
 import { expectShape } from './shape';
 
 export type { AuditAction, AuditRecordKind } from '../../../bot/src/domain/audit-entry';
+export {
+  RETENTION_KINDS,
+  type RetentionKind,
+  type RetentionYears,
+} from '../../../bot/src/domain/retention-kinds';
+export type { AuditLogPage, RetentionPolicyView } from '../../../bot/src/contract/privacy';
+export type AuditLogEntry = AuditLogEntryView;
 
 /** Whose log: mine, a person's (HR), or the organisation's own (HR: purges, erasures, privacy settings). */
 export type AuditLogSource = { kind: 'me' } | { kind: 'person'; personId: string } | { kind: 'organisation' };
-
-export interface AuditLogEntry {
-  id: string;
-  subjectId: string | null;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: AuditAction;
-  recordKind: AuditRecordKind;
-  year: number | null;
-  count: number | null;
-  channel: 'tab' | 'card' | 'job';
-}
-
-export interface AuditLogPage {
-  entries: AuditLogEntry[];
-  continuationToken?: string;
-}
-
-export const RETENTION_KINDS = [
-  'developmentDiscussions',
-  'groupDiscussions',
-  'developmentActionRequests',
-  'auditLog',
-] as const;
-export type RetentionKind = (typeof RETENTION_KINDS)[number];
-export type RetentionYears = Record<RetentionKind, number>;
-
-export interface RetentionPolicyView {
-  years: RetentionYears;
-  stored: boolean;
-  updatedAt: string | null;
-  etag: string | null;
-  limits: { min: number; max: number };
-}
 
 const personPath = (personId: string, rest: string): string =>
   `/api/v1/people/${encodeURIComponent(personId)}/${rest}`;

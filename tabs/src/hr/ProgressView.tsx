@@ -88,13 +88,20 @@ export function ProgressView({
 }) {
   const styles = useStyles();
   const table = useDataTableStyles();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDateTime } = useI18n();
   const { state, retry } = useResource((signal) => fetchProgress(api, year, signal), `progress:${year}`);
   const [raisedTo, setRaisedTo] = useState<number | null>(null);
   if (state.status === 'loading') return <LoadingState label={t('progress.loading')} />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
   const { data } = state;
   const percent = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
+  /** Why an area shows no counts: too small a group, or not yet moved by a release step (docs/anonymity.md). */
+  const notShown = (area: RoundProgress['serviceAreas'][number], short = false) =>
+    area.due === null
+      ? t('progress.tooSmall')
+      : short
+        ? t('progress.notReleasedShort')
+        : t('progress.notReleased', { threshold: data.anonymityThreshold });
 
   return (
     <>
@@ -104,6 +111,7 @@ export function ProgressView({
         </p>
         <YearNavigation year={data.year} onChange={onYearChange} />
       </div>
+      <p className={styles.muted}>{t('figures.releasedHow', { threshold: data.anonymityThreshold })}</p>
       {raisedTo !== null ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('threshold.saved', { threshold: raisedTo })}</MessageBarBody>
@@ -148,7 +156,7 @@ export function ProgressView({
                       />
                     </div>
                   ) : (
-                    <span className={styles.muted}>{t('progress.tooSmall')}</span>
+                    <span className={styles.muted}>{notShown(area, true)}</span>
                   )}
                 </li>
               );
@@ -174,6 +182,9 @@ export function ProgressView({
                   <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
                     {t('progress.heldShare')}
                   </th>
+                  <th scope="col" className={table.headerCell}>
+                    {t('progress.releasedAt')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -197,10 +208,13 @@ export function ProgressView({
                               maximumFractionDigits: 0,
                             })}
                           </td>
+                          <td className={mergeClasses(table.cell, table.nowrap)}>
+                            {area.releasedAt ? formatDateTime(area.releasedAt) : null}
+                          </td>
                         </>
                       ) : (
-                        <td className={table.cell} colSpan={4}>
-                          {t('progress.tooSmall')}
+                        <td className={table.cell} colSpan={5}>
+                          {notShown(area)}
                         </td>
                       )}
                     </tr>

@@ -3,7 +3,7 @@ import { Button, Field, makeStyles, mergeClasses, ProgressBar, tokens } from '@f
 import type { ApiClient } from '../api/client';
 import { fetchSends } from '../api/hr';
 import { ApiError, asApiError } from '../api/http';
-import type { ClockPhaseSetting, SendProgress } from '../api/types';
+import type { ClockPhaseSetting, DeliveryState } from '../api/types';
 import { useResource } from '../api/useResource';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
@@ -32,7 +32,8 @@ const useStyles = makeStyles({
 /** The final states of recipients a send did not reach, each counted for HR. */
 const NOT_REACHED = ['blocked', 'notInstalled', 'failed', 'noChannel'] as const;
 
-const notReached = (send: SendProgress) => NOT_REACHED.reduce((sum, state) => sum + send.counts[state], 0);
+const notReached = (counts: Record<DeliveryState, number>) =>
+  NOT_REACHED.reduce((sum, state) => sum + counts[state], 0);
 
 /** The reminder sends, newest first, a page at a time: how far each has got, and whom it could not reach. */
 export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseSetting[] }) {
@@ -97,11 +98,15 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
           </thead>
           <tbody>
             {state.data.sends.map((send) => {
-              const sent = send.counts.sent;
-              const reasons = NOT_REACHED.filter((reason) => send.counts[reason] > 0).map((reason) =>
-                t(`sends.count.${reason}`, { count: formatNumber(send.counts[reason]) }),
+              const { counts, total } = send;
+              const sent = counts?.sent ?? 0;
+              const reasons = NOT_REACHED.filter((reason) => (counts?.[reason] ?? 0) > 0).map((reason) =>
+                t(`sends.count.${reason}`, { count: formatNumber(counts?.[reason] ?? 0) }),
               );
-              const label = t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(send.total) });
+              const label =
+                total === null
+                  ? ''
+                  : t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(total) });
               return (
                 <tr key={send.campaignId}>
                   <td className={mergeClasses(table.cell, table.nowrap)}>{formatDate(send.date)}</td>
@@ -109,15 +114,25 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
                     {kindName(send.kind)}
                     <div className={styles.muted}>{phaseName(send.phaseId)}</div>
                   </th>
-                  <td className={table.cell}>
-                    <Field className={styles.progress} validationMessage={label} validationState="none">
-                      <ProgressBar value={send.total === 0 ? 1 : sent / send.total} aria-label={label} />
-                    </Field>
-                  </td>
-                  <td className={mergeClasses(table.cell, table.number)}>
-                    {formatNumber(notReached(send))}
-                    {reasons.length > 0 ? <div className={styles.muted}>{reasons.join(' · ')}</div> : null}
-                  </td>
+                  {counts === null || total === null ? (
+                    <td className={table.cell} colSpan={2}>
+                      {t('sends.withheld')}
+                    </td>
+                  ) : (
+                    <>
+                      <td className={table.cell}>
+                        <Field className={styles.progress} validationMessage={label} validationState="none">
+                          <ProgressBar value={total === 0 ? 1 : sent / total} aria-label={label} />
+                        </Field>
+                      </td>
+                      <td className={mergeClasses(table.cell, table.number)}>
+                        {formatNumber(notReached(counts))}
+                        {reasons.length > 0 ? (
+                          <div className={styles.muted}>{reasons.join(' · ')}</div>
+                        ) : null}
+                      </td>
+                    </>
+                  )}
                   <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
                 </tr>
               );

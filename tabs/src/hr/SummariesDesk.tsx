@@ -411,6 +411,12 @@ function SummaryEditor({
 
       <Section title={t('summaries.suppressedHeading')}>
         <p className={styles.muted}>{t('summaries.suppressedIntro', { threshold: data.threshold })}</p>
+        <p className={styles.muted}>
+          {data.suppressed.releasedAt
+            ? t('figures.releasedAt', { date: formatDateTime(data.suppressed.releasedAt) })
+            : t('figures.notReleased', { threshold: data.threshold })}{' '}
+          {t('figures.releasedHow', { threshold: data.threshold })}
+        </p>
         <ul className={styles.list}>
           {data.suppressed.areaBelowThreshold ? (
             <li>{t('summaries.areaBelowThreshold')}</li>
@@ -447,9 +453,22 @@ function SummaryEditor({
 
       <Section title={t('summaries.historyHeading')}>
         {data.publications.length > 0 ? (
-          <p className={styles.muted}>
-            {t('summaries.publishedYears', { years: data.publications.map((p) => p.year).join(', ') })}
-          </p>
+          <>
+            <p className={styles.muted}>
+              {t('summaries.publishedYears', { years: data.publications.map((p) => p.year).join(', ') })}
+            </p>
+            <ul className={styles.list} aria-label={t('summaries.publicationsCaption')}>
+              {data.publications.map((publication) => (
+                <li key={publication.year}>
+                  {t('summaries.publicationReleased', {
+                    year: publication.year,
+                    published: formatDateTime(publication.publishedAt),
+                    released: publication.releasedAt ? formatDateTime(publication.releasedAt) : '–',
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
         {summary && summary.history.length > 0 ? (
           <ScrollRegion label={t('summaries.historyCaption')}>

@@ -332,6 +332,9 @@ export const en: Messages = {
   'progress.heldShare': 'Held %',
   'progress.serviceArea': 'Service area',
   'progress.tableCaption': 'Development discussions {year} by service area',
+  'progress.releasedAt': 'As of',
+  'progress.notReleased': 'Not released yet: the data of fewer than {threshold} people has changed',
+  'progress.notReleasedShort': 'Not released yet',
   'progress.tooSmall': 'Group too small to show',
   'threshold.label': 'Anonymity threshold',
   'threshold.hint':
@@ -348,6 +351,8 @@ export const en: Messages = {
   'sends.notReached': 'Not reached',
   'sends.state': 'Status',
   'sends.sentOf': '{sent}/{total} sent',
+  'sends.withheld':
+    'Counts not shown: they would reveal how many (fewer than the anonymity threshold) finished since the previous reminder.',
   'sends.finished': 'Finished',
   'sends.running': 'Running',
   'sends.count.blocked': 'blocked {count}',

@@ -330,6 +330,9 @@ export const fi = {
   'progress.heldShare': 'Käyty %',
   'progress.serviceArea': 'Palvelualue',
   'progress.tableCaption': 'Kehityskeskustelut {year} palvelualueittain',
+  'progress.releasedAt': 'Tilanne',
+  'progress.notReleased': 'Ei vielä julkaistu: alle {threshold} henkilön tiedot ovat muuttuneet',
+  'progress.notReleasedShort': 'Ei vielä julkaistu',
   'progress.tooSmall': 'Liian pieni ryhmä näytettäväksi',
   'threshold.label': 'Anonymiteettiraja',
   'threshold.hint':
@@ -346,6 +349,8 @@ export const fi = {
   'sends.notReached': 'Ei tavoitettu',
   'sends.state': 'Tila',
   'sends.sentOf': '{sent}/{total} lähetetty',
+  'sends.withheld':
+    'Määriä ei näytetä: ne kertoisivat, kuinka moni (alle anonymiteettirajan) on saanut osuutensa valmiiksi edellisen muistutuksen jälkeen.',
   'sends.finished': 'Valmis',
   'sends.running': 'Käynnissä',
   'sends.count.blocked': 'estetty {count}',

@@ -331,6 +331,9 @@ export const sv: Messages = {
   'progress.heldShare': 'Hållna %',
   'progress.serviceArea': 'Serviceområde',
   'progress.tableCaption': 'Utvecklingssamtal {year} per serviceområde',
+  'progress.releasedAt': 'Läge',
+  'progress.notReleased': 'Inte publicerat ännu: uppgifterna för färre än {threshold} personer har ändrats',
+  'progress.notReleasedShort': 'Inte publicerat ännu',
   'progress.tooSmall': 'För liten grupp för att visas',
   'threshold.label': 'Anonymitetsgräns',
   'threshold.hint':
@@ -347,6 +350,8 @@ export const sv: Messages = {
   'sends.notReached': 'Nåddes inte',
   'sends.state': 'Status',
   'sends.sentOf': '{sent}/{total} skickade',
+  'sends.withheld':
+    'Antalen visas inte: de skulle avslöja hur många (färre än anonymitetsgränsen) som blivit klara sedan föregående påminnelse.',
   'sends.finished': 'Klar',
   'sends.running': 'Pågår',
   'sends.count.blocked': 'blockerade {count}',

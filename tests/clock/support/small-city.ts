@@ -9,7 +9,7 @@ import {
   NO_PROGRESS,
   type OrganisationSnapshot,
   type YearProgress,
-} from '../../../bot/src/clock/organisation-snapshot';
+} from '../../../bot/src/domain/organisation-snapshot';
 
 export const TENANT = 'small-city';
 

@@ -18,11 +18,11 @@
  * within the service area).
  * The alternating-year model decides who has a development discussion and which teams a group discussion.
  */
-import type { AnnualClock, Level, PhaseKind, PhaseWindow } from '../domain/annual-clock';
-import { phaseWindows, roundYear } from '../domain/annual-clock-rules';
-import { daysBetween } from '../domain/calendar';
-import { conversationsFor, teamHoldsGroupDiscussion } from '../domain/discussion-year-rules';
-import type { Person, Role, ServiceArea, Team } from '../domain/organisation';
+import type { AnnualClock, Level, PhaseKind, PhaseWindow } from './annual-clock';
+import { phaseWindows, roundYear } from './annual-clock-rules';
+import { daysBetween } from './calendar';
+import { conversationsFor, teamHoldsGroupDiscussion } from './discussion-year-rules';
+import type { Person, Role, ServiceArea, Team } from './organisation';
 import { NO_PROGRESS, type OrganisationSnapshot, type YearProgress } from './organisation-snapshot';
 import {
   campaignId,

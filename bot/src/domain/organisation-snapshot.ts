@@ -2,10 +2,10 @@
  * What the scheduler reads about an organisation on a day: its structure, and for each year concerned the
  * progress of that year's conversations and plans (only the fields the reminders need).
  */
-import type { DevelopmentDiscussion } from '../domain/development-discussion';
-import type { GroupCompetenceDiscussion } from '../domain/group-discussion';
-import type { Organisation, Person, ServiceArea, Team } from '../domain/organisation';
-import type { TrainingPlan } from '../domain/training-plan';
+import type { DevelopmentDiscussion } from './development-discussion';
+import type { GroupCompetenceDiscussion } from './group-discussion';
+import type { Organisation, Person, ServiceArea, Team } from './organisation';
+import type { TrainingPlan } from './training-plan';
 
 export interface DiscussionProgress extends Pick<
   DevelopmentDiscussion,

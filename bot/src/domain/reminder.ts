@@ -2,8 +2,8 @@
  * A reminder the annual clock sends on a day: to a person (in their language) or as a post in a service area's
  * or team's channel. What it says is data (a kind and its figures), put into words only when it is sent.
  */
-import type { PhaseKind } from '../domain/annual-clock';
-import type { Locale } from '../domain/locale';
+import type { PhaseKind } from './annual-clock';
+import type { Locale } from './locale';
 
 export const REMINDER_KINDS = [
   'phaseOpened', // a phase's window opens

@@ -5,15 +5,15 @@
  * in the next round of group discussions (the cascade: guidance down, needs up). HR may correct and share
  * again; what the group discussions show is always the stored version.
  */
-import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
-import { refuserFor, type Refuser } from '../domain/errors';
-import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
-import type { Person } from '../domain/organisation';
+import { MAX_CONCLUSION_LENGTH } from './content-limits';
+import { refuserFor, type Refuser } from './errors';
+import { GROUP_THEMES, type GroupTheme } from './group-discussion';
+import type { Person } from './organisation';
 import {
   STRATEGY_AGENDA_ITEMS,
   type StrategicDiscussion,
   type StrategyAgendaItem,
-} from '../storage/strategic-discussion-repository';
+} from './strategic-discussion';
 
 export const STRATEGY_ERROR_CODES = [
   'strategy.notAllowed',
