@@ -71,13 +71,17 @@ function startClients(base: Pick<ClientRun, 'url' | 'tenantId' | 'year' | 'users
   };
 }
 
+/** Clock ticks a second (Linux), asked once: a child process started mid-measurement would cost this one CPU. */
+let ticksPerSecond: number | null = null;
+
 /** CPU seconds another process has used so far (Linux only: null elsewhere). */
 function processCpuSeconds(pid: number): number | null {
   try {
     // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in clock ticks.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
-    const perSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    const perSecond = ticksPerSecond;
     return Number.isFinite(ticks) && perSecond > 0 ? ticks / perSecond : null;
   } catch {
     return null;
@@ -174,9 +178,10 @@ async function main(): Promise<void> {
     });
     try {
       await clients.run({ submitsPerUser: WARMUP_SUBMITS_PER_USER, intervalMs: 0, record: false });
-      const cpuBefore = process.cpuUsage();
       const storageCpuBefore = processCpuSeconds(azurite.pid);
       const clientCpuBefore = processCpuSeconds(clients.pid);
+      // Last, so that reading the other processes' figures is not counted as the service's.
+      const cpuBefore = process.cpuUsage();
       const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
       const cpu = process.cpuUsage(cpuBefore);
       const storageCpuAfter = processCpuSeconds(azurite.pid);

@@ -5,7 +5,7 @@
  *
  * Environment: BENCH_CONNECTION_STRING, BENCH_SERVICE_URL, BENCH_TENANTS (recipients per tenant, "10000" or
  * "40000,50,50,50"), BENCH_CEILING (the ceiling per tenant, requests/s; paced one under it). IPC, answered in order:
- *   → { started: { at, materialiseMs } }   once every campaign is stored and the worker runs
+ *   → { started: { at, materialiseMs, materialisePeakRss } }   once every campaign is stored and the worker runs
  *   'memory'  → { memory: { rss, heapUsed, peakRss } }
  *   'finish'  → { finished: { leases, requests, peakRss } } once every campaign is final; then it exits.
  */
@@ -19,17 +19,19 @@ import { activity, benchConversation, benchTenant } from './fanout-ids';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function deliveries(tenant: number, count: number, serviceUrl: string): DeliveryRequest[] {
-  return Array.from({ length: count }, (_, index) => ({
-    recipientKey: `person:${index}`,
-    target: {
-      kind: 'user',
-      serviceUrl,
-      aadObjectId: `aad-${tenant}-${index}`,
-      conversationId: benchConversation(tenant, index),
-    },
-    payload: { index },
-  }));
+/** Made as they are written (a page at a time), as a caller reading its recipients page by page would. */
+function* deliveries(tenant: number, count: number, serviceUrl: string): Generator<DeliveryRequest> {
+  for (let index = 0; index < count; index += 1)
+    yield {
+      recipientKey: `person:${index}`,
+      target: {
+        kind: 'user',
+        serviceUrl,
+        aadObjectId: `aad-${tenant}-${index}`,
+        conversationId: benchConversation(tenant, index),
+      },
+      payload: { index },
+    };
 }
 
 async function main(): Promise<void> {
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   const fanout = await openFanout(account, { tenantRate: tenantRateFor(ceiling) });
 
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const materialising = Date.now();
   // The largest campaign first: the others are queued behind it, the worst case for fairness.
   for (const [tenant, count] of tenants.entries()) {
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     });
   }
   const materialiseMs = Date.now() - materialising;
+  const materialisePeakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   // A lease not followed by a request is a send time the worker missed (see MAX_LATENESS_MS).
   let leases = 0;
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
     { owner: 'bench' },
   );
   worker.start();
-  process.send?.({ started: { at: Date.now(), materialiseMs } });
+  process.send?.({ started: { at: Date.now(), materialiseMs, materialisePeakRss } });
 
   process.on('message', (message: string) => {
     if (message === 'memory') {

@@ -7,6 +7,7 @@
  *
  * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
  * first), --ceiling R (50, Teams' requests/s per tenant: the engine paces one under it and never exceeds it), --latency-ms L (50), --skip-baseline.
+ * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process (e.g. "--trace-gc", "--max-old-space-size=64").
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -204,7 +205,7 @@ async function engine(connectionString: string, opts: Options): Promise<number> 
   const connector = await startConnector(opts.latencyMs);
   const total = opts.tenants.reduce((sum, count) => sum + count, 0);
   const sender = fork(await bundleSender(), {
-    execArgv: [],
+    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     cwd: join(__dirname, '..'),
     env: {
       ...process.env,
@@ -214,11 +215,13 @@ async function engine(connectionString: string, opts: Options): Promise<number> 
       BENCH_CEILING: String(opts.ceiling),
     },
   });
-  const { at: started, materialiseMs } = await nextMessage<{ at: number; materialiseMs: number }>(
-    sender,
-    'started',
-  );
+  const {
+    at: started,
+    materialiseMs,
+    materialisePeakRss,
+  } = await nextMessage<{ at: number; materialiseMs: number; materialisePeakRss: number }>(sender, 'started');
   print('fanout.materialise_time', materialiseMs / 1000, 's', 1);
+  print('fanout.materialise_peak_rss', materialisePeakRss / MB, 'MB');
   const memory = (): Promise<Memory> => {
     const answer = nextMessage<Memory>(sender, 'memory');
     sender.send('memory');

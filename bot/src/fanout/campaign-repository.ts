@@ -76,7 +76,7 @@ export class CampaignRepository {
   /** ConcurrencyConflictError if the campaign changed since `read`. */
   async update(
     read: Versioned<Campaign>,
-    changes: Partial<Pick<Campaign, 'materialised' | 'finalCounts'>>,
+    changes: Partial<Pick<Campaign, 'materialised' | 'total' | 'finalCounts'>>,
   ): Promise<Versioned<Campaign>> {
     return this.table.update(read, changes);
   }

@@ -50,6 +50,11 @@ const deliverySchema = z.object({
 
 /** Buckets written at once while a campaign is materialised. */
 const CREATE_CONCURRENCY = 8;
+/**
+ * Rows encoded and held at once while a campaign is materialised: some 64 per bucket, so a page still goes in
+ * few transactions (128 buckets), and a 40,000-recipient campaign is written in 5 pages instead of held whole.
+ */
+const CREATE_PAGE = 8192;
 
 export type DeliveryChanges = Partial<
   Omit<Delivery, 'tenantId' | 'campaignId' | 'recipientKey' | 'target' | 'payload'>
@@ -73,17 +78,30 @@ export class DeliveryRepository {
 
   /**
    * Creates the deliveries that do not exist yet, leaving existing ones (and their progress) alone; returns the
-   * buckets that hold them, in order, with how many of the campaign's rows each holds. A bucket's rows go in
-   * transactions of up to 100; a transaction that meets an existing row is redone row by row.
+   * buckets that hold them, in order, with how many of the campaign's rows each holds. The requests are taken a
+   * page (CREATE_PAGE) at a time, so a city's campaign is never in memory whole: only the page's rows and a count
+   * per bucket. A page's rows of one bucket go in transactions of up to 100; a transaction that meets an existing
+   * row is redone row by row. `onRequest` sees each request as it is taken (the caller counts, checks keys).
    */
   async createMissing(
     tenantId: string,
     campaignId: string,
-    requests: readonly DeliveryRequest[],
+    requests: Iterable<DeliveryRequest>,
     now: Date,
+    onRequest?: (request: DeliveryRequest) => void,
   ): Promise<Array<{ bucket: number; rows: number }>> {
-    const buckets = new Map<number, Row[]>();
+    const counts = new Map<number, number>();
+    const updatedAt = now.toISOString();
+    let page = new Map<number, Row[]>();
+    let held = 0;
+    const flush = async (): Promise<void> => {
+      const buckets = [...page.values()];
+      page = new Map();
+      held = 0;
+      await mapConcurrently(buckets, CREATE_CONCURRENCY, (rows) => this.createRows(rows));
+    };
     for (const request of requests) {
+      onRequest?.(request);
       const row = this.codec.row(deliveryKeys.key(tenantId, campaignId, request.recipientKey), {
         ...request,
         tenantId,
@@ -97,27 +115,31 @@ export class DeliveryRepository {
         activityId: null,
         lastError: null,
         uncertain: false,
-        updatedAt: now.toISOString(),
+        updatedAt,
       });
       const bucket = deliveryKeys.bucketOf(request.recipientKey);
-      const rows = buckets.get(bucket);
+      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+      const rows = page.get(bucket);
       if (rows) rows.push(row);
-      else buckets.set(bucket, [row]);
+      else page.set(bucket, [row]);
+      held += 1;
+      if (held >= CREATE_PAGE) await flush();
     }
-    await mapConcurrently([...buckets.values()], CREATE_CONCURRENCY, async (rows) => {
-      for (let start = 0; start < rows.length; start += MAX_TRANSACTION_ACTIONS) {
-        const chunk = rows.slice(start, start + MAX_TRANSACTION_ACTIONS);
-        try {
-          await this.store.transaction(chunk.map((row): TransactionAction => ['create', row]));
-        } catch (error) {
-          if (!(error instanceof AlreadyExistsError)) throw error;
-          for (const row of chunk) await this.store.insert(row).catch(ignoreExisting);
-        }
+    if (held > 0) await flush();
+    return [...counts].map(([bucket, rows]) => ({ bucket, rows })).sort((a, b) => a.bucket - b.bucket);
+  }
+
+  /** One bucket's rows of a page, in transactions of up to 100. */
+  private async createRows(rows: readonly Row[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += MAX_TRANSACTION_ACTIONS) {
+      const chunk = rows.slice(start, start + MAX_TRANSACTION_ACTIONS);
+      try {
+        await this.store.transaction(chunk.map((row): TransactionAction => ['create', row]));
+      } catch (error) {
+        if (!(error instanceof AlreadyExistsError)) throw error;
+        for (const row of chunk) await this.store.insert(row).catch(ignoreExisting);
       }
-    });
-    return [...buckets]
-      .map(([bucket, rows]) => ({ bucket, rows: rows.length }))
-      .sort((a, b) => a.bucket - b.bucket);
+    }
   }
 
   async get(tenantId: string, campaignId: string, recipientKey: string): Promise<Versioned<Delivery> | null> {

@@ -21,7 +21,11 @@ export interface CampaignRequest {
   /** The idempotency key: the same id is never sent twice. */
   campaignId: string;
   label: string;
-  deliveries: readonly DeliveryRequest[];
+  /**
+   * Each recipient once. Any iterable: a generator lets a city-wide send be written page by page without
+   * building all its requests first (delivery-repository.ts, createMissing).
+   */
+  deliveries: Iterable<DeliveryRequest>;
 }
 
 /**
@@ -42,15 +46,22 @@ export const DEFAULT_CAMPAIGN_LEAD_SECONDS = 10;
 
 export type StartOutcome = 'started' | 'resumed' | 'alreadyStarted';
 
+const DUPLICATE_RECIPIENT = 'A campaign names each recipient once.';
+
+/** An array is checked before anything is written; other iterables as their rows are (a page may be stored). */
+function uniqueRecipients(deliveries: readonly DeliveryRequest[]): void {
+  const keys = new Set(deliveries.map((delivery) => delivery.recipientKey));
+  if (keys.size !== deliveries.length) throw new Error(DUPLICATE_RECIPIENT);
+}
+
 export async function startCampaign(
   stores: CampaignStores,
   request: CampaignRequest,
   pace: CampaignPace,
   now: Date = new Date(),
 ): Promise<StartOutcome> {
-  const { tenantId, campaignId } = request;
-  const keys = new Set(request.deliveries.map((delivery) => delivery.recipientKey));
-  if (keys.size !== request.deliveries.length) throw new Error('A campaign names each recipient once.');
+  const { tenantId, campaignId, deliveries } = request;
+  if (Array.isArray(deliveries)) uniqueRecipients(deliveries);
 
   let campaign = await stores.campaigns.get(tenantId, campaignId);
   if (campaign?.value.materialised) return 'alreadyStarted';
@@ -61,7 +72,8 @@ export async function startCampaign(
         tenantId,
         campaignId,
         label: request.label,
-        total: request.deliveries.length,
+        // Counted while the rows are written when the requests are not an array (kept with `materialised`).
+        total: Array.isArray(deliveries) ? deliveries.length : 0,
         materialised: false,
         createdAt: now.toISOString(),
       });
@@ -73,7 +85,14 @@ export async function startCampaign(
     }
   }
 
-  const buckets = await stores.deliveries.createMissing(tenantId, campaignId, request.deliveries, now);
+  // Only the recipient keys are kept while the rows are written, to refuse a request that names one twice.
+  const keys = new Set<string>();
+  const buckets = await stores.deliveries.createMissing(tenantId, campaignId, deliveries, now, (delivery) => {
+    if (keys.has(delivery.recipientKey)) throw new Error(DUPLICATE_RECIPIENT);
+    keys.add(delivery.recipientKey);
+  });
+  const total = keys.size;
+  keys.clear();
   let rowsAhead = 0;
   for (const { bucket, rows } of buckets) {
     const delay = rowsAhead / pace.ratePerSecond - pace.leadSeconds;
@@ -81,7 +100,7 @@ export async function startCampaign(
     rowsAhead += rows;
   }
   try {
-    await stores.campaigns.update(campaign, { materialised: true });
+    await stores.campaigns.update(campaign, { materialised: true, total });
   } catch (error) {
     if (!(error instanceof ConcurrencyConflictError)) throw error;
   }

@@ -1,0 +1,70 @@
+/**
+ * Materialising a campaign from recipients that are made as they are written (a generator), as a city-wide send
+ * is: the rows are written a page at a time, and the campaign is the same as from a list. No worker runs here:
+ * what is checked is what the workers will find.
+ */
+import type { DeliveryRequest } from '../../bot/src/fanout/delivery';
+import { openTestFanout, userDeliveries, type TestFanout } from './support/fanout-fixture';
+
+let test$: TestFanout;
+
+beforeEach(async () => {
+  test$ = await openTestFanout();
+});
+
+afterEach(async () => {
+  await test$.cleanup();
+});
+
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+
+/** More recipients than one page of rows (8,192), so the campaign is written in several. */
+const RECIPIENTS = 9000;
+
+function* generated(count: number, repeat: number | null = null): Generator<DeliveryRequest> {
+  for (const delivery of userDeliveries(count, SERVICE_URL)) yield delivery;
+  if (repeat !== null) yield userDeliveries(repeat + 1, SERVICE_URL)[repeat] as DeliveryRequest;
+}
+
+test('a campaign given as a generator of more recipients than a page has one pending row for each, and its total', async () => {
+  const outcome = await test$.fanout.start({
+    tenantId: test$.tenantId,
+    campaignId: 'city',
+    label: 'test.campaign',
+    deliveries: generated(RECIPIENTS),
+  });
+
+  expect(outcome).toBe('started');
+  const campaign = await test$.fanout.campaigns.get(test$.tenantId, 'city');
+  expect(campaign?.value).toMatchObject({ materialised: true, total: RECIPIENTS });
+  const progress = await test$.fanout.progress(test$.tenantId, 'city');
+  expect(progress).toMatchObject({ total: RECIPIENTS, finished: false });
+  expect(progress?.counts.pending).toBe(RECIPIENTS);
+  const rows = await test$.fanout.deliveries.all(test$.tenantId, 'city');
+  expect(new Set(rows.map((row) => row.value.recipientKey)).size).toBe(RECIPIENTS);
+  expect(rows).toHaveLength(RECIPIENTS);
+}, 120_000);
+
+test('a generator that names a recipient twice is refused and its campaign never becomes sendable', async () => {
+  await expect(
+    test$.fanout.start({
+      tenantId: test$.tenantId,
+      campaignId: 'twice',
+      label: 'test.campaign',
+      deliveries: generated(30, 7),
+    }),
+  ).rejects.toThrow('each recipient once');
+
+  expect((await test$.fanout.campaigns.get(test$.tenantId, 'twice'))?.value.materialised).toBe(false);
+});
+
+test('a list that names a recipient twice is refused before anything is stored', async () => {
+  const deliveries = [...generated(30, 7)];
+
+  await expect(
+    test$.fanout.start({ tenantId: test$.tenantId, campaignId: 'list', label: 'test.campaign', deliveries }),
+  ).rejects.toThrow('each recipient once');
+
+  expect(await test$.fanout.campaigns.get(test$.tenantId, 'list')).toBeNull();
+  expect(await test$.fanout.deliveries.all(test$.tenantId, 'list')).toEqual([]);
+});
