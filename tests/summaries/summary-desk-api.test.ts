@@ -55,6 +55,7 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
   const nextPosts: ScriptedFailure[] = [];
   const tenantId = newTenantId();
   const city = knownCity(tenantId);
+  const director: TeamsUser = { tenantId, aadObjectId: city.director.aadObjectId ?? '' };
   const path = (rest = '') => `/api/v1/hr/summaries/${YEAR}/${AREA_A}${rest}`;
 
   const call = async (
@@ -94,7 +95,6 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
     await app.repositories.groupDiscussions.create(
       groupDiscussion(city, 'alfa', 'concluded', { futureNeeds: 'Digitaidot asiakastyössä' }),
     );
-    const director: TeamsUser = { tenantId, aadObjectId: city.director.aadObjectId ?? '' };
     const installed = await postActivity(
       app.url,
       teamInstallation(director, { teamId: TEAM.teamId }, 'add', { serviceUrl: connector.serviceUrl }),
@@ -333,8 +333,22 @@ describe('HR’s desk: summaries over the HR tab’s API', () => {
       }
     ).serviceAreas.find((area) => area.serviceArea.id === AREA_A);
     expect(row).toMatchObject({ status: 'draft', postFailure: { reason: 'removed' } });
+    // The team is marked unreachable, as when Teams refuses while HR waits: nothing goes there until it is added.
+    const team = await app.repositories.conversationReferences.get(tenantId, {
+      kind: 'team',
+      teamId: TEAM.teamId,
+    });
+    expect(team?.value.unreachable).toBe('removed');
+    const refused = await hr('POST', path('/publish'), { etag: ended.summary?.etag });
+    expect(refused.body.posted).toBe('removed');
+    expect(channelPosts()).toHaveLength(postsBefore);
 
-    const retried = await hr('POST', path('/publish'), { etag: ended.summary?.etag });
+    // The app is added to the team again: the retry publishes.
+    await postActivity(
+      app.url,
+      teamInstallation(director, { teamId: TEAM.teamId }, 'add', { serviceUrl: connector.serviceUrl }),
+    );
+    const retried = await hr('POST', path('/publish'), { etag: refused.body.summary?.etag });
     expect(retried.body.posted).toBe('delivered');
     expect(retried.body.summary?.status).toBe('published');
     expect(channelPosts()).toHaveLength(postsBefore + 1);

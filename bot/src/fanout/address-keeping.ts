@@ -1,10 +1,11 @@
 /**
- * What the fan-out's workers tell the app about a person's address, kept in the conversation references: the
- * 1:1 chat a worker created (so the next message goes into it), and a 403 (blocked, or the app removed), after
- * which nothing is sent there until the app is added again. The reminders' and the kept single sends' workers
+ * What the fan-out's workers tell the app about an address, kept in the conversation references: the 1:1 chat a
+ * worker created (so the next message goes into it), and a 403 (blocked, or the app removed) to a person or to a
+ * kept send's team, after which nothing is sent there until the app is added again. The reminders' and the kept single sends' workers
  * share it.
  */
 import type { Delivery } from './delivery';
+import { keptAddress } from './proactive-retries';
 import type { ConversationReferenceRepository } from '../storage/conversation-reference-repository';
 
 /**
@@ -45,8 +46,12 @@ export function addressKeeping(
       });
     },
     async onRefused(delivery, code) {
-      if (delivery.target.kind !== 'user') return;
-      const address = { kind: 'user', aadObjectId: delivery.target.aadObjectId } as const;
+      // A person's chat, or the address a kept send went to (a team, for a post in one of its channels).
+      const address =
+        delivery.target.kind === 'user'
+          ? ({ kind: 'user', aadObjectId: delivery.target.aadObjectId } as const)
+          : keptAddress(delivery);
+      if (!address) return;
       // "Status codes from bot conversational APIs": ConversationBlockedByUser, else the app was removed.
       const reason = code === 'ConversationBlockedByUser' ? 'blocked' : 'removed';
       await references.markUnreachable(delivery.tenantId, address, reason);

@@ -19,6 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging';
+import type { ConversationAddress } from '../storage/keys';
 import type { StorageAccount } from '../storage/storage-account';
 import type { Delivery, DeliveryTarget } from './delivery';
 import type { DeliveryEnd, DeliveryWorker, WorkerSettings } from './delivery-worker';
@@ -89,6 +90,11 @@ export const WITHDRAWN = 'withdrawn';
 
 export interface KeepOptions {
   onDelivered?: DeliveredNote;
+  /**
+   * The stored address the send went to (a team for a channel post), marked unreachable when Teams answers 403 to
+   * the retry, as the waiting sender marks it: nothing is sent there again until the app is added again.
+   */
+  address?: ConversationAddress;
   /** Epoch ms before which it is not sent again (the Retry-After and backoff the caller already heard). */
   notBefore?: number;
 }
@@ -96,6 +102,13 @@ export interface KeepOptions {
 interface KeptPayload {
   activity: OutgoingActivity;
   onDelivered?: DeliveredNote;
+  address?: ConversationAddress;
+}
+
+/** The stored address a kept send went to, for marking it unreachable on a 403 (null: not a kept send, or none). */
+export function keptAddress(delivery: Delivery): ConversationAddress | null {
+  if (!isProactiveRetry(delivery.campaignId)) return null;
+  return (delivery.payload as KeptPayload | null)?.address ?? null;
 }
 
 /** Where a send still failing when its caller stops waiting is kept, to be retried from storage. */
@@ -140,8 +153,12 @@ export async function openProactiveRetries(
   const fanout = await openFanout(account, { queueName: PROACTIVE_QUEUE, ...options });
   return {
     fanout,
-    async keep(tenantId, kind, target, activity, { onDelivered, notBefore } = {}) {
-      const payload: KeptPayload = onDelivered ? { activity, onDelivered } : { activity };
+    async keep(tenantId, kind, target, activity, { onDelivered, notBefore, address } = {}) {
+      const payload: KeptPayload = {
+        activity,
+        ...(onDelivered ? { onDelivered } : {}),
+        ...(address ? { address } : {}),
+      };
       const campaignId = `${CAMPAIGN_PREFIX}${kind}:${randomUUID()}`;
       await fanout.start({
         tenantId,

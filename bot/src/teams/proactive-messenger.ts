@@ -311,6 +311,7 @@ export class ReferenceMessenger implements ProactiveMessenger {
         const keptId = await retries.keep(tenantId, address.kind, target.retryTarget(), target.activity, {
           onDelivered: options.onDelivered,
           notBefore: Date.now() + next.delayMs,
+          address: target.stored,
         });
         return this.report(tenantId, address, { status: 'willRetry', reason, keptId }, reason);
       }
