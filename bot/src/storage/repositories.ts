@@ -24,100 +24,43 @@ import { ErasedPersonRepository } from './erased-person-repository';
 import { RetentionPolicyRepository } from './retention-policy-repository';
 import { LanguageChoiceRepository } from './language-choice-repository';
 
-export interface Repositories {
-  organisations: OrganisationRepository;
-  serviceAreas: ServiceAreaRepository;
-  teams: TeamRepository;
-  people: PersonRepository;
-  developmentDiscussions: DevelopmentDiscussionRepository;
-  groupDiscussions: GroupDiscussionRepository;
-  annualClocks: AnnualClockRepository;
-  competenceFrameworks: CompetenceFrameworkRepository;
-  summaries: SummaryRepository;
-  trainingPlans: TrainingPlanRepository;
-  conversationReferences: ConversationReferenceRepository;
-  teamAggregates: TeamAggregateRepository;
-  summaryPublications: SummaryPublicationRepository;
-  channelLinks: ChannelLinkRepository;
-  strategicDiscussions: StrategicDiscussionRepository;
-  developmentActionRequests: DevelopmentActionRequestRepository;
-  auditLog: AuditLogRepository;
-  retentionPolicies: RetentionPolicyRepository;
-  coachingBanks: CoachingBankRepository;
-  erasedPeople: ErasedPersonRepository;
-  languageChoices: LanguageChoiceRepository;
-}
+/** Each table's repository, by the name the app knows it by (the table names are keys.ts's TABLES). */
+const REPOSITORY_CLASSES = {
+  organisations: OrganisationRepository,
+  serviceAreas: ServiceAreaRepository,
+  teams: TeamRepository,
+  people: PersonRepository,
+  developmentDiscussions: DevelopmentDiscussionRepository,
+  groupDiscussions: GroupDiscussionRepository,
+  annualClocks: AnnualClockRepository,
+  competenceFrameworks: CompetenceFrameworkRepository,
+  summaries: SummaryRepository,
+  trainingPlans: TrainingPlanRepository,
+  conversationReferences: ConversationReferenceRepository,
+  teamAggregates: TeamAggregateRepository,
+  summaryPublications: SummaryPublicationRepository,
+  channelLinks: ChannelLinkRepository,
+  strategicDiscussions: StrategicDiscussionRepository,
+  developmentActionRequests: DevelopmentActionRequestRepository,
+  auditLog: AuditLogRepository,
+  retentionPolicies: RetentionPolicyRepository,
+  coachingBanks: CoachingBankRepository,
+  erasedPeople: ErasedPersonRepository,
+  languageChoices: LanguageChoiceRepository,
+} satisfies Record<keyof typeof TABLES, new (store: TableStore) => unknown>;
+
+export type Repositories = {
+  [Name in keyof typeof REPOSITORY_CLASSES]: InstanceType<(typeof REPOSITORY_CLASSES)[Name]>;
+};
 
 /** Creates the tables that are missing (in parallel) and the repositories over them. */
 export async function openRepositories(account: StorageAccount): Promise<Repositories> {
-  const open = <R>(table: string, Repository: new (store: TableStore) => R): Promise<R> =>
-    TableStore.open(account, table).then((store) => new Repository(store));
-  const [
-    organisations,
-    serviceAreas,
-    teams,
-    people,
-    developmentDiscussions,
-    groupDiscussions,
-    annualClocks,
-    competenceFrameworks,
-    summaries,
-    trainingPlans,
-    conversationReferences,
-    teamAggregates,
-    summaryPublications,
-    channelLinks,
-    strategicDiscussions,
-    developmentActionRequests,
-    auditLog,
-    retentionPolicies,
-    coachingBanks,
-    erasedPeople,
-    languageChoices,
-  ] = await Promise.all([
-    open(TABLES.organisations, OrganisationRepository),
-    open(TABLES.serviceAreas, ServiceAreaRepository),
-    open(TABLES.teams, TeamRepository),
-    open(TABLES.people, PersonRepository),
-    open(TABLES.developmentDiscussions, DevelopmentDiscussionRepository),
-    open(TABLES.groupDiscussions, GroupDiscussionRepository),
-    open(TABLES.annualClocks, AnnualClockRepository),
-    open(TABLES.competenceFrameworks, CompetenceFrameworkRepository),
-    open(TABLES.summaries, SummaryRepository),
-    open(TABLES.trainingPlans, TrainingPlanRepository),
-    open(TABLES.conversationReferences, ConversationReferenceRepository),
-    open(TABLES.teamAggregates, TeamAggregateRepository),
-    open(TABLES.summaryPublications, SummaryPublicationRepository),
-    open(TABLES.channelLinks, ChannelLinkRepository),
-    open(TABLES.strategicDiscussions, StrategicDiscussionRepository),
-    open(TABLES.developmentActionRequests, DevelopmentActionRequestRepository),
-    open(TABLES.auditLog, AuditLogRepository),
-    open(TABLES.retentionPolicies, RetentionPolicyRepository),
-    open(TABLES.coachingBanks, CoachingBankRepository),
-    open(TABLES.erasedPeople, ErasedPersonRepository),
-    open(TABLES.languageChoices, LanguageChoiceRepository),
-  ]);
-  return {
-    organisations,
-    serviceAreas,
-    teams,
-    people,
-    developmentDiscussions,
-    groupDiscussions,
-    annualClocks,
-    competenceFrameworks,
-    summaries,
-    trainingPlans,
-    conversationReferences,
-    teamAggregates,
-    summaryPublications,
-    channelLinks,
-    strategicDiscussions,
-    developmentActionRequests,
-    auditLog,
-    retentionPolicies,
-    coachingBanks,
-    erasedPeople,
-    languageChoices,
-  };
+  const names = Object.keys(REPOSITORY_CLASSES) as Array<keyof typeof REPOSITORY_CLASSES>;
+  const opened = await Promise.all(
+    names.map(async (name) => {
+      const Repository: new (store: TableStore) => unknown = REPOSITORY_CLASSES[name];
+      return [name, new Repository(await TableStore.open(account, TABLES[name]))] as const;
+    }),
+  );
+  return Object.fromEntries(opened) as Repositories;
 }
