@@ -67,7 +67,6 @@ const DEBT: Record<string, number> = {
   'development-actions -> api': 1,
   'development-actions -> summaries': 1,
   'group-discussions -> api': 2,
-  'group-discussions -> summaries': 1,
   'privacy -> api': 3,
   'strategy -> api': 1,
   'strategy -> summaries': 1,

@@ -12,8 +12,7 @@ import { conversationsFor } from '../domain/discussion-year-rules';
 import type { ServiceArea, Team } from '../domain/organisation';
 import type { AreaProgress, RoundProgress } from '../contract/hr';
 import type { Repositories } from '../storage/repositories';
-import type { Page } from '../storage/table-store';
-import { MAX_PAGE_SIZE } from '../storage/table-store';
+import { readAll } from '../storage/read-all';
 import { releaseInSteps } from '../summaries/released-counts';
 
 type Repos = Pick<
@@ -21,28 +20,15 @@ type Repos = Pick<
   'organisations' | 'serviceAreas' | 'teams' | 'people' | 'developmentDiscussions' | 'teamAggregates'
 >;
 
-/** Every page of a paged read: HR's aggregation reads whole partitions, a page of a thousand at a time. */
-async function all<T>(read: (continuationToken?: string) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await read(token);
-    items.push(...page.items);
-    token = page.continuationToken;
-  } while (token);
-  return items;
-}
-
 const emptyCounts = (): Record<DiscussionStatus, number> =>
   Object.fromEntries(DISCUSSION_STATUSES.map((status) => [status, 0])) as Record<DiscussionStatus, number>;
 
 export async function roundProgress(repos: Repos, tenantId: string, year: number): Promise<RoundProgress> {
-  const page = { pageSize: MAX_PAGE_SIZE };
   const [organisation, areaReads, teams, people] = await Promise.all([
     repos.organisations.get(tenantId),
     repos.serviceAreas.list(tenantId),
-    all((token) => repos.teams.list(tenantId, { ...page, continuationToken: token })),
-    all((token) => repos.people.listPeople(tenantId, { ...page, continuationToken: token })),
+    readAll((page) => repos.teams.list(tenantId, page)),
+    readAll((page) => repos.people.listPeople(tenantId, page)),
   ]);
   const threshold = organisation?.value.anonymityThreshold ?? MIN_ANONYMITY_THRESHOLD;
   const areas = new Map<string, ServiceArea>(areaReads.map((read) => [read.value.id, read.value]));
@@ -61,11 +47,8 @@ export async function roundProgress(repos: Repos, tenantId: string, year: number
   const shown = [...areas.values()].filter((area) => canShowGroup(due.get(area.id) ?? 0, threshold));
   const live = await Promise.all(
     shown.map(async (area) => {
-      const statuses = await all((token) =>
-        repos.developmentDiscussions.listFieldsForServiceArea(tenantId, year, area.id, ['status'], {
-          ...page,
-          continuationToken: token,
-        }),
+      const statuses = await readAll((page) =>
+        repos.developmentDiscussions.listFieldsForServiceArea(tenantId, year, area.id, ['status'], page),
       );
       const counts: Record<string, number> = emptyCounts();
       for (const { status } of statuses) counts[status] = (counts[status] ?? 0) + 1;

@@ -6,9 +6,7 @@ import { organisationDate } from '../domain/organisation-time';
 import type { TenantId } from '../domain/organisation';
 import { withChoices } from '../i18n/person-language';
 import type { Repositories } from '../storage/repositories';
-import type { Page } from '../storage/table-store';
-import type { PageRequest } from '../storage/record-table';
-import { MAX_PAGE_SIZE } from '../storage/table-store';
+import { readAll } from '../storage/read-all';
 import type { OrganisationSnapshot, YearProgress } from '../domain/organisation-snapshot';
 
 export type SnapshotRepositories = Pick<
@@ -23,17 +21,6 @@ export type SnapshotRepositories = Pick<
   | 'languageChoices'
 >;
 
-async function allPages<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await read({ pageSize: MAX_PAGE_SIZE, continuationToken });
-    items.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return items;
-}
-
 export async function loadSnapshot(
   repositories: SnapshotRepositories,
   tenantId: TenantId,
@@ -42,10 +29,10 @@ export async function loadSnapshot(
   const organisation = await repositories.organisations.get(tenantId);
   if (!organisation) throw new Error('The tenant has no organisation.');
   const serviceAreas = (await repositories.serviceAreas.list(tenantId)).map((read) => read.value);
-  const teams = (await allPages((page) => repositories.teams.list(tenantId, page))).map((read) => read.value);
+  const teams = (await readAll((page) => repositories.teams.list(tenantId, page))).map((read) => read.value);
   // Each reminder speaks its recipient's own language (i18n/person-language.ts).
   const people = withChoices(
-    (await allPages((page) => repositories.people.listPeople(tenantId, page))).map((read) => read.value),
+    (await readAll((page) => repositories.people.listPeople(tenantId, page))).map((read) => read.value),
     await repositories.languageChoices.listForTenant(tenantId),
   );
   // Group discussions of the city manager's management team belong to no service area.
@@ -56,7 +43,7 @@ export async function loadSnapshot(
     const developmentDiscussions: YearProgress['developmentDiscussions'] = [];
     const groupDiscussions: YearProgress['groupDiscussions'] = [];
     for (const area of serviceAreas) {
-      const discussions = await allPages((page) =>
+      const discussions = await readAll((page) =>
         repositories.developmentDiscussions.listFieldsForServiceArea(
           tenantId,
           year,
@@ -69,13 +56,13 @@ export async function loadSnapshot(
         const meetingDate = scheduledAt ? organisationDate(new Date(scheduledAt)) : null;
         developmentDiscussions.push({ employeeId, supervisorId, status, meetingDate });
       }
-      const groups = await allPages((page) =>
+      const groups = await readAll((page) =>
         repositories.groupDiscussions.listForServiceArea(tenantId, year, area.id, page),
       );
       groupDiscussions.push(...groups.map(({ value }) => ({ teamId: value.teamId, status: value.status })));
     }
     for (const team of cityTeams) {
-      const groups = await allPages((page) =>
+      const groups = await readAll((page) =>
         repositories.groupDiscussions.listForTeam(tenantId, year, team.id, page),
       );
       groupDiscussions.push(...groups.map(({ value }) => ({ teamId: value.teamId, status: value.status })));

@@ -14,7 +14,7 @@ import type { Person, Team } from '../domain/organisation';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
-import { readAll } from '../summaries/aggregate-refresh';
+import { readAll } from '../storage/read-all';
 import { GROUP_DISCUSSION_TEXTS } from './group-discussion-texts';
 import { discussionCard, groupNoticeCard, type GroupNotice } from './group-discussion-view';
 

@@ -35,16 +35,6 @@ export type AggregateRepos = Pick<
   | 'competenceFrameworks'
 >;
 
-export async function yearFramework(
-  repos: Pick<Repositories, 'competenceFrameworks'>,
-  tenantId: string,
-  year: number,
-): Promise<CompetenceFramework> {
-  return repos.competenceFrameworks.inEffect(tenantId, year);
-}
-
-export { readAll };
-
 /** One row per team that has members, counting the members' signed discussions. */
 function aggregates(
   tenantId: string,
@@ -174,7 +164,7 @@ export async function rebuildYear(
   const [threshold, released, framework, people, teams, areas] = await Promise.all([
     organisationThreshold(repos, tenantId),
     repos.teamAggregates.listForYear(tenantId, year),
-    yearFramework(repos, tenantId, year),
+    repos.competenceFrameworks.inEffect(tenantId, year),
     readAll((page) => repos.people.listPeople(tenantId, page)),
     readAll((page) => repos.teams.list(tenantId, page)),
     repos.serviceAreas.list(tenantId),
@@ -213,7 +203,7 @@ export async function rebuildServiceArea(
   const [threshold, released, framework, teams, discussions] = await Promise.all([
     organisationThreshold(repos, tenantId),
     repos.teamAggregates.listForServiceArea(tenantId, year, serviceAreaId),
-    yearFramework(repos, tenantId, year),
+    repos.competenceFrameworks.inEffect(tenantId, year),
     readAll((page) => repos.teams.listForServiceArea(tenantId, serviceAreaId, page)),
     areaDiscussions(repos, tenantId, year, serviceAreaId),
   ]);

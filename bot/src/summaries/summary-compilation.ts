@@ -15,7 +15,7 @@ import {
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { DisclosureBaseline, ReleasedCounts, TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
-import { readAll, yearFramework } from './aggregate-refresh';
+import { readAll } from '../storage/read-all';
 import { createHash } from 'node:crypto';
 import { againAfterWriteRace, releaseInSteps } from './released-counts';
 import {
@@ -147,7 +147,7 @@ async function compileFigures(
 ): Promise<SummaryFigures> {
   const [limit, framework, areas, teams, rows, previousRows, demand, state] = await Promise.all([
     threshold(repos, tenantId),
-    yearFramework(repos, tenantId, year),
+    repos.competenceFrameworks.inEffect(tenantId, year),
     repos.serviceAreas.list(tenantId),
     focus === null
       ? Promise.resolve([])

@@ -27,7 +27,8 @@ import { TABLES } from '../storage/keys';
 import type { Repositories } from '../storage/repositories';
 import type { SummaryFigures, SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
-import { readAll, rebuildServiceArea } from './aggregate-refresh';
+import { rebuildServiceArea } from './aggregate-refresh';
+import { readAll } from '../storage/read-all';
 import { againAfterWriteRace } from './released-counts';
 import {
   channelAddress,
