@@ -4,7 +4,6 @@
  * discussions and the summaries work on now (from autumn on, the next round), and the calendar year. It catches what `refreshAfterSigning`
  * cannot see: people who changed team or service area, and teams that were removed. One run at a time.
  */
-import { currentRoundYear } from '../domain/annual-clock-rules';
 import { organisationYear } from '../domain/organisation-time';
 import { describeError, type Logger } from '../logging';
 import type { Repositories } from '../storage/repositories';
@@ -21,16 +20,25 @@ export interface AggregateJobDeps {
 
 /** The years whose aggregates an organisation reads now: its discussion and planning rounds, and this year. */
 async function currentYears(deps: AggregateJobDeps, tenantId: string, now: Date): Promise<number[]> {
-  const clock = await deps.repositories.annualClocks.inEffect(tenantId);
-  const rounds = [currentRoundYear(clock, null, now), currentRoundYear(clock, null, now, 'planning')];
-  return [...new Set([organisationYear(now), ...rounds])].sort((a, b) => a - b);
+  const { annualClocks } = deps.repositories;
+  try {
+    const rounds = await Promise.all([
+      annualClocks.currentRound(tenantId, now),
+      annualClocks.currentRound(tenantId, now, 'planning'),
+    ]);
+    return [...new Set([organisationYear(now), ...rounds])].sort((a, b) => a - b);
+  } catch (error) {
+    // The calendar year is still refreshed when the tenant's clock cannot be read now.
+    deps.logger.warn('aggregates.clockUnreadable', { tenantId, ...describeError(error) });
+    return [organisationYear(now)];
+  }
 }
 
 export async function refreshAllTenants(deps: AggregateJobDeps): Promise<void> {
   const now = deps.now();
   for await (const organisation of deps.repositories.organisations.scanAll()) {
     const { tenantId } = organisation.value;
-    for (const year of await currentYears(deps, tenantId, now).catch(() => [organisationYear(now)])) {
+    for (const year of await currentYears(deps, tenantId, now)) {
       try {
         const counts = await rebuildYear(deps.repositories, tenantId, year);
         deps.logger.info('aggregates.refreshed', { tenantId, year, ...counts });
