@@ -133,18 +133,27 @@ test('throttled beyond the caller’s wait: "will retry", kept in storage, and d
   expect(kept[0]).toMatchObject({ total: 1, counts: { sent: 1 }, finished: true });
 });
 
-test('a kept send whose retries run out reports its end once to the handler of its kind: failed, with the reason', async () => {
-  // Teams keeps answering 500; the worker's retry limit is set low so the retries run out within the test.
-  const { tenantId, references, standIn } = await setUp({ fail: () => ({ status: 500 }) });
+/** A messenger whose sends still failing after `waitMs` are kept on a queue of the test's own. */
+async function keptSendMessenger(
+  references: ConstructorParameters<typeof ReferenceMessenger>[0]['references'],
+  waitMs: number,
+): Promise<{ retries: Awaited<ReturnType<typeof openProactiveRetries>>; messenger: ReferenceMessenger }> {
   const queueName = `proactive${randomBytes(4).toString('hex')}`;
   const retries = await openProactiveRetries(testStorageAccount(), { queueName });
   const messenger = new ReferenceMessenger({
     references,
     sender: new ConnectorSender(null),
     logger: recordingLogger([]),
-    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 100 },
+    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs },
     retries,
   });
+  return { retries, messenger };
+}
+
+test('a kept send whose retries run out reports its end once to the handler of its kind: failed, with the reason', async () => {
+  // Teams keeps answering 500; the worker's retry limit is set low so the retries run out within the test.
+  const { tenantId, references, standIn } = await setUp({ fail: () => ({ status: 500 }) });
+  const { retries, messenger } = await keptSendMessenger(references, 100);
   const note = { kind: 'test.post', keys: { id: 'x-1' } };
   const ends: unknown[] = [];
   const arrivals: unknown[] = [];
@@ -186,15 +195,7 @@ test('a kept send withdrawn while it waits is never sent, and reports no end', a
   const { tenantId, references, standIn } = await setUp({
     fail: (call) => (call.previousAttempts === 0 ? { status: 429, retryAfterSeconds: 1 } : null),
   });
-  const queueName = `proactive${randomBytes(4).toString('hex')}`;
-  const retries = await openProactiveRetries(testStorageAccount(), { queueName });
-  const messenger = new ReferenceMessenger({
-    references,
-    sender: new ConnectorSender(null),
-    logger: recordingLogger([]),
-    settings: { retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 400 }, waitMs: 200 },
-    retries,
-  });
+  const { retries, messenger } = await keptSendMessenger(references, 200);
   const note = { kind: 'test.post', keys: { id: 'x-2' } };
   const ends: unknown[] = [];
   const worker = retries.worker(
