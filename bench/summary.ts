@@ -313,7 +313,11 @@ async function main(): Promise<void> {
     print('summary.area_median_time', median(areaRuns.map((run) => run.ms)), 'ms');
     print('summary.area_round_trips', first?.trips ?? 0, 'requests');
     print('summary.area_repeated_round_trips', median(areaRuns.slice(1).map((run) => run.trips)), 'requests');
-    print('summary.area_max_repeated_round_trips', Math.max(...areaRuns.slice(1).map((run) => run.trips)), 'requests');
+    print(
+      'summary.area_max_repeated_round_trips',
+      Math.max(...areaRuns.slice(1).map((run) => run.trips)),
+      'requests',
+    );
     printTables('summary.area_first_requests', first);
     printTables('summary.area_repeated_requests', areaRuns[1]);
 

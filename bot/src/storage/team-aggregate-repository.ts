@@ -81,6 +81,16 @@ const releasedCountsSchema = z.object({
   releasedAt: z.string(),
 }) satisfies z.ZodType<ReleasedCounts>;
 
+/** The year's released counts and disclosure baselines as read (each with its ETag). */
+export interface DisclosureState {
+  released: Versioned<ReleasedCounts>[];
+  baselines: Versioned<DisclosureBaseline>[];
+}
+
+export interface YearWithDisclosureState extends DisclosureState {
+  rows: Versioned<TeamAggregate>[];
+}
+
 export class TeamAggregateRepository {
   private readonly released: RecordTable<ReleasedCounts>;
   private readonly releasedCodec: RecordCodec<ReleasedCounts>;
@@ -116,24 +126,37 @@ export class TeamAggregateRepository {
    * The year's disclosure state, released counts and baselines together, in ONE range read: their row keys
    * (`released|…`, `shown|…`) sit next to each other after the team rows (`area|…`).
    */
-  async listDisclosureState(
-    tenantId: TenantId,
-    year: number,
-  ): Promise<{ released: Versioned<ReleasedCounts>[]; baselines: Versioned<DisclosureBaseline>[] }> {
+  async listDisclosureState(tenantId: TenantId, year: number): Promise<DisclosureState> {
+    const { released, baselines } = await this.readRange(tenantId, year, teamAggregateKeys.releasedPrefix);
+    return { released, baselines };
+  }
+
+  /**
+   * Every team row of the year AND its disclosure state in ONE range read (a page per 1,000 rows): the team
+   * rows (`area|…`), the released counts (`released|…`) and the baselines (`shown|…`) are neighbours in the
+   * year's partition. What a summary compiles from, read in as many round trips as `listForYear` alone.
+   */
+  async listYearWithDisclosureState(tenantId: TenantId, year: number): Promise<YearWithDisclosureState> {
+    return this.readRange(tenantId, year, teamAggregateKeys.allAreasPrefix);
+  }
+
+  /** The year's partition from the rows starting with `from` up to the last baseline, decoded by kind. */
+  private async readRange(tenantId: TenantId, year: number, from: string): Promise<YearWithDisclosureState> {
     const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    const from = teamAggregateKeys.releasedPrefix;
-    const last = teamAggregateKeys.baselinePrefix;
+    const rows: Versioned<TeamAggregate>[] = [];
     const released: Versioned<ReleasedCounts>[] = [];
     const baselines: Versioned<DisclosureBaseline>[] = [];
-    const filter = rowKeyPrefixesFilter(partitionKey, from, last);
+    const filter = rowKeyPrefixesFilter(partitionKey, from, teamAggregateKeys.baselinePrefix);
     for await (const read of this.store.scan({ filter })) {
       const rowKey = String(read.value.rowKey);
-      if (rowKey.startsWith(last))
+      if (rowKey.startsWith(teamAggregateKeys.baselinePrefix))
         baselines.push({ value: this.baselineCodec.decode(read.value), etag: read.etag });
-      else if (rowKey.startsWith(from))
+      else if (rowKey.startsWith(teamAggregateKeys.releasedPrefix))
         released.push({ value: this.releasedCodec.decode(read.value), etag: read.etag });
+      else if (rowKey.startsWith(teamAggregateKeys.allAreasPrefix))
+        rows.push({ value: this.table.decodeRow(read.value), etag: read.etag });
     }
-    return { released, baselines };
+    return { rows, released, baselines };
   }
 
   /** Writes new releases, each with the ETag read (none: created); throws when another reader released first. */
