@@ -10,6 +10,9 @@ import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
 import { compileCityFigures, compileServiceAreaSummary } from '../../bot/src/summaries/summary-compilation';
 import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';
 import type { StorageAccount } from '../../bot/src/storage/storage-account';
+import { ConcurrencyConflictError } from '../../bot/src/storage/errors';
+import { teamAggregateKeys } from '../../bot/src/storage/keys';
+import type { DisclosureBaseline } from '../../bot/src/storage/team-aggregate-repository';
 import { newTenantId, testStorageAccount } from '../support/storage';
 import { AREA_A, knownCity, storeKnownCity, YEAR } from './support/known-city';
 
@@ -67,7 +70,7 @@ describe('summaries: storage round trips', () => {
     expect(first.requests.get('TeamAggregates')).toBe(3);
     expect(total(first.requests)).toBeLessThanOrEqual(9);
     const state = await repositories.teamAggregates.listDisclosureState(tenantId, YEAR);
-    expect(state.baselines.length).toBeGreaterThan(0);
+    expect(state.baselines.nodes.length).toBeGreaterThan(0);
   });
 
   it('compiles it again in 8 reads, writing nothing, and shows exactly the same figures', async () => {
@@ -91,11 +94,83 @@ describe('summaries: storage round trips', () => {
       ...(await repositories.teamAggregates.listDisclosureState(tenantId, YEAR)),
     };
     expect(apart.rows.length).toBeGreaterThan(0);
-    expect(apart.baselines.length).toBeGreaterThan(0);
+    expect(apart.baselines.nodes.length).toBeGreaterThan(0);
     const together = await counting(() =>
       repositories.teamAggregates.listYearWithDisclosureState(tenantId, YEAR),
     );
     expect(together.result).toEqual(apart);
     expect(total(together.requests)).toBe(1);
+  });
+
+  it("keeps 600 nodes' baselines in 3 rows, written in one transaction, and refuses a write over a newer one", async () => {
+    const tenant = newTenantId();
+    const node = (index: number, shown: number): DisclosureBaseline => ({
+      tenantId: tenant,
+      year: YEAR,
+      nodeId: `team:area:${String(index).padStart(3, '0')}`,
+      releases: index % 2 === 0 ? 'state-a' : 'state-b',
+      before: index % 3 === 0 ? {} : { 'c|self|3': index },
+      shown: { 'c|self|3': shown, 'c|rated': index + 5, 'ways|70': 0 === index % 5 ? 7 : 0 },
+    });
+    const nodes = Array.from({ length: 600 }, (_, index) => node(index, index + 1));
+    const empty = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    const written = await counting(() =>
+      repositories.teamAggregates.writeBaselines(tenant, YEAR, nodes, empty.baselines),
+    );
+    expect(total(written.requests)).toBe(1);
+    const read = await counting(() => repositories.teamAggregates.listDisclosureState(tenant, YEAR));
+    expect(total(read.requests)).toBe(1);
+    // Zeros are not listed (as before the packs): a node reads back as it was written without them.
+    const withoutZeros = (baseline: DisclosureBaseline): DisclosureBaseline => ({
+      ...baseline,
+      shown: Object.fromEntries(Object.entries(baseline.shown).filter(([, value]) => value !== 0)),
+    });
+    const byId = (a: DisclosureBaseline, b: DisclosureBaseline): number => a.nodeId.localeCompare(b.nodeId);
+    expect([...read.result.baselines.nodes].sort(byId)).toEqual(nodes.map(withoutZeros));
+    expect(read.result.baselines.packs).toHaveLength(3);
+
+    // Another reader records one node's baseline first: a write computed from the older read is refused whole.
+    await repositories.teamAggregates.writeBaselines(tenant, YEAR, [node(5, 99)], read.result.baselines);
+    await expect(
+      repositories.teamAggregates.writeBaselines(tenant, YEAR, [node(7, 50)], read.result.baselines),
+    ).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    const after = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    const shownOf = (id: number): Record<string, number> | undefined =>
+      after.baselines.nodes.find((candidate) => candidate.nodeId === node(id, 0).nodeId)?.shown;
+    expect(shownOf(5)?.['c|self|3']).toBe(99);
+    expect(shownOf(7)?.['c|self|3']).toBe(8);
+  });
+
+  it('reads baselines stored one row per node, as before the packs, and folds them into a pack when writing', async () => {
+    const tenant = newTenantId();
+    const account = testStorageAccount();
+    const table = account.table('TeamAggregates');
+    const old = {
+      tenantId: tenant,
+      year: YEAR,
+      nodeId: 'city',
+      releases: 'state-a',
+      before: { 'c|rated': 5 },
+      shown: { 'c|rated': 12 },
+    };
+    const { partitionKey, rowKey } = teamAggregateKeys.baseline(tenant, YEAR, 'city');
+    await table.createEntity({
+      partitionKey,
+      rowKey,
+      tenantId: tenant,
+      year: YEAR,
+      nodeId: 'city',
+      releases: 'state-a',
+      before: JSON.stringify(old.before),
+      shown: JSON.stringify(old.shown),
+    });
+    const read = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    expect(read.baselines.nodes).toEqual([old]);
+    const area = { ...old, nodeId: 'area:x', shown: { 'c|rated': 7 } };
+    await repositories.teamAggregates.writeBaselines(tenant, YEAR, [area], read.baselines);
+    const after = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    expect(after.baselines.single).toEqual([]);
+    expect(after.baselines.packs).toHaveLength(1);
+    expect([...after.baselines.nodes].sort((a, b) => a.nodeId.localeCompare(b.nodeId))).toEqual([area, old]);
   });
 });

@@ -14,7 +14,7 @@ import {
   type DemandRow,
 } from '../storage/development-action-request-repository';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
-import type { DisclosureBaseline, ReleasedCounts, TeamAggregate } from '../storage/team-aggregate-repository';
+import type { ReleasedCounts, StoredBaselines, TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll } from '../storage/read-all';
 import { createHash } from 'node:crypto';
@@ -228,12 +228,12 @@ async function withBaselines(
   tenantId: string,
   year: number,
   releases: string,
-  stored: readonly Versioned<DisclosureBaseline>[],
+  stored: StoredBaselines,
   compute: (baselines: Map<string, Record<string, number>>) => ReturnType<typeof figuresWithBaselines>,
 ): Promise<SummaryFigures> {
-  const byNode = new Map(stored.map((read) => [read.value.nodeId, read.value]));
+  const byNode = new Map(stored.nodes.map((node) => [node.nodeId, node]));
   const baselines = new Map(
-    stored.map(({ value }) => [value.nodeId, value.releases === releases ? value.before : value.shown]),
+    stored.nodes.map((node) => [node.nodeId, node.releases === releases ? node.before : node.shown]),
   );
   const { figures, baselines: next } = compute(baselines);
   const changed = [...next].flatMap(([nodeId, shown]) =>
