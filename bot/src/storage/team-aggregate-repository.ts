@@ -263,19 +263,39 @@ export class TeamAggregateRepository {
     await this.released.planSync(releases, existing, teamAggregateKeys.partition(tenantId, year)).run();
   }
 
-  /**
-   * Writes the given baselines over those read (`stored`): the year's nodes, sorted by id, are packed
-   * PACK_NODES to a row and only the packs that changed are written, each replaced with the ETag it was read
-   * with (none: created), in one transaction (more only past 100 rows or 3 MiB). Single-node rows of before are
-   * deleted in the same write. Throws when another reader wrote a pack in between (the caller computes again
-   * from what is stored then); nothing of that transaction is written.
-   */
+  /** As `writeDisclosure`, with baselines only. */
   async writeBaselines(
     tenantId: TenantId,
     year: number,
     baselines: readonly DisclosureBaseline[],
     stored: StoredBaselines,
   ): Promise<void> {
+    await this.writeDisclosure(
+      tenantId,
+      year,
+      { baselines, released: [] },
+      { released: [], baselines: stored },
+    );
+  }
+
+  /**
+   * Writes new releases (each replacing the one read, in `read.released`, with its ETag; none: created) and the
+   * given baselines over those read (`read.baselines`): the year's nodes, sorted by id, are packed PACK_NODES to
+   * a row and only the packs that changed are written, each replaced with the ETag it was read with (none:
+   * created). All in one transaction (more only past 100 rows or 3 MiB). Single-node baseline rows of before
+   * are deleted in the same write. Throws when another reader wrote one of them in between (the caller computes
+   * again from what is stored then); nothing of that transaction is written.
+   */
+  async writeDisclosure(
+    tenantId: TenantId,
+    year: number,
+    {
+      baselines,
+      released,
+    }: { baselines: readonly DisclosureBaseline[]; released: readonly ReleasedCounts[] },
+    read: DisclosureState,
+  ): Promise<void> {
+    const stored = read.baselines;
     const partitionKey = teamAggregateKeys.partition(tenantId, year);
     for (const baseline of baselines) {
       if (baseline.tenantId !== tenantId || baseline.year !== year) {
@@ -287,12 +307,25 @@ export class TeamAggregateRepository {
     const sorted = [...nodes.values()].sort((a, b) =>
       a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0,
     );
-    const read = new Map(stored.packs.map((pack) => [pack.value.pack, pack]));
-    const writes: { action: TransactionAction; chars: number }[] = [];
+    for (const release of released) {
+      if (release.tenantId !== tenantId || release.year !== year) {
+        throw new Error('A release belongs to another tenant or year.');
+      }
+    }
+    const readReleases = new Map(read.released.map((release) => [release.value.key, release]));
+    const writes: { action: TransactionAction; chars: number }[] = released.map((release) => {
+      const row = this.releasedCodec.row(teamAggregateKeys.released(tenantId, year, release.key), release);
+      const previous = readReleases.get(release.key);
+      return {
+        action: previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row],
+        chars: JSON.stringify(row).length,
+      };
+    });
+    const readPacks = new Map(stored.packs.map((pack) => [pack.value.pack, pack]));
     let count = 0;
     for (let start = 0; start < sorted.length; start += PACK_NODES, count++) {
       const pack = packOf(tenantId, year, count, sorted.slice(start, start + PACK_NODES));
-      const previous = read.get(count);
+      const previous = readPacks.get(count);
       if (previous && this.packCodec.same(previous.value, pack)) continue;
       const row = this.packCodec.row(teamAggregateKeys.baselinePack(tenantId, year, count), pack);
       writes.push({
