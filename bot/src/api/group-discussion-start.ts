@@ -16,7 +16,7 @@ import { interpolate } from '../i18n/interpolate';
 import { AlreadyExistsError } from '../storage/errors';
 import type { GroupDiscussionStart } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
-import { notFound, refusal } from './refusals';
+import { notFound, refusal } from '../http-kit/refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
 import {
   channelAddress,

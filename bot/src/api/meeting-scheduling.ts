@@ -22,8 +22,8 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { DiscussionState, MeetingFallback, MeetingOutcome } from '../contract/team';
-import type { ApiError } from './api-error';
-import { conflict, notFound, refusal } from './refusals';
+import type { ApiError } from '../http-kit/api-error';
+import { conflict, notFound, refusal } from '../http-kit/refusals';
 import {
   invitationActivity,
   invitationCalendar,
