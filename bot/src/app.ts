@@ -3,7 +3,7 @@
  * `npm start`, the production entry point and the tests all run, so they run the same wiring.
  */
 import { ConnectorSender } from './teams/connector-sender';
-import { ReferenceMessenger } from './teams/proactive-messenger';
+import { ReferenceMessenger } from './fanout/proactive-messenger';
 import { addressKeeping } from './fanout/address-keeping';
 import {
   openProactiveRetries,

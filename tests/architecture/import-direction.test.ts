@@ -59,20 +59,16 @@ const COMPOSITION = 7;
  */
 const DEBT: Record<string, number> = {
   'api -> features': 1,
-  'api -> teams': 3,
   'cards -> api': 1,
   'cards -> privacy': 2,
   'cards -> summaries': 1,
-  'cards -> teams': 1,
   'clock -> features': 1,
   'development-actions -> summaries': 1,
   'group-discussions -> api': 2,
   'strategy -> api': 1,
   'strategy -> summaries': 1,
-  'strategy -> teams': 1,
   'strategy -> training-plans': 1,
   'summaries -> api': 1,
-  'summaries -> teams': 2,
   'training-plans -> summaries': 1,
 };
 

@@ -23,7 +23,7 @@ import {
   outcomeCode,
   type OutcomeCode,
   type ProactiveMessenger,
-} from '../teams/proactive-messenger';
+} from '../fanout/proactive-messenger';
 import { cardActivity } from '../cards/card-rendering';
 import { renderCard } from '../cards/card-templates';
 import { cardText } from '../cards/card-text';

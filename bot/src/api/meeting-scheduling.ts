@@ -41,7 +41,7 @@ import {
   type CalendarCaller,
 } from './meeting-calendar';
 import { windowsOfKind } from '../domain/annual-clock-rules';
-import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
+import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../fanout/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 240;

@@ -27,7 +27,7 @@ import {
   scheduleMeeting,
 } from './meeting-scheduling';
 import { currentRoundYear } from '../domain/annual-clock-rules';
-import type { ProactiveMessenger } from '../teams/proactive-messenger';
+import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import {
   continuationTokenParam,
   ifMatch,

@@ -2,7 +2,7 @@
  * A feature's contribution to the app: HTTP routes, chat commands, card-action handlers and background
  * work. Each feature has its own module in this folder, so features are wired without editing app.ts.
  */
-import type { ProactiveMessenger } from '../teams/proactive-messenger';
+import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
 import type { Logger, RefusalLog } from '../logging';
@@ -18,7 +18,7 @@ export interface AppContext {
   repositories: Repositories;
   storage: StorageAccount;
   logger: Logger;
-  /** The one proactive-messaging path (teams/proactive-messenger.ts) every feature sends through. */
+  /** The one proactive-messaging path (fanout/proactive-messenger.ts) every feature sends through. */
   messenger: ProactiveMessenger;
   /** Refused requests, logged with a reason code only and bounded (logging.ts). */
   refusals: RefusalLog;

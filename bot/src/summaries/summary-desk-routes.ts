@@ -20,7 +20,7 @@ import type {
   SummaryView,
   SuppressedCounts,
 } from '../contract/hr-desk';
-import { outcomeCode } from '../teams/proactive-messenger';
+import { outcomeCode } from '../fanout/proactive-messenger';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { ApiError } from '../http-kit/api-error';
