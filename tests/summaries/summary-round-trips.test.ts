@@ -193,4 +193,22 @@ describe('summaries: storage round trips', () => {
     expect(after.baselines.packs).toHaveLength(1);
     expect([...after.baselines.nodes].sort((a, b) => a.nodeId.localeCompare(b.nodeId))).toEqual([area, old]);
   });
+
+  it('packs fewer nodes to a row for a framework of many columns, so no row outgrows an entity', async () => {
+    const tenant = newTenantId();
+    const columns = Array.from({ length: 400 }, (_, index) => `competence-${index}|self|3`);
+    const nodes: DisclosureBaseline[] = Array.from({ length: 200 }, (_, index) => ({
+      tenantId: tenant,
+      year: YEAR,
+      nodeId: `team:area:${String(index).padStart(3, '0')}`,
+      releases: 'state-a',
+      before: Object.fromEntries(columns.map((column) => [column, 10_000 + index])),
+      shown: Object.fromEntries(columns.map((column) => [column, 20_000 + index])),
+    }));
+    const empty = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    await repositories.teamAggregates.writeBaselines(tenant, YEAR, nodes, empty.baselines);
+    const read = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    expect(read.baselines.packs.length).toBeGreaterThan(1);
+    expect([...read.baselines.nodes].sort((a, b) => a.nodeId.localeCompare(b.nodeId))).toEqual(nodes);
+  });
 });

@@ -85,8 +85,21 @@ const baselinePackSchema = z.object({
   nodes: z.array(z.tuple([z.string().min(1), z.number().int().min(0), z.array(count), z.array(count)])),
 }) satisfies z.ZodType<BaselinePack>;
 
-/** Nodes per pack row: 250 nodes of some 160 columns stay well inside an entity's 1 MiB. */
+/** Nodes per pack row at most: 250 nodes of the default framework's 159 columns take some 200,000 characters. */
 const PACK_NODES = 250;
+
+/**
+ * What a pack's nodes may take at most, in characters of JSON (an entity holds 1 MiB: 2 bytes a character, and
+ * a JSON field at most 16 parts of 32,768): a framework with more columns packs fewer nodes to a row.
+ */
+const PACK_CHARS = 350_000;
+
+/**
+ * How many nodes go in a pack for `columns` columns: each node's two lists at 6 characters a value at most
+ * (a count up to 99,999 and its comma), and its id and release index.
+ */
+const nodesPerPack = (columns: number): number =>
+  Math.max(1, Math.min(PACK_NODES, Math.floor(PACK_CHARS / (2 * 6 * columns + 200))));
 
 /** A transaction's body is at most 4 MiB: packs are written in transactions of at most this many characters. */
 const MAX_TRANSACTION_CHARS = 3 * 1024 * 1024;
@@ -280,9 +293,9 @@ export class TeamAggregateRepository {
 
   /**
    * Writes new releases (each replacing the one read, in `read.released`, with its ETag; none: created) and the
-   * given baselines over those read (`read.baselines`): the year's nodes, sorted by id, are packed PACK_NODES to
-   * a row and only the packs that changed are written, each replaced with the ETag it was read with (none:
-   * created). All in one transaction (more only past 100 rows or 3 MiB). Single-node baseline rows of before
+   * given baselines over those read (`read.baselines`): the year's nodes, sorted by id, are packed up to
+   * PACK_NODES to a row (fewer for a framework of many columns) and only the packs that changed are written,
+   * each replaced with the ETag it was read with (none: created). All in one transaction (more only past 100 rows or 3 MiB). Single-node baseline rows of before
    * are deleted in the same write. Throws when another reader wrote one of them in between (the caller computes
    * again from what is stored then); nothing of that transaction is written.
    */
@@ -323,8 +336,12 @@ export class TeamAggregateRepository {
     });
     const readPacks = new Map(stored.packs.map((pack) => [pack.value.pack, pack]));
     let count = 0;
-    for (let start = 0; start < sorted.length; start += PACK_NODES, count++) {
-      const pack = packOf(tenantId, year, count, sorted.slice(start, start + PACK_NODES));
+    const columns = new Set(
+      sorted.flatMap((node) => [...Object.keys(node.before), ...Object.keys(node.shown)]),
+    );
+    const perPack = nodesPerPack(columns.size);
+    for (let start = 0; start < sorted.length; start += perPack, count++) {
+      const pack = packOf(tenantId, year, count, sorted.slice(start, start + perPack));
       const previous = readPacks.get(count);
       if (previous && this.packCodec.same(previous.value, pack)) continue;
       const row = this.packCodec.row(teamAggregateKeys.baselinePack(tenantId, year, count), pack);
