@@ -192,6 +192,15 @@ describe('summaries: storage round trips', () => {
     expect(after.baselines.single).toEqual([]);
     expect(after.baselines.packs).toHaveLength(1);
     expect([...after.baselines.nodes].sort((a, b) => a.nodeId.localeCompare(b.nodeId))).toEqual([area, old]);
+    // A reader that still saw the old row (folded in and deleted since) lost the race: its write is refused.
+    await expect(
+      repositories.teamAggregates.writeBaselines(tenant, YEAR, [{ ...area, shown: { 'c|rated': 9 } }], {
+        ...after.baselines,
+        single: read.baselines.single,
+      }),
+    ).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    const unchanged = await repositories.teamAggregates.listDisclosureState(tenant, YEAR);
+    expect(unchanged.baselines.nodes).toEqual(after.baselines.nodes);
   });
 
   it('packs fewer nodes to a row for a framework of many columns, so no row outgrows an entity', async () => {

@@ -14,6 +14,7 @@ import { RecordCodec } from './record-codec';
 import { RecordTable, type SyncCounts } from './record-table';
 import type { TransactionAction } from '@azure/data-tables';
 import { MAX_TRANSACTION_ACTIONS, type TableStore, type Versioned } from './table-store';
+import { ConcurrencyConflictError, NotFoundError } from './errors';
 
 export type { CompetenceTally, RatingCounts, TeamAggregate, TeamTally } from '../domain/team-aggregate';
 
@@ -358,7 +359,10 @@ export class TeamAggregateRepository {
       ...stored.single.map(({ value }) => teamAggregateKeys.baseline(tenantId, year, value.nodeId)),
     ];
     if (writes.length === 0) return;
-    for (const key of gone) writes.push({ action: ['delete', { ...key }], chars: 200 });
+    // First, so that they share a transaction with conditional writes even when the write takes several.
+    writes.unshift(
+      ...gone.map((key) => ({ action: ['delete', { ...key }] as TransactionAction, chars: 200 })),
+    );
     const batches: TransactionAction[][] = [];
     let chars = 0;
     for (const write of writes) {
@@ -374,7 +378,15 @@ export class TeamAggregateRepository {
     if (batches.some((batch) => batch.some(([, entity]) => entity.partitionKey !== partitionKey))) {
       throw new Error('A baseline pack belongs to another partition.');
     }
-    for (const batch of batches) await this.store.transaction(batch);
+    for (const batch of batches) {
+      try {
+        await this.store.transaction(batch);
+      } catch (error) {
+        // A row this write deletes is gone: another reader folded the old rows in first. A lost race, as a moved ETag.
+        if (error instanceof NotFoundError) throw new ConcurrencyConflictError(this.store.tableName);
+        throw error;
+      }
+    }
   }
 
   /** A service area's teams of the year: one range read (a page holds 1,000 teams). */
