@@ -58,9 +58,6 @@ const COMPOSITION = 7;
  * cards/, the organisation's clock left api/ for domain/ and storage.)
  */
 const DEBT: Record<string, number> = {
-  'cards -> api': 1,
-  'cards -> privacy': 2,
-  'cards -> summaries': 1,
   'development-actions -> summaries': 1,
   'group-discussions -> api': 2,
   'strategy -> api': 1,

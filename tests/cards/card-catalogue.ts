@@ -31,7 +31,7 @@ import {
   groupNoticeCard,
   teamChoiceCard,
 } from '../../bot/src/group-discussions/group-discussion-view';
-import type { AuditTrail } from '../../bot/src/privacy/audit-trail';
+import type { AuditTrail } from '../../bot/src/storage/audit-trail';
 import type { StrategicDiscussion } from '../../bot/src/storage/strategic-discussion-repository';
 import type {
   SummaryFigures,

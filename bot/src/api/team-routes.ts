@@ -13,7 +13,7 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { GraphCalendar } from '../calendar/graph-calendar';
 import { isZonedDateTime } from '../domain/calendar';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { RequestIdentity } from '../http-kit/request-identity';
 import { groupDiscussionPreview, invitationPreview } from './card-previews';

@@ -10,7 +10,7 @@ import { registerTeamRoutes } from '../api/team-routes';
 import { graphCalendar } from '../calendar/graph-calendar';
 import { onBehalfOf } from '../calendar/on-behalf-of';
 import { openFanout } from '../fanout/fanout-engine';
-import { auditTrail } from '../privacy/audit-trail';
+import { auditTrail } from '../storage/audit-trail';
 
 /**
  * The tabs' API: the personal tab, the supervisor's team and scheduling, HR's clock editor and progress, the
