@@ -17,7 +17,7 @@ import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { RequestIdentity } from '../http-kit/request-identity';
 import { groupDiscussionPreview, invitationPreview } from './card-previews';
-import { startGroupDiscussion } from './group-discussion-start';
+import { startGroupDiscussion } from '../group-discussions/group-discussion-start';
 import {
   cancelMeeting,
   DEFAULT_DURATION_MINUTES,

@@ -1,7 +1,7 @@
 import type { Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { registerChannelRoutes } from '../api/channel-routes';
-import { GROUP_POST_DELIVERED, groupPostDelivered } from '../api/group-discussion-start';
+import { GROUP_POST_DELIVERED, groupPostDelivered } from '../group-discussions/group-discussion-start';
 import { registerHrRoutes } from '../api/hr-routes';
 import { registerPersonalRoutes } from '../api/personal-routes';
 import { fanoutSendProgress } from '../api/send-progress';

@@ -1,5 +1,5 @@
 /** The summaries' cards: HR's overview of a year, HR's editor of one area, and the channel's announcement. */
-import { THEME_TEXTS } from '../api/group-discussion-texts';
+import { THEME_TEXTS } from '../i18n/group-themes';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
