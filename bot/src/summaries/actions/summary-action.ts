@@ -10,7 +10,7 @@ import {
   cardData,
   guarded,
   refusedAbout,
-  refusedAtField,
+  refusalShown,
   type Outcome,
 } from '../../cards/card-action-kit';
 import { translator } from '../../cards/localised';
@@ -64,15 +64,13 @@ export function summaryAction(
       async () => editor(deps, target, request.locale, await run(person, target, data.etag, request)),
       async (outcome) => {
         const notice = noticeOf(outcome);
-        const atTop = () => editor(deps, target, request.locale, notice);
         const theme = refusedAbout(outcome, 'theme') as GroupTheme | undefined;
-        if (!theme) return atTop();
-        return refusedAtField(
-          await editor(deps, target, request.locale, null),
-          conclusionInputId(theme),
-          translator(SUMMARY_TEXTS, request.locale)(notice.key, notice.params),
+        return refusalShown(
           request,
-          atTop,
+          notice,
+          theme && conclusionInputId(theme),
+          () => translator(SUMMARY_TEXTS, request.locale)(notice.key, notice.params),
+          (shown) => editor(deps, target, request.locale, shown),
         );
       },
     );
