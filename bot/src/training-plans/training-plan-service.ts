@@ -238,15 +238,22 @@ export async function addAreaNeeds(
   return replaceItems(repos, actor, ref, etag, (items) => [...items, ...additions]);
 }
 
-export async function submitAreaPlan(
+/** A step along the plan's path, taken by `actor` at `at` against the version the card showed. */
+type PlanStep = (
   repos: PlanRepos,
   actor: Person,
   ref: PlanRef,
   etag: string,
   at: string,
-): Promise<Versioned<TrainingPlan>> {
-  return changePlan(repos, actor, ref, etag, nothingMore, (plan) => submitServiceAreaPlan(plan, actor, at));
-}
+) => Promise<Versioned<TrainingPlan>>;
+
+/** A step the rules take from the plan alone. */
+const planStep =
+  (rule: (plan: TrainingPlan, actor: Person, at: string) => TrainingPlan): PlanStep =>
+  (repos, actor, ref, etag, at) =>
+    changePlan(repos, actor, ref, etag, nothingMore, (plan) => rule(plan, actor, at));
+
+export const submitAreaPlan = planStep(submitServiceAreaPlan);
 
 /**
  * HR's central draft from the submitted area plans and the city's anonymous needs. A central draft that exists
@@ -284,14 +291,9 @@ export async function combineCentralPlan(
   );
 }
 
-export async function reviewPlan(
-  repos: PlanRepos,
-  actor: Person,
-  ref: PlanRef,
-  etag: string,
-  at: string,
-): Promise<Versioned<TrainingPlan>> {
-  return changePlan(
+/** The review needs the organisation's service areas: the central plan must combine every one of them. */
+export const reviewPlan: PlanStep = (repos, actor, ref, etag, at) =>
+  changePlan(
     repos,
     actor,
     ref,
@@ -305,14 +307,5 @@ export async function reviewPlan(
         areas.map(({ value }) => value.id),
       ),
   );
-}
 
-export async function confirmPlan(
-  repos: PlanRepos,
-  actor: Person,
-  ref: PlanRef,
-  etag: string,
-  at: string,
-): Promise<Versioned<TrainingPlan>> {
-  return changePlan(repos, actor, ref, etag, nothingMore, (plan) => confirmCentralPlan(plan, actor, at));
-}
+export const confirmPlan = planStep(confirmCentralPlan);
