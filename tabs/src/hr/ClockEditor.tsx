@@ -8,7 +8,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  mergeClasses,
   Radio,
   RadioGroup,
   Select,
@@ -20,7 +19,9 @@ import { saveAlternatingRule, saveClock } from '../api/hr';
 import { asApiError } from '../api/http';
 import type { ClockEditorData, ClockSettings, ClockValidationError, ServiceAreaRule } from '../api/types';
 import { ClockTimeline } from '../components/ClockTimeline';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
+import { phaseColumns } from '../components/PhaseTable';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { YearNavigation } from '../components/YearNavigation';
@@ -36,7 +37,6 @@ import {
   withoutOverride,
   withWindow,
 } from './clockDraft';
-import { ScrollRegion } from '../components/ScrollRegion';
 import { MonthDayInput } from '../components/MonthDayInput';
 
 const useStyles = makeStyles({
@@ -224,123 +224,89 @@ export function ClockEditor({ api, initial }: Props) {
         </Section>
       ) : null}
       <Section title={t('editor.phasesHeading')}>
-        <ScrollRegion
-          label={area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
+        <DataTable
+          caption={area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
+          columns={[
+            ...phaseColumns(t),
+            { label: t('editor.reminders') },
+            area ? { label: t('editor.override') } : null,
+          ]}
         >
-          <table className={table.table}>
-            <caption className={table.caption}>
-              {area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnPhase')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnLevel')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnOpens')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnCloses')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('editor.reminders')}
-                </th>
+          {draft.phases.map((phase) => {
+            const window = effectiveWindow(draft, phase, serviceAreaId);
+            const name = t(`phase.${phase.kind}`);
+            // Each date's problem under its own field.
+            const problemOf = (field: 'opens' | 'closes') => {
+              const codes = fieldProblems(window, field);
+              if (!codes.length) return undefined;
+              const [month, day] = window[field].split('-').map(Number);
+              return month && day
+                ? t('editor.noSuchDay', { day, month })
+                : codes.map((code) => t(`clockError.${code}`)).join(' ');
+            };
+            const opensProblem = problemOf('opens');
+            const closesProblem = problemOf('closes');
+            return (
+              <tr key={phase.id}>
+                <RowHeader>{name}</RowHeader>
+                <td className={table.cell}>{t(`level.${phase.level}`)}</td>
+                <td className={table.cell}>
+                  <Field validationState={opensProblem ? 'error' : 'none'} validationMessage={opensProblem}>
+                    <MonthDayInput
+                      label={t('editor.opensFor', { phase: name })}
+                      value={window.opens}
+                      onChange={(value) => change(phase.id, 'opens', value)}
+                    />
+                  </Field>
+                </td>
+                <td className={table.cell}>
+                  <Field validationState={closesProblem ? 'error' : 'none'} validationMessage={closesProblem}>
+                    <MonthDayInput
+                      label={t('editor.closesFor', { phase: name })}
+                      value={window.closes}
+                      onChange={(value) => change(phase.id, 'closes', value)}
+                    />
+                  </Field>
+                </td>
+                <td className={table.cell}>
+                  <Field
+                    validationState={reminderProblem(phase.id) ? 'error' : 'none'}
+                    validationMessage={
+                      reminderProblem(phase.id) ? t('clockError.clock.invalidReminder') : undefined
+                    }
+                  >
+                    <Input
+                      aria-label={t('editor.remindersFor', { phase: name })}
+                      className={styles.reminderInput}
+                      value={reminderTexts[textKey(phase.id)] ?? window.remindDaysBefore.join(', ')}
+                      onChange={(_, data) => changeReminders(phase.id, data.value)}
+                    />
+                  </Field>
+                </td>
                 {area ? (
-                  <th scope="col" className={table.headerCell}>
-                    {t('editor.override')}
-                  </th>
+                  <td className={table.cell}>
+                    {window.overridden ? (
+                      <div className={styles.actions}>
+                        <Badge appearance="tint" color="warning">
+                          {t('editor.overridden')}
+                        </Badge>
+                        <Button
+                          size="small"
+                          onClick={() => setDraft((d) => withoutOverride(d, area.id, phase.id))}
+                          aria-label={t('editor.resetFor', { phase: name })}
+                        >
+                          {t('editor.reset')}
+                        </Button>
+                      </div>
+                    ) : (
+                      t('editor.inherited')
+                    )}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {draft.phases.map((phase) => {
-                const window = effectiveWindow(draft, phase, serviceAreaId);
-                const name = t(`phase.${phase.kind}`);
-                // Each date's problem under its own field.
-                const problemOf = (field: 'opens' | 'closes') => {
-                  const codes = fieldProblems(window, field);
-                  if (!codes.length) return undefined;
-                  const [month, day] = window[field].split('-').map(Number);
-                  return month && day
-                    ? t('editor.noSuchDay', { day, month })
-                    : codes.map((code) => t(`clockError.${code}`)).join(' ');
-                };
-                const opensProblem = problemOf('opens');
-                const closesProblem = problemOf('closes');
-                return (
-                  <tr key={phase.id}>
-                    <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                      {name}
-                    </th>
-                    <td className={table.cell}>{t(`level.${phase.level}`)}</td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={opensProblem ? 'error' : 'none'}
-                        validationMessage={opensProblem}
-                      >
-                        <MonthDayInput
-                          label={t('editor.opensFor', { phase: name })}
-                          value={window.opens}
-                          onChange={(value) => change(phase.id, 'opens', value)}
-                        />
-                      </Field>
-                    </td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={closesProblem ? 'error' : 'none'}
-                        validationMessage={closesProblem}
-                      >
-                        <MonthDayInput
-                          label={t('editor.closesFor', { phase: name })}
-                          value={window.closes}
-                          onChange={(value) => change(phase.id, 'closes', value)}
-                        />
-                      </Field>
-                    </td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={reminderProblem(phase.id) ? 'error' : 'none'}
-                        validationMessage={
-                          reminderProblem(phase.id) ? t('clockError.clock.invalidReminder') : undefined
-                        }
-                      >
-                        <Input
-                          aria-label={t('editor.remindersFor', { phase: name })}
-                          className={styles.reminderInput}
-                          value={reminderTexts[textKey(phase.id)] ?? window.remindDaysBefore.join(', ')}
-                          onChange={(_, data) => changeReminders(phase.id, data.value)}
-                        />
-                      </Field>
-                    </td>
-                    {area ? (
-                      <td className={table.cell}>
-                        {window.overridden ? (
-                          <div className={styles.actions}>
-                            <Badge appearance="tint" color="warning">
-                              {t('editor.overridden')}
-                            </Badge>
-                            <Button
-                              size="small"
-                              onClick={() => setDraft((d) => withoutOverride(d, area.id, phase.id))}
-                              aria-label={t('editor.resetFor', { phase: name })}
-                            >
-                              {t('editor.reset')}
-                            </Button>
-                          </div>
-                        ) : (
-                          t('editor.inherited')
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </DataTable>
         <div className={styles.actions}>
           <Button appearance="primary" disabled={!dirty || busy || localProblems} onClick={() => void save()}>
             {busy ? t('editor.saving') : t('editor.save')}

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import { fetchProgress } from '../api/hr';
 import type { RoundProgress } from '../api/types';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
@@ -11,7 +12,6 @@ import { LoadingState } from '../components/LoadingState';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
 import { AnonymityThresholdForm } from './AnonymityThresholdForm';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   chart: {
@@ -162,67 +162,46 @@ export function ProgressView({
               );
             })}
           </ul>
-          <ScrollRegion label={t('progress.tableCaption', { year: data.year })}>
-            <table className={table.table}>
-              <caption className={table.caption}>{t('progress.tableCaption', { year: data.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.headerCell}>
-                    {t('progress.serviceArea')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.due')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.scheduled')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.held')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.heldShare')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('progress.releasedAt')}
-                  </th>
+          <DataTable
+            caption={t('progress.tableCaption', { year: data.year })}
+            columns={[
+              { label: t('progress.serviceArea') },
+              { label: t('progress.due'), numeric: true },
+              { label: t('progress.scheduled'), numeric: true },
+              { label: t('progress.held'), numeric: true },
+              { label: t('progress.heldShare'), numeric: true },
+              { label: t('progress.releasedAt') },
+            ]}
+          >
+            {data.serviceAreas.map((area) => {
+              const f = figures(area);
+              return (
+                <tr key={area.id}>
+                  <RowHeader>{area.name}</RowHeader>
+                  {f ? (
+                    <>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.due)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.scheduled)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.held)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>
+                        {formatNumber(percent(f.held, f.due) / 100, {
+                          style: 'percent',
+                          maximumFractionDigits: 0,
+                        })}
+                      </td>
+                      <td className={mergeClasses(table.cell, table.nowrap)}>
+                        {area.releasedAt ? formatDateTime(area.releasedAt) : null}
+                      </td>
+                    </>
+                  ) : (
+                    <td className={table.cell} colSpan={5}>
+                      {notShown(area)}
+                    </td>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {data.serviceAreas.map((area) => {
-                  const f = figures(area);
-                  return (
-                    <tr key={area.id}>
-                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                        {area.name}
-                      </th>
-                      {f ? (
-                        <>
-                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.due)}</td>
-                          <td className={mergeClasses(table.cell, table.number)}>
-                            {formatNumber(f.scheduled)}
-                          </td>
-                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.held)}</td>
-                          <td className={mergeClasses(table.cell, table.number)}>
-                            {formatNumber(percent(f.held, f.due) / 100, {
-                              style: 'percent',
-                              maximumFractionDigits: 0,
-                            })}
-                          </td>
-                          <td className={mergeClasses(table.cell, table.nowrap)}>
-                            {area.releasedAt ? formatDateTime(area.releasedAt) : null}
-                          </td>
-                        </>
-                      ) : (
-                        <td className={table.cell} colSpan={5}>
-                          {notShown(area)}
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client';
 import { fetchMyCompetence } from '../api/personal';
 import type { MyCompetence } from '../api/types';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
@@ -16,7 +17,6 @@ import { useI18n } from '../i18n/I18nContext';
 import { MyDataSection } from '../privacy/MyDataSection';
 import { LanguageSection } from '../personal/LanguageSetting';
 import { buildHash } from '../routing/hashRoute';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   list: {
@@ -67,43 +67,28 @@ function Discussions({ data }: { data: MyCompetence }) {
   const { t, formatDateTime } = useI18n();
   if (data.discussions.length === 0) return <EmptyState text={t('my.discussionsEmpty')} />;
   return (
-    <ScrollRegion label={t('my.discussionsCaption')}>
-      <table className={table.table}>
-        <caption className={table.caption}>{t('my.discussionsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnYear')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnStatus')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnMeeting')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnSupervisor')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.discussions.map((d) => (
-            <tr key={d.year}>
-              <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                {d.year}
-              </th>
-              <td className={table.cell}>
-                <DiscussionStatusBadge status={d.status} />
-              </td>
-              <td className={mergeClasses(table.cell, table.nowrap)}>
-                {d.scheduledAt ? formatDateTime(d.scheduledAt) : '–'}
-              </td>
-              <td className={table.cell}>{d.supervisorName ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t('my.discussionsCaption')}
+      columns={[
+        { label: t('my.columnYear') },
+        { label: t('my.columnStatus') },
+        { label: t('my.columnMeeting') },
+        { label: t('my.columnSupervisor') },
+      ]}
+    >
+      {data.discussions.map((d) => (
+        <tr key={d.year}>
+          <RowHeader>{d.year}</RowHeader>
+          <td className={table.cell}>
+            <DiscussionStatusBadge status={d.status} />
+          </td>
+          <td className={mergeClasses(table.cell, table.nowrap)}>
+            {d.scheduledAt ? formatDateTime(d.scheduledAt) : '–'}
+          </td>
+          <td className={table.cell}>{d.supervisorName ?? '–'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

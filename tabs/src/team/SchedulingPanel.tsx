@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  mergeClasses,
   Select,
   tokens,
 } from '@fluentui/react-components';
@@ -14,6 +13,7 @@ import type { ApiClient } from '../api/client';
 import { ApiError, asApiError } from '../api/http';
 import { invitationPreview, meetingCalendarFile, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { errorMessage } from '../components/ErrorState';
@@ -22,7 +22,6 @@ import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
 import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 /** The SDK and its Markdown renderer load only when a preview is asked for. */
 const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
@@ -224,65 +223,49 @@ export function SchedulingPanel({
       ) : null}
       {proposals.length > 0 ? (
         <>
-          <ScrollRegion label={t('team.proposalsCaption')}>
-            <table className={table.table}>
-              <caption className={table.caption}>{t('team.proposalsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnName')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnTime')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnPreview')}
-                  </th>
+          <DataTable
+            caption={t('team.proposalsCaption')}
+            columns={[
+              { label: t('team.columnName') },
+              { label: t('team.columnTime') },
+              { label: t('team.columnPreview') },
+            ]}
+          >
+            {proposals.map((proposal, index) => {
+              const name = fullName(proposal.row);
+              const issue = problem(proposal);
+              return (
+                <tr key={proposal.row.id}>
+                  <RowHeader>{name}</RowHeader>
+                  <td className={table.cell}>
+                    <Field validationState={issue ? 'error' : 'none'} validationMessage={issue ?? undefined}>
+                      <Input
+                        aria-label={t('team.timeFor', { name })}
+                        type="datetime-local"
+                        value={proposal.time}
+                        onChange={(_, data) => {
+                          setProposals((current) =>
+                            current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
+                          );
+                          if (preview?.employeeId === proposal.row.id) setPreview(null);
+                        }}
+                      />
+                    </Field>
+                  </td>
+                  <td className={table.cell}>
+                    <Button
+                      appearance="subtle"
+                      disabled={issue !== null || previewing !== null || sending}
+                      onClick={() => void showPreview(proposal)}
+                      aria-label={t('team.previewInvitationFor', { name })}
+                    >
+                      {t('team.previewInvitation')}
+                    </Button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {proposals.map((proposal, index) => {
-                  const name = fullName(proposal.row);
-                  const issue = problem(proposal);
-                  return (
-                    <tr key={proposal.row.id}>
-                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                        {name}
-                      </th>
-                      <td className={table.cell}>
-                        <Field
-                          validationState={issue ? 'error' : 'none'}
-                          validationMessage={issue ?? undefined}
-                        >
-                          <Input
-                            aria-label={t('team.timeFor', { name })}
-                            type="datetime-local"
-                            value={proposal.time}
-                            onChange={(_, data) => {
-                              setProposals((current) =>
-                                current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
-                              );
-                              if (preview?.employeeId === proposal.row.id) setPreview(null);
-                            }}
-                          />
-                        </Field>
-                      </td>
-                      <td className={table.cell}>
-                        <Button
-                          appearance="subtle"
-                          disabled={issue !== null || previewing !== null || sending}
-                          onClick={() => void showPreview(proposal)}
-                          aria-label={t('team.previewInvitationFor', { name })}
-                        >
-                          {t('team.previewInvitation')}
-                        </Button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              );
+            })}
+          </DataTable>
           {preview ? (
             <Suspense fallback={null}>
               <CardPreview
