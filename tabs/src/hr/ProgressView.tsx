@@ -1,6 +1,5 @@
 import { makeStyles, MessageBar, MessageBarBody, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
 import { fetchProgress } from '../api/hr';
 import type { RoundProgress } from '../api/types';
 import { useResource } from '../api/useResource';
@@ -11,17 +10,11 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
+import type { HrYearViewProps } from './yearViewProps';
 import { AnonymityThresholdForm } from './AnonymityThresholdForm';
 
 const useStyles = makeStyles({
-  chart: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(8rem, 14rem) 1fr',
@@ -40,14 +33,6 @@ const useStyles = makeStyles({
   scheduled: {
     backgroundColor: tokens.colorPaletteBlueBackground2,
     backgroundImage: `repeating-linear-gradient(45deg, transparent 0 4px, ${tokens.colorPaletteBlueBorderActive} 4px 6px)`,
-  },
-  legend: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
   },
   swatch: {
     display: 'inline-block',
@@ -77,16 +62,9 @@ function figures(area: RoundProgress['serviceAreas'][number]) {
  * Development discussions held against those due, per service area: a bar chart and the same as a table; and
  * the anonymity threshold they are shown by, which HR can raise.
  */
-export function ProgressView({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+export function ProgressView({ api, year, onYearChange }: HrYearViewProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const table = useDataTableStyles();
   const { t, formatNumber, formatDateTime } = useI18n();
   const { state, retry } = useResource((signal) => fetchProgress(api, year, signal), `progress:${year}`);
@@ -130,7 +108,7 @@ export function ProgressView({
         <EmptyState text={t('progress.empty')} />
       ) : (
         <>
-          <ul className={styles.legend} aria-hidden="true">
+          <ul className={lists.legend} aria-hidden="true">
             <li>
               <span className={mergeClasses(styles.swatch, styles.held)} />
               {t('progress.held')}
@@ -141,7 +119,7 @@ export function ProgressView({
             </li>
           </ul>
           {/* The bars are a picture of the table below; screen readers get the table. */}
-          <ul className={styles.chart} aria-hidden="true">
+          <ul className={lists.stack} aria-hidden="true">
             {data.serviceAreas.map((area) => {
               const f = figures(area);
               return (

@@ -46,6 +46,7 @@ import { Section } from '../components/Section';
 import { useDialogMounted } from '../components/useDialogMounted';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import type { HrYearViewProps } from './yearViewProps';
 import type { Translate } from '../i18n/translate';
 import { buildHash } from '../routing/hashRoute';
 
@@ -94,25 +95,12 @@ export function SummariesDesk({
   year,
   serviceAreaId,
   onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  serviceAreaId: string | undefined;
-  onYearChange: (year: number) => void;
-}) {
+}: HrYearViewProps & { serviceAreaId: string | undefined }) {
   if (serviceAreaId && year) return <SummaryEditor api={api} year={year} serviceAreaId={serviceAreaId} />;
   return <SummaryList api={api} year={year} onYearChange={onYearChange} />;
 }
 
-function SummaryList({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+function SummaryList({ api, year, onYearChange }: HrYearViewProps) {
   const table = useDataTableStyles();
   const styles = useStyles();
   const { t, formatDateTime: formatDate } = useI18n();

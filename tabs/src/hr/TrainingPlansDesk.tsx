@@ -1,6 +1,5 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
 import { downloadPlan, fetchTrainingPlans, type TrainingPlanView } from '../api/hrDesk';
 import { useResource } from '../api/useResource';
@@ -12,6 +11,7 @@ import { LoadingState } from '../components/LoadingState';
 import { Section } from '../components/Section';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import type { HrYearViewProps } from './yearViewProps';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -23,15 +23,7 @@ const useStyles = makeStyles({
  * plan with every row's origin (the area whose plan it came from, or the city's anonymous needs), with CSV and
  * XLSX downloads where the plan is shown.
  */
-export function TrainingPlansDesk({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+export function TrainingPlansDesk({ api, year, onYearChange }: HrYearViewProps) {
   const styles = useStyles();
   const table = useDataTableStyles();
   const { t } = useI18n();

@@ -14,25 +14,12 @@ import { Section } from '../components/Section';
 import { SessionGate } from '../components/SessionGate';
 import { DiscussionStatusBadge, GoalStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
 import { MyDataSection } from '../privacy/MyDataSection';
 import { LanguageSection } from '../personal/LanguageSetting';
 import { buildHash } from '../routing/hashRoute';
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   itemTitle: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   goal: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
@@ -45,12 +32,13 @@ const useStyles = makeStyles({
 
 function Upcoming({ data }: { data: MyCompetence }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t, formatDate, formatDateTime } = useI18n();
   if (data.upcoming.length === 0) return <EmptyState text={t('my.upcomingEmpty')} />;
   return (
-    <ul className={styles.list}>
+    <ul className={lists.stack}>
       {data.upcoming.map((item) => (
-        <li key={`${item.phaseId}-${item.opens}`} className={styles.item}>
+        <li key={`${item.phaseId}-${item.opens}`} className={lists.card}>
           <div className={styles.itemTitle}>{t(`phase.${item.kind}`)}</div>
           <div className={styles.muted}>
             {t('my.window', { opens: formatDate(item.opens), closes: formatDate(item.closes) })}
@@ -94,6 +82,7 @@ function Discussions({ data }: { data: MyCompetence }) {
 
 function Goals({ data }: { data: MyCompetence }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t } = useI18n();
   const years = data.discussions.filter((d) => d.goals.length > 0 || d.learningGoals.length > 0);
   if (years.length === 0) return <EmptyState text={t('my.goalsEmpty')} />;
@@ -102,15 +91,15 @@ function Goals({ data }: { data: MyCompetence }) {
       {years.map((d) => (
         <div key={d.year}>
           <h3 className={styles.yearHeading}>{t('my.goalsOfYear', { year: d.year })}</h3>
-          <ul className={styles.list}>
+          <ul className={lists.stack}>
             {d.goals.map((goal) => (
-              <li key={goal.id} className={mergeClasses(styles.item, styles.goal)}>
+              <li key={goal.id} className={mergeClasses(lists.card, styles.goal)}>
                 <span>{goal.text}</span>
                 <GoalStatusBadge status={goal.status} />
               </li>
             ))}
             {d.learningGoals.map((goal) => (
-              <li key={goal.id} className={mergeClasses(styles.item, styles.goal)}>
+              <li key={goal.id} className={mergeClasses(lists.card, styles.goal)}>
                 <span>{goal.text}</span>
                 <span className={styles.muted}>{t(`way.${goal.way}`)}</span>
                 <GoalStatusBadge status={goal.status} />
