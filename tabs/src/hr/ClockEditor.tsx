@@ -10,7 +10,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -25,6 +24,7 @@ import { phaseColumns } from '../components/PhaseTable';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { YearNavigation } from '../components/YearNavigation';
+import { ServiceAreaSelect } from '../components/ServiceAreaSelect';
 import { useI18n } from '../i18n/I18nContext';
 import {
   effectiveWindow,
@@ -184,14 +184,12 @@ export function ClockEditor({ api, initial }: Props) {
     <>
       <div className={styles.controls}>
         <Field label={t('editor.scope')}>
-          <Select value={scope} onChange={(_, data) => setScope(data.value)}>
-            <option value="">{t('editor.wholeOrganisation')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </Select>
+          <ServiceAreaSelect
+            areas={areas}
+            value={scope}
+            onChange={setScope}
+            noneLabel={t('editor.wholeOrganisation')}
+          />
         </Field>
         <YearNavigation year={year} onChange={setYear} />
       </div>

@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { pages } from '@microsoft/teams-js';
@@ -17,6 +16,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageLayout } from '../components/PageLayout';
 import { SessionGate } from '../components/SessionGate';
+import { ServiceAreaSelect } from '../components/ServiceAreaSelect';
 import { useI18n } from '../i18n/I18nContext';
 import { parseHash } from '../routing/hashRoute';
 import { channelContentUrl } from '../routing/tabUrls';
@@ -89,14 +89,12 @@ function ConfigForm({
   return (
     <form className={styles.form} onSubmit={(event) => event.preventDefault()}>
       <Field label={t('config.serviceAreaLabel')} hint={t('config.serviceAreaHint')} required>
-        <Select value={serviceAreaId} onChange={(_, data) => setServiceAreaId(data.value)}>
-          <option value="">{t('config.choose')}</option>
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </Select>
+        <ServiceAreaSelect
+          areas={areas}
+          value={serviceAreaId}
+          onChange={setServiceAreaId}
+          noneLabel={t('config.choose')}
+        />
       </Field>
       <div aria-live="polite">
         {area ? (

@@ -10,7 +10,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Select,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -19,12 +18,11 @@ import { cancelMeeting, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import { useDialogMounted } from '../components/useDialogMounted';
+import { MinutesSelect } from '../components/MinutesSelect';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { meetingText } from './outcomes';
-import { isLocalInput, localInputToIso, meetingProblem, toLocalInput } from './slots';
-
-const DURATIONS = [30, 45, 60, 90];
+import { MEETING_DURATIONS, isLocalInput, localInputToIso, meetingProblem, toLocalInput } from './slots';
 
 export interface MeetingDialogProps {
   api: ApiClient;
@@ -117,13 +115,7 @@ export function MeetingDialog({
                   <Input type="datetime-local" value={time} onChange={(_, data) => setTime(data.value)} />
                 </Field>
                 <Field label={t('team.duration')}>
-                  <Select value={String(duration)} onChange={(_, data) => setDuration(Number(data.value))}>
-                    {DURATIONS.map((minutes) => (
-                      <option key={minutes} value={minutes}>
-                        {t('team.minutes', { minutes })}
-                      </option>
-                    ))}
-                  </Select>
+                  <MinutesSelect options={MEETING_DURATIONS} value={duration} onChange={setDuration} />
                 </Field>
               </>
             ) : (

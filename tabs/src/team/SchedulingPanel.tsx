@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
@@ -18,10 +17,18 @@ import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { errorMessage } from '../components/ErrorState';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
+import { MinutesSelect } from '../components/MinutesSelect';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
-import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
+import {
+  MEETING_DURATIONS,
+  defaultFirstTime,
+  isLocalInput,
+  localInputToIso,
+  meetingProblem,
+  proposeSlots,
+} from './slots';
 
 /** The SDK and its Markdown renderer load only when a preview is asked for. */
 const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
@@ -37,7 +44,6 @@ async function downloadIcs(api: ApiClient, icsPath: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-const DURATIONS = [30, 45, 60, 90];
 const GAPS = [0, 15, 30];
 const DAY_START = 8 * 60;
 const DAY_END = 16 * 60;
@@ -193,28 +199,17 @@ export function SchedulingPanel({
             <Input type="datetime-local" value={first} onChange={(_, data) => setFirst(data.value)} />
           </Field>
           <Field label={t('team.duration')}>
-            <Select
-              value={String(duration)}
-              onChange={(_, data) => {
-                setDuration(Number(data.value));
+            <MinutesSelect
+              options={MEETING_DURATIONS}
+              value={duration}
+              onChange={(minutes) => {
+                setDuration(minutes);
                 setPreview(null);
               }}
-            >
-              {DURATIONS.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {t('team.minutes', { minutes })}
-                </option>
-              ))}
-            </Select>
+            />
           </Field>
           <Field label={t('team.gap')}>
-            <Select value={String(gap)} onChange={(_, data) => setGap(Number(data.value))}>
-              {GAPS.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {t('team.minutes', { minutes })}
-                </option>
-              ))}
-            </Select>
+            <MinutesSelect options={GAPS} value={gap} onChange={setGap} />
           </Field>
           <Button onClick={propose} disabled={!isLocalInput(first)}>
             {t('team.propose', { count: selected.length })}
