@@ -6,23 +6,11 @@ import { ClockTimeline } from './ClockTimeline';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 import { PhaseTable } from './PhaseTable';
+import { Section } from './Section';
 import { YearNavigation } from './YearNavigation';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  root: { gap: tokens.spacingVerticalL },
   subheading: {
     margin: `0 0 ${tokens.spacingVerticalS}`,
     fontSize: tokens.fontSizeBase400,
@@ -66,13 +54,11 @@ export function ClockView({ year, onYearChange }: ClockViewProps) {
   }
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <h2 id={headingId} className={styles.heading}>
-          {t('clock.heading', { year })}
-        </h2>
-        <YearNavigation year={year} onChange={onYearChange} />
-      </div>
+    <Section
+      title={t('clock.heading', { year })}
+      actions={<YearNavigation year={year} onChange={onYearChange} />}
+      className={styles.root}
+    >
       <p className={styles.intro}>{t('clock.intro')}</p>
       {/* Kept mounted so screen readers announce each change of state inside it. */}
       <div aria-live="polite">
@@ -90,6 +76,6 @@ export function ClockView({ year, onYearChange }: ClockViewProps) {
         )}
       </div>
       {content}
-    </section>
+    </Section>
   );
 }
