@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useAnnualClock } from '../api/useAnnualClock';
 import { useI18n } from '../i18n/I18nContext';
@@ -8,6 +8,7 @@ import { LoadingState } from './LoadingState';
 import { PhaseTable } from './PhaseTable';
 import { Section } from './Section';
 import { YearNavigation } from './YearNavigation';
+import { Notice } from './Notice';
 
 const useStyles = makeStyles({
   root: { gap: tokens.spacingVerticalL },
@@ -67,12 +68,9 @@ export function ClockView({ year, onYearChange }: ClockViewProps) {
           <ErrorState error={state.error} title={t('error.title')} year={year} onRetry={retry} />
         )}
         {state.status === 'ready' && state.clock.phases.length === 0 && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t('clock.emptyTitle')}</MessageBarTitle>
-              {t('clock.emptyBody', { year })}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="info" title={t('clock.emptyTitle')}>
+            {t('clock.emptyBody', { year })}
+          </Notice>
         )}
       </div>
       {content}

@@ -4,10 +4,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   tokens,
@@ -38,6 +34,10 @@ import {
   withWindow,
 } from './clockDraft';
 import { MonthDayInput } from '../components/MonthDayInput';
+import { Notice } from '../components/Notice';
+
+/** A phase's two dates, each edited in a column of its own. */
+const WINDOW_EDGES = ['opens', 'closes'] as const;
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
@@ -242,30 +242,26 @@ export function ClockEditor({ api, initial }: Props) {
                 ? t('editor.noSuchDay', { day, month })
                 : codes.map((code) => t(`clockError.${code}`)).join(' ');
             };
-            const opensProblem = problemOf('opens');
-            const closesProblem = problemOf('closes');
             return (
               <tr key={phase.id}>
                 <RowHeader>{name}</RowHeader>
                 <td className={table.cell}>{t(`level.${phase.level}`)}</td>
-                <td className={table.cell}>
-                  <Field validationState={opensProblem ? 'error' : 'none'} validationMessage={opensProblem}>
-                    <MonthDayInput
-                      label={t('editor.opensFor', { phase: name })}
-                      value={window.opens}
-                      onChange={(value) => change(phase.id, 'opens', value)}
-                    />
-                  </Field>
-                </td>
-                <td className={table.cell}>
-                  <Field validationState={closesProblem ? 'error' : 'none'} validationMessage={closesProblem}>
-                    <MonthDayInput
-                      label={t('editor.closesFor', { phase: name })}
-                      value={window.closes}
-                      onChange={(value) => change(phase.id, 'closes', value)}
-                    />
-                  </Field>
-                </td>
+                {WINDOW_EDGES.map((field) => {
+                  const problem = problemOf(field);
+                  return (
+                    <td key={field} className={table.cell}>
+                      <Field validationState={problem ? 'error' : 'none'} validationMessage={problem}>
+                        <MonthDayInput
+                          label={t(field === 'opens' ? 'editor.opensFor' : 'editor.closesFor', {
+                            phase: name,
+                          })}
+                          value={window[field]}
+                          onChange={(value) => change(phase.id, field, value)}
+                        />
+                      </Field>
+                    </td>
+                  );
+                })}
                 <td className={table.cell}>
                   <Field
                     validationState={reminderProblem(phase.id) ? 'error' : 'none'}
@@ -323,24 +319,22 @@ export function ClockEditor({ api, initial }: Props) {
       </Section>
       <div aria-live="polite">
         {message ? (
-          <MessageBar intent={message.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{message.title}</MessageBarTitle>
-              {message.body}
-              {message.items ? (
-                <ul className={styles.errors}>
-                  {message.items.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </MessageBarBody>
-            {message.reload && latest ? (
-              <MessageBarActions>
-                <Button onClick={loadLatest}>{t('editor.loadLatest')}</Button>
-              </MessageBarActions>
+          <Notice
+            intent={message.intent}
+            title={message.title}
+            actions={
+              message.reload && latest ? <Button onClick={loadLatest}>{t('editor.loadLatest')}</Button> : null
+            }
+          >
+            {message.body}
+            {message.items ? (
+              <ul className={styles.errors}>
+                {message.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
             ) : null}
-          </MessageBar>
+          </Notice>
         ) : null}
       </div>
     </>

@@ -1,11 +1,4 @@
-import {
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import { pages } from '@microsoft/teams-js';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -21,6 +14,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { parseHash } from '../routing/hashRoute';
 import { channelContentUrl } from '../routing/tabUrls';
 import type { HostChannel } from '../teams/host';
+import { Notice } from '../components/Notice';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
@@ -117,12 +111,9 @@ export function ConfigPage({ inTeams, channel }: { inTeams: boolean; channel: Ho
   return (
     <PageLayout title={t('config.heading')}>
       {inTeams ? null : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('config.standaloneTitle')}</MessageBarTitle>
-            {t('config.standaloneBody')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" title={t('config.standaloneTitle')}>
+          {t('config.standaloneBody')}
+        </Notice>
       )}
       <p>{t('config.intro')}</p>
       <SessionGate>{({ api }) => <ConfigForm api={api} inTeams={inTeams} channel={channel} />}</SessionGate>
