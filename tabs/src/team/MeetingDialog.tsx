@@ -8,8 +8,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -19,6 +17,7 @@ import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import { useDialogMounted } from '../components/useDialogMounted';
 import { MinutesSelect } from '../components/MinutesSelect';
+import { LiveMessage } from '../components/LiveMessage';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { meetingText } from './outcomes';
@@ -121,13 +120,11 @@ export function MeetingDialog({
             ) : (
               <p>{t('team.cancelBody')}</p>
             )}
-            <div aria-live="assertive">
-              {error ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </div>
+            <LiveMessage
+              message={error ? { intent: 'error', text: error } : null}
+              layout="multiline"
+              politeness="assertive"
+            />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy || issue !== null} onClick={() => void submit()}>
