@@ -18,11 +18,18 @@ const partsFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-/** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), year and hour of an instant. */
-export function localParts(instant: Date): { date: string; time: string; year: number; hour: number } {
+/** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), seconds ("SS"), year and hour of an instant. */
+export function localParts(instant: Date): {
+  date: string;
+  time: string;
+  seconds: string;
+  year: number;
+  hour: number;
+} {
   const parts = partsFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
@@ -30,6 +37,7 @@ export function localParts(instant: Date): { date: string; time: string; year: n
   return {
     date: `${year}-${part('month')}-${part('day')}`,
     time: `${part('hour')}:${part('minute')}`,
+    seconds: part('second'),
     year: Number(year),
     hour: Number(part('hour')),
   };
