@@ -93,12 +93,33 @@ describe('summaries: storage round trips', () => {
     expect(state.released.map(({ value }) => value.key)).toContain(`demand:${AREA_A}`);
   });
 
-  it('compiles it again in 8 reads, writing nothing, and shows exactly the same figures', async () => {
+  it('compiles it again in 7 reads, writing nothing, and shows exactly the same figures', async () => {
     const before = await compileServiceAreaSummary(repositories, tenantId, YEAR, AREA_A);
     const again = await counting(() => compileServiceAreaSummary(repositories, tenantId, YEAR, AREA_A));
     expect(again.result).toEqual(before);
     expect(again.requests.get('TeamAggregates')).toBe(2);
-    expect(total(again.requests)).toBe(8);
+    // The area's team names were read within the minute (names only: the figures do not depend on them).
+    expect(again.requests.get('Teams')).toBeUndefined();
+    expect(total(again.requests)).toBe(7);
+  });
+
+  it("shows a team renamed in this process under its new name at once, reading the area's teams again", async () => {
+    const named = (summary: Awaited<ReturnType<typeof compileServiceAreaSummary>>): (string | null)[] =>
+      summary.figures.heatmap.map((row) => row.name);
+    const before = await compileServiceAreaSummary(repositories, tenantId, YEAR, AREA_A);
+    expect(named(before)).toContain('Alfa');
+    const alfa = (await repositories.teams.listForServiceArea(tenantId, AREA_A)).items.find(
+      (team) => team.name === 'Alfa',
+    );
+    const read = alfa && (await repositories.teams.get(tenantId, alfa.id));
+    if (!read) throw new Error('no team Alfa');
+    await repositories.teams.update(read, { name: 'Alfa uusi' });
+    const after = await counting(() => compileServiceAreaSummary(repositories, tenantId, YEAR, AREA_A));
+    expect(after.requests.get('Teams')).toBe(1);
+    expect(named(after.result)).toEqual(named(before).map((name) => (name === 'Alfa' ? 'Alfa uusi' : name)));
+    await repositories.teams.update((await repositories.teams.get(tenantId, read.value.id))!, {
+      name: 'Alfa',
+    });
   });
 
   it("compiles the city's figures at the same release in 6 reads", async () => {

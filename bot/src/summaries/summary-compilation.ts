@@ -1,10 +1,11 @@
 /**
  * Compiles a service area's summary (koonti) from what is stored, and the city-wide figures for HR and the
- * city manager's management team. Reads only aggregates and group discussions' conclusions: one read each
- * for the organisation, the framework, the service areas, the area's teams, the year's team rows together with
- * the disclosure state beside them (one range read), last year's team rows, the group discussions and the
- * development-action requests (page sizes of 1,000), so a 5,000-person area takes 8 round trips, the city 6, and
- * a few more per 1,000 teams; the first read after a release also writes what it showed (the baselines).
+ * city manager's management team. Reads only aggregates and group discussions' conclusions: one read each for
+ * the organisation, the framework, the service areas, the area's team names (kept a minute: names only), the
+ * year's team rows together with the disclosure state beside them (one range read), last year's team rows, the
+ * group discussions and the development-action requests (page sizes of 1,000), so a 5,000-person area takes 8
+ * round trips (7 with its team names kept), the city 6, and a few more per 1,000 teams or requests; the first
+ * read after a release also writes what it showed (the baselines, and any demand released) in one transaction.
  */
 import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import type { Repositories } from '../storage/repositories';
@@ -157,13 +158,14 @@ async function compileFigures(
   year: number,
   focus: string | null,
 ): Promise<SummaryFigures> {
-  const [limit, framework, areas, teams, state, previousRows, demand] = await Promise.all([
+  const [limit, framework, areas, names, state, previousRows, demand] = await Promise.all([
     threshold(repos, tenantId),
     repos.competenceFrameworks.inEffect(tenantId, year),
     repos.serviceAreas.list(tenantId),
+    // The heatmap rows' names (a minute's cache: names only, nothing the disclosure computes with).
     focus === null
-      ? Promise.resolve([])
-      : readAll((page) => repos.teams.listForServiceArea(tenantId, focus, page)),
+      ? Promise.resolve(new Map<string, string>())
+      : repos.teams.namesForServiceArea(tenantId, focus),
     // The year's team rows and the disclosure state stored beside them: one range read.
     repos.teamAggregates.listYearWithDisclosureState(tenantId, year),
     repos.teamAggregates.listForYear(tenantId, year - 1),
@@ -174,7 +176,6 @@ async function compileFigures(
   const liveDemand = demandSets(
     new Map(areas.map(({ value: area }) => [area.id, demand.get(area.id) ?? none])),
   );
-  const names = new Map(teams.map((team) => [team.id, team.name]));
   const thisYear = byServiceArea(rows);
   const lastYear = byServiceArea(previousRows);
   const releases = releaseState(limit, rows);
