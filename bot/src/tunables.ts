@@ -75,6 +75,32 @@ export const SENDS_PAGE_SIZE = 50;
 export const READ_CONCURRENCY = 16;
 /** Reminder address look-ups (one table read each) in flight at once in the daily run. */
 export const ADDRESS_CONCURRENCY = 16;
+/** Import transactions (up to 100 rows each) in flight at once: an import finishes fast, other users still get through. */
+export const IMPORT_SYNC_CONCURRENCY = 4;
+
+// Retries (a conditional write that lost a race reads again and recomputes; each race is rare, three in a row rarer)
+
+/** A conditional `put` that lost to another writer: read again and retried, the first attempt included. */
+export const RECORD_PUT_ATTEMPTS = 3;
+/** A conversation reference's `delete` when the row changed between its read and its delete. */
+export const CONVERSATION_DELETE_ATTEMPTS = 3;
+/** Raising the anonymity threshold when another HR user saved the organisation meanwhile. */
+export const ANONYMITY_WRITE_ATTEMPTS = 3;
+/** A group discussion's additions and the chair's edits, re-applied on a fresh read when someone saved meanwhile. */
+export const GROUP_DISCUSSION_WRITE_ATTEMPTS = 3;
+/** Erasing a person's record that changed while being erased: read again, erased when nothing is left. */
+export const ERASURE_ATTEMPTS = 3;
+/**
+ * A summary's stepped releases and disclosure baselines, written by whoever reads the summary: several readers
+ * of one area may open it at once after a change, so one attempt more than the single-editor writes above.
+ */
+export const RELEASED_COUNTS_WRITE_ATTEMPTS = 4;
+/** Attempts per Graph calendar call (the first included) when Graph throttles: the user waits for the answer. */
+export const GRAPH_MAX_ATTEMPTS = 3;
+/** A longer Retry-After from Graph than this is not waited for inside an API request: the user is told to retry. */
+export const GRAPH_MAX_RETRY_WAIT_MS = 10_000;
+/** The wait before retrying a throttled Graph call that sent no Retry-After header. */
+export const GRAPH_DEFAULT_RETRY_WAIT_MS = 1_000;
 
 // Time
 

@@ -7,13 +7,7 @@
 import type { GraphCalendarConfig } from '../config';
 import { localParts, ORGANISATION_TIME_ZONE } from '../domain/organisation-time';
 import { OnBehalfOfError, type GraphTokenSource, type OnBehalfOfCaller } from './on-behalf-of';
-
-/** Attempts per Graph call, the first included. */
-const MAX_ATTEMPTS = 3;
-/** A longer Retry-After than this is not waited for inside an API request. */
-const MAX_RETRY_WAIT_MS = 10_000;
-/** Without a Retry-After header. */
-const DEFAULT_RETRY_WAIT_MS = 1_000;
+import { GRAPH_DEFAULT_RETRY_WAIT_MS, GRAPH_MAX_ATTEMPTS, GRAPH_MAX_RETRY_WAIT_MS } from '../tunables';
 
 export interface MeetingEvent {
   /** Stable for one creation, so a retried POST does not make a second event. */
@@ -65,11 +59,11 @@ function eventResource(event: MeetingEvent): Record<string, unknown> {
 
 function retryWaitMs(response: Response): number {
   const header = response.headers.get('retry-after');
-  if (header === null) return DEFAULT_RETRY_WAIT_MS;
+  if (header === null) return GRAPH_DEFAULT_RETRY_WAIT_MS;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? DEFAULT_RETRY_WAIT_MS : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? GRAPH_DEFAULT_RETRY_WAIT_MS : Math.max(0, date - Date.now());
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -109,7 +103,7 @@ export function graphCalendar(
       if (response.status === 404) throw new GraphCalendarError('eventGone', `${method} ${path}: 404`);
       const wait = retryWaitMs(response);
       const throttled = response.status === 429 || response.status === 503;
-      if (!throttled || attempt >= MAX_ATTEMPTS || wait > MAX_RETRY_WAIT_MS)
+      if (!throttled || attempt >= GRAPH_MAX_ATTEMPTS || wait > GRAPH_MAX_RETRY_WAIT_MS)
         throw new GraphCalendarError('unavailable', `${method} ${path}: ${response.status}`);
       await response.body?.cancel();
       await sleep(wait);

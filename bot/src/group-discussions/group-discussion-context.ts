@@ -17,6 +17,7 @@ import type { Versioned } from '../storage/table-store';
 import { readAll } from '../storage/read-all';
 import { GROUP_DISCUSSION_TEXTS } from './group-discussion-texts';
 import { discussionCard, groupNoticeCard, type GroupNotice } from './group-discussion-view';
+import { GROUP_DISCUSSION_WRITE_ATTEMPTS } from '../tunables';
 
 export interface GroupDiscussionDeps {
   repositories: Repositories;
@@ -26,8 +27,6 @@ export interface GroupDiscussionDeps {
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
-/** Additions and the chair's edits are re-applied on a fresh read when someone else saved meanwhile. */
-const WRITE_ATTEMPTS = 3;
 
 const fullName = (person: Pick<Person, 'firstName' | 'lastName'>): string =>
   `${person.firstName} ${person.lastName}`;
@@ -154,7 +153,8 @@ export async function changeDiscussion(
         })
       ).value;
     } catch (error) {
-      if (!(error instanceof ConcurrencyConflictError) || attempt === WRITE_ATTEMPTS) throw error;
+      if (!(error instanceof ConcurrencyConflictError) || attempt === GROUP_DISCUSSION_WRITE_ATTEMPTS)
+        throw error;
     }
   }
 }

@@ -13,11 +13,9 @@ import type { AuditRecordKind } from '../domain/audit-entry';
 import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { ExportRepos } from './personal-data-export';
+import { ERASURE_ATTEMPTS } from '../tunables';
 
 export type ErasureCounts = Partial<Record<AuditRecordKind, number>>;
-
-/** How often a record that changed while being erased is read again. */
-const ATTEMPTS = 3;
 
 /**
  * Applies `erase` to the record as read. When the record changed meanwhile (or one of its rows is already
@@ -34,7 +32,7 @@ async function eraseLatest<T>(
       return await erase(current);
     } catch (error) {
       const raced = error instanceof ConcurrencyConflictError || error instanceof NotFoundError;
-      if (!raced || attempt === ATTEMPTS) throw error;
+      if (!raced || attempt === ERASURE_ATTEMPTS) throw error;
     }
     current = await reread();
   }

@@ -10,6 +10,7 @@ import { conversationKeys, rowKeyPrefixFilter, type ConversationAddress } from '
 import { RecordCodec } from './record-codec';
 import { RecordTable, type WriteOutcome } from './record-table';
 import type { TableStore, Versioned } from './table-store';
+import { CONVERSATION_DELETE_ATTEMPTS } from '../tunables';
 
 export type { ConversationAddress } from './keys';
 
@@ -44,9 +45,6 @@ const conversationReferenceSchema = z.object({
   reference: z.record(z.string(), z.unknown()),
   unreachable: z.enum(['removed', 'blocked']).nullable().optional(),
 }) satisfies z.ZodType<ConversationReferenceRecord>;
-
-/** How often `delete` reads again when the row changed between its read and its delete. */
-const DELETE_ATTEMPTS = 3;
 
 export class ConversationReferenceRepository {
   private readonly table: RecordTable<ConversationReferenceRecord>;
@@ -124,7 +122,8 @@ export class ConversationReferenceRepository {
         return await this.table.delete(read);
       } catch (error) {
         if (error instanceof NotFoundError) return;
-        if (!(error instanceof ConcurrencyConflictError) || attempt === DELETE_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyConflictError) || attempt === CONVERSATION_DELETE_ATTEMPTS)
+          throw error;
       }
       read = await this.get(read.value.tenantId, read.value.address);
     }

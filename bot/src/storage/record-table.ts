@@ -15,13 +15,7 @@ import {
   InvalidRecordError,
 } from './errors';
 import { mapConcurrently } from './bounded-concurrency';
-import { DEFAULT_PAGE_SIZE } from '../tunables';
-
-/** How many import transactions run at once. */
-const SYNC_CONCURRENCY = 4;
-
-/** How often `put` reads again after losing a race with another writer. */
-const PUT_ATTEMPTS = 3;
+import { DEFAULT_PAGE_SIZE, IMPORT_SYNC_CONCURRENCY, RECORD_PUT_ATTEMPTS } from '../tunables';
 
 export interface PageRequest {
   pageSize?: number;
@@ -200,7 +194,7 @@ export class RecordTable<T> {
         return { outcome: current ? 'updated' : 'created', record: await this.write(current, value) };
       } catch (error) {
         const raced = error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
-        if (!raced || attempt === PUT_ATTEMPTS) throw error;
+        if (!raced || attempt === RECORD_PUT_ATTEMPTS) throw error;
       }
     }
   }
@@ -309,6 +303,6 @@ export class RecordTable<T> {
       if (batch && batch.length + actions.length <= MAX_TRANSACTION_ACTIONS) batch.push(...actions);
       else batches.push([...actions]);
     }
-    await mapConcurrently(batches, SYNC_CONCURRENCY, (batch) => this.store.transaction(batch));
+    await mapConcurrently(batches, IMPORT_SYNC_CONCURRENCY, (batch) => this.store.transaction(batch));
   }
 }

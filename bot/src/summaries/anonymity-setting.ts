@@ -7,8 +7,7 @@ import { raiseThreshold } from '../domain/anonymity';
 import type { TenantId } from '../domain/organisation';
 import { ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
-
-const WRITE_ATTEMPTS = 3;
+import { ANONYMITY_WRITE_ATTEMPTS } from '../tunables';
 
 /** The threshold now in force; throws the domain's refusal when `requested` would lower it. */
 export async function raiseAnonymityThreshold(
@@ -25,7 +24,7 @@ export async function raiseAnonymityThreshold(
       return (await repositories.organisations.update(read, { anonymityThreshold: threshold })).value
         .anonymityThreshold;
     } catch (error) {
-      if (!(error instanceof ConcurrencyConflictError) || attempt === WRITE_ATTEMPTS) throw error;
+      if (!(error instanceof ConcurrencyConflictError) || attempt === ANONYMITY_WRITE_ATTEMPTS) throw error;
     }
   }
 }

@@ -8,6 +8,7 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { ReleasedCounts } from '../storage/team-aggregate-repository';
+import { RELEASED_COUNTS_WRITE_ATTEMPTS } from '../tunables';
 
 export interface Released {
   counts: Record<string, number>;
@@ -34,8 +35,6 @@ export function moved(
   return Math.max(grew, shrank);
 }
 
-const ATTEMPTS = 4;
-
 /** A conditional write lost to another reader's (its ETag moved, or the row was created meanwhile). */
 const isWriteRace = (error: unknown): boolean =>
   error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
@@ -49,7 +48,7 @@ export async function againAfterWriteRace<T>(attempt: (number: number) => Promis
     try {
       return await attempt(number);
     } catch (error) {
-      if (!isWriteRace(error) || number >= ATTEMPTS) throw error;
+      if (!isWriteRace(error) || number >= RELEASED_COUNTS_WRITE_ATTEMPTS) throw error;
     }
   }
 }
