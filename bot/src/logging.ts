@@ -2,7 +2,7 @@
  * Structured one-line JSON logs. Callers pass event names and technical fields only: never names,
  * emails, message text or discussion content (personal data stays out of logs).
  */
-import { REFUSAL_LOG_LINES_PER_MINUTE } from './tunables';
+import { MAX_REFUSAL_KEYS, REFUSAL_LOG_LINES_PER_MINUTE } from './tunables';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -51,9 +51,6 @@ export interface RefusalLog {
   /** `event` and `reason` are codes of ours; `fields` technical values (route, status), never request content. */
   refused(event: string, reason: string, fields?: Record<string, string | number | undefined>): void;
 }
-
-/** Distinct (event, reason) pairs tracked at once; the codes are ours, so this is never reached in practice. */
-const MAX_REFUSAL_KEYS = 500;
 
 /**
  * Bounded so that a flood of bad requests cannot fill the disk: within a minute the first

@@ -58,6 +58,30 @@ export const DISCUSSION_VERSION_CACHE: CacheSize = { ttlMs: 10 * 60_000, maxEntr
 /** Teams user ids of people: enough for a large municipality's staff; beyond it the cache starts over. */
 export const USER_ID_CACHE_ENTRIES = 50_000;
 
+// Caches and bounded maps off the request paths' storage
+
+/** Users whose Graph (on-behalf-of) tokens are kept; the longest-unrenewed goes first: the supervisors of a day. */
+export const OBO_MAX_CACHED_USERS = 1000;
+/** A cached Graph token is renewed this long before it expires, so it never runs out mid-request. */
+export const OBO_EXPIRY_MARGIN_MS = 5 * 60_000;
+/**
+ * Outbound Bot Connector clients kept per (app id, service URL, audience): a tenant has a handful of service
+ * URLs, and the service URL is the sender's to choose, so the map is bounded.
+ */
+export const MAX_REUSED_CLIENTS = 64;
+/** Distinct (event, reason) pairs the refusal log tracks at once; the codes are ours, so this is never reached. */
+export const MAX_REFUSAL_KEYS = 500;
+
+// Storage packing (the limits they stay under are Table Storage's, cited in storage/)
+
+/** Nodes per baseline pack row at most: 250 nodes of the default framework's 159 columns take some 200,000 characters. */
+export const PACK_NODES = 250;
+/**
+ * What a baseline pack's nodes may take at most, in characters of JSON: well under an entity's 1 MiB (2 bytes a
+ * character) and a JSON field's 16 parts of 32,768; a framework with more columns packs fewer nodes to a row.
+ */
+export const PACK_CHARS = 350_000;
+
 // Page sizes
 
 /** Rows a storage read asks for when its caller does not say: a screenful, cheap to decode. */

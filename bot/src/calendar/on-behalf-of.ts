@@ -4,10 +4,9 @@
  * Tokens are kept per user until shortly before they expire: one exchange serves a whole planning session.
  */
 import type { GraphCalendarConfig } from '../config';
+import { OBO_EXPIRY_MARGIN_MS, OBO_MAX_CACHED_USERS } from '../tunables';
 
 export const CALENDAR_SCOPE = 'https://graph.microsoft.com/Calendars.ReadWrite';
-/** A cached token is renewed this long before it expires, so it never runs out mid-request. */
-const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 export interface OnBehalfOfCaller {
   tenantId: string;
@@ -36,9 +35,6 @@ interface TokenAnswer {
   expires_in?: unknown;
   error?: unknown;
 }
-
-/** The most users whose tokens are kept; the longest-unrenewed goes first (a Map keeps insertion order). */
-const MAX_CACHED_USERS = 1000;
 
 /** Errors that need the user's or an admin's consent (or a fresh sign-in), not a retry. */
 const CONSENT_ERRORS = new Set([
@@ -88,8 +84,8 @@ export function onBehalfOf(
       // Entra's v2 endpoint sends a number; older answers carried a numeric string.
       const lifetimeMs = (Number(answer.expires_in) || 0) * 1000;
       cache.delete(key);
-      if (cache.size >= MAX_CACHED_USERS) cache.delete(cache.keys().next().value as string);
-      cache.set(key, { token: answer.access_token, renewAt: now() + lifetimeMs - EXPIRY_MARGIN_MS });
+      if (cache.size >= OBO_MAX_CACHED_USERS) cache.delete(cache.keys().next().value as string);
+      cache.set(key, { token: answer.access_token, renewAt: now() + lifetimeMs - OBO_EXPIRY_MARGIN_MS });
       return answer.access_token;
     },
   };

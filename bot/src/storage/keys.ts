@@ -43,7 +43,7 @@ export interface EntityKey {
 
 const SEPARATOR = '|';
 
-/** Table Storage keys are at most 1 KiB of UTF-16: 512 characters. */
+/** Table Storage keys are at most 1 KiB of UTF-16: 512 characters (a fact: https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model). */
 const MAX_KEY_CHARS = 512;
 
 /**

@@ -9,10 +9,13 @@ import type { Row } from './table-store';
 import type { EntityKey } from './keys';
 import { CorruptRecordError, InvalidRecordError, RecordTooLargeError } from './errors';
 
-/** A string property holds at most 64 KiB: 32,768 UTF-16 code units. */
+/** A string property holds at most 64 KiB: 32,768 UTF-16 code units (a fact: https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model). */
 export const MAX_STRING_PROPERTY_CHARS = 32 * 1024;
 
-/** An entity holds at most 1 MiB, counted as the service counts it (see `entityBytes`). */
+/**
+ * An entity holds at most 1 MiB, counted as the service counts it (see `entityBytes`; a fact:
+ * https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model).
+ */
 export const MAX_ENTITY_BYTES = 1024 * 1024;
 
 /**

@@ -28,10 +28,13 @@ export interface QueryOptions {
   continuationToken?: string;
 }
 
-/** The largest page Table Storage returns. */
+/**
+ * The largest page Table Storage returns (a fact: "Query Entities", at most 1,000 entities at a time,
+ * https://learn.microsoft.com/rest/api/storageservices/query-entities).
+ */
 export const MAX_PAGE_SIZE = 1000;
 
-/** The most actions one entity-group transaction may hold. */
+/** The most actions one entity-group transaction may hold (a fact: https://learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions). */
 export const MAX_TRANSACTION_ACTIONS = 100;
 
 /**

@@ -15,6 +15,7 @@ import { RecordTable, type SyncCounts } from './record-table';
 import type { TransactionAction } from '@azure/data-tables';
 import { MAX_TRANSACTION_ACTIONS, type TableStore, type Versioned } from './table-store';
 import { ConcurrencyConflictError, NotFoundError } from './errors';
+import { PACK_CHARS, PACK_NODES } from '../tunables';
 
 export type { CompetenceTally, RatingCounts, TeamAggregate, TeamTally } from '../domain/team-aggregate';
 
@@ -86,15 +87,6 @@ const baselinePackSchema = z.object({
   nodes: z.array(z.tuple([z.string().min(1), z.number().int().min(0), z.array(count), z.array(count)])),
 }) satisfies z.ZodType<BaselinePack>;
 
-/** Nodes per pack row at most: 250 nodes of the default framework's 159 columns take some 200,000 characters. */
-const PACK_NODES = 250;
-
-/**
- * What a pack's nodes may take at most, in characters of JSON (an entity holds 1 MiB: 2 bytes a character, and
- * a JSON field at most 16 parts of 32,768): a framework with more columns packs fewer nodes to a row.
- */
-const PACK_CHARS = 350_000;
-
 /**
  * How many nodes go in a pack for `columns` columns: each node's two lists at 6 characters a value at most
  * (a count up to 99,999 and its comma), and its id and release index.
@@ -102,7 +94,10 @@ const PACK_CHARS = 350_000;
 const nodesPerPack = (columns: number): number =>
   Math.max(1, Math.min(PACK_NODES, Math.floor(PACK_CHARS / (2 * 6 * columns + 200))));
 
-/** A transaction's body is at most 4 MiB: packs are written in transactions of at most this many characters. */
+/**
+ * A transaction's body is at most 4 MiB (a fact: https://learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions): packs are written in transactions of at
+ * most this many characters, leaving room for the batch's envelope.
+ */
 const MAX_TRANSACTION_CHARS = 3 * 1024 * 1024;
 
 /** The year's baselines as read: each node's, and the rows they were read from (for the conditional write). */

@@ -58,7 +58,7 @@ import { translate } from '../i18n/translate';
 import { localeOf } from './activity-identity';
 import { OsaamiskelloBot } from './osaamiskello-bot';
 import type { BotPorts } from './bot-ports';
-import { KEYS_TIMEOUT_MS } from '../tunables';
+import { KEYS_TIMEOUT_MS, MAX_REUSED_CLIENTS } from '../tunables';
 
 export interface BotEndpoint {
   /** Handles POST /api/messages; the request body must already be parsed as JSON. */
@@ -71,14 +71,16 @@ export interface BotAuthOverrides {
   tokenIssuer?: string;
 }
 
+/** HTTP's "401 Unauthorized" (RFC 9110, section 15.5.2). */
 const UNAUTHORIZED = 401;
 /** The channel's tokens live about an hour; one valid for longer than a day was not issued by it. */
 export const MAX_CHANNEL_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
-/** The Bot Framework's allowed clock skew (the SDK's, too). */
+/**
+ * The Bot Framework's allowed clock skew (the SDK's, too; a fact: "Authenticate requests with the Bot Connector
+ * API", https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
+ */
 const CLOCK_SKEW_SECONDS = 5 * 60;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** Outbound clients kept per (app id, service URL, audience); the service URL is the sender's to choose. */
-const MAX_REUSED_CLIENTS = 64;
 /** The errors jsonwebtoken throws for a token it cannot accept. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
