@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import {
+  AGGREGATE_REFRESH_INTERVAL_MS,
+  PURGE_INTERVAL_MS,
   RATE_LIMIT_INVALID_TOKENS_PER_MINUTE,
   RATE_LIMIT_TENANT_PER_MINUTE,
   RATE_LIMIT_USER_PER_MINUTE,
@@ -14,6 +16,9 @@ const optional = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -38,6 +43,20 @@ const schema = z.object({
   DEMO_TENANT_ID: z.string().default('00000000-0000-4000-8000-000000000001'),
   /** The daily retention purge (privacy/retention-purge.ts); tests turn it off. */
   PRIVACY_PURGE: z.enum(['on', 'off']).default('on'),
+  /** Hours between retention purges; at most a week (a timer holds under 24.8 days). */
+  RETENTION_PURGE_INTERVAL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(PURGE_INTERVAL_MS / HOUR_MS),
+  /** Minutes between the background rebuilds of the team aggregates; at most a day. */
+  AGGREGATE_REFRESH_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(AGGREGATE_REFRESH_INTERVAL_MS / MINUTE_MS),
   TABS_DIST: optional,
   /** The tabs' Entra app (SSO); absent: the API's local dev mode signs its own tokens. */
   AAD_APP_CLIENT_ID: optional,
@@ -139,6 +158,15 @@ export interface AppConfig {
   /** DEV_MODE=on: local development on loopback (see the schema). */
   devMode: boolean;
   rateLimits: RateLimitConfig;
+  jobs: JobConfig;
+}
+
+/** How often the background jobs run. */
+export interface JobConfig {
+  /** The rebuild of the team aggregates (summaries/aggregate-job.ts). */
+  aggregateRefreshMs: number;
+  /** The retention purge (privacy/retention-purge.ts), when PRIVACY_PURGE is on. */
+  retentionPurgeMs: number;
 }
 
 export interface RateLimitConfig {
@@ -309,6 +337,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       tenantPerMinute: e.RATE_LIMIT_TENANT_PER_MINUTE,
       invalidTokensPerMinute: e.RATE_LIMIT_INVALID_TOKENS_PER_MINUTE,
       trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    },
+    jobs: {
+      aggregateRefreshMs: e.AGGREGATE_REFRESH_INTERVAL_MINUTES * MINUTE_MS,
+      retentionPurgeMs: e.RETENTION_PURGE_INTERVAL_HOURS * HOUR_MS,
     },
   };
 }

@@ -138,6 +138,13 @@ export const HISTORY_YEARS = 6;
 export const UPCOMING_DAYS = 365;
 /** Waiting for the signing keys of Entra or the Bot Connector: a request should not hang on them. */
 export const KEYS_TIMEOUT_MS = 5_000;
+/**
+ * How often the team aggregates are rebuilt in the background (AGGREGATE_REFRESH_INTERVAL_MINUTES): a signing
+ * refreshes its own team at once, so this only catches moves between teams and removed teams, within 15 minutes.
+ */
+export const AGGREGATE_REFRESH_INTERVAL_MS = 15 * 60_000;
+/** How often the retention purge runs (RETENTION_PURGE_INTERVAL_HOURS): retention is counted in years, so daily. */
+export const PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
 // Bounds
 

@@ -17,7 +17,10 @@ export const privacyFeature: Feature = (context) => {
         registerPrivacyRoutes(server, kit, { repositories, audit: auditTrail(repositories.auditLog, now) }),
     ],
     ...(config.privacyPurge
-      ? { start: async () => startRetentionPurgeJob({ repositories, logger, now }) }
+      ? {
+          start: async () =>
+            startRetentionPurgeJob({ repositories, logger, now, intervalMs: config.jobs.retentionPurgeMs }),
+        }
       : {}),
   };
 };

@@ -17,7 +17,7 @@ import {
  * channel, the channel tab's API, and the background refresh of the anonymous team aggregates.
  */
 export const summariesFeature: Feature = (context) => {
-  const { repositories, messenger, logger, now } = context;
+  const { repositories, messenger, logger, now, config } = context;
   const deps: SummaryDeps = {
     repositories,
     messenger,
@@ -36,6 +36,7 @@ export const summariesFeature: Feature = (context) => {
     cardViews: shownBy(SUMMARY_VERBS, cardActions[SUMMARY_VERBS.open]),
     onDelivered: { [SUMMARY_POST_DELIVERED]: summaryPostDelivered(repositories, now) },
     onUndelivered: { [SUMMARY_POST_DELIVERED]: summaryPostUndelivered(repositories, now) },
-    start: async () => startAggregateJob({ repositories, logger, now }),
+    start: async () =>
+      startAggregateJob({ repositories, logger, now, intervalMs: config.jobs.aggregateRefreshMs }),
   };
 };

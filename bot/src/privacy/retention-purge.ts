@@ -17,8 +17,7 @@ import {
   type RetentionKind,
   type RetentionPolicy,
 } from '../domain/retention-policy';
-
-export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+import { PURGE_INTERVAL_MS } from '../tunables';
 
 export type PurgeRepos = Pick<
   Repositories,

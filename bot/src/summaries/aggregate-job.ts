@@ -7,14 +7,14 @@
 import { organisationYear } from '../domain/organisation-time';
 import { describeError, type Logger } from '../logging';
 import type { Repositories } from '../storage/repositories';
+import { AGGREGATE_REFRESH_INTERVAL_MS } from '../tunables';
 import { rebuildYear, type AggregateRepos } from './aggregate-refresh';
-
-export const AGGREGATE_REFRESH_INTERVAL_MS = 15 * 60 * 1000;
 
 export interface AggregateJobDeps {
   repositories: AggregateRepos & Pick<Repositories, 'organisations' | 'annualClocks'>;
   logger: Logger;
   now(): Date;
+  /** How often the job runs (config's AGGREGATE_REFRESH_INTERVAL_MINUTES); the tunable's default without. */
   intervalMs?: number;
 }
 
