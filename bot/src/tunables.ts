@@ -92,6 +92,27 @@ export const TEAM_PAGE_SIZE = 200;
 export const MY_TEAM_PAGE = 60;
 /** Sends per page of HR's list of sends. */
 export const SENDS_PAGE_SIZE = 50;
+/** Audit-log entries per page of the privacy view: a screenful to read through; older entries page on. */
+export const AUDIT_PAGE_SIZE = 50;
+/**
+ * Pages of sends read to know every earlier send of a series: a tenant's clock makes a few campaigns a day, so
+ * 200 pages cover years; the bound stops a runaway read.
+ */
+export const MAX_HISTORY_PAGES = 200;
+
+// What a channel's summary card shows (the channel tab shows all)
+
+/** Conclusions per theme the summary's channel card lists: enough to give the gist, short enough to read in a post. */
+export const ANNOUNCED_CONCLUSIONS = 3;
+/** Training needs the summary's channel card lists, the most common first. */
+export const ANNOUNCED_NEEDS = 3;
+/** Characters of one conclusion on the channel card; a longer one is cut with "…" (the tab shows it whole). */
+export const ANNOUNCED_TEXT_LENGTH = 200;
+
+// Cards
+
+/** Empty goal slots offered after the existing goals, so a goal can be added without another round trip. */
+export const NEW_GOAL_SLOTS = 2;
 
 // Concurrency
 
@@ -138,6 +159,13 @@ export const HISTORY_YEARS = 6;
 export const UPCOMING_DAYS = 365;
 /** Waiting for the signing keys of Entra or the Bot Connector: a request should not hang on them. */
 export const KEYS_TIMEOUT_MS = 5_000;
+/** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
+export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;
+/**
+ * A Bot Connector request unanswered this long is abandoned: shorter than the fan-out's lease, so it is given up
+ * before another worker may resend the same message.
+ */
+export const CONNECTOR_REQUEST_TIMEOUT_MS = 20_000;
 /**
  * How often the team aggregates are rebuilt in the background (AGGREGATE_REFRESH_INTERVAL_MINUTES): a signing
  * refreshes its own team at once, so this only catches moves between teams and removed teams, within 15 minutes.

@@ -16,7 +16,7 @@ import type { SendProgress, SendsPage } from '../contract/hr';
 import type { PageRequest } from '../storage/record-table';
 import type { Page } from '../storage/table-store';
 import { organisationDate } from '../domain/organisation-time';
-import { SENDS_PAGE_SIZE } from '../tunables';
+import { MAX_HISTORY_PAGES, SENDS_PAGE_SIZE } from '../tunables';
 
 export interface SendProgressSource {
   list(tenantId: string, continuationToken?: string): Promise<SendsPage>;
@@ -70,9 +70,6 @@ export function withheldSends(all: readonly SendProgress[], threshold: number): 
   }
   return withheld;
 }
-
-/** Pages read to know every earlier send of a series (a tenant's clock makes a few campaigns a day). */
-const MAX_HISTORY_PAGES = 200;
 
 export function fanoutSendProgress(
   recent: (tenantId: string, page: PageRequest) => Promise<Page<CampaignProgress>>,

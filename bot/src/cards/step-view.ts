@@ -19,6 +19,7 @@ import type { Choice, GoalSlotModel, RatingFieldModel, StepCardModel, TextFieldM
 import type { AdaptiveCard } from './card-rendering';
 import { renderCard } from './card-templates';
 import { coachingQuestions } from '../domain/coaching-bank';
+import { NEW_GOAL_SLOTS } from '../tunables';
 import { stepAt, type Step } from '../domain/discussion-steps';
 import {
   action,
@@ -35,9 +36,6 @@ import {
 } from './discussion-viewer';
 import { VERBS } from './verbs';
 import { cardText } from './card-text';
-
-/** Empty slots offered after the existing goals, so a goal can be added without another round trip. */
-const NEW_GOAL_SLOTS = 2;
 
 /** What the user typed into `id` on a card that lost to another save, when it differs from the latest. */
 function unsavedText(extras: ViewExtras, id: string, latest: string): string {

@@ -11,7 +11,7 @@ import { fieldsWithForbiddenCharacters } from '../domain/free-text';
 import { ApiError, requestLocale, sendApiError } from '../http-kit/api-error';
 import { setSecurityHeaders } from './security-headers';
 import { rateLimitedError, type AddressGuard } from '../http-kit/rate-limit';
-import { MAX_BODY_BYTES } from '../tunables';
+import { HEALTH_STORAGE_TIMEOUT_MS, MAX_BODY_BYTES } from '../tunables';
 
 export interface HttpDependencies {
   bot: BotEndpoint;
@@ -26,9 +26,6 @@ export interface HttpDependencies {
   /** Feature routes (the tabs' API) register themselves here. */
   routes: Array<(server: Server) => void>;
 }
-
-/** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
-export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;
 
 class HealthTimeout extends Error {
   override name = 'Timeout';

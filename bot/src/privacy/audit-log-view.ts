@@ -4,8 +4,7 @@
  */
 import type { Repositories } from '../storage/repositories';
 import type { AuditLogPage } from '../contract/privacy';
-
-export const AUDIT_PAGE_SIZE = 50;
+import { AUDIT_PAGE_SIZE } from '../tunables';
 
 type Repos = Pick<Repositories, 'auditLog' | 'people'>;
 

@@ -23,6 +23,7 @@ import { formatDate, localised, translator } from '../cards/localised';
 import { MAX_SUMMARY_CONCLUSIONS } from './summary-compilation';
 import { SUMMARY_TEXTS, type SummaryTextKey } from './summary-texts';
 import { cardText } from '../cards/card-text';
+import { ANNOUNCED_CONCLUSIONS, ANNOUNCED_NEEDS, ANNOUNCED_TEXT_LENGTH } from '../tunables';
 
 export const SUMMARY_VERBS = {
   overview: 'summaries.overview',
@@ -215,11 +216,6 @@ export function editorCard(
     actions: [...actions, action('action.back', SUMMARY_VERBS.overview)],
   });
 }
-
-/** How many conclusions per theme the channel card lists; the tab shows all. */
-const ANNOUNCED_CONCLUSIONS = 3;
-const ANNOUNCED_NEEDS = 3;
-const ANNOUNCED_TEXT_LENGTH = 200;
 
 const shortened = (text: string): string =>
   text.length > ANNOUNCED_TEXT_LENGTH ? `${text.slice(0, ANNOUNCED_TEXT_LENGTH - 1)}…` : text;

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { BotAuthConfig } from '../config';
+import { CONNECTOR_REQUEST_TIMEOUT_MS } from '../tunables';
 import {
   parseRetryAfter,
   SendFailure,
@@ -19,15 +20,12 @@ import {
   type OutgoingActivity,
 } from '../fanout/message-sender';
 
-/** Shorter than the fan-out's lease, so an unanswered request is abandoned before another worker may resend. */
-const REQUEST_TIMEOUT_MS = 20_000;
-
 /**
  * The request's deadline as an abort signal: its timer does not keep the process alive (the SDK's own `timeout`
  * option leaves a timer running after a refused connection).
  */
 function withTimeout(): { abortSignal: AbortSignal } {
-  return { abortSignal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+  return { abortSignal: AbortSignal.timeout(CONNECTOR_REQUEST_TIMEOUT_MS) };
 }
 
 /** The name core-rest-pipeline gives its retry policy (exponential, and 429 with Retry-After). */
