@@ -113,6 +113,8 @@ export const ANNOUNCED_TEXT_LENGTH = 200;
 
 /** Empty goal slots offered after the existing goals, so a goal can be added without another round trip. */
 export const NEW_GOAL_SLOTS = 2;
+/** A word longer than this on a card gets a break opportunity every so many characters, so a phone can wrap it. */
+export const LONGEST_UNBROKEN = 30;
 
 // Concurrency
 
@@ -178,3 +180,14 @@ export const PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
 /** Activities and card submissions are small; a larger request body is refused before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A route's path parameter (an id): ours are at most 64 characters, Teams' ids well under 128. */
+export const MAX_PATH_PARAM_LENGTH = 128;
+/** An If-Match header: Table Storage's ETags are some 40 characters; a longer one is refused unread. */
+export const MAX_ETAG_LENGTH = 256;
+/** A paged list's continuation token (ours encode two Table Storage keys); a longer one is refused unread. */
+export const MAX_CONTINUATION_TOKEN_LENGTH = 2048;
+/**
+ * How far the clocks of Entra, Teams clients and this server may differ when an access token's times are checked:
+ * tokens live an hour or so, a minute is generous for synced clocks.
+ */
+export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 60;

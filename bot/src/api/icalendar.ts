@@ -26,6 +26,7 @@ export interface CalendarEvent {
   method: 'REQUEST' | 'CANCEL';
 }
 
+/** Content lines are folded at 75 octets (a fact: RFC 5545, section 3.1, "Content Lines"). */
 const MAX_LINE_OCTETS = 75;
 
 /** 20270115T080000Z */

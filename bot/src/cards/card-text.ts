@@ -9,13 +9,12 @@
  * and lets very long words wrap. Use it for text in a TextBlock or a Fact, never for
  * an input's value: inputs show text as it is.
  */
+import { LONGEST_UNBROKEN } from '../tunables';
 
 /** U+2060 WORD JOINER: invisible, and no link pattern matches across it. */
 const WORD_JOINER = '\u2060';
 /** U+200B ZERO WIDTH SPACE: invisible, and a line may break at it. */
 const BREAK_OPPORTUNITY = '\u200b';
-/** A word longer than this gets a break opportunity after every so many characters, so the card can wrap it. */
-const LONGEST_UNBROKEN = 30;
 
 /** ASCII punctuation that starts or ends Markdown anywhere in a line (CommonMark "backslash escapes"). */
 const INLINE_SPECIAL = /[\\`*_{}[\]()<>#~|&!]/g;

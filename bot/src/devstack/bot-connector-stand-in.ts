@@ -126,7 +126,12 @@ export interface ConnectorStandIn {
   close(): Promise<void>;
 }
 
+/** The stand-in's own bound on a request body (no activity comes near it). */
 const MAX_BODY = 1024 * 1024;
+/**
+ * Teams limits an app's messages per tenant per second (a fact: "Optimize your bot with rate limiting and best
+ * practices in Teams", https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
+ */
 const TENANT_WINDOW_MS = 1000;
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

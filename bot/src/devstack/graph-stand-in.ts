@@ -16,6 +16,7 @@ import { sendJson } from './stand-in-http';
 
 export const OBO_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CALENDAR_SCOPE = 'https://graph.microsoft.com/Calendars.ReadWrite';
+/** An hour, as Microsoft's identity platform issues them (https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime). */
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
 
 export interface RecordedEvent {

@@ -76,6 +76,7 @@ export interface OpenIdStandIn {
   close(): Promise<void>;
 }
 
+/** An hour, as Microsoft's identity platform issues them (https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime). */
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
 
 export async function startOpenIdStandIn(options: { endorsements?: string[] } = {}): Promise<OpenIdStandIn> {

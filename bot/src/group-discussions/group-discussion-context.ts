@@ -25,7 +25,10 @@ export interface GroupDiscussionDeps {
   now(): Date;
 }
 
-/** Teams refreshes a card automatically for at most 60 listed users. */
+/**
+ * Teams refreshes a card automatically for at most 60 listed users (a fact: "User Specific Views",
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views).
+ */
 const MAX_REFRESH_USERS = 60;
 
 const fullName = (person: Pick<Person, 'firstName' | 'lastName'>): string =>

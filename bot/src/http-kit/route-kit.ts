@@ -11,7 +11,12 @@ import type { RouteHandler } from './api-route';
 import { requireAnyRole } from './authorization';
 import type { RequestIdentity } from './request-identity';
 import { domainRefusal } from './refusals';
-import { YEAR_BOUNDS } from '../tunables';
+import {
+  MAX_CONTINUATION_TOKEN_LENGTH,
+  MAX_ETAG_LENGTH,
+  MAX_PATH_PARAM_LENGTH,
+  YEAR_BOUNDS,
+} from '../tunables';
 
 export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
 
@@ -97,18 +102,17 @@ export async function yearParam(req: Request, fallback: () => Promise<number>): 
 export function continuationTokenParam(req: Request): string | undefined {
   const token = query(req).continuationToken;
   if (token === undefined) return undefined;
-  if (typeof token !== 'string' || token.length > 2048)
+  if (typeof token !== 'string' || token.length > MAX_CONTINUATION_TOKEN_LENGTH)
     throw ApiError.of(400, 'request.invalid', { field: 'continuationToken' });
   return token;
 }
 
 export function pathParam(req: Request, name: string): string {
   const value = (req.params as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value.length === 0 || value.length > 128) throw invalid({ field: name });
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_PATH_PARAM_LENGTH)
+    throw invalid({ field: name });
   return value;
 }
-
-const MAX_ETAG_LENGTH = 256;
 
 /** The ETag the tab read; absent when it saw no record. */
 export function ifMatch(req: Request): string | null {

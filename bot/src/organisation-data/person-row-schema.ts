@@ -7,6 +7,7 @@ import type { ImportErrorCode } from './import-errors';
 import { hasForbiddenCharacters } from '../domain/free-text';
 
 export const MAX_NAME_LENGTH = 100;
+/** The longest address SMTP can carry (a fact: RFC 5321, section 4.5.3.1.3: a path of 256 octets, brackets included). */
 export const MAX_EMAIL_LENGTH = 254;
 
 /** Table keys may not hold '/', '\\', '#', '?' or control characters; a whitelist also keeps quotes out of filters. */

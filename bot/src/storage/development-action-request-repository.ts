@@ -11,7 +11,7 @@ import { odata } from '@azure/data-tables';
 import { developmentActionRequestKeys, rowKeyPrefixFilter, tenantPartitionsFilter, yearPart } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
-import type { TableStore, Versioned } from './table-store';
+import { MAX_PAGE_SIZE, type TableStore, type Versioned } from './table-store';
 
 export const DEVELOPMENT_ACTION_KINDS = ['coaching', 'workSupervision'] as const;
 export type DevelopmentActionKind = (typeof DEVELOPMENT_ACTION_KINDS)[number];
@@ -112,7 +112,7 @@ export class DevelopmentActionRequestRepository {
     const requests: DevelopmentActionRequest[] = [];
     let continuationToken: string | undefined;
     do {
-      const page = await this.table.pageCopies(filter, { pageSize: 1000, continuationToken });
+      const page = await this.table.pageCopies(filter, { pageSize: MAX_PAGE_SIZE, continuationToken });
       requests.push(...page.items);
       continuationToken = page.continuationToken;
     } while (continuationToken);
@@ -145,7 +145,10 @@ export class DevelopmentActionRequestRepository {
     const filter = rowKeyPrefixFilter(partitionKey, prefix);
     let continuationToken: string | undefined;
     do {
-      const page = await this.table.pageFields(filter, DEMAND_FIELDS, { pageSize: 1000, continuationToken });
+      const page = await this.table.pageFields(filter, DEMAND_FIELDS, {
+        pageSize: MAX_PAGE_SIZE,
+        continuationToken,
+      });
       for (const row of page.items) yield row;
       continuationToken = page.continuationToken;
     } while (continuationToken);

@@ -7,10 +7,9 @@
  * Entra and the local dev mode run this same code; only the key sets, issuers and audiences differ.
  */
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS } from '../../tunables';
 
 export const REQUIRED_SCOPE = 'access_as_user';
-/** Clocks of Entra, Teams clients and this server may differ a little; tokens live for an hour or so. */
-export const CLOCK_TOLERANCE_SECONDS = 60;
 /**
  * Entra's access tokens live 60–90 minutes, and a configurable token lifetime is at most a day
  * (learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes): longer was not issued by it.
@@ -57,7 +56,7 @@ async function signedClaims(token: string, rules: TokenRules): Promise<JWTPayloa
   try {
     ({ payload } = await jwtVerify(token, rules.signingKeys, {
       algorithms: ['RS256'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['exp', 'nbf'],
     }));
   } catch (error) {
@@ -103,7 +102,7 @@ export function createAccessTokenValidator(rules: TokenRules): AccessTokenValida
           algorithms: ['RS256'],
           issuer: rules.issuers(tenantId),
           audience: rules.audiences,
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          clockTolerance: ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'nbf', 'tid', 'oid'],
         }));
       } catch (error) {

@@ -21,6 +21,10 @@ import { apiAudiences } from './entra-token-rules';
 
 /** The dev mode's stand-in for the Entra app's client id. */
 export const DEV_CLIENT_ID = 'osaamiskello-dev';
+/**
+ * As Entra's access tokens live (60–90 minutes: https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime),
+ * so the tabs renew a dev token as they renew a real one.
+ */
 const DEV_TOKEN_LIFETIME_SECONDS = 60 * 60;
 
 export interface DevToken {
