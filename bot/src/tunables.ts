@@ -1,8 +1,8 @@
 /**
  * Every tunable of the service in one place (like the large-scale-notification sample's consts.ts): rates,
  * page sizes, caches, concurrency, timeouts and bounds, each with the reason for its value. Operators change
- * the rate limits through the environment (config.ts reads them, with the defaults below); the others change
- * here, with a review. Limits of Microsoft's services (Table Storage's 1000 rows a page, Teams' send rates) are
+ * the rate limits and the background jobs' intervals through the environment (config.ts reads them, with the
+ * defaults below); the others change here, with a review. Limits of Microsoft's services (Table Storage's 1000 rows a page, Teams' send rates) are
  * facts, not tunables, and stay beside the code that cites their documents.
  */
 
@@ -58,7 +58,7 @@ export const DISCUSSION_VERSION_CACHE: CacheSize = { ttlMs: 10 * 60_000, maxEntr
 /** Teams user ids of people: enough for a large municipality's staff; beyond it the cache starts over. */
 export const USER_ID_CACHE_ENTRIES = 50_000;
 
-// Caches and bounded maps off the request paths' storage
+// Other caches and bounded maps (in memory, per process)
 
 /** Users whose Graph (on-behalf-of) tokens are kept; the longest-unrenewed goes first: the supervisors of a day. */
 export const OBO_MAX_CACHED_USERS = 1000;
