@@ -1,10 +1,14 @@
 /**
  * Operators set how often the background jobs run (AGGREGATE_REFRESH_INTERVAL_MINUTES,
  * RETENTION_PURGE_INTERVAL_HOURS); without them the tunables' defaults hold, and a value no timer can keep is
- * refused at start with a message naming the setting.
+ * refused at start with a message naming the setting. The features start their jobs at the configured intervals.
  */
 import { ConfigError, loadConfig } from '../../bot/src/config';
 import { AGGREGATE_REFRESH_INTERVAL_MS, PURGE_INTERVAL_MS } from '../../bot/src/tunables';
+import type { AppContext } from '../../bot/src/features/feature';
+import { privacyFeature } from '../../bot/src/features/privacy-feature';
+import { summariesFeature } from '../../bot/src/features/summaries-feature';
+import { createLogger } from '../../bot/src/logging';
 
 const LOCAL = { DEV_MODE: 'on' };
 
@@ -44,4 +48,47 @@ test.each([
   ['RETENTION_PURGE_INTERVAL_HOURS', String(7 * 24 + 1)],
 ])('%s=%s is refused, naming the setting', (name, value) => {
   expect(refusal({ [name]: value })).toContain(name);
+});
+
+describe('the app’s jobs run at the configured intervals', () => {
+  /** The app's context as the features read it; the jobs' only storage read here is the list of organisations. */
+  function contextWith(env: Record<string, string>, scans: string[]): AppContext {
+    const organisations = {
+      get: async () => null,
+      // eslint-disable-next-line require-yield
+      scanAll: async function* () {
+        scans.push(new Date(Date.now()).toISOString());
+      },
+    };
+    return {
+      config: loadConfig({ ...LOCAL, ...env }),
+      repositories: { organisations } as unknown as AppContext['repositories'],
+      logger: createLogger('error', () => undefined),
+      baseUrl: () => 'http://127.0.0.1:1',
+      now: () => new Date(),
+    } as unknown as AppContext;
+  }
+
+  const START = new Date('2026-12-07T12:00:00Z');
+  beforeEach(() => jest.useFakeTimers({ now: START }));
+  afterEach(() => jest.useRealTimers());
+
+  test.each([
+    ['the retention purge', privacyFeature, { RETENTION_PURGE_INTERVAL_HOURS: '2' }, 2 * 3_600_000],
+    ['the aggregate refresh', summariesFeature, { AGGREGATE_REFRESH_INTERVAL_MINUTES: '7' }, 7 * 60_000],
+  ] as const)(
+    '%s first runs one configured interval after the start',
+    async (_, feature, env, intervalMs) => {
+      const scans: string[] = [];
+      const stop = await (await feature(contextWith(env, scans))).start!();
+      try {
+        await jest.advanceTimersByTimeAsync(intervalMs - 1);
+        expect(scans).toEqual([]);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(scans).toEqual([new Date(START.getTime() + intervalMs).toISOString()]);
+      } finally {
+        await stop();
+      }
+    },
+  );
 });
