@@ -7,7 +7,8 @@
  *
  * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
  * first), --ceiling R (50, Teams' requests/s per tenant: the engine paces one under it and never exceeds it), --latency-ms L (50), --skip-baseline.
- * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process (e.g. "--trace-gc", "--max-old-space-size=64").
+ * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process, in place of SENDER_HEAP (e.g.
+ * "--trace-gc --max-old-space-size=96", or "" for V8's default heap).
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -201,11 +202,20 @@ interface Memory {
 
 const MB = 1024 * 1024;
 
+/**
+ * The sending process's heap, as a process running the fan-out worker is to be started (bench/README.md,
+ * "Memory"): every full collection leaves some 34 MB live, and with V8's default limits on a large machine the
+ * garbage of the deliveries waiting for their send times piles up to 250 MB before the first one. An old space of
+ * 96 MB (nearly three times the live heap; 64 MB made the collector thrash) and young semi-spaces of 8 MB keep
+ * the resident set near 120 MB.
+ */
+const SENDER_HEAP = '--max-old-space-size=96 --max-semi-space-size=8';
+
 async function engine(connectionString: string, opts: Options): Promise<number> {
   const connector = await startConnector(opts.latencyMs);
   const total = opts.tenants.reduce((sum, count) => sum + count, 0);
   const sender = fork(await bundleSender(), {
-    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP).split(' ').filter(Boolean),
     cwd: join(__dirname, '..'),
     env: {
       ...process.env,
@@ -330,6 +340,7 @@ export async function main(): Promise<void> {
   print('fanout.ceiling', opts.ceiling, 'requests/s');
   print('fanout.pacing', tenantRateFor(opts.ceiling).ratePerSecond, 'requests/s');
   print('connector.latency', opts.latencyMs, 'ms');
+  console.error(`sending process: node ${process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP}`);
   const azurite = await startAzurite();
   try {
     const engineRate = await engine(azurite.connectionString, opts);
