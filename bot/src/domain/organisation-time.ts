@@ -21,8 +21,22 @@ const partsFormat = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+type LocalParts = { date: string; time: string; year: number; hour: number };
+
+/**
+ * The last minute asked for and its parts: every card submit asks for now's round year and dates, and
+ * `formatToParts` is the costly part, so within one minute the parts are only copied.
+ */
+let lastMinute: { minute: number; parts: LocalParts } | null = null;
+
 /** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), year and hour of an instant. */
-export function localParts(instant: Date): { date: string; time: string; year: number; hour: number } {
+export function localParts(instant: Date): LocalParts {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastMinute?.minute !== minute) lastMinute = { minute, parts: formatParts(instant) };
+  return { ...lastMinute.parts };
+}
+
+function formatParts(instant: Date): LocalParts {
   const parts = partsFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';

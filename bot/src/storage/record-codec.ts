@@ -56,6 +56,15 @@ export class RecordCodec<T> {
 
   /** The row for a value under `key`; InvalidRecordError or RecordTooLargeError instead of a bad write. */
   row(key: EntityKey, value: T): Row {
+    return this.encode(key, value).row;
+  }
+
+  /**
+   * The row for a value under `key`, and the value as `decode` reads that row back: the checked value itself
+   * (its defaults and transforms applied), so a writer need not parse what it has just checked. It differs from
+   * a read only where JSON does not keep a difference (an undefined property, -0).
+   */
+  encode(key: EntityKey, value: T): { row: Row; value: T } {
     const parsed = this.schema.safeParse(value);
     if (!parsed.success) throw new InvalidRecordError(this.table, describe(parsed.error));
     const row: Row = { ...key };
@@ -66,7 +75,7 @@ export class RecordCodec<T> {
       } else if (fieldValue !== null && fieldValue !== undefined) this.writeScalar(row, field, fieldValue);
     }
     if (entityBytes(row) > MAX_ENTITY_BYTES) throw new RecordTooLargeError(this.table, null);
-    return row;
+    return { row, value: parsed.data as T };
   }
 
   decode(row: Row): T {
