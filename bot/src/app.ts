@@ -3,7 +3,7 @@
  * `npm start`, the production entry point and the tests all run, so they run the same wiring.
  */
 import { ConnectorSender } from './teams/connector-sender';
-import { ReferenceMessenger } from './teams/proactive-messenger';
+import { ReferenceMessenger } from './fanout/proactive-messenger';
 import { addressKeeping } from './fanout/address-keeping';
 import {
   openProactiveRetries,
@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageConfig } from './config';
 import { captureSdkConsole, createLogger, createRefusalLog, type Logger } from './logging';
-import { createAddressGuard, createRateLimiter } from './http/rate-limit';
+import { createAddressGuard, createRateLimiter } from './http-kit/rate-limit';
 import { fieldsWithForbiddenCharacters } from './domain/free-text';
 import { translate } from './i18n/translate';
 import { inTheirLanguageIfKnown } from './i18n/person-language';

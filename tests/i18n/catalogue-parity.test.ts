@@ -10,10 +10,10 @@ import path from 'node:path';
 import ts from 'typescript';
 import { LOCALES } from '../../bot/src/domain/locale';
 import { MESSAGES } from '../../bot/src/i18n/catalogue';
-import { API_MESSAGES } from '../../bot/src/api/api-messages';
+import { API_MESSAGES } from '../../bot/src/http-kit/api-messages';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from '../../bot/src/api/group-discussion-texts';
 import { INVITATION_TEXTS } from '../../bot/src/api/invitation-texts';
-import { TABS_API_MESSAGES } from '../../bot/src/api/tabs-api-messages';
+import { TABS_API_MESSAGES } from '../../bot/src/http-kit/tabs-api-messages';
 import { COMMAND_MENU } from '../../bot/src/chat/command-menu';
 import { PHASE_TITLES } from '../../bot/src/clock/reminder-messages';
 import { DEVELOPMENT_ACTION_TEXTS } from '../../bot/src/development-actions/development-action-texts';
@@ -26,11 +26,11 @@ import { TRAINING_PLAN_TEXTS } from '../../bot/src/training-plans/training-plan-
 
 const CATALOGUES: Record<string, unknown> = {
   'i18n/catalogue': MESSAGES,
-  'api/api-messages': API_MESSAGES,
+  'http-kit/api-messages': API_MESSAGES,
   'api/group-discussion-texts (card)': GROUP_CARD_TEXTS,
   'api/group-discussion-texts (themes)': THEME_TEXTS,
   'api/invitation-texts': INVITATION_TEXTS,
-  'api/tabs-api-messages': TABS_API_MESSAGES,
+  'http-kit/tabs-api-messages': TABS_API_MESSAGES,
   'chat/command-menu': COMMAND_MENU,
   'clock/reminder-messages': PHASE_TITLES,
   'development-actions/development-action-texts': DEVELOPMENT_ACTION_TEXTS,

@@ -4,7 +4,7 @@
  */
 import { interpolate } from '../../bot/src/i18n/interpolate';
 import { localisedText, translate } from '../../bot/src/i18n/translate';
-import { API_MESSAGES } from '../../bot/src/api/api-messages';
+import { API_MESSAGES } from '../../bot/src/http-kit/api-messages';
 import { SUMMARY_TEXTS } from '../../bot/src/summaries/summary-texts';
 
 test('fills every occurrence of each name, numbers included', () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../bot/src/app';
 import { createLogger, createRefusalLog } from '../../bot/src/logging';
 import { REFUSAL_LOG_LINES_PER_MINUTE } from '../../bot/src/tunables';
-import { createRateLimiter } from '../../bot/src/http/rate-limit';
+import { createRateLimiter } from '../../bot/src/http-kit/rate-limit';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import { writeOrganisation } from '../../bot/src/storage/organisation-import';
 import { startTestApp } from '../support/app';

@@ -9,7 +9,7 @@ import type { Repositories } from '../storage/repositories';
 import { groupDiscussionActivity } from './group-discussion-start';
 import { invitationActivity } from './invitation-message';
 import { checkMeetingTime, ownReport, type SchedulingDeps } from './meeting-scheduling';
-import { notFound } from './refusals';
+import { notFound } from '../http-kit/refusals';
 
 export interface CardPreview {
   card: AdaptiveCard;

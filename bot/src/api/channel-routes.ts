@@ -7,7 +7,7 @@
 import type { Server } from 'restify';
 import type { Repositories } from '../storage/repositories';
 import { serviceAreaList } from './channel-summaries';
-import { secured, type RouteKit } from './route-kit';
+import { secured, type RouteKit } from '../http-kit/route-kit';
 
 export function registerChannelRoutes(server: Server, kit: RouteKit, repositories: Repositories): void {
   secured(kit, server, 'get', '/api/v1/service-areas', null, async (_req, identity) => ({

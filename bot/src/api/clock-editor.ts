@@ -17,7 +17,7 @@ import type {
 } from '../contract/clock';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
-import { conflict, notFound, refusal } from './refusals';
+import { conflict, notFound, refusal } from '../http-kit/refusals';
 
 type Repos = Pick<Repositories, 'annualClocks' | 'serviceAreas'>;
 

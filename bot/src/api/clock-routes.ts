@@ -6,8 +6,8 @@ import type { DatedClock } from '../contract/clock';
 import type { Server } from 'restify';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { phaseWindows } from '../domain/annual-clock-rules';
-import { ApiError, requestLocale, sendApiError } from './api-error';
-import { API_MESSAGES } from './api-messages';
+import { ApiError, requestLocale, sendApiError } from '../http-kit/api-error';
+import { API_MESSAGES } from '../http-kit/api-messages';
 import { YEAR_BOUNDS } from '../tunables';
 
 /** Only four digits: `Number` would also take "0x7EA", " 2026" or "2026.0". */

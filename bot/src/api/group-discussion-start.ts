@@ -16,14 +16,14 @@ import { interpolate } from '../i18n/interpolate';
 import { AlreadyExistsError } from '../storage/errors';
 import type { GroupDiscussionStart } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
-import { notFound, refusal } from './refusals';
+import { notFound, refusal } from '../http-kit/refusals';
 import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
 import {
   channelAddress,
   outcomeCode,
   type OutcomeCode,
   type ProactiveMessenger,
-} from '../teams/proactive-messenger';
+} from '../fanout/proactive-messenger';
 import { cardActivity } from '../cards/card-rendering';
 import { renderCard } from '../cards/card-templates';
 import { cardText } from '../cards/card-text';

@@ -24,7 +24,7 @@ import {
   secured,
   yearParam,
   type RouteKit,
-} from './route-kit';
+} from '../http-kit/route-kit';
 import type { SendProgressSource } from './send-progress';
 
 export function registerHrRoutes(

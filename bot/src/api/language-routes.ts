@@ -12,8 +12,8 @@ import { chooseLanguage } from '../i18n/person-language';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { LanguageChoiceRepository } from '../storage/language-choice-repository';
 import type { Versioned } from '../storage/table-store';
-import { conflict } from './refusals';
-import { ifMatch, parseBody, secured, type RouteKit } from './route-kit';
+import { conflict } from '../http-kit/refusals';
+import { ifMatch, parseBody, secured, type RouteKit } from '../http-kit/route-kit';
 
 const choiceSchema = z.object({ locale: z.enum(LOCALES) }).strict();
 

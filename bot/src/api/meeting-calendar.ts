@@ -10,7 +10,7 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { fullName, meetingUid } from './invitation-message';
 import { fill } from './invitation-texts';
-import { TABS_API_MESSAGES } from './tabs-api-messages';
+import { TABS_API_MESSAGES } from '../http-kit/tabs-api-messages';
 
 export interface CalendarCaller extends OnBehalfOfCaller {
   /** The language of the API's answer. */

@@ -22,8 +22,8 @@ import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors'
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { DiscussionState, MeetingFallback, MeetingOutcome } from '../contract/team';
-import type { ApiError } from './api-error';
-import { conflict, notFound, refusal } from './refusals';
+import type { ApiError } from '../http-kit/api-error';
+import { conflict, notFound, refusal } from '../http-kit/refusals';
 import {
   invitationActivity,
   invitationCalendar,
@@ -41,7 +41,7 @@ import {
   type CalendarCaller,
 } from './meeting-calendar';
 import { windowsOfKind } from '../domain/annual-clock-rules';
-import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../teams/proactive-messenger';
+import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../fanout/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 240;

@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import { myCompetence } from './my-competence';
-import { secured, type RouteKit } from './route-kit';
+import { secured, type RouteKit } from '../http-kit/route-kit';
 
 export function registerPersonalRoutes(
   server: Server,

@@ -7,8 +7,8 @@
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { ApiError } from './api-error';
-import { parseBody, pathParam, secured, type RouteKit } from './route-kit';
+import { ApiError } from '../http-kit/api-error';
+import { parseBody, pathParam, secured, type RouteKit } from '../http-kit/route-kit';
 import type { Repositories } from '../storage/repositories';
 
 const TEXTS = {

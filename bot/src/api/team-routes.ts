@@ -15,7 +15,7 @@ import type { GraphCalendar } from '../calendar/graph-calendar';
 import { isZonedDateTime } from '../domain/calendar';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
-import type { RequestIdentity } from './auth/request-identity';
+import type { RequestIdentity } from '../http-kit/request-identity';
 import { groupDiscussionPreview, invitationPreview } from './card-previews';
 import { startGroupDiscussion } from './group-discussion-start';
 import {
@@ -27,7 +27,7 @@ import {
   scheduleMeeting,
 } from './meeting-scheduling';
 import { currentRoundYear } from '../domain/annual-clock-rules';
-import type { ProactiveMessenger } from '../teams/proactive-messenger';
+import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import {
   continuationTokenParam,
   ifMatch,
@@ -38,7 +38,7 @@ import {
   secured,
   yearParam,
   type RouteKit,
-} from './route-kit';
+} from '../http-kit/route-kit';
 import type { CalendarCaller } from './meeting-calendar';
 import { teamOverview } from './team-overview';
 import { YEAR_BOUNDS } from '../tunables';

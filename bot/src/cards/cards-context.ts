@@ -2,7 +2,7 @@
 import type { Logger } from '../logging';
 import type { AuditTrail } from '../privacy/audit-trail';
 import type { Repositories } from '../storage/repositories';
-import type { ProactiveMessenger } from '../teams/proactive-messenger';
+import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import type { ReadCaches } from './read-caches';
 import type { UserIdDirectory } from './user-id-directory';
 

@@ -1,10 +1,10 @@
 /**
  * HR's coaching-question editor: the organisation's bank (the built-in one until HR saves its own), and saving
- * it with the ETag that was read (api/organisation-setting.ts).
+ * it with the ETag that was read (http-kit/organisation-setting.ts).
  * The body lists the steps in order, so the tab can show them as they come.
  */
 import { z } from 'zod';
-import { saveOrganisationSetting } from '../api/organisation-setting';
+import { saveOrganisationSetting } from '../http-kit/organisation-setting';
 import { STEP_KEYS, type StepKey } from '../domain/discussion-steps';
 import type { LocalisedText } from '../domain/locale';
 import type { StoredCoachingBank } from '../storage/coaching-bank-repository';

@@ -4,7 +4,7 @@
  *   PUT  /api/v1/hr/coaching-questions   HR: save it (If-Match; none for the first save)
  */
 import type { Server } from 'restify';
-import { ifMatch, parseBody, secured, type RouteKit } from '../api/route-kit';
+import { ifMatch, parseBody, secured, type RouteKit } from '../http-kit/route-kit';
 import type { Role } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
 import { coachingBank, coachingBankBodySchema, saveCoachingBank } from './coaching-bank-editor';

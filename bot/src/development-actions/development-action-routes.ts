@@ -3,7 +3,7 @@
  *   GET /api/v1/development-actions/demand?year=
  */
 import type { Server } from 'restify';
-import { secured, yearParam, type RouteKit } from '../api/route-kit';
+import { secured, yearParam, type RouteKit } from '../http-kit/route-kit';
 import type { Repositories } from '../storage/repositories';
 import { demandByArea } from './development-action-service';
 

@@ -57,7 +57,7 @@ export interface DeliveredAt {
 export type DeliveredHandler = (tenantId: string, note: DeliveredNote, at: DeliveredAt) => Promise<void>;
 
 /**
- * Why a kept send did not arrive, as the proactive path's outcome codes (teams/proactive-messenger.ts):
+ * Why a kept send did not arrive, as the proactive path's outcome codes (fanout/proactive-messenger.ts):
  * `blocked` (the person blocked the bot), `removed` (the app was removed), `notInstalled` (404, or no
  * channel), `failed` (Teams refused it otherwise, or its retries ran out).
  */

@@ -2,11 +2,11 @@
  * A feature's contribution to the app: HTTP routes, chat commands, card-action handlers and background
  * work. Each feature has its own module in this folder, so features are wired without editing app.ts.
  */
-import type { ProactiveMessenger } from '../teams/proactive-messenger';
+import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config';
 import type { Logger, RefusalLog } from '../logging';
-import type { AddressGuard, RateLimiter } from '../http/rate-limit';
+import type { AddressGuard, RateLimiter } from '../http-kit/rate-limit';
 import type { Repositories } from '../storage/repositories';
 import type { StorageAccount } from '../storage/storage-account';
 import type { ChatCommand } from '../chat/chat-commands';
@@ -18,13 +18,13 @@ export interface AppContext {
   repositories: Repositories;
   storage: StorageAccount;
   logger: Logger;
-  /** The one proactive-messaging path (teams/proactive-messenger.ts) every feature sends through. */
+  /** The one proactive-messaging path (fanout/proactive-messenger.ts) every feature sends through. */
   messenger: ProactiveMessenger;
   /** Refused requests, logged with a reason code only and bounded (logging.ts). */
   refusals: RefusalLog;
-  /** Per-user and per-tenant limits shared by the API and the bot endpoint (http/rate-limit.ts). */
+  /** Per-user and per-tenant limits shared by the API and the bot endpoint (http-kit/rate-limit.ts). */
   rateLimiter: RateLimiter;
-  /** The per-address limit on failed authentication, checked before a token is (http/rate-limit.ts). */
+  /** The per-address limit on failed authentication, checked before a token is (http-kit/rate-limit.ts). */
   addressGuard: AddressGuard;
   /** The service's own base URL once it listens (for deep links and card actions). */
   baseUrl(): string;

@@ -5,8 +5,8 @@
  */
 import type { Request } from 'restify';
 import type { LocalisedText } from '../domain/locale';
-import { requestLocale } from '../api/api-error';
-import { API_MESSAGES } from '../api/api-messages';
+import { requestLocale } from '../http-kit/api-error';
+import { API_MESSAGES } from '../http-kit/api-messages';
 
 const TRANSPORT_MESSAGES = {
   'request.tooLarge': {

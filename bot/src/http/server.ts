@@ -8,9 +8,9 @@ import { acceptActivity } from '../teams/activity-shape';
 import { describeError, type Logger, type RefusalLog } from '../logging';
 import { transportErrorBody, transportErrorCode } from './http-errors';
 import { fieldsWithForbiddenCharacters } from '../domain/free-text';
-import { ApiError, requestLocale, sendApiError } from '../api/api-error';
+import { ApiError, requestLocale, sendApiError } from '../http-kit/api-error';
 import { setSecurityHeaders } from './security-headers';
-import { rateLimitedError, type AddressGuard } from './rate-limit';
+import { rateLimitedError, type AddressGuard } from '../http-kit/rate-limit';
 import { MAX_BODY_BYTES } from '../tunables';
 
 export interface HttpDependencies {

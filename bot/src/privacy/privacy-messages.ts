@@ -1,6 +1,6 @@
-/** The privacy API's refusals in fi, sv and en, by stable code (the shared codes are in api/api-messages.ts). */
+/** The privacy API's refusals in fi, sv and en, by stable code (the shared codes are in http-kit/api-messages.ts). */
 import type { LocalisedText } from '../domain/locale';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http-kit/api-error';
 
 export const PRIVACY_MESSAGES = {
   'privacy.personNotFound': {

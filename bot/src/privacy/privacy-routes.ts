@@ -23,8 +23,8 @@ import {
   pathParam,
   secured,
   type RouteKit,
-} from '../api/route-kit';
-import type { RequestIdentity } from '../api/auth/request-identity';
+} from '../http-kit/route-kit';
+import type { RequestIdentity } from '../http-kit/request-identity';
 import type { Repositories } from '../storage/repositories';
 import type { AuditTrail } from './audit-trail';
 import { auditLogPage } from './audit-log-view';

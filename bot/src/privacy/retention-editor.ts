@@ -3,7 +3,7 @@
  * it with the ETag that was read; a stale save is refused with what is stored now, and nothing is written.
  */
 import { z } from 'zod';
-import { saveOrganisationSetting } from '../api/organisation-setting';
+import { saveOrganisationSetting } from '../http-kit/organisation-setting';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import {

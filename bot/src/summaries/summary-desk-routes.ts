@@ -20,11 +20,11 @@ import type {
   SummaryView,
   SuppressedCounts,
 } from '../contract/hr-desk';
-import { outcomeCode } from '../teams/proactive-messenger';
+import { outcomeCode } from '../fanout/proactive-messenger';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
-import { conflict } from '../api/refusals';
+import { ApiError } from '../http-kit/api-error';
+import { conflict } from '../http-kit/refusals';
 import {
   ifMatch,
   parseBody,
@@ -33,7 +33,7 @@ import {
   secured,
   yearParam,
   type RouteKit,
-} from '../api/route-kit';
+} from '../http-kit/route-kit';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { DomainRuleError } from '../domain/errors';
 import { GROUP_THEMES } from '../domain/group-discussion';

@@ -10,11 +10,11 @@
 import type { PublishedSummaries } from '../contract/summaries';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http-kit/api-error';
 import { ANONYMITY_ERROR_CODES, type AnonymityErrorCode } from '../domain/anonymity';
 import { DomainRuleError } from '../domain/errors';
-import type { RequestIdentity } from '../api/auth/request-identity';
-import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../api/route-kit';
+import type { RequestIdentity } from '../http-kit/request-identity';
+import { parseBody, pathParam, secured, yearParam, type RouteKit } from '../http-kit/route-kit';
 import type { Repositories } from '../storage/repositories';
 import { raiseAnonymityThreshold } from './anonymity-setting';
 import { summarySubEntityId } from './channel-tab-link';

@@ -148,7 +148,7 @@ function draftFacts(summary: ServiceAreaSummary, locale: Locale, threshold: numb
 export function postFailureNotice(summary: ServiceAreaSummary, locale: Locale): Notice | null {
   if (!summary.postFailure) return null;
   const reasonKey: SummaryTextKey =
-    // The proactive path's outcome codes (teams/proactive-messenger.ts); 'noConversation' is an older record's.
+    // The proactive path's outcome codes (fanout/proactive-messenger.ts); 'noConversation' is an older record's.
     ['notInstalled', 'removed', 'noConversation'].includes(summary.postFailure.reason)
       ? 'reason.noConversation'
       : summary.postFailure.reason === 'willRetry'

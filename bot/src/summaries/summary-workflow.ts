@@ -35,7 +35,7 @@ import {
   outcomeCode,
   type ProactiveMessenger,
   type SendOutcome,
-} from '../teams/proactive-messenger';
+} from '../fanout/proactive-messenger';
 import {
   collectConclusions,
   compileServiceAreaSummary,

@@ -52,8 +52,8 @@ import {
 } from 'jose';
 import type { BotAuthConfig } from '../config';
 import { describeError, type Logger, type RefusalLog } from '../logging';
-import { ApiError, requestLocale, sendApiError } from '../api/api-error';
-import { rateLimitedError, type AddressGuard, type RateLimiter } from '../http/rate-limit';
+import { ApiError, requestLocale, sendApiError } from '../http-kit/api-error';
+import { rateLimitedError, type AddressGuard, type RateLimiter } from '../http-kit/rate-limit';
 import { translate } from '../i18n/translate';
 import { localeOf } from './activity-identity';
 import { OsaamiskelloBot } from './osaamiskello-bot';

@@ -7,9 +7,9 @@
 import type { TrainingPlans } from '../contract/training-plans';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
-import type { RequestIdentity } from '../api/auth/request-identity';
-import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../api/route-kit';
+import { ApiError } from '../http-kit/api-error';
+import type { RequestIdentity } from '../http-kit/request-identity';
+import { parseYear, pathParam, query, secured, yearParam, type RouteKit } from '../http-kit/route-kit';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { TrainingPlan } from '../domain/training-plan';
 import type { Repositories } from '../storage/repositories';

@@ -8,11 +8,11 @@
  *     res.json(200, await read(identity.tenantId));
  *   }));
  */
-import type { Request, Response } from 'restify';
+import type { Request } from 'restify';
 import type { AppContext } from '../../features/feature';
-import { ApiError, requestLocale } from '../api-error';
-import type { ApiMessageCode } from '../api-messages';
-import { apiRoute, type RouteHandler } from '../api-route';
+import { ApiError, requestLocale } from '../../http-kit/api-error';
+import type { ApiMessageCode } from '../../http-kit/api-messages';
+import { apiRoute } from '../../http-kit/api-route';
 import {
   createAccessTokenValidator,
   TokenRejectedError,
@@ -22,18 +22,15 @@ import {
 } from './access-token-validator';
 import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { entraTokenRules } from './entra-token-rules';
-import type { RequestIdentity } from './request-identity';
-import { rateLimitedError } from '../../http/rate-limit';
+import type { RequestIdentity } from '../../http-kit/request-identity';
+import type { SignIn } from '../../http-kit/route-kit';
+import { rateLimitedError } from '../../http-kit/rate-limit';
 import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 
-export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
-
-export interface ApiAuth {
+export interface ApiAuth extends SignIn {
   mode: 'entra' | 'dev';
   /** The caller's identity; throws a 401, 403 or 503 ApiError. */
   authenticate(req: Request): Promise<RequestIdentity>;
-  /** A restify handler that authenticates, then runs `handler`; errors answer in the caller's language. */
-  route(handler: AuthenticatedHandler): RouteHandler;
   /** The dev mode's token issuer; null with Entra. */
   dev: DevTokenIssuer | null;
 }

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { Logger } from '../../logging';
 import { DEMO_PERSONAS } from '../../organisation-data/demo-municipality';
 import type { Repositories } from '../../storage/repositories';
-import { ApiError } from '../api-error';
-import { apiRoute } from '../api-route';
+import { ApiError } from '../../http-kit/api-error';
+import { apiRoute } from '../../http-kit/api-route';
 import type { DevTokenIssuer } from './dev-token-issuer';
 
 const tokenRequest = z.object({

@@ -3,7 +3,7 @@ import type { CardActionHandler } from '../../cards/card-action';
 import { cardActivity } from '../../cards/card-rendering';
 import { localised } from '../../cards/localised';
 import { refuserFor, type Refuser } from '../../domain/errors';
-import { channelAddress, type ProactiveMessenger } from '../../teams/proactive-messenger';
+import { channelAddress, type ProactiveMessenger } from '../../fanout/proactive-messenger';
 import { changesOf, inputOf, save, type StrategyStore } from '../strategy-context';
 import {
   requireCompiler,

@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import type { RateLimitConfig } from '../config';
-import { ApiError, requestLocale, sendApiError } from '../api/api-error';
+import { ApiError, requestLocale, sendApiError } from './api-error';
 import type { Locale } from '../domain/locale';
 import { clientAddress } from './client-address';
 import { RATE_LIMIT_BUCKETS } from '../tunables';

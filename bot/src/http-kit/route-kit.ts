@@ -2,19 +2,27 @@
  * What every route of the tabs' API shares: sign-in and localised errors through the auth layer's route
  * wrapper, a role check, the practice's refusals as 422, body and query parsing, and the If-Match header.
  */
-import type { Request, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { DomainRuleError } from '../domain/errors';
 import type { Role } from '../domain/organisation';
 import { ApiError } from './api-error';
-import type { ApiAuth } from './auth/api-auth';
-import { requireAnyRole } from './auth/authorization';
-import type { RequestIdentity } from './auth/request-identity';
+import type { RouteHandler } from './api-route';
+import { requireAnyRole } from './authorization';
+import type { RequestIdentity } from './request-identity';
 import { domainRefusal } from './refusals';
 import { YEAR_BOUNDS } from '../tunables';
 
+export type AuthenticatedHandler = (req: Request, res: Response, identity: RequestIdentity) => Promise<void>;
+
+/** The sign-in every route goes through: api/auth/api-auth.ts gives it, once per app. */
+export interface SignIn {
+  /** A restify handler that authenticates, then runs `handler`; errors answer in the caller's language. */
+  route(handler: AuthenticatedHandler): RouteHandler;
+}
+
 export interface RouteKit {
-  auth: Pick<ApiAuth, 'route'>;
+  auth: SignIn;
   now(): Date;
 }
 

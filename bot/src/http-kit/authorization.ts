@@ -2,8 +2,8 @@
  * Authorization checks for route handlers, on an authenticated RequestIdentity. The `require…` forms throw
  * the 403 ApiError that the route wrapper sends; the others answer yes or no.
  */
-import type { Person, Role } from '../../domain/organisation';
-import { ApiError } from '../api-error';
+import type { Person, Role } from '../domain/organisation';
+import { ApiError } from './api-error';
 import type { RequestIdentity } from './request-identity';
 
 export function forbidden(): ApiError {

@@ -1,6 +1,6 @@
 /** Who is calling the API: the signed-in person of a tenant, with their roles and language. */
-import type { Locale } from '../../domain/locale';
-import type { Person, Role } from '../../domain/organisation';
+import type { Locale } from '../domain/locale';
+import type { Person, Role } from '../domain/organisation';
 
 export interface RequestIdentity {
   /** The tenant of the validated token; every read and write of the request stays in it. */

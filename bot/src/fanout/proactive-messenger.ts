@@ -15,16 +15,16 @@
  */
 import type { OutcomeCode } from '../contract/team';
 import type { Logger } from '../logging';
-import type { DeliveryTarget } from '../fanout/delivery';
-import type { DeliveredNote, RetryStore, WithdrawResult } from '../fanout/proactive-retries';
-import { createdPersonalReference } from '../fanout/address-keeping';
+import type { DeliveryTarget } from './delivery';
+import type { DeliveredNote, RetryStore, WithdrawResult } from './proactive-retries';
+import { createdPersonalReference } from './address-keeping';
 import {
   SendFailure,
   type ConversationScope,
   type MessageSender,
   type OutgoingActivity,
-} from '../fanout/message-sender';
-import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from '../fanout/retry-policy';
+} from './message-sender';
+import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from './retry-policy';
 import type {
   ConversationReferenceRepository,
   UnreachableReason,

@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../../bot/src/logging';
 import { openRepositories } from '../../bot/src/storage/repositories';
 import { ConnectorSender } from '../../bot/src/teams/connector-sender';
-import { ReferenceMessenger, type MessengerSettings } from '../../bot/src/teams/proactive-messenger';
+import { ReferenceMessenger, type MessengerSettings } from '../../bot/src/fanout/proactive-messenger';
 import { openProactiveRetries } from '../../bot/src/fanout/proactive-retries';
 import { newTenantId, testStorageAccount } from '../support/storage';
 
