@@ -12,6 +12,7 @@
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -329,7 +330,13 @@ async function baseline(opts: Options): Promise<number> {
   return achieved;
 }
 
+/** The machine's 1-minute load average: the figures mean little when other work shares the 2 cores. */
+function printLoad(when: 'start' | 'end'): void {
+  print(`load_average_at_${when}`, loadavg()[0] ?? 0, '(1 min)', 2);
+}
+
 export async function main(): Promise<void> {
+  printLoad('start');
   const opts = options();
   print(
     'fanout.recipients',
@@ -348,6 +355,7 @@ export async function main(): Promise<void> {
       const baselineRate = await baseline(opts);
       print('fanout.speedup_vs_sequential', baselineRate > 0 ? engineRate / baselineRate : 0, 'x', 1);
     }
+    printLoad('end');
   } finally {
     await azurite.stop();
   }
