@@ -1,9 +1,9 @@
 /**
  * The import direction of docs/architecture.md, checked on every `npm test`: the folders of bot/src form layers,
  * and a module imports only from its own folder and from lower layers. The domain imports nothing of ours but
- * itself, storage only the domain, and only bot/src/teams touches the Bot Framework SDK. Imports that still go
- * the wrong way are listed below as debt: a new one fails this test, and so does one that has been removed but
- * is still listed (the list only shrinks).
+ * itself, storage only the domain, and only bot/src/teams touches the Bot Framework SDK. Imports that go the
+ * wrong way would be listed below as debt (none are): a new one fails this test, and so does one that has been
+ * removed but is still listed (the list only shrinks).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -31,14 +31,18 @@ const LAYERS: Record<string, number> = {
   cards: 3,
   // The chat's commands and replies: what every feature's chat command is built on.
   chat: 3.5,
+  // The summaries: their figures (compilation, anonymous figures, aggregates) are what other features read, and
+  // they import no other feature, so they sit just below the features.
+  summaries: 3.8,
   clock: 4,
   coaching: 4,
   'development-actions': 4,
   'group-discussions': 4,
   privacy: 4,
-  strategy: 4,
-  summaries: 4,
   'training-plans': 4,
+  // The strategic discussion brings the year's figures and the central training plan together: it reads
+  // training-plans/, which imports nothing of it.
+  strategy: 4.5,
   teams: 5,
   api: 5,
   http: 5.5,
@@ -52,25 +56,11 @@ const LAYERS: Record<string, number> = {
 const COMPOSITION = 7;
 
 /**
- * Imports against the direction that are still there (folder → folder: how many files). Each is work for issue 16:
- * the route kit, API errors and shared texts leave api/, the summaries' figures (compilation, aggregates) that
- * other features read leave summaries/, features/ becomes wiring only. (The card kit already left summaries/ for
- * cards/, the organisation's clock left api/ for domain/ and storage.)
+ * Imports against the direction that are still there (folder → folder: how many files). Issue 16 paid the last of
+ * them; an entry here is a known exception to remove, and the test below fails both on a new upward import and on
+ * an entry that is no longer needed.
  */
-const DEBT: Record<string, number> = {
-  'api -> features': 1,
-  'cards -> api': 1,
-  'cards -> privacy': 2,
-  'cards -> summaries': 1,
-  'clock -> features': 1,
-  'development-actions -> summaries': 1,
-  'group-discussions -> api': 2,
-  'strategy -> api': 1,
-  'strategy -> summaries': 1,
-  'strategy -> training-plans': 1,
-  'summaries -> api': 1,
-  'training-plans -> summaries': 1,
-};
+const DEBT: Record<string, number> = {};
 
 interface Import {
   file: string;

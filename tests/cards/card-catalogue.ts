@@ -3,7 +3,7 @@
  * conformance test checks each one, and the coverage test fails when an exported builder is missing here.
  * Builders that only expand a template for other builders name the builders that exercise them (`coveredBy`).
  */
-import { groupDiscussionActivity } from '../../bot/src/api/group-discussion-start';
+import { groupDiscussionActivity } from '../../bot/src/group-discussions/group-discussion-start';
 import { invitationActivity, type InvitationKind } from '../../bot/src/api/invitation-message';
 import { BUILT_IN_COACHING_BANK } from '../../bot/src/domain/coaching-bank';
 import type { AdaptiveCard } from '../../bot/src/cards/card-rendering';
@@ -31,7 +31,7 @@ import {
   groupNoticeCard,
   teamChoiceCard,
 } from '../../bot/src/group-discussions/group-discussion-view';
-import type { AuditTrail } from '../../bot/src/privacy/audit-trail';
+import type { AuditTrail } from '../../bot/src/storage/audit-trail';
 import type { StrategicDiscussion } from '../../bot/src/storage/strategic-discussion-repository';
 import type {
   SummaryFigures,
@@ -492,7 +492,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   },
   {
     builder: 'groupDiscussionActivity',
-    module: 'api/group-discussion-start.ts',
+    module: 'group-discussions/group-discussion-start.ts',
     cases: (locale) => [
       { name: 'start', card: groupDiscussionActivity(team, supervisor, YEAR, locale) as Json },
     ],

@@ -7,7 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
-import { GROUP_POST_DELIVERED, groupPostDelivered } from '../../bot/src/api/group-discussion-start';
+import {
+  GROUP_POST_DELIVERED,
+  groupPostDelivered,
+} from '../../bot/src/group-discussions/group-discussion-start';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
 import { newDevelopmentDiscussion } from '../../bot/src/domain/development-discussion-lifecycle';
 import type { Person } from '../../bot/src/domain/organisation';

@@ -5,7 +5,7 @@
  */
 import type { RunningApp } from '../../bot/src/app';
 import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/devstack/bot-connector-stand-in';
-import { groupDiscussionId } from '../../bot/src/api/group-discussion-start';
+import { groupDiscussionId } from '../../bot/src/group-discussions/group-discussion-start';
 import { postActivity, teamInstallation, type TeamsUser } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { newTenantId } from '../support/storage';

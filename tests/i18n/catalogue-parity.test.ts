@@ -11,7 +11,8 @@ import ts from 'typescript';
 import { LOCALES } from '../../bot/src/domain/locale';
 import { MESSAGES } from '../../bot/src/i18n/catalogue';
 import { API_MESSAGES } from '../../bot/src/http-kit/api-messages';
-import { GROUP_CARD_TEXTS, THEME_TEXTS } from '../../bot/src/api/group-discussion-texts';
+import { GROUP_CARD_TEXTS } from '../../bot/src/group-discussions/group-start-texts';
+import { THEME_TEXTS } from '../../bot/src/i18n/group-themes';
 import { INVITATION_TEXTS } from '../../bot/src/api/invitation-texts';
 import { TABS_API_MESSAGES } from '../../bot/src/http-kit/tabs-api-messages';
 import { COMMAND_MENU } from '../../bot/src/chat/command-menu';
@@ -27,14 +28,14 @@ import { TRAINING_PLAN_TEXTS } from '../../bot/src/training-plans/training-plan-
 const CATALOGUES: Record<string, unknown> = {
   'i18n/catalogue': MESSAGES,
   'http-kit/api-messages': API_MESSAGES,
-  'api/group-discussion-texts (card)': GROUP_CARD_TEXTS,
-  'api/group-discussion-texts (themes)': THEME_TEXTS,
+  'i18n/group-themes': THEME_TEXTS,
   'api/invitation-texts': INVITATION_TEXTS,
   'http-kit/tabs-api-messages': TABS_API_MESSAGES,
   'chat/command-menu': COMMAND_MENU,
   'clock/reminder-messages': PHASE_TITLES,
   'development-actions/development-action-texts': DEVELOPMENT_ACTION_TEXTS,
   'group-discussions/group-discussion-texts': GROUP_DISCUSSION_TEXTS,
+  'group-discussions/group-start-texts': GROUP_CARD_TEXTS,
   'organisation-data/import-messages': IMPORT_MESSAGES,
   'privacy/privacy-messages': PRIVACY_MESSAGES,
   'strategy/strategy-texts': STRATEGY_TEXTS,

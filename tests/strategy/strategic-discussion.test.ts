@@ -12,7 +12,7 @@ import {
   type ConnectorStandIn,
   type ScriptedFailure,
 } from '../../bot/src/devstack/bot-connector-stand-in';
-import { groupDiscussionId } from '../../bot/src/api/group-discussion-start';
+import { groupDiscussionId } from '../../bot/src/group-discussions/group-discussion-start';
 import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
 import { postActivity, teamInstallation, type TeamsUser } from '../support/activities';
 import { startTestApp } from '../support/app';

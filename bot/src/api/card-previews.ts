@@ -6,7 +6,7 @@
 import type { AdaptiveCard } from '../cards/card-rendering';
 import type { Person } from '../domain/organisation';
 import type { Repositories } from '../storage/repositories';
-import { groupDiscussionActivity } from './group-discussion-start';
+import { groupDiscussionActivity } from '../group-discussions/group-discussion-start';
 import { invitationActivity } from './invitation-message';
 import { checkMeetingTime, ownReport, type SchedulingDeps } from './meeting-scheduling';
 import { notFound } from '../http-kit/refusals';

@@ -19,16 +19,23 @@ import { cardText } from '../cards/card-text';
 
 export type InvitationKind = 'invited' | 'moved' | 'cancelled';
 
-export interface Invitation {
-  kind: InvitationKind;
+/** A development discussion's meeting, as the invitation and the calendar event both describe it. */
+export interface MeetingDetails {
   year: number;
   employee: Person;
   supervisor: Person;
   /** The meeting's start (for a cancellation: the start that was cancelled). */
   start: Date;
   durationMinutes: number;
-  /** When the change was made; also orders the calendar's updates of the event. */
+  /**
+   * When the change was made: it orders the calendar's updates of the event and, with the discussion's UID, is
+   * the creation's idempotency key.
+   */
   at: Date;
+}
+
+export interface Invitation extends MeetingDetails {
+  kind: InvitationKind;
   /** Graph put the event in the calendars: the card says so and carries no .ics. */
   inCalendar?: boolean;
 }

@@ -8,7 +8,7 @@ import { GraphCalendarError, type GraphCalendar, type MeetingEvent } from '../ca
 import type { OnBehalfOfCaller } from '../calendar/on-behalf-of';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import { fullName, meetingUid } from './invitation-message';
+import { fullName, meetingUid, type MeetingDetails } from './invitation-message';
 import { fill } from './invitation-texts';
 import { TABS_API_MESSAGES } from '../http-kit/tabs-api-messages';
 
@@ -22,16 +22,6 @@ import type { CalendarOutcome } from '../contract/team';
 export type { CalendarOutcome };
 
 export type CalendarSync<T> = { outcome: CalendarOutcome; value: T | null };
-
-export interface MeetingDetails {
-  year: number;
-  employee: Person;
-  supervisor: Person;
-  start: Date;
-  durationMinutes: number;
-  /** When the change was made: with the discussion's UID, the creation's idempotency key. */
-  at: Date;
-}
 
 /** The event as the supervisor reads it, in the supervisor's language. */
 export function meetingEvent(details: MeetingDetails): MeetingEvent {

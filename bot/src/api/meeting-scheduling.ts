@@ -7,17 +7,17 @@
  * (meeting-calendar.ts), and the employee gets the invitation (or the cancellation) through the bot.
  */
 import type { GraphCalendar } from '../calendar/graph-calendar';
+import { meetingRoundOf } from '../calendar/meeting-round';
 import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import {
   cancelSchedule,
   newDevelopmentDiscussion,
   schedule,
 } from '../domain/development-discussion-lifecycle';
-import { conversationsFor } from '../domain/discussion-year-rules';
-import { meetingTimeProblem, type MeetingRound } from '../domain/meeting-rules';
+import { meetingTimeProblem } from '../domain/meeting-rules';
 import type { Person } from '../domain/organisation';
 import { inTheirLanguage } from '../i18n/person-language';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
@@ -40,7 +40,6 @@ import {
   viaCalendar,
   type CalendarCaller,
 } from './meeting-calendar';
-import { windowsOfKind } from '../domain/annual-clock-rules';
 import { outcomeCode, type OutcomeCode, type ProactiveMessenger } from '../fanout/proactive-messenger';
 
 export const MIN_DURATION_MINUTES = 15;
@@ -161,30 +160,6 @@ export async function ownReport(
   if (!employee || employee.value.supervisorId !== supervisor.id) throw notFound('team.notYourReport');
   // The invitation speaks the employee's own language.
   return inTheirLanguage(deps.repositories.languageChoices, employee.value);
-}
-
-/** The employee's round `year` as the meeting rules see it: the clock's windows and the alternating-year rule. */
-export async function meetingRoundOf(
-  repositories: Pick<Repositories, 'annualClocks' | 'serviceAreas' | 'teams'>,
-  employee: Person,
-  year: number,
-): Promise<MeetingRound> {
-  const [clock, area, team] = await Promise.all([
-    repositories.annualClocks.inEffect(employee.tenantId),
-    repositories.serviceAreas.get(employee.tenantId, employee.serviceAreaId),
-    repositories.teams.get(employee.tenantId, employee.teamId),
-  ]);
-  const conversations = conversationsFor(
-    employee,
-    { alternatingYearRule: area?.value.alternatingYearRule ?? null },
-    year,
-    { kind: team?.value.kind ?? 'team' },
-  );
-  const windows = windowsOfKind(clock, year, employee.serviceAreaId, 'developmentDiscussions');
-  return {
-    windows: windows.map((w) => ({ opens: w.opens, closes: w.closes })),
-    holdsDiscussion: conversations.developmentDiscussion,
-  };
 }
 
 export async function checkMeetingTime(

@@ -1,6 +1,6 @@
 /** The personal tab's API: `GET /api/v1/my/competence`, for any signed-in person, about themselves only. */
 import type { Server } from 'restify';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import { myCompetence } from './my-competence';
 import { secured, type RouteKit } from '../http-kit/route-kit';

@@ -13,11 +13,11 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { GraphCalendar } from '../calendar/graph-calendar';
 import { isZonedDateTime } from '../domain/calendar';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { RequestIdentity } from '../http-kit/request-identity';
 import { groupDiscussionPreview, invitationPreview } from './card-previews';
-import { startGroupDiscussion } from './group-discussion-start';
+import { startGroupDiscussion } from '../group-discussions/group-discussion-start';
 import {
   cancelMeeting,
   DEFAULT_DURATION_MINUTES,

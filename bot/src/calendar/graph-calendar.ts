@@ -5,7 +5,7 @@
  * 401/403 mean the calendar permission has not been consented to, which no retry mends.
  */
 import type { GraphCalendarConfig } from '../config';
-import { ORGANISATION_TIME_ZONE } from '../domain/organisation-time';
+import { localParts, ORGANISATION_TIME_ZONE } from '../domain/organisation-time';
 import { OnBehalfOfError, type GraphTokenSource, type OnBehalfOfCaller } from './on-behalf-of';
 
 /** Attempts per Graph call, the first included. */
@@ -45,20 +45,10 @@ export interface GraphCalendar {
   cancel(caller: OnBehalfOfCaller, eventId: string, comment: string): Promise<void>;
 }
 
-const localTimeFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: ORGANISATION_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Graph's dateTimeTimeZone: the wall-clock time in Helsinki, named with its zone. */
 export function helsinkiDateTime(instant: Date): { dateTime: string; timeZone: string } {
-  return { dateTime: localTimeFormat.format(instant).replace(' ', 'T'), timeZone: ORGANISATION_TIME_ZONE };
+  const { date, time, seconds } = localParts(instant);
+  return { dateTime: `${date}T${time}:${seconds}`, timeZone: ORGANISATION_TIME_ZONE };
 }
 
 function eventResource(event: MeetingEvent): Record<string, unknown> {

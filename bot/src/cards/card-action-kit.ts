@@ -30,18 +30,22 @@ export async function guarded(
 }
 
 /**
- * A refusal about one input: the card as it stands (`shown`, rendered without a notice) with `text` under that
- * input and what was typed kept; `otherwise` (the notice at the top) when the card has no such input.
+ * A refusal on the verb's card. About one input (`field`): the card as it stands, rendered without a notice,
+ * with `text` under that input and what was typed kept; otherwise, or when the card has no such input, the card
+ * with the notice at the top.
  */
-export async function refusedAtField(
-  shown: CardActionResult,
-  field: string,
-  text: string,
+export async function refusalShown<Notice>(
   request: CardActionRequest,
-  otherwise: () => Promise<CardActionResult>,
+  notice: Notice,
+  field: string | undefined,
+  text: () => string | Promise<string>,
+  card: (notice: Notice | null) => Promise<CardActionResult>,
 ): Promise<CardActionResult> {
-  const card = shown.kind === 'card' ? withFieldRefusal(shown.card, [field], text, request.data) : null;
-  return card ? { kind: 'card', card } : otherwise();
+  if (!field) return card(notice);
+  const shown = await card(null);
+  const marked =
+    shown.kind === 'card' ? withFieldRefusal(shown.card, [field], await text(), request.data) : null;
+  return marked ? { kind: 'card', card: marked } : card(notice);
 }
 
 /** What a rule's refusal names in its params (`theme`, an agenda `item`), for the input that holds it. */

@@ -194,7 +194,7 @@ export interface InvitationCardModel {
   prepare: ActionModel | null;
 }
 
-/** The channel post that opens a team's group competence discussion (api/group-discussion-start.ts). */
+/** The channel post that opens a team's group competence discussion (group-discussions/group-discussion-start.ts). */
 export interface GroupDiscussionStartCardModel {
   title: string;
   body: string;

@@ -1,6 +1,7 @@
 /** What the discussion cards' handlers use: storage and its caches, the clock, Teams user ids, follow-up delivery. */
+import type { DevelopmentDiscussion } from '../domain/development-discussion';
 import type { Logger } from '../logging';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { ProactiveMessenger } from '../fanout/proactive-messenger';
 import type { ReadCaches } from './read-caches';
@@ -16,4 +17,9 @@ export interface CardsContext {
   caches: ReadCaches;
   /** Records who read or changed whose discussion. */
   audit: AuditTrail;
+  /**
+   * After a discussion was signed or reopened: its service area's aggregates are refreshed
+   * (summaries/aggregate-refresh.ts, wired by features/, since the summaries build on the cards).
+   */
+  afterSigning(discussion: DevelopmentDiscussion, at: string): Promise<void>;
 }

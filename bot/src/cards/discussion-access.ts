@@ -11,7 +11,7 @@ import { newDevelopmentDiscussion } from '../domain/development-discussion-lifec
 import { conversationsFor } from '../domain/discussion-year-rules';
 import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/organisation';
-import { meetingRoundOf } from '../api/meeting-scheduling';
+import { meetingRoundOf } from '../calendar/meeting-round';
 import { AlreadyExistsError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AdaptiveCard } from './card-rendering';

@@ -22,7 +22,6 @@ import type { DiscussionView, DiscussionViewer, ViewExtras } from './discussion-
 import { renderDiscussionView } from './discussion-views';
 import { renderNoticeCard } from './notice-view';
 import { describeError } from '../logging';
-import { refreshAfterSigning } from '../summaries/aggregate-refresh';
 
 export interface DiscussionChange {
   /** The discussion after the change, or a DomainRuleError. */
@@ -155,13 +154,7 @@ export async function changeDiscussion(
  */
 async function refreshAggregates(context: CardsContext, discussion: DevelopmentDiscussion): Promise<void> {
   try {
-    await refreshAfterSigning(
-      context.repositories,
-      discussion.tenantId,
-      discussion.year,
-      discussion.employeeId,
-      context.now().toISOString(),
-    );
+    await context.afterSigning(discussion, context.now().toISOString());
   } catch (error) {
     context.logger.warn('aggregates.refreshAfterSigningFailed', {
       tenantId: discussion.tenantId,

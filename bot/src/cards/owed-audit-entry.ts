@@ -6,7 +6,7 @@
  * insert, not two). The viewer's copies (`{ ...viewer, record }`) share this object, so it is written once.
  */
 import type { AuditEvent } from '../domain/audit-entry';
-import type { AuditTrail } from '../privacy/audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 
 export class OwedAuditEntry {
   private owed: AuditEvent | null;

@@ -3,7 +3,9 @@
  * campaigns, and a fan-out worker delivers them (with the other servers' workers). A feature module starts it.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../features/feature';
+import type { Logger } from '../logging';
+import type { Repositories } from '../storage/repositories';
+import type { StorageAccount } from '../storage/storage-account';
 import { openFanout } from '../fanout/fanout-engine';
 import type { MessageSender } from '../fanout/message-sender';
 import { runRemindersForDay } from './daily-reminders';
@@ -22,7 +24,7 @@ export interface ReminderServiceSettings {
 }
 
 export async function startReminderService(
-  context: Pick<AppContext, 'repositories' | 'storage' | 'logger' | 'now'>,
+  context: { repositories: Repositories; storage: StorageAccount; logger: Logger; now(): Date },
   settings: ReminderServiceSettings,
 ): Promise<() => Promise<void>> {
   const { repositories, logger } = context;

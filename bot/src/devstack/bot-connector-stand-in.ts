@@ -19,6 +19,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { sendJson } from './stand-in-http';
 
 export type ConnectorOperation =
   'createConversation' | 'sendToConversation' | 'replyToActivity' | 'updateActivity';
@@ -147,16 +148,6 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
     });
     req.on('error', reject);
   });
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }
 
 const TEAM_CHANNELS_ROUTE = /^\/v3\/teams\/([^/]+)\/conversations\/?$/;
@@ -392,7 +383,7 @@ export async function startConnectorStandIn(
     const activityId = match[2] ? decodeURIComponent(match[2]) : null;
     const operation = operationOf(method, conversationId, activityId);
     if (!operation)
-      return send(res, 405, { error: { code: 'MethodNotAllowed', message: 'Unsupported method' } });
+      return sendJson(res, 405, { error: { code: 'MethodNotAllowed', message: 'Unsupported method' } });
     const known = conversationId ? conversations.get(conversationId) : undefined;
     const memberId = operation === 'createConversation' ? memberInBody(body) : (known?.memberId ?? null);
     const tenantId = tenantInBody(body) ?? known?.tenantId ?? null;
@@ -467,7 +458,7 @@ export async function startConnectorStandIn(
     const headers: Record<string, string> =
       retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) };
     const respond = (): void => {
-      if (!res.destroyed) send(res, outcome.status, answer, headers);
+      if (!res.destroyed) sendJson(res, outcome.status, answer, headers);
       waiters.splice(0).forEach((wake) => wake());
     };
     if (latencyMs > 0) setTimeout(respond, latencyMs);
@@ -483,14 +474,15 @@ export async function startConnectorStandIn(
     if (teamRoute && req.method === 'GET') {
       const channels = options.teams?.[decodeURIComponent(teamRoute[1] ?? '')];
       return channels
-        ? send(res, 200, { conversations: channels })
-        : send(res, 404, { error: { code: 'NotFound', message: 'Cannot find team with provided id' } });
+        ? sendJson(res, 200, { conversations: channels })
+        : sendJson(res, 404, { error: { code: 'NotFound', message: 'Cannot find team with provided id' } });
     }
     const match = ROUTE.exec(url.pathname);
-    if (!match) return send(res, 404, { error: { code: 'NotFound', message: 'Unknown connector route' } });
+    if (!match)
+      return sendJson(res, 404, { error: { code: 'NotFound', message: 'Unknown connector route' } });
     readJson(req).then(
       (body) => handle(req, res, match, body),
-      () => send(res, 400, { error: { code: 'BadArgument', message: 'Invalid JSON body' } }),
+      () => sendJson(res, 400, { error: { code: 'BadArgument', message: 'Invalid JSON body' } }),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
+import { sendJson } from './stand-in-http';
 
 export const OBO_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CALENDAR_SCOPE = 'https://graph.microsoft.com/Calendars.ReadWrite';
@@ -51,16 +52,6 @@ export interface GraphStandIn {
   /** The next calendar request(s) fail with this answer. */
   fail(failure: StandInFailure): void;
   close(): Promise<void>;
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

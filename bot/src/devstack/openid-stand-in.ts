@@ -9,7 +9,7 @@
  *   bot its outgoing tokens when BOT_TYPE=UserAssignedMSI.
  * It signs tokens with its published key, or with a key it never publishes (an attacker's).
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import {
   calculateJwkThumbprint,
@@ -20,6 +20,7 @@ import {
   type JWTPayload,
   type CryptoKey,
 } from 'jose';
+import { sendJson } from './stand-in-http';
 
 /** The Bot Framework channel's token issuer (what botbuilder expects by default). */
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
@@ -76,11 +77,6 @@ export interface OpenIdStandIn {
 }
 
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
 
 export async function startOpenIdStandIn(options: { endorsements?: string[] } = {}): Promise<OpenIdStandIn> {
   const [key, unknownKey] = await Promise.all([createSigningKey(), createSigningKey()]);

@@ -115,6 +115,12 @@ function requireEditor(discussion: DevelopmentDiscussion, actorId: string, party
   return actual;
 }
 
+/** The supervisor, on a meeting that is booked and not yet held (scheduled, or prepared by the employee). */
+function requireMeetingAhead(discussion: DevelopmentDiscussion, actorId: string): void {
+  requireEditor(discussion, actorId, 'supervisor');
+  requireStatus(discussion, ['scheduled', 'prepared']);
+}
+
 function fitting(discussion: DevelopmentDiscussion): DevelopmentDiscussion {
   if (!fitsInTableString(discussion))
     refuse('discussion.tooLarge', 'The discussion would be too large to store');
@@ -240,8 +246,7 @@ export function cancelSchedule(
   actorId: string,
   at: string,
 ): DevelopmentDiscussion {
-  requireEditor(discussion, actorId, 'supervisor');
-  requireStatus(discussion, ['scheduled', 'prepared']);
+  requireMeetingAhead(discussion, actorId);
   return { ...discussion, status: 'notScheduled', scheduledAt: null, updatedAt: at };
 }
 
@@ -303,8 +308,7 @@ export function markHeld(
   actorId: string,
   at: string,
 ): DevelopmentDiscussion {
-  requireEditor(discussion, actorId, 'supervisor');
-  requireStatus(discussion, ['scheduled', 'prepared']);
+  requireMeetingAhead(discussion, actorId);
   if (!mayMarkHeld(discussion.scheduledAt, new Date(at)))
     refuse('discussion.beforeMeeting', 'The meeting day has not come yet');
   return { ...discussion, status: 'held', updatedAt: at };

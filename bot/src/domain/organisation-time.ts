@@ -18,22 +18,23 @@ const partsFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-type LocalParts = { date: string; time: string; year: number; hour: number };
+type LocalParts = { date: string; time: string; seconds: string; year: number; hour: number };
 
 /**
- * The last minute asked for and its parts: every card submit asks for now's round year and dates, and
- * `formatToParts` is the costly part, so within one minute the parts are only copied.
+ * The last second asked for and its parts: every card submit asks for now's round year and dates, and
+ * `formatToParts` is the costly part, so within one second the parts are only copied.
  */
-let lastMinute: { minute: number; parts: LocalParts } | null = null;
+let lastSecond: { second: number; parts: LocalParts } | null = null;
 
-/** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), year and hour of an instant. */
+/** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), seconds ("SS"), year and hour of an instant. */
 export function localParts(instant: Date): LocalParts {
-  const minute = Math.floor(instant.getTime() / 60_000);
-  if (lastMinute?.minute !== minute) lastMinute = { minute, parts: formatParts(instant) };
-  return { ...lastMinute.parts };
+  const second = Math.floor(instant.getTime() / 1000);
+  if (lastSecond?.second !== second) lastSecond = { second, parts: formatParts(instant) };
+  return { ...lastSecond.parts };
 }
 
 function formatParts(instant: Date): LocalParts {
@@ -44,6 +45,7 @@ function formatParts(instant: Date): LocalParts {
   return {
     date: `${year}-${part('month')}-${part('day')}`,
     time: `${part('hour')}:${part('minute')}`,
+    seconds: part('second'),
     year: Number(year),
     hour: Number(part('hour')),
   };

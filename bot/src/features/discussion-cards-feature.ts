@@ -17,7 +17,8 @@ import { UserIdDirectory } from '../cards/user-id-directory';
 import { VERBS } from '../cards/verbs';
 import { myDiscussionCommand } from '../chat/my-discussion-command';
 import { myTeamCommand } from '../chat/my-team-command';
-import { auditTrail } from '../privacy/audit-trail';
+import { auditTrail } from '../storage/audit-trail';
+import { refreshAfterSigning } from '../summaries/aggregate-refresh';
 import type { Feature } from './feature';
 
 export const discussionCardsFeature: Feature = ({ repositories, logger, messenger, now }) => {
@@ -30,6 +31,8 @@ export const discussionCardsFeature: Feature = ({ repositories, logger, messenge
     messenger,
     caches: new ReadCaches(),
     audit: auditTrail(repositories.auditLog, now),
+    afterSigning: (discussion, at) =>
+      refreshAfterSigning(repositories, discussion.tenantId, discussion.year, discussion.employeeId, at),
   };
   return {
     commands: [myDiscussionCommand(context), myTeamCommand(context)],

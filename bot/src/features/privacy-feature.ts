@@ -1,6 +1,6 @@
 import type { Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
-import { auditTrail } from '../privacy/audit-trail';
+import { auditTrail } from '../storage/audit-trail';
 import { registerPrivacyRoutes } from '../privacy/privacy-routes';
 import { startRetentionPurgeJob } from '../privacy/retention-purge';
 

@@ -1,13 +1,10 @@
 import { shownBy, type Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { startAggregateJob } from '../summaries/aggregate-job';
-import { cardActivity } from '../cards/card-rendering';
-import { localised } from '../cards/localised';
 import { summaryInteractions } from '../summaries/summary-actions';
 import { registerSummaryDeskRoutes } from '../summaries/summary-desk-routes';
 import { registerSummaryRoutes } from '../summaries/summary-routes';
-import { SUMMARY_TEXTS } from '../summaries/summary-texts';
-import { announcementCard, SUMMARY_VERBS } from '../summaries/summary-views';
+import { announcementMessage, SUMMARY_VERBS } from '../summaries/summary-views';
 import {
   SUMMARY_POST_DELIVERED,
   summaryPostDelivered,
@@ -25,15 +22,7 @@ export const summariesFeature: Feature = (context) => {
     repositories,
     messenger,
     now,
-    announcement: async (publication, link) => {
-      const locale =
-        (await repositories.organisations.get(publication.tenantId))?.value.defaultLocale ?? 'fi';
-      const title = localised(SUMMARY_TEXTS['announcement.title'], locale, {
-        year: publication.year,
-        area: publication.serviceAreaName,
-      });
-      return cardActivity(announcementCard(locale, publication, link), title);
-    },
+    announcement: announcementMessage(repositories.organisations),
   };
   const { cardActions, command } = summaryInteractions(deps);
   const kit = { auth: apiAuth(context), now };

@@ -1,7 +1,7 @@
 import type { Feature } from './feature';
 import { apiAuth } from '../api/auth/api-auth';
 import { registerChannelRoutes } from '../api/channel-routes';
-import { GROUP_POST_DELIVERED, groupPostDelivered } from '../api/group-discussion-start';
+import { GROUP_POST_DELIVERED, groupPostDelivered } from '../group-discussions/group-discussion-start';
 import { registerHrRoutes } from '../api/hr-routes';
 import { registerPersonalRoutes } from '../api/personal-routes';
 import { fanoutSendProgress } from '../api/send-progress';
@@ -10,7 +10,7 @@ import { registerTeamRoutes } from '../api/team-routes';
 import { graphCalendar } from '../calendar/graph-calendar';
 import { onBehalfOf } from '../calendar/on-behalf-of';
 import { openFanout } from '../fanout/fanout-engine';
-import { auditTrail } from '../privacy/audit-trail';
+import { auditTrail } from '../storage/audit-trail';
 
 /**
  * The tabs' API: the personal tab, the supervisor's team and scheduling, HR's clock editor and progress, the

@@ -2,7 +2,7 @@
  * What every group-discussion verb and the chat command share: the discussion read, created or changed in
  * storage, the viewer's role, and the full card. Each verb is one handler in `actions/`.
  */
-import { groupDiscussionId } from '../api/group-discussion-start';
+import { groupDiscussionId } from './group-discussion-start';
 import type { CardActionResult } from '../cards/card-action';
 import { translator } from '../cards/localised';
 import type { UserIdDirectory } from '../cards/user-id-directory';

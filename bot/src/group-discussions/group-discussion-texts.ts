@@ -1,4 +1,4 @@
-/** The group discussion card's texts, fi / sv / en (theme names: api/group-discussion-texts.ts). */
+/** The group discussion card's texts, fi / sv / en (theme names: i18n/group-themes.ts). */
 import type { GroupDiscussionErrorCode } from '../domain/group-discussion-rules';
 import type { Catalogue } from '../cards/localised';
 import { localisedText } from '../i18n/translate';

@@ -3,7 +3,7 @@
  * each viewer (Universal Actions), so the team's members see the contributions with their authors' names and
  * anyone else in the channel sees nothing of them. The chair also gets the conclusions form.
  */
-import { THEME_TEXTS } from '../api/group-discussion-texts';
+import { THEME_TEXTS } from '../i18n/group-themes';
 import { MAX_CONCLUSION_LENGTH, MAX_CONTRIBUTION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';

@@ -10,7 +10,7 @@ import type { TenantId } from '../domain/organisation';
 import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import type { AuditRecordKind } from '../domain/audit-entry';
-import type { AuditTrail } from './audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import type { Repositories } from '../storage/repositories';
 import type { ExportRepos } from './personal-data-export';
 

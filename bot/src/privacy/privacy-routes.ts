@@ -26,7 +26,7 @@ import {
 } from '../http-kit/route-kit';
 import type { RequestIdentity } from '../http-kit/request-identity';
 import type { Repositories } from '../storage/repositories';
-import type { AuditTrail } from './audit-trail';
+import type { AuditTrail } from '../storage/audit-trail';
 import { auditLogPage } from './audit-log-view';
 import { erasePerson } from './person-erasure';
 import { exportPersonalData, isEmptyExport } from './personal-data-export';

@@ -8,7 +8,7 @@ import { describeError, type Logger } from '../logging';
 import { ConcurrencyConflictError, NotFoundError } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { AuditRecordKind } from '../domain/audit-entry';
-import { auditTrail } from './audit-trail';
+import { auditTrail } from '../storage/audit-trail';
 import {
   discussionRetentionStart,
   isPastRetention,

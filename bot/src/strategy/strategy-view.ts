@@ -1,5 +1,5 @@
 /** The strategic discussion's cards: HR's editor with the compiled data, the read-only view, and the shared card. */
-import { THEME_TEXTS } from '../api/group-discussion-texts';
+import { THEME_TEXTS } from '../i18n/group-themes';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';

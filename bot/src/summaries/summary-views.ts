@@ -1,5 +1,5 @@
 /** The summaries' cards: HR's overview of a year, HR's editor of one area, and the channel's announcement. */
-import { THEME_TEXTS } from '../api/group-discussion-texts';
+import { THEME_TEXTS } from '../i18n/group-themes';
 import { MAX_CONCLUSION_LENGTH } from '../domain/content-limits';
 import { GROUP_THEMES, type GroupTheme } from '../domain/group-discussion';
 import type { Locale } from '../domain/locale';
@@ -9,7 +9,8 @@ import type { ChannelLink } from '../storage/channel-link-repository';
 import type { SummaryPublication } from '../storage/summary-publication-repository';
 import type { Versioned } from '../storage/table-store';
 import announcementTemplate from './templates/summary-announcement.json';
-import { cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import { cardActivity, cardTemplate, type AdaptiveCard } from '../cards/card-rendering';
+import type { Repositories } from '../storage/repositories';
 import {
   renderEditorCard,
   renderListCard,
@@ -277,4 +278,21 @@ export function announcementCard(
     openTitle: t('announcement.open'),
     openUrl: channelTabDeepLink(link, summarySubEntityId(publication.year)) ?? '',
   });
+}
+
+/**
+ * The announcement's message for the area's channel, in the organisation's default language (a channel is read by
+ * everyone in it, so no one person's choice picks), titled with the year and the area.
+ */
+export function announcementMessage(
+  organisations: Repositories['organisations'],
+): (publication: SummaryPublication, link: ChannelLink) => Promise<Record<string, unknown>> {
+  return async (publication, link) => {
+    const locale = (await organisations.get(publication.tenantId))?.value.defaultLocale ?? 'fi';
+    const title = localised(SUMMARY_TEXTS['announcement.title'], locale, {
+      year: publication.year,
+      area: publication.serviceAreaName,
+    });
+    return cardActivity(announcementCard(locale, publication, link), title);
+  };
 }

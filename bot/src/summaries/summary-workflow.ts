@@ -106,6 +106,28 @@ function requireDraft(summary: ServiceAreaSummary): void {
   if (summary.status === 'published') refuse('summary.published', 'Revise the published summary first');
 }
 
+function requirePublished(summary: ServiceAreaSummary): void {
+  if (summary.status !== 'published') refuse('summary.notPublished', 'The summary is a draft');
+}
+
+/**
+ * HR's change of the stored summary: HR only, the summary must exist in the state `required` asks for, and the
+ * change is written against the version the card showed.
+ */
+async function changeSummary(
+  deps: SummaryDeps,
+  actor: Person,
+  target: SummaryTarget,
+  etag: string,
+  required: (summary: ServiceAreaSummary) => void,
+  changes: (summary: ServiceAreaSummary) => Promise<Partial<ServiceAreaSummary>>,
+): Promise<Versioned<ServiceAreaSummary>> {
+  requireHr(actor);
+  const read = await requireSummary(deps, target);
+  required(read.value);
+  return deps.repositories.summaries.update(asShown(read, etag), await changes(read.value));
+}
+
 /** The draft's figures: the area's distributions, empty where a group is below the threshold. */
 function draftFigures(
   figures: SummaryFigures,
@@ -164,19 +186,16 @@ export async function recollectConclusions(
   target: SummaryTarget,
   etag: string,
 ): Promise<Versioned<ServiceAreaSummary>> {
-  requireHr(actor);
-  const read = await requireSummary(deps, target);
-  requireDraft(read.value);
-  const discussions = await readAll((page) =>
-    deps.repositories.groupDiscussions.listForServiceArea(
-      target.tenantId,
-      target.year,
-      target.serviceAreaId,
-      page,
-    ),
-  );
-  return deps.repositories.summaries.update(asShown(read, etag), {
-    conclusions: collectConclusions(discussions.map((discussion) => discussion.value)),
+  return changeSummary(deps, actor, target, etag, requireDraft, async () => {
+    const discussions = await readAll((page) =>
+      deps.repositories.groupDiscussions.listForServiceArea(
+        target.tenantId,
+        target.year,
+        target.serviceAreaId,
+        page,
+      ),
+    );
+    return { conclusions: collectConclusions(discussions.map((discussion) => discussion.value)) };
   });
 }
 
@@ -201,12 +220,9 @@ export async function saveConclusions(
   etag: string,
   conclusions: Conclusions,
 ): Promise<Versioned<ServiceAreaSummary>> {
-  requireHr(actor);
-  const read = await requireSummary(deps, target);
-  requireDraft(read.value);
-  return deps.repositories.summaries.update(asShown(read, etag), {
+  return changeSummary(deps, actor, target, etag, requireDraft, async () => ({
     conclusions: checkedConclusions(conclusions),
-  });
+  }));
 }
 
 export interface PublishResult {
@@ -459,16 +475,13 @@ export async function reviseSummary(
   target: SummaryTarget,
   etag: string,
 ): Promise<Versioned<ServiceAreaSummary>> {
-  requireHr(actor);
-  const read = await requireSummary(deps, target);
-  if (read.value.status !== 'published') refuse('summary.notPublished', 'The summary is a draft');
-  return deps.repositories.summaries.update(asShown(read, etag), {
+  return changeSummary(deps, actor, target, etag, requirePublished, async (summary) => ({
     status: 'draft',
-    history: withEvent(read.value, {
+    history: withEvent(summary, {
       action: 'revised',
       at: deps.now().toISOString(),
       by: actor.id,
       reason: null,
     }),
-  });
+  }));
 }

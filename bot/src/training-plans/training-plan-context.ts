@@ -3,7 +3,7 @@
  * with a notice (at the top, or under the field it is about). Each verb is one handler in `actions/`.
  */
 import type { CardActionRequest, CardActionResult } from '../cards/card-action';
-import { refusedAtField } from '../cards/card-action-kit';
+import { refusalShown } from '../cards/card-action-kit';
 import { translator } from '../cards/localised';
 import { assessedCompetences } from '../domain/assessment-rules';
 import type { Locale } from '../domain/locale';
@@ -96,15 +96,17 @@ export async function present(
 ): Promise<CardActionResult> {
   if (!notice?.field) return show(deps, person, request.locale, ref, notice);
   const t = translator(TRAINING_PLAN_TEXTS, request.locale);
-  // The headcount's bound names the area it is the headcount of, as the card's own notice does.
-  const area = ref.serviceAreaId
-    ? (await deps.repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId))?.value.name
-    : t('headcount.wholeOrganisation');
-  return refusedAtField(
-    await show(deps, person, request.locale, ref, null),
-    notice.field,
-    t(notice.key, { area: area ?? '', ...notice.params }),
+  return refusalShown(
     request,
-    () => show(deps, person, request.locale, ref, notice),
+    notice,
+    notice.field,
+    async () => {
+      // The headcount's bound names the area it is the headcount of, as the card's own notice does.
+      const area = ref.serviceAreaId
+        ? (await deps.repositories.serviceAreas.get(ref.tenantId, ref.serviceAreaId))?.value.name
+        : t('headcount.wholeOrganisation');
+      return t(notice.key, { area: area ?? '', ...notice.params });
+    },
+    (shown) => show(deps, person, request.locale, ref, shown),
   );
 }

@@ -94,6 +94,27 @@ const changesOf = (
   combinedAreas: plan.combinedAreas ?? [],
 });
 
+/**
+ * A change to a stored plan the person may see: the rules' next plan from the stored one (and from what
+ * `alongside` reads at the same time), written against the version the card showed.
+ */
+async function changePlan<Alongside>(
+  repos: PlanRepos,
+  actor: Person,
+  ref: PlanRef,
+  etag: string,
+  alongside: () => Promise<Alongside>,
+  next: (plan: TrainingPlan, read: Alongside) => TrainingPlan,
+): Promise<Versioned<TrainingPlan>> {
+  requireVisible(actor, ref);
+  const [read, extra] = await Promise.all([requirePlan(repos, ref), alongside()]);
+  // The rules first: a change they refuse says why, even from a card that showed no version.
+  const changed = next(read.value, extra);
+  return repos.trainingPlans.update(asShown(read, etag), changesOf(changed));
+}
+
+const nothingMore = async (): Promise<void> => undefined;
+
 /** The service area's plan, created as a draft when its management team (or HR) opens it first. */
 export async function openAreaPlan(
   repos: PlanRepos,
@@ -135,13 +156,14 @@ export async function replaceItems(
   etag: string,
   items: (current: TrainingPlanItem[]) => TrainingPlanItem[],
 ): Promise<Versioned<TrainingPlan>> {
-  requireVisible(actor, ref);
-  const [read, maxHeadcount] = await Promise.all([
-    requirePlan(repos, ref),
-    headcountLimit(repos, ref.tenantId, ref.serviceAreaId),
-  ]);
-  const next = updatePlanItems(read.value, actor, items(read.value.items), maxHeadcount);
-  return repos.trainingPlans.update(asShown(read, etag), changesOf(next));
+  return changePlan(
+    repos,
+    actor,
+    ref,
+    etag,
+    () => headcountLimit(repos, ref.tenantId, ref.serviceAreaId),
+    (plan, maxHeadcount) => updatePlanItems(plan, actor, items(plan.items), maxHeadcount),
+  );
 }
 
 export const newItemId = (): string => `i-${randomUUID().slice(0, 8)}`;
@@ -216,20 +238,22 @@ export async function addAreaNeeds(
   return replaceItems(repos, actor, ref, etag, (items) => [...items, ...additions]);
 }
 
-export async function submitAreaPlan(
+/** A step along the plan's path, taken by `actor` at `at` against the version the card showed. */
+type PlanStep = (
   repos: PlanRepos,
   actor: Person,
   ref: PlanRef,
   etag: string,
   at: string,
-): Promise<Versioned<TrainingPlan>> {
-  requireVisible(actor, ref);
-  const read = await requirePlan(repos, ref);
-  return repos.trainingPlans.update(
-    asShown(read, etag),
-    changesOf(submitServiceAreaPlan(read.value, actor, at)),
-  );
-}
+) => Promise<Versioned<TrainingPlan>>;
+
+/** A step the rules take from the plan alone. */
+const planStep =
+  (rule: (plan: TrainingPlan, actor: Person, at: string) => TrainingPlan): PlanStep =>
+  (repos, actor, ref, etag, at) =>
+    changePlan(repos, actor, ref, etag, nothingMore, (plan) => rule(plan, actor, at));
+
+export const submitAreaPlan = planStep(submitServiceAreaPlan);
 
 /**
  * HR's central draft from the submitted area plans and the city's anonymous needs. A central draft that exists
@@ -267,33 +291,21 @@ export async function combineCentralPlan(
   );
 }
 
-export async function reviewPlan(
-  repos: PlanRepos,
-  actor: Person,
-  ref: PlanRef,
-  etag: string,
-  at: string,
-): Promise<Versioned<TrainingPlan>> {
-  requireVisible(actor, ref);
-  const [read, areas] = await Promise.all([requirePlan(repos, ref), repos.serviceAreas.list(ref.tenantId)]);
-  const areaIds = areas.map((area) => area.value.id);
-  return repos.trainingPlans.update(
-    asShown(read, etag),
-    changesOf(reviewCentralPlan(read.value, actor, at, areaIds)),
+/** The review needs the organisation's service areas: the central plan must combine every one of them. */
+export const reviewPlan: PlanStep = (repos, actor, ref, etag, at) =>
+  changePlan(
+    repos,
+    actor,
+    ref,
+    etag,
+    () => repos.serviceAreas.list(ref.tenantId),
+    (plan, areas) =>
+      reviewCentralPlan(
+        plan,
+        actor,
+        at,
+        areas.map(({ value }) => value.id),
+      ),
   );
-}
 
-export async function confirmPlan(
-  repos: PlanRepos,
-  actor: Person,
-  ref: PlanRef,
-  etag: string,
-  at: string,
-): Promise<Versioned<TrainingPlan>> {
-  requireVisible(actor, ref);
-  const read = await requirePlan(repos, ref);
-  return repos.trainingPlans.update(
-    asShown(read, etag),
-    changesOf(confirmCentralPlan(read.value, actor, at)),
-  );
-}
+export const confirmPlan = planStep(confirmCentralPlan);

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   fetchAreaChannel,
@@ -15,20 +15,13 @@ import { useResource, type ResourceState } from '../api/useResource';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
 import type { MessageKey } from '../i18n/fi';
 import type { HostChannel } from '../teams/host';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalS,
-  },
+  list: { alignItems: 'flex-start' },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
@@ -101,6 +94,7 @@ export interface ChannelLinksProps {
  */
 export function ChannelLinks({ api, me, serviceAreaId, channel, ledTeams }: ChannelLinksProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
@@ -151,7 +145,7 @@ export function ChannelLinks({ api, me, serviceAreaId, channel, ledTeams }: Chan
         <ErrorState error={teams.error} onRetry={ledTeams.retry} />
       ) : null}
       {teams?.status === 'ready' && teams.data.teams.length > 0 ? (
-        <ul className={styles.list}>
+        <ul className={mergeClasses(lists.stack, styles.list)}>
           {teams.data.teams.map((team) => (
             <li key={team.id}>
               <Button disabled={busy} onClick={() => linkTeam(team, channel)}>

@@ -2,16 +2,9 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SummaryFigures } from '../api/types';
 import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(10rem, 18rem) minmax(6rem, 1fr) auto',
@@ -35,11 +28,12 @@ const useStyles = makeStyles({
  */
 export function NeedsRanking({ figures }: { figures: SummaryFigures }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t, locale, formatNumber } = useI18n();
   const names = new Map(figures.competences.map((c) => [c.competenceId, c.name[locale]]));
   if (figures.needsRanking.length === 0) return <EmptyState text={t('channel.needs.empty')} />;
   return (
-    <ol className={styles.list}>
+    <ol className={lists.stack}>
       {figures.needsRanking.map((need) => (
         <li key={need.competenceId} className={styles.row}>
           <span>{names.get(need.competenceId) ?? need.competenceId}</span>

@@ -1,10 +1,10 @@
 import { Field, makeStyles, mergeClasses, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SummaryFigures } from '../api/types';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { useI18n } from '../i18n/I18nContext';
 import { cellValue, HEATMAP_MEASURES, shadeOf, type HeatmapMeasure } from './heatmapScale';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -62,65 +62,53 @@ export function SummaryHeatmap({ figures, year }: { figures: SummaryFigures; yea
         </RadioGroup>
       </Field>
       {/* Wide with many competences: the region scrolls sideways and can be reached with the keyboard. */}
-      <ScrollRegion label={caption}>
-        <table className={table.table}>
-          <caption className={table.caption}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.headerCell}>
-                {t('channel.heatmap.team')}
-              </th>
-              <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                {t('channel.heatmap.respondents')}
-              </th>
-              {figures.competences.map((competence) => (
-                <th
+      <DataTable
+        caption={caption}
+        columns={[
+          { label: t('channel.heatmap.team') },
+          { label: t('channel.heatmap.respondents'), numeric: true },
+          ...figures.competences.map((competence) => ({
+            key: competence.competenceId,
+            label: competence.name[locale],
+            numeric: true,
+            className: styles.competenceHeader,
+          })),
+        ]}
+      >
+        {figures.heatmap.map((row) => (
+          <tr key={row.groupId ?? 'combined'}>
+            <RowHeader>
+              {row.kind === 'combined'
+                ? t('channel.heatmap.combined', { count: row.groupCount })
+                : (row.name ?? row.groupId)}
+            </RowHeader>
+            <td className={mergeClasses(table.cell, table.number)}>{formatNumber(row.respondents)}</td>
+            {figures.competences.map((competence) => {
+              const value = cellValue(row.cells[competence.competenceId], measure);
+              return (
+                <td
                   key={competence.competenceId}
-                  scope="col"
-                  className={mergeClasses(table.headerCell, table.number, styles.competenceHeader)}
+                  className={mergeClasses(
+                    table.cell,
+                    table.number,
+                    table.nowrap,
+                    value === null ? undefined : shade(value),
+                  )}
                 >
-                  {competence.name[locale]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {figures.heatmap.map((row) => (
-              <tr key={row.groupId ?? 'combined'}>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                  {row.kind === 'combined'
-                    ? t('channel.heatmap.combined', { count: row.groupCount })
-                    : (row.name ?? row.groupId)}
-                </th>
-                <td className={mergeClasses(table.cell, table.number)}>{formatNumber(row.respondents)}</td>
-                {figures.competences.map((competence) => {
-                  const value = cellValue(row.cells[competence.competenceId], measure);
-                  return (
-                    <td
-                      key={competence.competenceId}
-                      className={mergeClasses(
-                        table.cell,
-                        table.number,
-                        table.nowrap,
-                        value === null ? undefined : shade(value),
-                      )}
-                    >
-                      {value === null ? (
-                        <>
-                          <span aria-hidden="true">–</span>
-                          <span className={styles.hidden}>{t('channel.heatmap.hidden')}</span>
-                        </>
-                      ) : (
-                        format(value)
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+                  {value === null ? (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className={styles.hidden}>{t('channel.heatmap.hidden')}</span>
+                    </>
+                  ) : (
+                    format(value)
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
       <p className={styles.note}>{t('channel.heatmap.note', { threshold: figures.threshold })}</p>
     </div>
   );

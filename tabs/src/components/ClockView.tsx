@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useAnnualClock } from '../api/useAnnualClock';
 import { useI18n } from '../i18n/I18nContext';
@@ -6,23 +6,12 @@ import { ClockTimeline } from './ClockTimeline';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 import { PhaseTable } from './PhaseTable';
+import { Section } from './Section';
 import { YearNavigation } from './YearNavigation';
+import { Notice } from './Notice';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  root: { gap: tokens.spacingVerticalL },
   subheading: {
     margin: `0 0 ${tokens.spacingVerticalS}`,
     fontSize: tokens.fontSizeBase400,
@@ -66,13 +55,11 @@ export function ClockView({ year, onYearChange }: ClockViewProps) {
   }
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <h2 id={headingId} className={styles.heading}>
-          {t('clock.heading', { year })}
-        </h2>
-        <YearNavigation year={year} onChange={onYearChange} />
-      </div>
+    <Section
+      title={t('clock.heading', { year })}
+      actions={<YearNavigation year={year} onChange={onYearChange} />}
+      className={styles.root}
+    >
       <p className={styles.intro}>{t('clock.intro')}</p>
       {/* Kept mounted so screen readers announce each change of state inside it. */}
       <div aria-live="polite">
@@ -81,15 +68,12 @@ export function ClockView({ year, onYearChange }: ClockViewProps) {
           <ErrorState error={state.error} title={t('error.title')} year={year} onRetry={retry} />
         )}
         {state.status === 'ready' && state.clock.phases.length === 0 && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t('clock.emptyTitle')}</MessageBarTitle>
-              {t('clock.emptyBody', { year })}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="info" title={t('clock.emptyTitle')}>
+            {t('clock.emptyBody', { year })}
+          </Notice>
         )}
       </div>
       {content}
-    </section>
+    </Section>
   );
 }

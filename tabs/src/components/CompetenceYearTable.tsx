@@ -2,8 +2,8 @@ import { mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { LocalisedText } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { DataTable, RowHeader } from './DataTable';
 import { useDataTableStyles } from './dataTableStyles';
-import { ScrollRegion } from './ScrollRegion';
 
 export interface CompetenceYearTableProps {
   caption: string;
@@ -26,36 +26,23 @@ export function CompetenceYearTable({
   const table = useDataTableStyles();
   const { locale } = useI18n();
   return (
-    <ScrollRegion label={caption}>
-      <table className={table.table}>
-        <caption className={table.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.headerCell}>
-              {competenceHeader}
-            </th>
-            {years.map((year) => (
-              <th key={year} scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                {year}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {competences.map((competence) => (
-            <tr key={competence.id}>
-              <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                {competence.name[locale]}
-              </th>
-              {years.map((year) => (
-                <td key={year} className={mergeClasses(table.cell, table.number, table.nowrap)}>
-                  {cell(competence.id, year)}
-                </td>
-              ))}
-            </tr>
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: competenceHeader },
+        ...years.map((year) => ({ key: String(year), label: year, numeric: true })),
+      ]}
+    >
+      {competences.map((competence) => (
+        <tr key={competence.id}>
+          <RowHeader>{competence.name[locale]}</RowHeader>
+          {years.map((year) => (
+            <td key={year} className={mergeClasses(table.cell, table.number, table.nowrap)}>
+              {cell(competence.id, year)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

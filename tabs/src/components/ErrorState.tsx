@@ -1,13 +1,8 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { ApiError } from '../api/http';
 import type { Translate } from '../i18n/translate';
 import { useI18n } from '../i18n/I18nContext';
+import { Notice } from './Notice';
 
 /**
  * What went wrong, in the user's language: the service's own message when it sent one (it answers in the
@@ -46,16 +41,12 @@ export interface ErrorStateProps {
 export function ErrorState({ error, title, year, onRetry }: ErrorStateProps) {
   const { t } = useI18n();
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title ?? t('error.loadTitle')}</MessageBarTitle>
-        {errorMessage(error, t, year)}
-      </MessageBarBody>
-      {onRetry ? (
-        <MessageBarActions>
-          <Button onClick={onRetry}>{t('error.retry')}</Button>
-        </MessageBarActions>
-      ) : null}
-    </MessageBar>
+    <Notice
+      intent="error"
+      title={title ?? t('error.loadTitle')}
+      actions={onRetry ? <Button onClick={onRetry}>{t('error.retry')}</Button> : null}
+    >
+      {errorMessage(error, t, year)}
+    </Notice>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
 import { groupDiscussionPreview, startGroupDiscussion } from '../api/team';
 import type { LedTeam } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from './listStyles';
 import type { HostChannel } from '../teams/host';
 import { EmptyState } from './EmptyState';
 import { errorMessage } from './ErrorState';
@@ -14,24 +15,7 @@ import { LiveMessage, type ActionMessage } from './LiveMessage';
 const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   name: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
 });
 
@@ -46,6 +30,7 @@ export interface GroupDiscussionPanelProps {
 /** The teams the supervisor leads, and starting each one's group competence discussion for the year. */
 export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscussionPanelProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t } = useI18n();
   const [started, setStarted] = useState<Record<string, LedTeam['groupDiscussion']>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -93,11 +78,11 @@ export function GroupDiscussionPanel({ api, year, teams, channel }: GroupDiscuss
   return (
     <>
       {channel ? null : <p>{t('group.channelHint')}</p>}
-      <ul className={styles.list}>
+      <ul className={lists.stack}>
         {teams.map((team) => {
           const discussion = started[team.id] ?? team.groupDiscussion;
           return (
-            <li key={team.id} className={styles.item}>
+            <li key={team.id} className={mergeClasses(lists.card, styles.item)}>
               <span className={styles.name}>{team.name}</span>
               {!team.holdsGroupDiscussion ? (
                 <Badge appearance="tint" color="subtle">

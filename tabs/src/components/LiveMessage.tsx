@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, type MessageBarProps } from '@fluentui/reac
 
 /** The outcome of what the user just did: saved, refused, or a conflict to look at. */
 export interface ActionMessage {
-  intent: 'success' | 'warning' | 'error';
+  intent: 'success' | 'info' | 'warning' | 'error';
   text: string;
 }
 
@@ -14,14 +14,17 @@ export function LiveMessage({
   message,
   role,
   layout,
+  politeness = 'polite',
 }: {
   message: ActionMessage | null;
   /** `status` where the region is the form's own status line. */
   role?: 'status';
   layout?: MessageBarProps['layout'];
+  /** `assertive` where the message must interrupt: a refusal inside a dialog the user is acting in. */
+  politeness?: 'polite' | 'assertive';
 }) {
   return (
-    <div role={role} aria-live="polite">
+    <div role={role} aria-live={politeness}>
       {message ? (
         <MessageBar intent={message.intent} layout={layout}>
           <MessageBarBody>{message.text}</MessageBarBody>

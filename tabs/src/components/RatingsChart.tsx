@@ -2,6 +2,7 @@ import { Field, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react
 import { useId, useState } from 'react';
 import type { MyCompetence } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from './listStyles';
 import { CompetenceYearTable } from './CompetenceYearTable';
 
 type Series = MyCompetence['competences'][number];
@@ -22,14 +23,6 @@ const useStyles = makeStyles({
     fill: tokens.colorPaletteDarkOrangeForeground1,
   },
   line: { fill: 'none', strokeWidth: 2 },
-  legend: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   scaleNote: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -40,6 +33,7 @@ const useStyles = makeStyles({
  */
 export function RatingsChart({ competences, scale }: Pick<MyCompetence, 'competences' | 'scale'>) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t, locale } = useI18n();
   const [selectedId, setSelectedId] = useState(competences[0]?.id ?? '');
   const descriptionId = useId();
@@ -130,7 +124,7 @@ export function RatingsChart({ competences, scale }: Pick<MyCompetence, 'compete
           ),
         )}
       </svg>
-      <ul className={styles.legend} id={descriptionId}>
+      <ul className={lists.legend} id={descriptionId}>
         <li className={styles.legendItem}>
           <svg width="16" height="16" aria-hidden="true">
             <circle className={styles.self} cx="8" cy="8" r="5" />

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -22,16 +22,19 @@ const useStyles = makeStyles({
 export function Section({
   title,
   actions,
+  className,
   children,
 }: {
   title: string;
   actions?: ReactNode;
+  /** The region's own spacing, where it differs. */
+  className?: string;
   children: ReactNode;
 }) {
   const styles = useStyles();
   const id = useId();
   return (
-    <section className={styles.root} aria-labelledby={id}>
+    <section className={mergeClasses(styles.root, className)} aria-labelledby={id}>
       <div className={styles.header}>
         <h2 id={id} className={styles.heading}>
           {title}

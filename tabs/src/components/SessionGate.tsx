@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Me, Role } from '../api/types';
@@ -6,6 +6,7 @@ import { useSessionContext } from '../auth/useSession';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
+import { Notice } from './Notice';
 
 export interface SignedIn {
   me: Me;
@@ -30,24 +31,18 @@ export function SessionGate({
       return <LoadingState label={t('session.signingIn')} />;
     case 'outsideTeams':
       return (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('session.openInTeamsTitle')}</MessageBarTitle>
-            {t('session.openInTeamsBody')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" title={t('session.openInTeamsTitle')}>
+          {t('session.openInTeamsBody')}
+        </Notice>
       );
     case 'failed':
       return <ErrorState error={session.error} title={t('session.failedTitle')} />;
     case 'signedIn':
       if (roles && !session.me.person.roles.some((role) => roles.includes(role))) {
         return (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t('session.notForYouTitle')}</MessageBarTitle>
-              {t('session.notForYouBody')}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" title={t('session.notForYouTitle')}>
+            {t('session.notForYouBody')}
+          </Notice>
         );
       }
       return <>{children({ me: session.me, api: session.api })}</>;

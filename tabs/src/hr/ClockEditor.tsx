@@ -4,14 +4,8 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  mergeClasses,
   Radio,
   RadioGroup,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -20,10 +14,13 @@ import { saveAlternatingRule, saveClock } from '../api/hr';
 import { asApiError } from '../api/http';
 import type { ClockEditorData, ClockSettings, ClockValidationError, ServiceAreaRule } from '../api/types';
 import { ClockTimeline } from '../components/ClockTimeline';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
+import { phaseColumns } from '../components/PhaseTable';
 import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { YearNavigation } from '../components/YearNavigation';
+import { ServiceAreaSelect } from '../components/ServiceAreaSelect';
 import { useI18n } from '../i18n/I18nContext';
 import {
   effectiveWindow,
@@ -36,8 +33,11 @@ import {
   withoutOverride,
   withWindow,
 } from './clockDraft';
-import { ScrollRegion } from '../components/ScrollRegion';
 import { MonthDayInput } from '../components/MonthDayInput';
+import { Notice } from '../components/Notice';
+
+/** A phase's two dates, each edited in a column of its own. */
+const WINDOW_EDGES = ['opens', 'closes'] as const;
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
@@ -184,14 +184,12 @@ export function ClockEditor({ api, initial }: Props) {
     <>
       <div className={styles.controls}>
         <Field label={t('editor.scope')}>
-          <Select value={scope} onChange={(_, data) => setScope(data.value)}>
-            <option value="">{t('editor.wholeOrganisation')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </Select>
+          <ServiceAreaSelect
+            areas={areas}
+            value={scope}
+            onChange={setScope}
+            noneLabel={t('editor.wholeOrganisation')}
+          />
         </Field>
         <YearNavigation year={year} onChange={setYear} />
       </div>
@@ -224,123 +222,85 @@ export function ClockEditor({ api, initial }: Props) {
         </Section>
       ) : null}
       <Section title={t('editor.phasesHeading')}>
-        <ScrollRegion
-          label={area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
+        <DataTable
+          caption={area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
+          columns={[
+            ...phaseColumns(t),
+            { label: t('editor.reminders') },
+            area ? { label: t('editor.override') } : null,
+          ]}
         >
-          <table className={table.table}>
-            <caption className={table.caption}>
-              {area ? t('editor.phasesCaptionArea', { area: area.name }) : t('editor.phasesCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnPhase')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnLevel')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnOpens')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('clock.columnCloses')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('editor.reminders')}
-                </th>
+          {draft.phases.map((phase) => {
+            const window = effectiveWindow(draft, phase, serviceAreaId);
+            const name = t(`phase.${phase.kind}`);
+            // Each date's problem under its own field.
+            const problemOf = (field: 'opens' | 'closes') => {
+              const codes = fieldProblems(window, field);
+              if (!codes.length) return undefined;
+              const [month, day] = window[field].split('-').map(Number);
+              return month && day
+                ? t('editor.noSuchDay', { day, month })
+                : codes.map((code) => t(`clockError.${code}`)).join(' ');
+            };
+            return (
+              <tr key={phase.id}>
+                <RowHeader>{name}</RowHeader>
+                <td className={table.cell}>{t(`level.${phase.level}`)}</td>
+                {WINDOW_EDGES.map((field) => {
+                  const problem = problemOf(field);
+                  return (
+                    <td key={field} className={table.cell}>
+                      <Field validationState={problem ? 'error' : 'none'} validationMessage={problem}>
+                        <MonthDayInput
+                          label={t(field === 'opens' ? 'editor.opensFor' : 'editor.closesFor', {
+                            phase: name,
+                          })}
+                          value={window[field]}
+                          onChange={(value) => change(phase.id, field, value)}
+                        />
+                      </Field>
+                    </td>
+                  );
+                })}
+                <td className={table.cell}>
+                  <Field
+                    validationState={reminderProblem(phase.id) ? 'error' : 'none'}
+                    validationMessage={
+                      reminderProblem(phase.id) ? t('clockError.clock.invalidReminder') : undefined
+                    }
+                  >
+                    <Input
+                      aria-label={t('editor.remindersFor', { phase: name })}
+                      className={styles.reminderInput}
+                      value={reminderTexts[textKey(phase.id)] ?? window.remindDaysBefore.join(', ')}
+                      onChange={(_, data) => changeReminders(phase.id, data.value)}
+                    />
+                  </Field>
+                </td>
                 {area ? (
-                  <th scope="col" className={table.headerCell}>
-                    {t('editor.override')}
-                  </th>
+                  <td className={table.cell}>
+                    {window.overridden ? (
+                      <div className={styles.actions}>
+                        <Badge appearance="tint" color="warning">
+                          {t('editor.overridden')}
+                        </Badge>
+                        <Button
+                          size="small"
+                          onClick={() => setDraft((d) => withoutOverride(d, area.id, phase.id))}
+                          aria-label={t('editor.resetFor', { phase: name })}
+                        >
+                          {t('editor.reset')}
+                        </Button>
+                      </div>
+                    ) : (
+                      t('editor.inherited')
+                    )}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {draft.phases.map((phase) => {
-                const window = effectiveWindow(draft, phase, serviceAreaId);
-                const name = t(`phase.${phase.kind}`);
-                // Each date's problem under its own field.
-                const problemOf = (field: 'opens' | 'closes') => {
-                  const codes = fieldProblems(window, field);
-                  if (!codes.length) return undefined;
-                  const [month, day] = window[field].split('-').map(Number);
-                  return month && day
-                    ? t('editor.noSuchDay', { day, month })
-                    : codes.map((code) => t(`clockError.${code}`)).join(' ');
-                };
-                const opensProblem = problemOf('opens');
-                const closesProblem = problemOf('closes');
-                return (
-                  <tr key={phase.id}>
-                    <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                      {name}
-                    </th>
-                    <td className={table.cell}>{t(`level.${phase.level}`)}</td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={opensProblem ? 'error' : 'none'}
-                        validationMessage={opensProblem}
-                      >
-                        <MonthDayInput
-                          label={t('editor.opensFor', { phase: name })}
-                          value={window.opens}
-                          onChange={(value) => change(phase.id, 'opens', value)}
-                        />
-                      </Field>
-                    </td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={closesProblem ? 'error' : 'none'}
-                        validationMessage={closesProblem}
-                      >
-                        <MonthDayInput
-                          label={t('editor.closesFor', { phase: name })}
-                          value={window.closes}
-                          onChange={(value) => change(phase.id, 'closes', value)}
-                        />
-                      </Field>
-                    </td>
-                    <td className={table.cell}>
-                      <Field
-                        validationState={reminderProblem(phase.id) ? 'error' : 'none'}
-                        validationMessage={
-                          reminderProblem(phase.id) ? t('clockError.clock.invalidReminder') : undefined
-                        }
-                      >
-                        <Input
-                          aria-label={t('editor.remindersFor', { phase: name })}
-                          className={styles.reminderInput}
-                          value={reminderTexts[textKey(phase.id)] ?? window.remindDaysBefore.join(', ')}
-                          onChange={(_, data) => changeReminders(phase.id, data.value)}
-                        />
-                      </Field>
-                    </td>
-                    {area ? (
-                      <td className={table.cell}>
-                        {window.overridden ? (
-                          <div className={styles.actions}>
-                            <Badge appearance="tint" color="warning">
-                              {t('editor.overridden')}
-                            </Badge>
-                            <Button
-                              size="small"
-                              onClick={() => setDraft((d) => withoutOverride(d, area.id, phase.id))}
-                              aria-label={t('editor.resetFor', { phase: name })}
-                            >
-                              {t('editor.reset')}
-                            </Button>
-                          </div>
-                        ) : (
-                          t('editor.inherited')
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </DataTable>
         <div className={styles.actions}>
           <Button appearance="primary" disabled={!dirty || busy || localProblems} onClick={() => void save()}>
             {busy ? t('editor.saving') : t('editor.save')}
@@ -359,24 +319,22 @@ export function ClockEditor({ api, initial }: Props) {
       </Section>
       <div aria-live="polite">
         {message ? (
-          <MessageBar intent={message.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{message.title}</MessageBarTitle>
-              {message.body}
-              {message.items ? (
-                <ul className={styles.errors}>
-                  {message.items.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </MessageBarBody>
-            {message.reload && latest ? (
-              <MessageBarActions>
-                <Button onClick={loadLatest}>{t('editor.loadLatest')}</Button>
-              </MessageBarActions>
+          <Notice
+            intent={message.intent}
+            title={message.title}
+            actions={
+              message.reload && latest ? <Button onClick={loadLatest}>{t('editor.loadLatest')}</Button> : null
+            }
+          >
+            {message.body}
+            {message.items ? (
+              <ul className={styles.errors}>
+                {message.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
             ) : null}
-          </MessageBar>
+          </Notice>
         ) : null}
       </div>
     </>

@@ -1,27 +1,20 @@
 import { makeStyles, MessageBar, MessageBarBody, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
 import { fetchProgress } from '../api/hr';
 import type { RoundProgress } from '../api/types';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
+import type { HrYearViewProps } from './yearViewProps';
 import { AnonymityThresholdForm } from './AnonymityThresholdForm';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
-  chart: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(8rem, 14rem) 1fr',
@@ -40,14 +33,6 @@ const useStyles = makeStyles({
   scheduled: {
     backgroundColor: tokens.colorPaletteBlueBackground2,
     backgroundImage: `repeating-linear-gradient(45deg, transparent 0 4px, ${tokens.colorPaletteBlueBorderActive} 4px 6px)`,
-  },
-  legend: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
   },
   swatch: {
     display: 'inline-block',
@@ -77,16 +62,9 @@ function figures(area: RoundProgress['serviceAreas'][number]) {
  * Development discussions held against those due, per service area: a bar chart and the same as a table; and
  * the anonymity threshold they are shown by, which HR can raise.
  */
-export function ProgressView({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+export function ProgressView({ api, year, onYearChange }: HrYearViewProps) {
   const styles = useStyles();
+  const lists = useListStyles();
   const table = useDataTableStyles();
   const { t, formatNumber, formatDateTime } = useI18n();
   const { state, retry } = useResource((signal) => fetchProgress(api, year, signal), `progress:${year}`);
@@ -130,7 +108,7 @@ export function ProgressView({
         <EmptyState text={t('progress.empty')} />
       ) : (
         <>
-          <ul className={styles.legend} aria-hidden="true">
+          <ul className={lists.legend} aria-hidden="true">
             <li>
               <span className={mergeClasses(styles.swatch, styles.held)} />
               {t('progress.held')}
@@ -141,7 +119,7 @@ export function ProgressView({
             </li>
           </ul>
           {/* The bars are a picture of the table below; screen readers get the table. */}
-          <ul className={styles.chart} aria-hidden="true">
+          <ul className={lists.stack} aria-hidden="true">
             {data.serviceAreas.map((area) => {
               const f = figures(area);
               return (
@@ -162,67 +140,46 @@ export function ProgressView({
               );
             })}
           </ul>
-          <ScrollRegion label={t('progress.tableCaption', { year: data.year })}>
-            <table className={table.table}>
-              <caption className={table.caption}>{t('progress.tableCaption', { year: data.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.headerCell}>
-                    {t('progress.serviceArea')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.due')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.scheduled')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.held')}
-                  </th>
-                  <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                    {t('progress.heldShare')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('progress.releasedAt')}
-                  </th>
+          <DataTable
+            caption={t('progress.tableCaption', { year: data.year })}
+            columns={[
+              { label: t('progress.serviceArea') },
+              { label: t('progress.due'), numeric: true },
+              { label: t('progress.scheduled'), numeric: true },
+              { label: t('progress.held'), numeric: true },
+              { label: t('progress.heldShare'), numeric: true },
+              { label: t('progress.releasedAt') },
+            ]}
+          >
+            {data.serviceAreas.map((area) => {
+              const f = figures(area);
+              return (
+                <tr key={area.id}>
+                  <RowHeader>{area.name}</RowHeader>
+                  {f ? (
+                    <>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.due)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.scheduled)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.held)}</td>
+                      <td className={mergeClasses(table.cell, table.number)}>
+                        {formatNumber(percent(f.held, f.due) / 100, {
+                          style: 'percent',
+                          maximumFractionDigits: 0,
+                        })}
+                      </td>
+                      <td className={mergeClasses(table.cell, table.nowrap)}>
+                        {area.releasedAt ? formatDateTime(area.releasedAt) : null}
+                      </td>
+                    </>
+                  ) : (
+                    <td className={table.cell} colSpan={5}>
+                      {notShown(area)}
+                    </td>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {data.serviceAreas.map((area) => {
-                  const f = figures(area);
-                  return (
-                    <tr key={area.id}>
-                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                        {area.name}
-                      </th>
-                      {f ? (
-                        <>
-                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.due)}</td>
-                          <td className={mergeClasses(table.cell, table.number)}>
-                            {formatNumber(f.scheduled)}
-                          </td>
-                          <td className={mergeClasses(table.cell, table.number)}>{formatNumber(f.held)}</td>
-                          <td className={mergeClasses(table.cell, table.number)}>
-                            {formatNumber(percent(f.held, f.due) / 100, {
-                              style: 'percent',
-                              maximumFractionDigits: 0,
-                            })}
-                          </td>
-                          <td className={mergeClasses(table.cell, table.nowrap)}>
-                            {area.releasedAt ? formatDateTime(area.releasedAt) : null}
-                          </td>
-                        </>
-                      ) : (
-                        <td className={table.cell} colSpan={5}>
-                          {notShown(area)}
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </>

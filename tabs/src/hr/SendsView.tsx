@@ -5,12 +5,12 @@ import { fetchSends } from '../api/hr';
 import { ApiError, asApiError } from '../api/http';
 import type { ClockPhaseSetting, DeliveryState } from '../api/types';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const REMINDER_KINDS = [
   'phaseOpened',
@@ -74,72 +74,53 @@ export function SendsView({ api, phases }: { api: ApiClient; phases: ClockPhaseS
 
   return (
     <div>
-      <ScrollRegion label={t('sends.caption')}>
-        <table className={table.table}>
-          <caption className={table.caption}>{t('sends.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.headerCell}>
-                {t('sends.date')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('sends.reminder')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('sends.progress')}
-              </th>
-              <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                {t('sends.notReached')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('sends.state')}
-              </th>
+      <DataTable
+        caption={t('sends.caption')}
+        columns={[
+          { label: t('sends.date') },
+          { label: t('sends.reminder') },
+          { label: t('sends.progress') },
+          { label: t('sends.notReached'), numeric: true },
+          { label: t('sends.state') },
+        ]}
+      >
+        {state.data.sends.map((send) => {
+          const { counts, total } = send;
+          const sent = counts?.sent ?? 0;
+          const reasons = NOT_REACHED.filter((reason) => (counts?.[reason] ?? 0) > 0).map((reason) =>
+            t(`sends.count.${reason}`, { count: formatNumber(counts?.[reason] ?? 0) }),
+          );
+          const label =
+            total === null ? '' : t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(total) });
+          return (
+            <tr key={send.campaignId}>
+              <td className={mergeClasses(table.cell, table.nowrap)}>{formatDate(send.date)}</td>
+              <RowHeader>
+                {kindName(send.kind)}
+                <div className={styles.muted}>{phaseName(send.phaseId)}</div>
+              </RowHeader>
+              {counts === null || total === null ? (
+                <td className={table.cell} colSpan={2}>
+                  {t('sends.withheld')}
+                </td>
+              ) : (
+                <>
+                  <td className={table.cell}>
+                    <Field className={styles.progress} validationMessage={label} validationState="none">
+                      <ProgressBar value={total === 0 ? 1 : sent / total} aria-label={label} />
+                    </Field>
+                  </td>
+                  <td className={mergeClasses(table.cell, table.number)}>
+                    {formatNumber(notReached(counts))}
+                    {reasons.length > 0 ? <div className={styles.muted}>{reasons.join(' · ')}</div> : null}
+                  </td>
+                </>
+              )}
+              <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {state.data.sends.map((send) => {
-              const { counts, total } = send;
-              const sent = counts?.sent ?? 0;
-              const reasons = NOT_REACHED.filter((reason) => (counts?.[reason] ?? 0) > 0).map((reason) =>
-                t(`sends.count.${reason}`, { count: formatNumber(counts?.[reason] ?? 0) }),
-              );
-              const label =
-                total === null
-                  ? ''
-                  : t('sends.sentOf', { sent: formatNumber(sent), total: formatNumber(total) });
-              return (
-                <tr key={send.campaignId}>
-                  <td className={mergeClasses(table.cell, table.nowrap)}>{formatDate(send.date)}</td>
-                  <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                    {kindName(send.kind)}
-                    <div className={styles.muted}>{phaseName(send.phaseId)}</div>
-                  </th>
-                  {counts === null || total === null ? (
-                    <td className={table.cell} colSpan={2}>
-                      {t('sends.withheld')}
-                    </td>
-                  ) : (
-                    <>
-                      <td className={table.cell}>
-                        <Field className={styles.progress} validationMessage={label} validationState="none">
-                          <ProgressBar value={total === 0 ? 1 : sent / total} aria-label={label} />
-                        </Field>
-                      </td>
-                      <td className={mergeClasses(table.cell, table.number)}>
-                        {formatNumber(notReached(counts))}
-                        {reasons.length > 0 ? (
-                          <div className={styles.muted}>{reasons.join(' · ')}</div>
-                        ) : null}
-                      </td>
-                    </>
-                  )}
-                  <td className={table.cell}>{send.finished ? t('sends.finished') : t('sends.running')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          );
+        })}
+      </DataTable>
       {more.error ? <ErrorState error={more.error} onRetry={loadMore} /> : null}
       {continuationToken && !more.error ? (
         <Button className={styles.more} disabled={more.loading} onClick={loadMore}>

@@ -37,15 +37,16 @@ import {
   type SummaryStep,
 } from '../api/hrDesk';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { errorMessage, ErrorState } from '../components/ErrorState';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 import { LoadingState } from '../components/LoadingState';
-import { ScrollRegion } from '../components/ScrollRegion';
 import { Section } from '../components/Section';
 import { useDialogMounted } from '../components/useDialogMounted';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import type { HrYearViewProps } from './yearViewProps';
 import type { Translate } from '../i18n/translate';
 import { buildHash } from '../routing/hashRoute';
 
@@ -94,25 +95,12 @@ export function SummariesDesk({
   year,
   serviceAreaId,
   onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  serviceAreaId: string | undefined;
-  onYearChange: (year: number) => void;
-}) {
+}: HrYearViewProps & { serviceAreaId: string | undefined }) {
   if (serviceAreaId && year) return <SummaryEditor api={api} year={year} serviceAreaId={serviceAreaId} />;
   return <SummaryList api={api} year={year} onYearChange={onYearChange} />;
 }
 
-function SummaryList({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+function SummaryList({ api, year, onYearChange }: HrYearViewProps) {
   const table = useDataTableStyles();
   const styles = useStyles();
   const { t, formatDateTime: formatDate } = useI18n();
@@ -126,49 +114,38 @@ function SummaryList({
       actions={<YearNavigation year={data.year} onChange={onYearChange} />}
     >
       <p className={styles.muted}>{t('summaries.intro')}</p>
-      <ScrollRegion label={t('summaries.caption', { year: data.year })}>
-        <table className={table.table}>
-          <caption className={table.caption}>{t('summaries.caption', { year: data.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.headerCell}>
-                {t('summaries.columnArea')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('summaries.columnStatus')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('summaries.columnChannel')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.serviceAreas.map((row) => (
-              <tr key={row.serviceArea.id}>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                  <Link
-                    href={buildHash('/hr', { view: 'summaries', year: data.year, area: row.serviceArea.id })}
-                    aria-label={t('summaries.open', { area: row.serviceArea.name })}
-                  >
-                    {row.serviceArea.name}
-                  </Link>
-                </th>
-                <td
-                  className={mergeClasses(
-                    table.cell,
-                    row.postFailure !== null && row.status === 'draft' && styles.failed,
-                  )}
-                >
-                  {statusText(row, t, formatDate)}
-                </td>
-                <td className={table.cell}>
-                  {row.channel ? channelLabel(row.channel, t) : t('summaries.channelNone')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('summaries.caption', { year: data.year })}
+        columns={[
+          { label: t('summaries.columnArea') },
+          { label: t('summaries.columnStatus') },
+          { label: t('summaries.columnChannel') },
+        ]}
+      >
+        {data.serviceAreas.map((row) => (
+          <tr key={row.serviceArea.id}>
+            <RowHeader>
+              <Link
+                href={buildHash('/hr', { view: 'summaries', year: data.year, area: row.serviceArea.id })}
+                aria-label={t('summaries.open', { area: row.serviceArea.name })}
+              >
+                {row.serviceArea.name}
+              </Link>
+            </RowHeader>
+            <td
+              className={mergeClasses(
+                table.cell,
+                row.postFailure !== null && row.status === 'draft' && styles.failed,
+              )}
+            >
+              {statusText(row, t, formatDate)}
+            </td>
+            <td className={table.cell}>
+              {row.channel ? channelLabel(row.channel, t) : t('summaries.channelNone')}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </Section>
   );
 }
@@ -471,39 +448,26 @@ function SummaryEditor({
           </>
         ) : null}
         {summary && summary.history.length > 0 ? (
-          <ScrollRegion label={t('summaries.historyCaption')}>
-            <table className={table.table}>
-              <caption className={table.caption}>{t('summaries.historyCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.headerCell}>
-                    {t('summaries.historyWhen')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('summaries.historyWhat')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('summaries.historyWho')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.history.map((event, index) => (
-                  <tr key={`${event.at}-${index}`}>
-                    <th scope="row" className={mergeClasses(table.cell, table.rowHeader, table.nowrap)}>
-                      {formatDateTime(event.at)}
-                    </th>
-                    <td className={table.cell}>
-                      {event.action === 'postFailed'
-                        ? t('summaries.history.postFailed', { reason: reasonText(event.reason ?? '', t) })
-                        : t(`summaries.history.${event.action}`)}
-                    </td>
-                    <td className={table.cell}>{event.byName ?? event.by}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('summaries.historyCaption')}
+            columns={[
+              { label: t('summaries.historyWhen') },
+              { label: t('summaries.historyWhat') },
+              { label: t('summaries.historyWho') },
+            ]}
+          >
+            {summary.history.map((event, index) => (
+              <tr key={`${event.at}-${index}`}>
+                <RowHeader className={table.nowrap}>{formatDateTime(event.at)}</RowHeader>
+                <td className={table.cell}>
+                  {event.action === 'postFailed'
+                    ? t('summaries.history.postFailed', { reason: reasonText(event.reason ?? '', t) })
+                    : t(`summaries.history.${event.action}`)}
+                </td>
+                <td className={table.cell}>{event.byName ?? event.by}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className={styles.muted}>{t('summaries.historyEmpty')}</p>
         )}

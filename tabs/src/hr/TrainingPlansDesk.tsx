@@ -1,17 +1,17 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
 import { asApiError } from '../api/http';
 import { downloadPlan, fetchTrainingPlans, type TrainingPlanView } from '../api/hrDesk';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { errorMessage, ErrorState } from '../components/ErrorState';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
 import { LoadingState } from '../components/LoadingState';
-import { ScrollRegion } from '../components/ScrollRegion';
 import { Section } from '../components/Section';
 import { YearNavigation } from '../components/YearNavigation';
 import { useI18n } from '../i18n/I18nContext';
+import type { HrYearViewProps } from './yearViewProps';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -23,15 +23,7 @@ const useStyles = makeStyles({
  * plan with every row's origin (the area whose plan it came from, or the city's anonymous needs), with CSV and
  * XLSX downloads where the plan is shown.
  */
-export function TrainingPlansDesk({
-  api,
-  year,
-  onYearChange,
-}: {
-  api: ApiClient;
-  year: number | undefined;
-  onYearChange: (year: number) => void;
-}) {
+export function TrainingPlansDesk({ api, year, onYearChange }: HrYearViewProps) {
   const styles = useStyles();
   const table = useDataTableStyles();
   const { t } = useI18n();
@@ -83,42 +75,27 @@ export function TrainingPlansDesk({
         actions={<YearNavigation year={data.year} onChange={onYearChange} />}
       >
         <LiveMessage message={message} role="status" />
-        <ScrollRegion label={t('plans.areasCaption', { year: data.year })}>
-          <table className={table.table}>
-            <caption className={table.caption}>{t('plans.areasCaption', { year: data.year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={table.headerCell}>
-                  {t('plans.columnArea')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('plans.columnStatus')}
-                </th>
-                <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                  {t('plans.columnRows')}
-                </th>
-                <th scope="col" className={table.headerCell}>
-                  {t('plans.columnExport')}
-                </th>
+        <DataTable
+          caption={t('plans.areasCaption', { year: data.year })}
+          columns={[
+            { label: t('plans.columnArea') },
+            { label: t('plans.columnStatus') },
+            { label: t('plans.columnRows'), numeric: true },
+            { label: t('plans.columnExport') },
+          ]}
+        >
+          {data.serviceAreas.map((area) => {
+            const plan = byArea.get(area.id);
+            return (
+              <tr key={area.id}>
+                <RowHeader>{area.name}</RowHeader>
+                <td className={table.cell}>{status(plan)}</td>
+                <td className={mergeClasses(table.cell, table.number)}>{plan?.items.length ?? 0}</td>
+                <td className={table.cell}>{plan ? exports(area.id, area.name) : null}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.serviceAreas.map((area) => {
-                const plan = byArea.get(area.id);
-                return (
-                  <tr key={area.id}>
-                    <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                      {area.name}
-                    </th>
-                    <td className={table.cell}>{status(plan)}</td>
-                    <td className={mergeClasses(table.cell, table.number)}>{plan?.items.length ?? 0}</td>
-                    <td className={table.cell}>{plan ? exports(area.id, area.name) : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </DataTable>
       </Section>
 
       <Section
@@ -134,47 +111,30 @@ export function TrainingPlansDesk({
                 total: data.serviceAreas.length,
               })}
             </p>
-            <ScrollRegion label={t('plans.centralCaption')}>
-              <table className={table.table}>
-                <caption className={table.caption}>{t('plans.centralCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={table.headerCell}>
-                      {t('plans.columnOrigin')}
-                    </th>
-                    <th scope="col" className={table.headerCell}>
-                      {t('plans.columnNeed')}
-                    </th>
-                    <th scope="col" className={table.headerCell}>
-                      {t('plans.columnWay')}
-                    </th>
-                    <th scope="col" className={table.headerCell}>
-                      {t('plans.columnAudience')}
-                    </th>
-                    <th scope="col" className={mergeClasses(table.headerCell, table.number)}>
-                      {t('plans.columnHeadcount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {central.items.map((item) => (
-                    <tr key={item.id}>
-                      <td className={table.cell}>
-                        {item.serviceAreaId
-                          ? (areaNames.get(item.serviceAreaId) ?? item.serviceAreaId)
-                          : t('plans.originCity')}
-                      </td>
-                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                        {item.need}
-                      </th>
-                      <td className={table.cell}>{t(`way.${item.way}`)}</td>
-                      <td className={table.cell}>{item.audience}</td>
-                      <td className={mergeClasses(table.cell, table.number)}>{item.headcount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              caption={t('plans.centralCaption')}
+              columns={[
+                { label: t('plans.columnOrigin') },
+                { label: t('plans.columnNeed') },
+                { label: t('plans.columnWay') },
+                { label: t('plans.columnAudience') },
+                { label: t('plans.columnHeadcount'), numeric: true },
+              ]}
+            >
+              {central.items.map((item) => (
+                <tr key={item.id}>
+                  <td className={table.cell}>
+                    {item.serviceAreaId
+                      ? (areaNames.get(item.serviceAreaId) ?? item.serviceAreaId)
+                      : t('plans.originCity')}
+                  </td>
+                  <RowHeader>{item.need}</RowHeader>
+                  <td className={table.cell}>{t(`way.${item.way}`)}</td>
+                  <td className={table.cell}>{item.audience}</td>
+                  <td className={mergeClasses(table.cell, table.number)}>{item.headcount}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         ) : (
           <p className={styles.muted}>{t('plans.centralNone')}</p>

@@ -1,12 +1,4 @@
-import {
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import { pages } from '@microsoft/teams-js';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -17,10 +9,12 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageLayout } from '../components/PageLayout';
 import { SessionGate } from '../components/SessionGate';
+import { ServiceAreaSelect } from '../components/ServiceAreaSelect';
 import { useI18n } from '../i18n/I18nContext';
 import { parseHash } from '../routing/hashRoute';
 import { channelContentUrl } from '../routing/tabUrls';
 import type { HostChannel } from '../teams/host';
+import { Notice } from '../components/Notice';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
@@ -89,14 +83,12 @@ function ConfigForm({
   return (
     <form className={styles.form} onSubmit={(event) => event.preventDefault()}>
       <Field label={t('config.serviceAreaLabel')} hint={t('config.serviceAreaHint')} required>
-        <Select value={serviceAreaId} onChange={(_, data) => setServiceAreaId(data.value)}>
-          <option value="">{t('config.choose')}</option>
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </Select>
+        <ServiceAreaSelect
+          areas={areas}
+          value={serviceAreaId}
+          onChange={setServiceAreaId}
+          noneLabel={t('config.choose')}
+        />
       </Field>
       <div aria-live="polite">
         {area ? (
@@ -119,12 +111,9 @@ export function ConfigPage({ inTeams, channel }: { inTeams: boolean; channel: Ho
   return (
     <PageLayout title={t('config.heading')}>
       {inTeams ? null : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('config.standaloneTitle')}</MessageBarTitle>
-            {t('config.standaloneBody')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" title={t('config.standaloneTitle')}>
+          {t('config.standaloneBody')}
+        </Notice>
       )}
       <p>{t('config.intro')}</p>
       <SessionGate>{({ api }) => <ConfigForm api={api} inTeams={inTeams} channel={channel} />}</SessionGate>

@@ -13,6 +13,7 @@ import { ProgressView } from '../hr/ProgressView';
 import { SendsView } from '../hr/SendsView';
 import { SummariesDesk } from '../hr/SummariesDesk';
 import { TrainingPlansDesk } from '../hr/TrainingPlansDesk';
+import type { HrYearViewProps } from '../hr/yearViewProps';
 import { useI18n } from '../i18n/I18nContext';
 import { PrivacyView } from '../privacy/PrivacyView';
 import { buildHash, navigate, type HashRoute } from '../routing/hashRoute';
@@ -32,6 +33,12 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
   const yearText = route.query.get('year');
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
   const { state, retry } = useResource((signal) => fetchClockEditor(api, signal), 'clock-editor');
+  /** A year-by-year view's props: moving to another year is a new address with the same view. */
+  const yearView = (v: View): HrYearViewProps => ({
+    api,
+    year,
+    onYearChange: (next) => navigate('/hr', { view: v, year: next }),
+  });
 
   return (
     <>
@@ -47,28 +54,11 @@ function HrView({ api, route }: { api: ApiClient; route: HashRoute }) {
         {state.status === 'loading' ? <LoadingState label={t('editor.loading')} /> : null}
         {state.status === 'error' ? <ErrorState error={state.error} onRetry={retry} /> : null}
         {state.status === 'ready' && view === 'clock' ? <ClockEditor api={api} initial={state.data} /> : null}
-        {view === 'progress' ? (
-          <ProgressView
-            api={api}
-            year={year}
-            onYearChange={(next) => navigate('/hr', { view: 'progress', year: next })}
-          />
-        ) : null}
+        {view === 'progress' ? <ProgressView {...yearView('progress')} /> : null}
         {view === 'summaries' ? (
-          <SummariesDesk
-            api={api}
-            year={year}
-            serviceAreaId={route.query.get('area') ?? undefined}
-            onYearChange={(next) => navigate('/hr', { view: 'summaries', year: next })}
-          />
+          <SummariesDesk {...yearView('summaries')} serviceAreaId={route.query.get('area') ?? undefined} />
         ) : null}
-        {view === 'trainingPlans' ? (
-          <TrainingPlansDesk
-            api={api}
-            year={year}
-            onYearChange={(next) => navigate('/hr', { view: 'trainingPlans', year: next })}
-          />
-        ) : null}
+        {view === 'trainingPlans' ? <TrainingPlansDesk {...yearView('trainingPlans')} /> : null}
         {state.status === 'ready' && view === 'sends' ? (
           <SendsView api={api} phases={state.data.clock.phases} />
         ) : null}

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client';
 import { fetchMyCompetence } from '../api/personal';
 import type { MyCompetence } from '../api/types';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
@@ -13,26 +14,12 @@ import { Section } from '../components/Section';
 import { SessionGate } from '../components/SessionGate';
 import { DiscussionStatusBadge, GoalStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
+import { useListStyles } from '../components/listStyles';
 import { MyDataSection } from '../privacy/MyDataSection';
 import { LanguageSection } from '../personal/LanguageSetting';
 import { buildHash } from '../routing/hashRoute';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   itemTitle: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   goal: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
@@ -45,12 +32,13 @@ const useStyles = makeStyles({
 
 function Upcoming({ data }: { data: MyCompetence }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t, formatDate, formatDateTime } = useI18n();
   if (data.upcoming.length === 0) return <EmptyState text={t('my.upcomingEmpty')} />;
   return (
-    <ul className={styles.list}>
+    <ul className={lists.stack}>
       {data.upcoming.map((item) => (
-        <li key={`${item.phaseId}-${item.opens}`} className={styles.item}>
+        <li key={`${item.phaseId}-${item.opens}`} className={lists.card}>
           <div className={styles.itemTitle}>{t(`phase.${item.kind}`)}</div>
           <div className={styles.muted}>
             {t('my.window', { opens: formatDate(item.opens), closes: formatDate(item.closes) })}
@@ -67,48 +55,34 @@ function Discussions({ data }: { data: MyCompetence }) {
   const { t, formatDateTime } = useI18n();
   if (data.discussions.length === 0) return <EmptyState text={t('my.discussionsEmpty')} />;
   return (
-    <ScrollRegion label={t('my.discussionsCaption')}>
-      <table className={table.table}>
-        <caption className={table.caption}>{t('my.discussionsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnYear')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnStatus')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnMeeting')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('my.columnSupervisor')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.discussions.map((d) => (
-            <tr key={d.year}>
-              <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                {d.year}
-              </th>
-              <td className={table.cell}>
-                <DiscussionStatusBadge status={d.status} />
-              </td>
-              <td className={mergeClasses(table.cell, table.nowrap)}>
-                {d.scheduledAt ? formatDateTime(d.scheduledAt) : '–'}
-              </td>
-              <td className={table.cell}>{d.supervisorName ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t('my.discussionsCaption')}
+      columns={[
+        { label: t('my.columnYear') },
+        { label: t('my.columnStatus') },
+        { label: t('my.columnMeeting') },
+        { label: t('my.columnSupervisor') },
+      ]}
+    >
+      {data.discussions.map((d) => (
+        <tr key={d.year}>
+          <RowHeader>{d.year}</RowHeader>
+          <td className={table.cell}>
+            <DiscussionStatusBadge status={d.status} />
+          </td>
+          <td className={mergeClasses(table.cell, table.nowrap)}>
+            {d.scheduledAt ? formatDateTime(d.scheduledAt) : '–'}
+          </td>
+          <td className={table.cell}>{d.supervisorName ?? '–'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
 function Goals({ data }: { data: MyCompetence }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { t } = useI18n();
   const years = data.discussions.filter((d) => d.goals.length > 0 || d.learningGoals.length > 0);
   if (years.length === 0) return <EmptyState text={t('my.goalsEmpty')} />;
@@ -117,15 +91,15 @@ function Goals({ data }: { data: MyCompetence }) {
       {years.map((d) => (
         <div key={d.year}>
           <h3 className={styles.yearHeading}>{t('my.goalsOfYear', { year: d.year })}</h3>
-          <ul className={styles.list}>
+          <ul className={lists.stack}>
             {d.goals.map((goal) => (
-              <li key={goal.id} className={mergeClasses(styles.item, styles.goal)}>
+              <li key={goal.id} className={mergeClasses(lists.card, styles.goal)}>
                 <span>{goal.text}</span>
                 <GoalStatusBadge status={goal.status} />
               </li>
             ))}
             {d.learningGoals.map((goal) => (
-              <li key={goal.id} className={mergeClasses(styles.item, styles.goal)}>
+              <li key={goal.id} className={mergeClasses(lists.card, styles.goal)}>
                 <span>{goal.text}</span>
                 <span className={styles.muted}>{t(`way.${goal.way}`)}</span>
                 <GoalStatusBadge status={goal.status} />

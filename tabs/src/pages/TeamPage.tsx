@@ -1,12 +1,4 @@
-import {
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { fetchWholeTeam, type WholeTeam } from '../api/team';
@@ -20,6 +12,7 @@ import { Pagination } from '../components/Pagination';
 import { Section } from '../components/Section';
 import { SessionGate } from '../components/SessionGate';
 import { YearNavigation } from '../components/YearNavigation';
+import { LiveMessage } from '../components/LiveMessage';
 import { useI18n } from '../i18n/I18nContext';
 import { navigate, type HashRoute } from '../routing/hashRoute';
 import { channelFromRoute } from '../routing/tabUrls';
@@ -154,13 +147,7 @@ function TeamView({
             </Select>
           </Field>
         </div>
-        <div aria-live="polite">
-          {notice ? (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-        </div>
+        <LiveMessage message={notice ? { intent: 'info', text: notice } : null} layout="multiline" />
         <ReportTable
           year={data.year}
           rows={visible}

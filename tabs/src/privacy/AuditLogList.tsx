@@ -1,15 +1,15 @@
-import { Button, mergeClasses } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError, asApiError } from '../api/http';
 import { fetchAuditLog, type AuditLogEntry, type AuditLogSource } from '../api/privacy';
 import { useResource } from '../api/useResource';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useI18n } from '../i18n/I18nContext';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 function useEntryTexts() {
   const { t } = useI18n();
@@ -68,43 +68,26 @@ export function AuditLogList({ api, source }: { api: ApiClient; source: AuditLog
 
   return (
     <>
-      <ScrollRegion label={t('privacy.log.caption')}>
-        <table className={table.table}>
-          <caption className={table.caption}>{t('privacy.log.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.headerCell}>
-                {t('privacy.log.columnTime')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('privacy.log.columnWho')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('privacy.log.columnAction')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('privacy.log.columnRecord')}
-              </th>
-              <th scope="col" className={table.headerCell}>
-                {t('privacy.log.columnChannel')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader, table.nowrap)}>
-                  {formatDateTime(entry.at)}
-                </th>
-                <td className={table.cell}>{texts.who(entry)}</td>
-                <td className={table.cell}>{t(`privacy.action.${entry.action}`)}</td>
-                <td className={table.cell}>{texts.record(entry)}</td>
-                <td className={table.cell}>{t(`privacy.channel.${entry.channel}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('privacy.log.caption')}
+        columns={[
+          { label: t('privacy.log.columnTime') },
+          { label: t('privacy.log.columnWho') },
+          { label: t('privacy.log.columnAction') },
+          { label: t('privacy.log.columnRecord') },
+          { label: t('privacy.log.columnChannel') },
+        ]}
+      >
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <RowHeader className={table.nowrap}>{formatDateTime(entry.at)}</RowHeader>
+            <td className={table.cell}>{texts.who(entry)}</td>
+            <td className={table.cell}>{t(`privacy.action.${entry.action}`)}</td>
+            <td className={table.cell}>{texts.record(entry)}</td>
+            <td className={table.cell}>{t(`privacy.channel.${entry.channel}`)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
       {continuationToken ? (
         <div>

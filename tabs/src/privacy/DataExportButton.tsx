@@ -1,31 +1,20 @@
 import { Button } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { asApiError } from '../api/http';
 import { downloadDataExport } from '../api/privacy';
-import { errorMessage } from '../components/ErrorState';
 import { useI18n } from '../i18n/I18nContext';
-import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
+import { LiveMessage } from '../components/LiveMessage';
+import { useAction } from '../components/useAction';
 
 /** Downloads everything held about the signed-in person (`personId` null) or, for HR, about `personId`. */
 export function DataExportButton({ api, personId }: { api: ApiClient; personId: string | null }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const { busy, message, run } = useAction();
 
-  const download = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const download = () =>
+    run(async () => {
       await downloadDataExport(api, personId);
-      setMessage({ intent: 'success', text: t('privacy.export.done') });
-    } catch (error) {
-      const apiError = asApiError(error);
-      setMessage({ intent: 'error', text: errorMessage(apiError, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('privacy.export.done');
+    });
 
   return (
     <div>

@@ -13,22 +13,21 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { asApiError } from '../api/http';
 import { fetchPersonIdentity, type PersonIdentity } from '../api/hrDesk';
 import { allowReimport, erasePerson } from '../api/privacy';
 import { useResource } from '../api/useResource';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { errorMessage } from '../components/ErrorState';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nContext';
 import { AuditLogList } from './AuditLogList';
 import { DataExportButton } from './DataExportButton';
+import { PersonIdForm } from './PersonIdForm';
 import { useDialogMounted } from '../components/useDialogMounted';
-import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
+import { LiveMessage } from '../components/LiveMessage';
+import { useAction } from '../components/useAction';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -63,19 +62,15 @@ export function PersonLookup({ api }: { api: ApiClient }) {
   const [personId, setPersonId] = useState<string | null>(null);
   return (
     <Section title={t('privacy.lookup.heading')}>
-      <form
-        className={styles.row}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <PersonIdForm
+        value={draft}
+        onChange={setDraft}
+        onSubmit={() => {
           const id = draft.trim();
           setPersonId(id.length > 0 ? id : null);
         }}
-      >
-        <Field label={t('privacy.lookup.personId')}>
-          <Input value={draft} onChange={(_event, data) => setDraft(data.value)} />
-        </Field>
-        <Button type="submit">{t('privacy.lookup.show')}</Button>
-      </form>
+        submitLabel={t('privacy.lookup.show')}
+      />
       {personId ? (
         <div className={styles.column}>
           <PersonHeading api={api} personId={personId} />
@@ -94,61 +89,43 @@ export function PersonErasure({ api }: { api: ApiClient }) {
   const [personId, setPersonId] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const { busy, message, run } = useAction();
   const [identity, setIdentity] = useState<PersonIdentity | null>(null);
   const id = personId.trim();
 
   const mounted = useDialogMounted(open);
 
   /** Who is about to be erased, shown in the dialog before anything irreversible happens. */
-  const lookUp = async () => {
-    setMessage(null);
-    setBusy(true);
-    try {
+  const lookUp = () =>
+    run(async () => {
       setIdentity(await fetchPersonIdentity(api, id));
       setOpen(true);
-    } catch (error) {
-      setMessage({ intent: 'error', text: errorMessage(asApiError(error), t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    });
 
   const erase = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const { erased } = await erasePerson(api, id, confirmation.trim());
       const count = Object.values(erased).reduce((sum, n) => sum + (n ?? 0), 0);
-      setMessage({ intent: 'success', text: t('privacy.erase.done', { id, count }) });
       setPersonId('');
-    } catch (error) {
-      const apiError = asApiError(error);
-      setMessage({ intent: 'error', text: errorMessage(apiError, t) });
-    } finally {
-      setBusy(false);
-      setOpen(false);
-      setConfirmation('');
-    }
+      return t('privacy.erase.done', { id, count });
+    });
+    setOpen(false);
+    setConfirmation('');
   };
 
   return (
     <Section title={t('privacy.erase.heading')}>
       <p>{t('privacy.erase.intro')}</p>
-      <form
-        className={styles.row}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <PersonIdForm
+        value={personId}
+        onChange={setPersonId}
+        onSubmit={() => {
           if (id.length > 0) void lookUp();
         }}
-      >
-        <Field label={t('privacy.lookup.personId')}>
-          <Input value={personId} onChange={(_event, data) => setPersonId(data.value)} />
-        </Field>
-        <Button type="submit" disabled={id.length === 0 || busy}>
-          {t('privacy.erase.button')}
-        </Button>
-      </form>
+        submitLabel={t('privacy.erase.button')}
+        submitDisabled={id.length === 0 || busy}
+      />
       <LiveMessage message={message} role="status" />
       {mounted ? (
         <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
@@ -201,60 +178,39 @@ export function PersonErasure({ api }: { api: ApiClient }) {
  * import here, and the next people import brings them back.
  */
 export function PersonReimport({ api }: { api: ApiClient }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const [personId, setPersonId] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const { busy, message, setMessage, run } = useAction();
 
   const allow = async () => {
     const id = personId.trim();
-    setMessage(null);
     if (id.length === 0) {
+      setMessage(null);
       setMissing(true);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await allowReimport(api, id);
-      setMessage({ intent: 'success', text: t('privacy.reimport.done', { id }) });
       setPersonId('');
-    } catch (error) {
-      const apiError = asApiError(error);
-      setMessage({ intent: 'error', text: errorMessage(apiError, t) });
-    } finally {
-      setBusy(false);
-    }
+      return t('privacy.reimport.done', { id });
+    });
   };
 
   return (
     <Section title={t('privacy.reimport.heading')}>
       <p>{t('privacy.reimport.intro')}</p>
-      <form
-        className={styles.row}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void allow();
+      <PersonIdForm
+        value={personId}
+        onChange={(value) => {
+          setPersonId(value);
+          setMissing(false);
         }}
-      >
-        <Field
-          label={t('privacy.lookup.personId')}
-          validationState={missing ? 'error' : 'none'}
-          validationMessage={missing ? t('privacy.reimport.required') : undefined}
-        >
-          <Input
-            value={personId}
-            onChange={(_event, data) => {
-              setPersonId(data.value);
-              setMissing(false);
-            }}
-          />
-        </Field>
-        <Button type="submit" disabled={busy}>
-          {t('privacy.reimport.button')}
-        </Button>
-      </form>
+        onSubmit={() => void allow()}
+        submitLabel={t('privacy.reimport.button')}
+        submitDisabled={busy}
+        problem={missing ? t('privacy.reimport.required') : undefined}
+      />
       <LiveMessage message={message} role="status" />
     </Section>
   );

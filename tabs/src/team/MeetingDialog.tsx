@@ -8,9 +8,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -19,12 +16,12 @@ import { cancelMeeting, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
 import { errorMessage } from '../components/ErrorState';
 import { useDialogMounted } from '../components/useDialogMounted';
+import { MinutesSelect } from '../components/MinutesSelect';
+import { LiveMessage } from '../components/LiveMessage';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { meetingText } from './outcomes';
-import { isLocalInput, localInputToIso, meetingProblem, toLocalInput } from './slots';
-
-const DURATIONS = [30, 45, 60, 90];
+import { MEETING_DURATIONS, isLocalInput, localInputToIso, meetingProblem, toLocalInput } from './slots';
 
 export interface MeetingDialogProps {
   api: ApiClient;
@@ -117,25 +114,17 @@ export function MeetingDialog({
                   <Input type="datetime-local" value={time} onChange={(_, data) => setTime(data.value)} />
                 </Field>
                 <Field label={t('team.duration')}>
-                  <Select value={String(duration)} onChange={(_, data) => setDuration(Number(data.value))}>
-                    {DURATIONS.map((minutes) => (
-                      <option key={minutes} value={minutes}>
-                        {t('team.minutes', { minutes })}
-                      </option>
-                    ))}
-                  </Select>
+                  <MinutesSelect options={MEETING_DURATIONS} value={duration} onChange={setDuration} />
                 </Field>
               </>
             ) : (
               <p>{t('team.cancelBody')}</p>
             )}
-            <div aria-live="assertive">
-              {error ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </div>
+            <LiveMessage
+              message={error ? { intent: 'error', text: error } : null}
+              layout="multiline"
+              politeness="assertive"
+            />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy || issue !== null} onClick={() => void submit()}>

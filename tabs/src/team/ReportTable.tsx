@@ -1,10 +1,10 @@
 import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReportRow } from '../api/types';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { DiscussionStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
-import { ScrollRegion } from '../components/ScrollRegion';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -50,89 +50,71 @@ export function ReportTable({ year, rows, selected, onToggle, onMove, onCancel }
         : t('team.noConversations');
 
   return (
-    <ScrollRegion label={t('team.tableCaption', { year })}>
-      <table className={table.table}>
-        <caption className={table.caption}>{t('team.tableCaption', { year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={mergeClasses(table.headerCell, styles.checkCell)}>
-              <Checkbox
-                aria-label={t('team.selectPage')}
-                checked={allOn ? true : someOn ? 'mixed' : false}
-                disabled={invitable.length === 0}
-                onChange={(_, data) => onToggle(invitable, data.checked === true)}
-              />
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('team.columnName')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('team.columnConversations')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('team.columnStatus')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('team.columnMeeting')}
-            </th>
-            <th scope="col" className={table.headerCell}>
-              {t('team.columnActions')}
-            </th>
+    <DataTable
+      caption={t('team.tableCaption', { year })}
+      columns={[
+        {
+          label: (
+            <Checkbox
+              aria-label={t('team.selectPage')}
+              checked={allOn ? true : someOn ? 'mixed' : false}
+              disabled={invitable.length === 0}
+              onChange={(_, data) => onToggle(invitable, data.checked === true)}
+            />
+          ),
+          className: styles.checkCell,
+        },
+        { label: t('team.columnName') },
+        { label: t('team.columnConversations') },
+        { label: t('team.columnStatus') },
+        { label: t('team.columnMeeting') },
+        { label: t('team.columnActions') },
+      ]}
+    >
+      {rows.map((row) => {
+        const name = fullName(row);
+        return (
+          <tr key={row.id}>
+            <td className={table.cell}>
+              {canInvite(row) ? (
+                <Checkbox
+                  aria-label={t('team.selectPerson', { name })}
+                  checked={selected.has(row.id)}
+                  onChange={(_, data) => onToggle([row.id], data.checked === true)}
+                />
+              ) : null}
+            </td>
+            <RowHeader>{name}</RowHeader>
+            <td className={table.cell}>{conversationsText(row)}</td>
+            <td className={table.cell}>
+              {row.conversations.developmentDiscussion ? (
+                <DiscussionStatusBadge status={row.discussion?.status ?? null} />
+              ) : (
+                '–'
+              )}
+            </td>
+            <td className={mergeClasses(table.cell, table.nowrap)}>
+              {row.discussion?.scheduledAt ? formatDateTime(row.discussion.scheduledAt) : '–'}
+            </td>
+            <td className={table.cell}>
+              {hasMeeting(row) ? (
+                <div className={styles.actions}>
+                  <Button size="small" onClick={() => onMove(row)} aria-label={t('team.moveFor', { name })}>
+                    {t('team.move')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => onCancel(row)}
+                    aria-label={t('team.cancelFor', { name })}
+                  >
+                    {t('team.cancel')}
+                  </Button>
+                </div>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const name = fullName(row);
-            return (
-              <tr key={row.id}>
-                <td className={table.cell}>
-                  {canInvite(row) ? (
-                    <Checkbox
-                      aria-label={t('team.selectPerson', { name })}
-                      checked={selected.has(row.id)}
-                      onChange={(_, data) => onToggle([row.id], data.checked === true)}
-                    />
-                  ) : null}
-                </td>
-                <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                  {name}
-                </th>
-                <td className={table.cell}>{conversationsText(row)}</td>
-                <td className={table.cell}>
-                  {row.conversations.developmentDiscussion ? (
-                    <DiscussionStatusBadge status={row.discussion?.status ?? null} />
-                  ) : (
-                    '–'
-                  )}
-                </td>
-                <td className={mergeClasses(table.cell, table.nowrap)}>
-                  {row.discussion?.scheduledAt ? formatDateTime(row.discussion.scheduledAt) : '–'}
-                </td>
-                <td className={table.cell}>
-                  {hasMeeting(row) ? (
-                    <div className={styles.actions}>
-                      <Button
-                        size="small"
-                        onClick={() => onMove(row)}
-                        aria-label={t('team.moveFor', { name })}
-                      >
-                        {t('team.move')}
-                      </Button>
-                      <Button
-                        size="small"
-                        onClick={() => onCancel(row)}
-                        aria-label={t('team.cancelFor', { name })}
-                      >
-                        {t('team.cancel')}
-                      </Button>
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        );
+      })}
+    </DataTable>
   );
 }

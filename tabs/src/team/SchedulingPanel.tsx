@@ -5,8 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  mergeClasses,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
@@ -14,15 +12,23 @@ import type { ApiClient } from '../api/client';
 import { ApiError, asApiError } from '../api/http';
 import { invitationPreview, meetingCalendarFile, scheduleMeeting } from '../api/team';
 import type { DateWindow, MeetingOutcome, ReportRow } from '../api/types';
+import { DataTable, RowHeader } from '../components/DataTable';
 import { useDataTableStyles } from '../components/dataTableStyles';
 import { EmptyState } from '../components/EmptyState';
 import { errorMessage } from '../components/ErrorState';
 import { LiveMessage, type ActionMessage } from '../components/LiveMessage';
+import { MinutesSelect } from '../components/MinutesSelect';
 import { useI18n } from '../i18n/I18nContext';
 import { fullName } from './names';
 import { failureText, meetingText, type InvitationResult } from './outcomes';
-import { defaultFirstTime, isLocalInput, localInputToIso, meetingProblem, proposeSlots } from './slots';
-import { ScrollRegion } from '../components/ScrollRegion';
+import {
+  MEETING_DURATIONS,
+  defaultFirstTime,
+  isLocalInput,
+  localInputToIso,
+  meetingProblem,
+  proposeSlots,
+} from './slots';
 
 /** The SDK and its Markdown renderer load only when a preview is asked for. */
 const CardPreview = lazy(async () => ({ default: (await import('../cards/CardPreview')).CardPreview }));
@@ -38,7 +44,6 @@ async function downloadIcs(api: ApiClient, icsPath: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-const DURATIONS = [30, 45, 60, 90];
 const GAPS = [0, 15, 30];
 const DAY_START = 8 * 60;
 const DAY_END = 16 * 60;
@@ -194,28 +199,17 @@ export function SchedulingPanel({
             <Input type="datetime-local" value={first} onChange={(_, data) => setFirst(data.value)} />
           </Field>
           <Field label={t('team.duration')}>
-            <Select
-              value={String(duration)}
-              onChange={(_, data) => {
-                setDuration(Number(data.value));
+            <MinutesSelect
+              options={MEETING_DURATIONS}
+              value={duration}
+              onChange={(minutes) => {
+                setDuration(minutes);
                 setPreview(null);
               }}
-            >
-              {DURATIONS.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {t('team.minutes', { minutes })}
-                </option>
-              ))}
-            </Select>
+            />
           </Field>
           <Field label={t('team.gap')}>
-            <Select value={String(gap)} onChange={(_, data) => setGap(Number(data.value))}>
-              {GAPS.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {t('team.minutes', { minutes })}
-                </option>
-              ))}
-            </Select>
+            <MinutesSelect options={GAPS} value={gap} onChange={setGap} />
           </Field>
           <Button onClick={propose} disabled={!isLocalInput(first)}>
             {t('team.propose', { count: selected.length })}
@@ -224,65 +218,49 @@ export function SchedulingPanel({
       ) : null}
       {proposals.length > 0 ? (
         <>
-          <ScrollRegion label={t('team.proposalsCaption')}>
-            <table className={table.table}>
-              <caption className={table.caption}>{t('team.proposalsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnName')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnTime')}
-                  </th>
-                  <th scope="col" className={table.headerCell}>
-                    {t('team.columnPreview')}
-                  </th>
+          <DataTable
+            caption={t('team.proposalsCaption')}
+            columns={[
+              { label: t('team.columnName') },
+              { label: t('team.columnTime') },
+              { label: t('team.columnPreview') },
+            ]}
+          >
+            {proposals.map((proposal, index) => {
+              const name = fullName(proposal.row);
+              const issue = problem(proposal);
+              return (
+                <tr key={proposal.row.id}>
+                  <RowHeader>{name}</RowHeader>
+                  <td className={table.cell}>
+                    <Field validationState={issue ? 'error' : 'none'} validationMessage={issue ?? undefined}>
+                      <Input
+                        aria-label={t('team.timeFor', { name })}
+                        type="datetime-local"
+                        value={proposal.time}
+                        onChange={(_, data) => {
+                          setProposals((current) =>
+                            current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
+                          );
+                          if (preview?.employeeId === proposal.row.id) setPreview(null);
+                        }}
+                      />
+                    </Field>
+                  </td>
+                  <td className={table.cell}>
+                    <Button
+                      appearance="subtle"
+                      disabled={issue !== null || previewing !== null || sending}
+                      onClick={() => void showPreview(proposal)}
+                      aria-label={t('team.previewInvitationFor', { name })}
+                    >
+                      {t('team.previewInvitation')}
+                    </Button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {proposals.map((proposal, index) => {
-                  const name = fullName(proposal.row);
-                  const issue = problem(proposal);
-                  return (
-                    <tr key={proposal.row.id}>
-                      <th scope="row" className={mergeClasses(table.cell, table.rowHeader)}>
-                        {name}
-                      </th>
-                      <td className={table.cell}>
-                        <Field
-                          validationState={issue ? 'error' : 'none'}
-                          validationMessage={issue ?? undefined}
-                        >
-                          <Input
-                            aria-label={t('team.timeFor', { name })}
-                            type="datetime-local"
-                            value={proposal.time}
-                            onChange={(_, data) => {
-                              setProposals((current) =>
-                                current.map((p, i) => (i === index ? { ...p, time: data.value } : p)),
-                              );
-                              if (preview?.employeeId === proposal.row.id) setPreview(null);
-                            }}
-                          />
-                        </Field>
-                      </td>
-                      <td className={table.cell}>
-                        <Button
-                          appearance="subtle"
-                          disabled={issue !== null || previewing !== null || sending}
-                          onClick={() => void showPreview(proposal)}
-                          aria-label={t('team.previewInvitationFor', { name })}
-                        >
-                          {t('team.previewInvitation')}
-                        </Button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              );
+            })}
+          </DataTable>
           {preview ? (
             <Suspense fallback={null}>
               <CardPreview

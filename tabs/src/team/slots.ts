@@ -20,6 +20,9 @@ export interface SlotPlan {
   dayEndMinutes: number;
 }
 
+/** The lengths, in minutes, a supervisor can give a development discussion's meeting. */
+export const MEETING_DURATIONS = [30, 45, 60, 90] as const;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function toLocalInput(date: Date): string {

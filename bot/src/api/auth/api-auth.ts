@@ -9,7 +9,9 @@
  *   }));
  */
 import type { Request } from 'restify';
-import type { AppContext } from '../../features/feature';
+import type { AppConfig } from '../../config';
+import type { RefusalLog, Logger } from '../../logging';
+import type { Repositories } from '../../storage/repositories';
 import { ApiError, requestLocale } from '../../http-kit/api-error';
 import type { ApiMessageCode } from '../../http-kit/api-messages';
 import { apiRoute } from '../../http-kit/api-route';
@@ -24,7 +26,7 @@ import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { entraTokenRules } from './entra-token-rules';
 import type { RequestIdentity } from '../../http-kit/request-identity';
 import type { SignIn } from '../../http-kit/route-kit';
-import { rateLimitedError } from '../../http-kit/rate-limit';
+import { rateLimitedError, type AddressGuard, type RateLimiter } from '../../http-kit/rate-limit';
 import { inTheirLanguageIfKnown } from '../../i18n/person-language';
 
 export interface ApiAuth extends SignIn {
@@ -62,7 +64,18 @@ function bearerToken(req: Request): string {
   return match[1];
 }
 
-function createApiAuth(context: AppContext): ApiAuth {
+/** What the sign-in reads of the app (the app's context has it all). */
+export interface ApiAuthContext {
+  config: Pick<AppConfig, 'apiAuth'>;
+  repositories: Pick<Repositories, 'organisations' | 'people' | 'languageChoices'>;
+  logger: Logger;
+  refusals: RefusalLog;
+  rateLimiter: RateLimiter;
+  addressGuard: AddressGuard;
+  baseUrl(): string;
+}
+
+function createApiAuth(context: ApiAuthContext): ApiAuth {
   const { config, repositories, logger, refusals, rateLimiter, addressGuard } = context;
   const isRegistered = async (tenantId: string): Promise<boolean> =>
     (await repositories.organisations.get(tenantId)) !== null;
@@ -134,9 +147,9 @@ function createApiAuth(context: AppContext): ApiAuth {
   };
 }
 
-const perApp = new WeakMap<AppContext, ApiAuth>();
+const perApp = new WeakMap<ApiAuthContext, ApiAuth>();
 
-export function apiAuth(context: AppContext): ApiAuth {
+export function apiAuth(context: ApiAuthContext): ApiAuth {
   let auth = perApp.get(context);
   if (!auth) {
     auth = createApiAuth(context);

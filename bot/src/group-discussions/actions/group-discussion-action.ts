@@ -10,7 +10,7 @@ import {
   cardData,
   guarded,
   refusedAbout,
-  refusedAtField,
+  refusalShown,
   type Outcome,
 } from '../../cards/card-action-kit';
 import { translator } from '../../cards/localised';
@@ -68,20 +68,19 @@ export function groupDiscussionAction(
         );
         const shown = current?.value ?? read.value;
         const refusal = refusalNotice(outcome);
-        const atTop = () => fullCard(deps, shown, person, request.locale, refusal);
         const theme = refusedAbout(outcome, 'theme') as GroupTheme | undefined;
-        if (!theme) return atTop();
         // A text of one theme: under that theme's field (a contribution's, or a conclusion's for the chair).
         const field =
-          request.verb === GROUP_DISCUSSION_VERBS.contribute
+          theme &&
+          (request.verb === GROUP_DISCUSSION_VERBS.contribute
             ? contributionInputId(theme)
-            : conclusionInputId(theme);
-        return refusedAtField(
-          await fullCard(deps, shown, person, request.locale, null),
-          field,
-          translator(GROUP_DISCUSSION_TEXTS, request.locale)(refusal.key),
+            : conclusionInputId(theme));
+        return refusalShown(
           request,
-          atTop,
+          refusal,
+          field,
+          () => translator(GROUP_DISCUSSION_TEXTS, request.locale)(refusal.key),
+          (notice) => fullCard(deps, shown, person, request.locale, notice),
         );
       },
     );

@@ -10,7 +10,7 @@ import {
   cardData,
   guarded,
   refusedAbout,
-  refusedAtField,
+  refusalShown,
   type Outcome,
 } from '../../cards/card-action-kit';
 import { translator } from '../../cards/localised';
@@ -56,17 +56,15 @@ export function strategyAction(
         show(deps, person, request.locale, ref.year, await run(person, ref.year, ref.etag, request)),
       async (outcome) => {
         const notice = noticeOf(outcome);
-        const atTop = () => show(deps, person, request.locale, ref.year, notice);
         const item = refusedAbout(outcome, 'item');
         const theme = refusedAbout(outcome, 'theme');
         const field = item ? agendaInputId(item) : theme ? themeInputId(theme) : undefined;
-        if (!field) return atTop();
-        return refusedAtField(
-          await show(deps, person, request.locale, ref.year, null),
-          field,
-          translator(STRATEGY_TEXTS, request.locale)(notice.key),
+        return refusalShown(
           request,
-          atTop,
+          notice,
+          field,
+          () => translator(STRATEGY_TEXTS, request.locale)(notice.key),
+          (shown) => show(deps, person, request.locale, ref.year, shown),
         );
       },
     );

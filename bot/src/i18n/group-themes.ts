@@ -1,16 +1,9 @@
-/** The group-discussion opening card's texts in each language. */
+/**
+ * The four themes of a group competence discussion (domain/group-discussion.ts) in each language: the start
+ * card, the discussion's own card, the strategic discussion and the summaries all name them the same way.
+ */
 import type { GroupTheme } from '../domain/group-discussion';
 import type { LocalisedText } from '../domain/locale';
-import { GROUP_DISCUSSION_TEXTS } from '../group-discussions/group-discussion-texts';
-
-export const GROUP_CARD_TEXTS = {
-  title: GROUP_DISCUSSION_TEXTS.title,
-  body: {
-    fi: '{chair} aloitti tiimin ryhmäosaamiskeskustelun. Pohtikaa yhdessä näitä teemoja:',
-    sv: '{chair} har inlett teamets gruppsamtal om kompetens. Fundera tillsammans på dessa teman:',
-    en: "{chair} has started the team's group competence discussion. Think about these themes together:",
-  },
-} satisfies Record<string, LocalisedText>;
 
 export const THEME_TEXTS: Record<GroupTheme, LocalisedText> = {
   currentCompetence: { fi: 'Nykyosaaminen', sv: 'Nuvarande kompetens', en: 'Current competence' },

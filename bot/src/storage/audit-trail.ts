@@ -3,7 +3,7 @@
  * content); changes after they are stored.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditLogRepository } from '../storage/audit-log-repository';
+import type { AuditLogRepository } from './audit-log-repository';
 import type { AuditEntry, AuditEvent } from '../domain/audit-entry';
 
 export interface AuditTrail {

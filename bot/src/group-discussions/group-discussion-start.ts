@@ -17,7 +17,8 @@ import { AlreadyExistsError } from '../storage/errors';
 import type { GroupDiscussionStart } from '../contract/team';
 import type { Repositories } from '../storage/repositories';
 import { notFound, refusal } from '../http-kit/refusals';
-import { GROUP_CARD_TEXTS, THEME_TEXTS } from './group-discussion-texts';
+import { GROUP_CARD_TEXTS } from './group-start-texts';
+import { THEME_TEXTS } from '../i18n/group-themes';
 import {
   channelAddress,
   outcomeCode,
