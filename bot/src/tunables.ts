@@ -46,6 +46,11 @@ export const COACHING_BANK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000
 /** The competence framework: HR edits it rarely. */
 export const COMPETENCE_FRAMEWORK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
 /**
+ * A service area's team names, as the summaries' heatmap rows show them: an import renames a team seldom, and
+ * another instance shows the new name within a minute. Names only: nothing the disclosure model computes with.
+ */
+export const TEAM_NAMES_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
+/**
  * Discussions `getForChange` may answer without a read: a person filling in the form presses "save" every minute
  * or so; 2,000 discussions of a few kilobytes each is a few megabytes.
  */

@@ -1,5 +1,6 @@
 /**
  * Every package the bot's and the tabs' sources import is declared in that workspace's package.json (or the root's),
+ * and every package the tests and benchmarks import in one of the package.json files,
  * so `npm ci` installs it on purpose and not only because another package happens to depend on it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -35,12 +36,9 @@ const packageOf = (specifier: string): string =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
-function undeclaredImports(workspace: string): string[] {
-  const known = new Set([
-    ...declared(join(ROOT, 'package.json')),
-    ...declared(join(ROOT, workspace, 'package.json')),
-  ]);
-  return sourceFiles(join(ROOT, workspace, 'src')).flatMap((file) => {
+function undeclaredImports(folder: string, manifests: string[]): string[] {
+  const known = new Set(manifests.flatMap((manifest) => [...declared(join(ROOT, manifest))]));
+  return sourceFiles(join(ROOT, folder)).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     return [
       ...text.matchAll(
@@ -56,5 +54,12 @@ function undeclaredImports(workspace: string): string[] {
 }
 
 test.each(['bot', 'tabs'])('every package %s/src imports is declared', (workspace) => {
-  expect(undeclaredImports(workspace)).toEqual([]);
+  expect(
+    undeclaredImports(join(workspace, 'src'), ['package.json', join(workspace, 'package.json')]),
+  ).toEqual([]);
+});
+
+test.each(['tests', 'bench'])('every package %s/ imports is declared in one of the workspaces', (folder) => {
+  const manifests = ['package.json', join('bot', 'package.json'), join('tabs', 'package.json')];
+  expect(undeclaredImports(folder, manifests)).toEqual([]);
 });

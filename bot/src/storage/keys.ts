@@ -205,6 +205,16 @@ export const teamAggregateKeys = {
     rowKey: join('shown', keyPart(nodeId, 'figure node id')),
   }),
   baselinePrefix: join('shown', ''),
+  /**
+   * The year's baselines packed many nodes to a row (`shown|pack|0000`, …), so that a first read after a release
+   * writes them in one transaction and every read takes them in a few rows. A node id never holds "|" (keyPart),
+   * so these keys are apart from the one-row-per-node baselines of before (`shown|<node>`).
+   */
+  baselinePack: (tenantId: string, year: number, pack: number): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('shown', 'pack', String(pack).padStart(4, '0')),
+  }),
+  baselinePackPrefix: join('shown', 'pack', ''),
   /** Counts released in steps (demand, HR's progress), one row per figure set. */
   released: (tenantId: string, year: number, key: string): EntityKey => ({
     partitionKey: tenantYear(tenantId, year),

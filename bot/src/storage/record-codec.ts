@@ -45,6 +45,8 @@ export class RecordCodec<T> {
   private readonly jsonFields: ReadonlySet<string>;
   /** What `decode` makes of each field when its property is absent (null, undefined or a default). */
   private readonly absentValues = new Map<string, unknown>();
+  /** Picked schemas by their fields (a codec is asked for a few lists of fields, fixed in the code). */
+  private readonly picked = new Map<string, z.ZodType>();
 
   /** `schema` describes the record (checked against T); `json` names the fields stored as JSON. */
   constructor(
@@ -106,8 +108,22 @@ export class RecordCodec<T> {
 
   /** Only `fields` of a row read with `columns(fields)`. */
   decodeFields<K extends keyof T & string>(row: Row, fields: readonly K[]): Pick<T, K> {
-    const mask = Object.fromEntries(fields.map((field) => [field, true])) as Record<string, true>;
-    return this.parse(this.schema.pick(mask), row, fields) as Pick<T, K>;
+    return this.parse(this.pickedSchema(fields), row, fields) as Pick<T, K>;
+  }
+
+  /**
+   * The schema of `fields` only, built once per list of fields: zod compiles a schema on its first parse, and
+   * building it for every row of a page cost more than the rows' parsing (a demand scan of thousands of rows).
+   */
+  private pickedSchema(fields: readonly string[]): z.ZodType {
+    const key = fields.join('\n');
+    let schema = this.picked.get(key);
+    if (!schema) {
+      const mask = Object.fromEntries(fields.map((field) => [field, true])) as Record<string, true>;
+      schema = this.schema.pick(mask);
+      this.picked.set(key, schema);
+    }
+    return schema;
   }
 
   /** The table properties holding `fields`, for a query's select. */

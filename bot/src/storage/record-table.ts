@@ -218,6 +218,11 @@ export class RecordTable<T> {
     });
   }
 
+  /** A record's own row read by a range read over several kinds of rows (CorruptRecordError if it is not one). */
+  decodeRow(row: Row): T {
+    return this.decode(row);
+  }
+
   /** The record in its own row; a row whose values would be stored elsewhere is corrupt. */
   private decode(row: Row): T {
     const value = this.codec.decode(row);

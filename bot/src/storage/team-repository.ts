@@ -8,6 +8,9 @@ import { rowKeyPrefixFilter, teamKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes, type PageRequest, type SyncPlan } from './record-table';
 import type { Page, TableStore, Versioned } from './table-store';
+import { ExpiringCache } from './expiring-cache';
+import { readAll } from './read-all';
+import { TEAM_NAMES_CACHE } from '../tunables';
 
 const teamSchema = z.object({
   tenantId: z.string().min(1),
@@ -20,6 +23,8 @@ const teamSchema = z.object({
 
 export class TeamRepository {
   private readonly table: RecordTable<Team>;
+  /** Team id → name per service area; any write here, the import included, forgets the tenant's. */
+  private readonly recentNames = new ExpiringCache<ReadonlyMap<string, string>>(TEAM_NAMES_CACHE);
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -35,12 +40,23 @@ export class TeamRepository {
 
   /** AlreadyExistsError if the team exists. */
   async create(team: Team): Promise<Versioned<Team>> {
-    return this.table.insert(team);
+    return this.recentNames.forgetTenantAfter(team.tenantId, this.table.insert(team));
   }
 
   /** Moving a team to another service area moves its copy in the same transaction. */
   async update(read: Versioned<Team>, changes: Changes<Team, 'tenantId' | 'id'>): Promise<Versioned<Team>> {
-    return this.table.update(read, changes);
+    return this.recentNames.forgetTenantAfter(read.value.tenantId, this.table.update(read, changes));
+  }
+
+  /**
+   * A service area's team names (id → name), as read at most a minute ago (TEAM_NAMES_CACHE) or since this
+   * repository last wrote the tenant's teams: for showing names, never for deciding anything.
+   */
+  async namesForServiceArea(tenantId: TenantId, serviceAreaId: string): Promise<ReadonlyMap<string, string>> {
+    return this.recentNames.load(tenantId, serviceAreaId, async () => {
+      const teams = await readAll((page) => this.listForServiceArea(tenantId, serviceAreaId, page));
+      return new Map(teams.map((team) => [team.id, team.name]));
+    });
   }
 
   async listForServiceArea(
@@ -60,6 +76,7 @@ export class TeamRepository {
   async planSync(tenantId: TenantId, teams: readonly Team[]): Promise<SyncPlan> {
     const partitionKey = teamKeys.partition(tenantId);
     const existing = await this.table.list(rowKeyPrefixFilter(partitionKey, teamKeys.rowPrefix));
-    return this.table.planSync(teams, existing, partitionKey);
+    const plan = this.table.planSync(teams, existing, partitionKey);
+    return { counts: plan.counts, run: () => this.recentNames.forgetTenantAfter(tenantId, plan.run()) };
   }
 }

@@ -73,23 +73,40 @@ export async function releaseInSteps(
       attempt === 1 && read
         ? [...read]
         : (await repos.teamAggregates.listDisclosureState(tenantId, year)).released;
-    const byKey = new Map(stored.map((read) => [read.value.key, read.value]));
-    const fresh: ReleasedCounts[] = [];
-    const result = new Map<string, Released>();
-    for (const [key, counts] of live) {
-      const last = byKey.get(key);
-      if (moved(last?.counts ?? {}, counts) >= step) {
-        fresh.push({ tenantId, year, key, counts, releasedAt: at });
-        result.set(key, { counts, releasedAt: at });
-      } else {
-        result.set(
-          key,
-          last ? { counts: last.counts, releasedAt: last.releasedAt } : { counts: {}, releasedAt: null },
-        );
-      }
-    }
+    const { result, fresh } = planReleases(tenantId, year, live, step, stored, at);
     // Another reader may release in between: the write then fails and the next attempt compares with its release.
     if (fresh.length > 0) await repos.teamAggregates.writeReleased(tenantId, year, fresh, stored);
     return result;
   });
+}
+
+/**
+ * What `releaseInSteps` shows and must store, computed from the releases read (`stored`) without writing: for a
+ * caller that writes the new releases (`fresh`, each with the ETag in `stored`) together with other rows of the
+ * year, before anything computed from them is shown.
+ */
+export function planReleases(
+  tenantId: string,
+  year: number,
+  live: ReadonlyMap<string, Record<string, number>>,
+  step: number,
+  stored: readonly Versioned<ReleasedCounts>[],
+  at: string = new Date().toISOString(),
+): { result: Map<string, Released>; fresh: ReleasedCounts[] } {
+  const byKey = new Map(stored.map((read) => [read.value.key, read.value]));
+  const fresh: ReleasedCounts[] = [];
+  const result = new Map<string, Released>();
+  for (const [key, counts] of live) {
+    const last = byKey.get(key);
+    if (moved(last?.counts ?? {}, counts) >= step) {
+      fresh.push({ tenantId, year, key, counts, releasedAt: at });
+      result.set(key, { counts, releasedAt: at });
+    } else {
+      result.set(
+        key,
+        last ? { counts: last.counts, releasedAt: last.releasedAt } : { counts: {}, releasedAt: null },
+      );
+    }
+  }
+  return { result, fresh };
 }

@@ -1,9 +1,11 @@
 /**
  * Compiles a service area's summary (koonti) from what is stored, and the city-wide figures for HR and the
- * city manager's management team. Reads only aggregates and group discussions' conclusions: one read each
- * for the organisation, the framework, the area's teams, the area's team rows this year and last year, its
- * group discussions and its development-action requests (page sizes of 1,000), so a 5,000-person area takes
- * 7 round trips and the city a few more per 1,000 teams.
+ * city manager's management team. Reads only aggregates and group discussions' conclusions: one read each for
+ * the organisation, the framework, the service areas, the area's team names (kept a minute: names only), the
+ * year's team rows together with the disclosure state beside them (one range read), last year's team rows, the
+ * group discussions and the development-action requests (page sizes of 1,000), so a 5,000-person area takes 8
+ * round trips (7 with its team names kept), the city 6, and a few more per 1,000 teams or requests; the first
+ * read after a release also writes what it showed (the baselines, and any demand released) in one transaction.
  */
 import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import type { Repositories } from '../storage/repositories';
@@ -13,11 +15,11 @@ import {
   type DemandRow,
 } from '../storage/development-action-request-repository';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
-import type { DisclosureBaseline, ReleasedCounts, TeamAggregate } from '../storage/team-aggregate-repository';
+import type { DisclosureState, ReleasedCounts, TeamAggregate } from '../storage/team-aggregate-repository';
 import type { Versioned } from '../storage/table-store';
 import { readAll } from '../storage/read-all';
 import { createHash } from 'node:crypto';
-import { againAfterWriteRace, releaseInSteps } from './released-counts';
+import { againAfterWriteRace, planReleases, releaseInSteps, type Released } from './released-counts';
 import {
   effectiveThreshold,
   figuresWithBaselines,
@@ -84,26 +86,37 @@ export async function releasedDemand(
   live: ReadonlyMap<string, readonly DemandCount[]>,
   threshold: number,
   read?: readonly Versioned<ReleasedCounts>[],
-): Promise<Map<string, { demand: DemandCount[]; released: boolean }>> {
-  const key = (areaId: string): string => `demand:${areaId}`;
-  const released = await releaseInSteps(
-    repos,
-    tenantId,
-    year,
-    new Map(
-      [...live].map(([areaId, counts]) => [
-        key(areaId),
-        Object.fromEntries(counts.map((item) => [`${item.kind}|${item.form}`, item.count])),
-      ]),
-    ),
-    threshold,
-    undefined,
-    read,
-  );
-  const none = await demandCounts([]);
+): Promise<Map<string, ShownDemand>> {
+  const released = await releaseInSteps(repos, tenantId, year, demandSets(live), threshold, undefined, read);
+  return shownDemand(live.keys(), released, await demandCounts([]));
+}
+
+/** What each area's demand is, as shown, and whether it was ever released. */
+interface ShownDemand {
+  demand: DemandCount[];
+  released: boolean;
+}
+
+const demandKey = (areaId: string): string => `demand:${areaId}`;
+
+/** Each area's live demand as a set of counts released in steps (`demand:<area>`: `kind|form` → count). */
+function demandSets(live: ReadonlyMap<string, readonly DemandCount[]>): Map<string, Record<string, number>> {
   return new Map(
-    [...live.keys()].map((areaId) => {
-      const release = released.get(key(areaId));
+    [...live].map(([areaId, counts]) => [
+      demandKey(areaId),
+      Object.fromEntries(counts.map((item) => [`${item.kind}|${item.form}`, item.count])),
+    ]),
+  );
+}
+
+function shownDemand(
+  areaIds: Iterable<string>,
+  released: ReadonlyMap<string, Released>,
+  none: readonly DemandCount[],
+): Map<string, ShownDemand> {
+  return new Map(
+    [...areaIds].map((areaId) => {
+      const release = released.get(demandKey(areaId));
       return [
         areaId,
         {
@@ -145,59 +158,59 @@ async function compileFigures(
   year: number,
   focus: string | null,
 ): Promise<SummaryFigures> {
-  const [limit, framework, areas, teams, rows, previousRows, demand, state] = await Promise.all([
+  const [limit, framework, areas, names, state, previousRows, demand] = await Promise.all([
     threshold(repos, tenantId),
     repos.competenceFrameworks.inEffect(tenantId, year),
     repos.serviceAreas.list(tenantId),
+    // The heatmap rows' names (a minute's cache: names only, nothing the disclosure computes with).
     focus === null
-      ? Promise.resolve([])
-      : readAll((page) => repos.teams.listForServiceArea(tenantId, focus, page)),
-    repos.teamAggregates.listForYear(tenantId, year),
+      ? Promise.resolve(new Map<string, string>())
+      : repos.teams.namesForServiceArea(tenantId, focus),
+    // The year's team rows and the disclosure state stored beside them: one range read.
+    repos.teamAggregates.listYearWithDisclosureState(tenantId, year),
     repos.teamAggregates.listForYear(tenantId, year - 1),
     demandByArea(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
-    repos.teamAggregates.listDisclosureState(tenantId, year),
   ]);
+  const rows = state.rows;
   const none = await demandCounts([]);
-  const demandReleases = await releasedDemand(
-    repos,
-    tenantId,
-    year,
+  const liveDemand = demandSets(
     new Map(areas.map(({ value: area }) => [area.id, demand.get(area.id) ?? none])),
-    effectiveThreshold(limit),
-    state.released,
   );
-  const names = new Map(teams.map((team) => [team.id, team.name]));
   const thisYear = byServiceArea(rows);
   const lastYear = byServiceArea(previousRows);
-  const figureAreas: FigureArea[] = areas.map(({ value: area }) => {
-    const areaRows = thisYear.get(area.id) ?? [];
-    const before = lastYear.get(area.id);
-    return {
-      id: area.id,
-      name: area.name,
-      groups: areaRows.map((row) => ({
-        id: row.teamId,
-        name: names.get(row.teamId) ?? row.teamId,
-        tally: tallyOf(row),
-        previous: row.previous ?? null,
-      })),
-      releasedAt: areaRows.reduce<string | null>(
-        (latest, row) => (row.releasedAt && (!latest || row.releasedAt > latest) ? row.releasedAt : latest),
-        null,
-      ),
-      demand: demandReleases.get(area.id)?.demand ?? none,
-      demandReleased: demandReleases.get(area.id)?.released ?? false,
-      previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
-    };
-  });
   const releases = releaseState(limit, rows);
-  // Another reader may record baselines in between: then compute again from what it stored.
+  // Another reader may release demand or record baselines in between: then compute again from what it stored.
   return againAfterWriteRace(async (attempt) => {
-    const stored =
-      attempt === 1
-        ? state.baselines
-        : (await repos.teamAggregates.listDisclosureState(tenantId, year)).baselines;
-    return withBaselines(repos, tenantId, year, releases, stored, (baselines) =>
+    const read = attempt === 1 ? state : await repos.teamAggregates.listDisclosureState(tenantId, year);
+    // Demand released in steps (rule 9), written together with the baselines below, before anything is shown.
+    const demandRelease = planReleases(tenantId, year, liveDemand, effectiveThreshold(limit), read.released);
+    const demandReleases = shownDemand(
+      areas.map(({ value: area }) => area.id),
+      demandRelease.result,
+      none,
+    );
+    const figureAreas: FigureArea[] = areas.map(({ value: area }) => {
+      const areaRows = thisYear.get(area.id) ?? [];
+      const before = lastYear.get(area.id);
+      return {
+        id: area.id,
+        name: area.name,
+        groups: areaRows.map((row) => ({
+          id: row.teamId,
+          name: names.get(row.teamId) ?? row.teamId,
+          tally: tallyOf(row),
+          previous: row.previous ?? null,
+        })),
+        releasedAt: areaRows.reduce<string | null>(
+          (latest, row) => (row.releasedAt && (!latest || row.releasedAt > latest) ? row.releasedAt : latest),
+          null,
+        ),
+        demand: demandReleases.get(area.id)?.demand ?? none,
+        demandReleased: demandReleases.get(area.id)?.released ?? false,
+        previousYear: before ? mergeTallies(before.map(tallyOf)) : null,
+      };
+    });
+    return withBaselines(repos, tenantId, year, releases, read, demandRelease.fresh, (baselines) =>
       figuresWithBaselines({ threshold: limit, framework, areas: figureAreas, focus, baselines }),
     );
   });
@@ -226,12 +239,14 @@ async function withBaselines(
   tenantId: string,
   year: number,
   releases: string,
-  stored: readonly Versioned<DisclosureBaseline>[],
+  read: DisclosureState,
+  freshDemand: readonly ReleasedCounts[],
   compute: (baselines: Map<string, Record<string, number>>) => ReturnType<typeof figuresWithBaselines>,
 ): Promise<SummaryFigures> {
-  const byNode = new Map(stored.map((read) => [read.value.nodeId, read.value]));
+  const stored = read.baselines;
+  const byNode = new Map(stored.nodes.map((node) => [node.nodeId, node]));
   const baselines = new Map(
-    stored.map(({ value }) => [value.nodeId, value.releases === releases ? value.before : value.shown]),
+    stored.nodes.map((node) => [node.nodeId, node.releases === releases ? node.before : node.shown]),
   );
   const { figures, baselines: next } = compute(baselines);
   const changed = [...next].flatMap(([nodeId, shown]) =>
@@ -239,7 +254,14 @@ async function withBaselines(
       ? []
       : [{ tenantId, year, nodeId, releases, before: baselines.get(nodeId) ?? {}, shown }],
   );
-  if (changed.length > 0) await repos.teamAggregates.writeBaselines(tenantId, year, changed, stored);
+  if (changed.length > 0 || freshDemand.length > 0) {
+    await repos.teamAggregates.writeDisclosure(
+      tenantId,
+      year,
+      { baselines: changed, released: freshDemand },
+      read,
+    );
+  }
   return figures;
 }
 
