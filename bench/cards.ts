@@ -11,6 +11,7 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../bot/src/app';
 import { loadConfig } from '../bot/src/config';
@@ -116,7 +117,9 @@ async function floorCpuPerSubmit(
     const before = process.cpuUsage();
     const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
     const cpu = process.cpuUsage(before);
-    console.log(`cards_floor_submits_per_second: ${(closed.latencies.length / closed.seconds).toFixed(0)}`);
+    console.log(
+      `cards_floor_submits_per_second: ${(closed.latencies.length / closed.seconds).toFixed(0)} submits/s`,
+    );
     return (cpu.user + cpu.system) / 1000 / closed.latencies.length;
   } finally {
     clients.close();
@@ -124,7 +127,13 @@ async function floorCpuPerSubmit(
   }
 }
 
+/** The machine's 1-minute load average: the figures mean little when other work shares the 2 cores. */
+function printLoad(when: 'start' | 'end'): void {
+  console.log(`cards_load_average_at_${when}: ${loadavg()[0]?.toFixed(2)} (1 min)`);
+}
+
 async function main(): Promise<void> {
+  printLoad('start');
   const azurite = await startAzurite();
   const config = loadConfig({
     PORT: '0',
@@ -193,12 +202,12 @@ async function main(): Promise<void> {
       });
 
       const sorted = [...closed.latencies].sort((a, b) => a - b);
-      console.log(`cards_users: ${USERS}`);
-      console.log(`cards_submits: ${sorted.length}`);
+      console.log(`cards_users: ${USERS} users`);
+      console.log(`cards_submits: ${sorted.length} submits`);
       console.log(`cards_p50: ${percentile(sorted, 50).toFixed(1)} ms`);
       console.log(`cards_p95: ${percentile(sorted, 95).toFixed(1)} ms`);
       console.log(`cards_p99: ${percentile(sorted, 99).toFixed(1)} ms`);
-      console.log(`cards_submits_per_second: ${(sorted.length / closed.seconds).toFixed(0)}`);
+      console.log(`cards_submits_per_second: ${(sorted.length / closed.seconds).toFixed(0)} submits/s`);
       const cpuMs = (cpu.user + cpu.system) / 1000;
       console.log(`cards_service_cpu_per_submit: ${(cpuMs / sorted.length).toFixed(2)} ms`);
       if (storageCpuBefore !== null && storageCpuAfter !== null) {
@@ -211,7 +220,9 @@ async function main(): Promise<void> {
       }
       const pacedSorted = [...paced.latencies].sort((a, b) => a - b);
       console.log(`cards_paced_target: ${PACED_RATE} submits/s`);
-      console.log(`cards_paced_submits_per_second: ${(pacedSorted.length / paced.seconds).toFixed(0)}`);
+      console.log(
+        `cards_paced_submits_per_second: ${(pacedSorted.length / paced.seconds).toFixed(0)} submits/s`,
+      );
       console.log(`cards_paced_p50: ${percentile(pacedSorted, 50).toFixed(1)} ms`);
       console.log(`cards_paced_p95: ${percentile(pacedSorted, 95).toFixed(1)} ms`);
       console.log(`cards_paced_p99: ${percentile(pacedSorted, 99).toFixed(1)} ms`);
@@ -219,6 +230,7 @@ async function main(): Promise<void> {
       const floorCpuMs = await floorCpuPerSubmit(azurite.connectionString, tenantId, employees);
       console.log(`cards_floor_cpu_per_submit: ${floorCpuMs.toFixed(2)} ms`);
       console.log(`cards_cpu_ratio_to_floor: ${(cpuMs / sorted.length / floorCpuMs).toFixed(2)} x`);
+      printLoad('end');
     } finally {
       clients.close();
     }

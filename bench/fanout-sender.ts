@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const materialiseMs = Date.now() - materialising;
   const materialisePeakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  // A lease not followed by a request is a send time the worker missed (see MAX_LATENESS_MS).
+  // A lease not followed by a request is a send time the worker missed (see FANOUT_MAX_LATENESS_MS in tunables.ts).
   let leases = 0;
   let requests = 0;
   const worker = fanout.worker(

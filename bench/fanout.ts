@@ -7,10 +7,12 @@
  *
  * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
  * first), --ceiling R (50, Teams' requests/s per tenant: the engine paces one under it and never exceeds it), --latency-ms L (50), --skip-baseline.
- * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process (e.g. "--trace-gc", "--max-old-space-size=64").
+ * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process, in place of SENDER_HEAP (e.g.
+ * "--trace-gc --max-old-space-size=96", or "" for V8's default heap).
  * Prints one `name: value unit` line per figure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -201,11 +203,20 @@ interface Memory {
 
 const MB = 1024 * 1024;
 
+/**
+ * The sending process's heap, as a process running the fan-out worker is to be started (bench/README.md,
+ * "Memory"): every full collection leaves some 34 MB live, and with V8's default limits on a large machine the
+ * garbage of the deliveries waiting for their send times piles up to 250 MB before the first one. An old space of
+ * 96 MB (nearly three times the live heap; 64 MB made the collector thrash) and young semi-spaces of 8 MB keep
+ * the resident set near 120 MB.
+ */
+const SENDER_HEAP = '--max-old-space-size=96 --max-semi-space-size=8';
+
 async function engine(connectionString: string, opts: Options): Promise<number> {
   const connector = await startConnector(opts.latencyMs);
   const total = opts.tenants.reduce((sum, count) => sum + count, 0);
   const sender = fork(await bundleSender(), {
-    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP).split(' ').filter(Boolean),
     cwd: join(__dirname, '..'),
     env: {
       ...process.env,
@@ -254,6 +265,8 @@ async function engine(connectionString: string, opts: Options): Promise<number> 
     2,
   );
   print('fanout.missed_send_times', leases - requests, 'leases');
+  // Over every tenant together; with one tenant, the most the stand-in counted against its 50 in any second.
+  print('fanout.max_per_second', maxInSecond(received.map((r) => r.at)), 'requests');
   print('fanout.peak_rss', peakRss / MB, 'MB');
   if (opts.tenants.length > 1) tenantFigures(received, opts, started);
   await connector.close();
@@ -319,7 +332,13 @@ async function baseline(opts: Options): Promise<number> {
   return achieved;
 }
 
+/** The machine's 1-minute load average: the figures mean little when other work shares the 2 cores. */
+function printLoad(when: 'start' | 'end'): void {
+  print(`load_average_at_${when}`, loadavg()[0] ?? 0, '(1 min)', 2);
+}
+
 export async function main(): Promise<void> {
+  printLoad('start');
   const opts = options();
   print(
     'fanout.recipients',
@@ -330,6 +349,7 @@ export async function main(): Promise<void> {
   print('fanout.ceiling', opts.ceiling, 'requests/s');
   print('fanout.pacing', tenantRateFor(opts.ceiling).ratePerSecond, 'requests/s');
   print('connector.latency', opts.latencyMs, 'ms');
+  console.error(`sending process: node ${process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP}`);
   const azurite = await startAzurite();
   try {
     const engineRate = await engine(azurite.connectionString, opts);
@@ -337,6 +357,7 @@ export async function main(): Promise<void> {
       const baselineRate = await baseline(opts);
       print('fanout.speedup_vs_sequential', baselineRate > 0 ? engineRate / baselineRate : 0, 'x', 1);
     }
+    printLoad('end');
   } finally {
     await azurite.stop();
   }

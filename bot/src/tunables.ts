@@ -2,8 +2,8 @@
  * Every tunable of the service in one place (like the large-scale-notification sample's consts.ts): rates,
  * page sizes, caches, concurrency, timeouts and bounds, each with the reason for its value. Operators change
  * the rate limits and the background jobs' intervals through the environment (config.ts reads them, with the
- * defaults below); the others change here, with a review. Limits of Microsoft's services (Table Storage's 1000 rows a page, Teams' send rates) are
- * facts, not tunables, and stay beside the code that cites their documents.
+ * defaults below); the others change here, with a review. Limits of Microsoft's services (Table Storage's 1000
+ * rows a page, Teams' send rates) are facts, not tunables, and stay beside the code that cites their documents.
  */
 
 /** A cache's lifetime and size: an entry is reread after `ttlMs`, and the oldest goes beyond `maxEntries`. */
@@ -164,8 +164,8 @@ export const KEYS_TIMEOUT_MS = 5_000;
 /** /healthz reports storage unreachable when it has not answered by then (the SDK's own retries take longer). */
 export const HEALTH_STORAGE_TIMEOUT_MS = 5_000;
 /**
- * A Bot Connector request unanswered this long is abandoned: shorter than the fan-out's lease, so it is given up
- * before another worker may resend the same message.
+ * A Bot Connector request unanswered this long is abandoned: shorter than the fan-out's lease (FANOUT_LEASE_MS),
+ * so it is given up before another worker may resend the same message.
  */
 export const CONNECTOR_REQUEST_TIMEOUT_MS = 20_000;
 /**
@@ -191,3 +191,60 @@ export const MAX_CONTINUATION_TOKEN_LENGTH = 2048;
  * tokens live an hour or so, a minute is generous for synced clocks.
  */
 export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 60;
+
+// Fan-out (bot/src/fanout): pacing, leases, retries and page sizes of reminder campaigns and kept sends.
+// Teams' own limits (50 requests/s per tenant, 7/1 s, 8/2 s, 60/30 s per conversation) are facts and stay
+// beside the code that cites them (tenant-rate-limiter.ts, conversation-pacer.ts).
+
+/** Requests/s the shared rate paces under Teams' ceiling: one a second is the room a send a few ms late needs. */
+export const FANOUT_PACING_GAP_PER_SECOND = 1;
+/** How far ahead of now a process may claim send times: no process hoards the tenant's rate. */
+export const FANOUT_CLAIM_HORIZON_MS = 1000;
+/** The most send times one claim (one write of the tenant's rate row) takes: 16 is a third of a second at 49/s. */
+export const FANOUT_MAX_CLAIM = 16;
+/** An idle rate row's first time is this far ahead: the conversation's reservation and the lease write first. */
+export const FANOUT_CLAIM_LEAD_MS = 250;
+/** While others' claims reach beyond the horizon, the rate row is read again this often. */
+export const FANOUT_RATE_RECHECK_MS = 250;
+/**
+ * The last guard's window is this much longer than Teams' second: Teams counts arrivals, and the time from our
+ * count to its arrival varies by a few ms (the client's serialisation, the network, a collection pause).
+ * At 49/s fifty-one requests span 1,020 ms, so up to 20 ms costs no rate when the sends are on time.
+ */
+export const FANOUT_SEND_WINDOW_MARGIN_MS = 20;
+/** A send time missed by more than this is not used: late sends would crowd the next ones. */
+export const FANOUT_MAX_LATENESS_MS = 50;
+/** The lease is written at least this long before the send time, so the write does not delay the send. */
+export const FANOUT_MIN_LEASE_LEAD_MS = 200;
+/** …and at most this long: the longer a lease is held unsent, the more a crash makes `uncertain`. */
+export const FANOUT_MAX_LEASE_LEAD_MS = 1000;
+/** Per-conversation windows are widened by this much: sends arrive a little after their reserved time. */
+export const FANOUT_CONVERSATION_MARGIN_MS = 250;
+/**
+ * Deliveries in progress at once in a worker: each waits about the claim horizon for its send time plus a few
+ * round trips, some 70 at 49/s; the rest keep the rate's claims ahead of time and serve other tenants.
+ */
+export const FANOUT_WORKER_CONCURRENCY = 256;
+/** Of those, one tenant's at most: enough for its rate, so a city's campaign leaves slots to small tenants. */
+export const FANOUT_TENANT_CONCURRENCY = 96;
+/** Rows held in memory at most per slot: a few batches ahead, never a whole campaign. */
+export const FANOUT_MAX_HELD_PER_SLOT = 4;
+/** How long a received batch stays hidden from other workers (renewed at a third of it while worked on). */
+export const FANOUT_VISIBILITY_SECONDS = 120;
+/** How long a 'sending' lease lasts: far longer than any request may take. */
+export const FANOUT_LEASE_MS = 60_000;
+/** A wait longer than this (a backoff, another worker's lease) hands the batch back to the queue. */
+export const FANOUT_MAX_INLINE_WAIT_MS = 30_000;
+/** How long a worker waits before asking an empty queue again: a kept send starts within half a second. */
+export const FANOUT_IDLE_POLL_MS = 500;
+/** Retries of a transient failure: 12 attempts with backoff from 1 s doubling to 5 min span about half an hour. */
+export const FANOUT_RETRY = { maxAttempts: 12, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 } as const;
+/** A campaign's batches show in the queue this long before its rate reaches them: no worker holds a city's rows. */
+export const FANOUT_CAMPAIGN_LEAD_SECONDS = 10;
+/** Buckets written at once while a campaign is materialised. */
+export const FANOUT_CREATE_CONCURRENCY = 8;
+/**
+ * Rows encoded and held at once while a campaign is materialised: some 64 per bucket (128 buckets), so a page
+ * still goes in few transactions, and a 40,000-recipient campaign is written in 5 pages instead of held whole.
+ */
+export const FANOUT_CREATE_PAGE = 8192;

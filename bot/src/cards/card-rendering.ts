@@ -21,11 +21,22 @@ export function cardTemplate<Model extends object>(json: object): (model: Model)
 function withoutNulls(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutNulls);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([, value]) => value !== null)
-      .map(([key, value]) => [key, withoutNulls(value)]),
-  );
+  // A copy (the expansion may hold the model's own objects), by a plain loop: run on every card of every submit.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) {
+    const value = (node as Record<string, unknown>)[key];
+    if (value === null) continue;
+    // A key "__proto__" (from data) stays a property, as Object.fromEntries would keep it.
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: withoutNulls(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = withoutNulls(value);
+  }
+  return copy;
 }
 
 /** Teams shows a card's message with this fallback text in notifications and old clients. */

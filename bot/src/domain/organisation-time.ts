@@ -22,14 +22,22 @@ const partsFormat = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+type LocalParts = { date: string; time: string; seconds: string; year: number; hour: number };
+
+/**
+ * The last second asked for and its parts: every card submit asks for now's round year and dates, and
+ * `formatToParts` is the costly part, so within one second the parts are only copied.
+ */
+let lastSecond: { second: number; parts: LocalParts } | null = null;
+
 /** The local calendar date ("YYYY-MM-DD"), time ("HH:MM"), seconds ("SS"), year and hour of an instant. */
-export function localParts(instant: Date): {
-  date: string;
-  time: string;
-  seconds: string;
-  year: number;
-  hour: number;
-} {
+export function localParts(instant: Date): LocalParts {
+  const second = Math.floor(instant.getTime() / 1000);
+  if (lastSecond?.second !== second) lastSecond = { second, parts: formatParts(instant) };
+  return { ...lastSecond.parts };
+}
+
+function formatParts(instant: Date): LocalParts {
   const parts = partsFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';

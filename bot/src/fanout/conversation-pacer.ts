@@ -5,6 +5,7 @@
  */
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import type { TableStore } from '../storage/table-store';
+import { FANOUT_CONVERSATION_MARGIN_MS } from '../tunables';
 import { pacingKeys } from './fanout-keys';
 
 export interface ConversationLimit {
@@ -18,9 +19,6 @@ export const TEAMS_CONVERSATION_LIMITS: readonly ConversationLimit[] = [
   { count: 60, windowMs: 30_000 },
 ];
 
-/** Sends arrive a little after their reserved time; windows are widened by this much to stay inside. */
-const MARGIN_MS = 250;
-
 /**
  * The earliest time at or after `at` when one more message fits every limit, given the times already reserved
  * (past or future). Conservative: counts every reservation within a window's length on either side.
@@ -32,12 +30,12 @@ export function earliestSlot(
 ): number {
   const fits = (x: number): boolean =>
     limits.every(({ count, windowMs }) => {
-      const width = windowMs + MARGIN_MS;
+      const width = windowMs + FANOUT_CONVERSATION_MARGIN_MS;
       return times.filter((time) => time > x - width && time < x + width).length < count;
     });
   const candidates = [
     at,
-    ...limits.flatMap(({ windowMs }) => times.map((time) => time + windowMs + MARGIN_MS)),
+    ...limits.flatMap(({ windowMs }) => times.map((time) => time + windowMs + FANOUT_CONVERSATION_MARGIN_MS)),
   ]
     .filter((x) => x >= at)
     .sort((a, b) => a - b);
@@ -51,7 +49,7 @@ export class ConversationPacer {
     private readonly store: TableStore,
     private readonly limits: readonly ConversationLimit[] = TEAMS_CONVERSATION_LIMITS,
   ) {
-    this.keepMs = Math.max(...limits.map((limit) => limit.windowMs)) + MARGIN_MS;
+    this.keepMs = Math.max(...limits.map((limit) => limit.windowMs)) + FANOUT_CONVERSATION_MARGIN_MS;
   }
 
   /** Reserves `at` for a message to the conversation; or, if it does not fit, returns the earliest time that does. */

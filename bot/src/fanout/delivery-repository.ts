@@ -11,6 +11,7 @@ import { mapConcurrently } from '../storage/bounded-concurrency';
 import { MAX_TRANSACTION_ACTIONS, type Row, type TableStore, type Versioned } from '../storage/table-store';
 import { DELIVERY_STATES, type Delivery, type DeliveryRequest, type DeliveryState } from './delivery';
 import { deliveryKeys } from './fanout-keys';
+import { FANOUT_CREATE_CONCURRENCY, FANOUT_CREATE_PAGE } from '../tunables';
 import type { StateCounts } from '../domain/delivery-state';
 
 const target = z.discriminatedUnion('kind', [
@@ -48,14 +49,6 @@ const deliverySchema = z.object({
   updatedAt: z.string(),
 }) satisfies z.ZodType<Delivery>;
 
-/** Buckets written at once while a campaign is materialised. */
-const CREATE_CONCURRENCY = 8;
-/**
- * Rows encoded and held at once while a campaign is materialised: some 64 per bucket, so a page still goes in
- * few transactions (128 buckets), and a 40,000-recipient campaign is written in 5 pages instead of held whole.
- */
-const CREATE_PAGE = 8192;
-
 export type DeliveryChanges = Partial<
   Omit<Delivery, 'tenantId' | 'campaignId' | 'recipientKey' | 'target' | 'payload'>
 >;
@@ -79,7 +72,7 @@ export class DeliveryRepository {
   /**
    * Creates the deliveries that do not exist yet, leaving existing ones (and their progress) alone; returns the
    * buckets that hold them, in order, with how many of the campaign's rows each holds. The requests are taken a
-   * page (CREATE_PAGE) at a time, so a city's campaign is never in memory whole: only the page's rows and a count
+   * page (FANOUT_CREATE_PAGE) at a time, so a city's campaign is never in memory whole: only the page's rows and a count
    * per bucket. A page's rows of one bucket go in transactions of up to 100; a transaction that meets an existing
    * row is redone row by row. `onRequest` sees each request as it is taken (the caller counts, checks keys).
    */
@@ -98,7 +91,7 @@ export class DeliveryRepository {
       const buckets = [...page.values()];
       page = new Map();
       held = 0;
-      await mapConcurrently(buckets, CREATE_CONCURRENCY, (rows) => this.createRows(rows));
+      await mapConcurrently(buckets, FANOUT_CREATE_CONCURRENCY, (rows) => this.createRows(rows));
     };
     for (const request of requests) {
       onRequest?.(request);
@@ -123,7 +116,7 @@ export class DeliveryRepository {
       if (rows) rows.push(row);
       else page.set(bucket, [row]);
       held += 1;
-      if (held >= CREATE_PAGE) await flush();
+      if (held >= FANOUT_CREATE_PAGE) await flush();
     }
     if (held > 0) await flush();
     return [...counts].map(([bucket, rows]) => ({ bucket, rows })).sort((a, b) => a.bucket - b.bucket);

@@ -36,6 +36,18 @@ import { afterFailure, DEFAULT_RETRY, describeFailure, type RetrySettings } from
 import { DELIVERY_BUCKETS } from './fanout-keys';
 import { SendWindow } from './send-window';
 import type { TenantRateLimiter } from './tenant-rate-limiter';
+import {
+  FANOUT_IDLE_POLL_MS,
+  FANOUT_LEASE_MS,
+  FANOUT_MAX_HELD_PER_SLOT,
+  FANOUT_MAX_INLINE_WAIT_MS,
+  FANOUT_MAX_LATENESS_MS,
+  FANOUT_MAX_LEASE_LEAD_MS,
+  FANOUT_MIN_LEASE_LEAD_MS,
+  FANOUT_TENANT_CONCURRENCY,
+  FANOUT_VISIBILITY_SECONDS,
+  FANOUT_WORKER_CONCURRENCY,
+} from '../tunables';
 
 export interface WorkerSettings {
   /** This worker's id in leases; unique per process start. */
@@ -63,12 +75,12 @@ export interface WorkerSettings {
 }
 
 export const DEFAULT_WORKER: Omit<WorkerSettings, 'owner'> = {
-  concurrency: 256,
-  tenantConcurrency: 96,
-  visibilitySeconds: 120,
-  leaseMs: 60_000,
-  maxInlineWaitMs: 30_000,
-  idlePollMs: 500,
+  concurrency: FANOUT_WORKER_CONCURRENCY,
+  tenantConcurrency: FANOUT_TENANT_CONCURRENCY,
+  visibilitySeconds: FANOUT_VISIBILITY_SECONDS,
+  leaseMs: FANOUT_LEASE_MS,
+  maxInlineWaitMs: FANOUT_MAX_INLINE_WAIT_MS,
+  idlePollMs: FANOUT_IDLE_POLL_MS,
   retry: DEFAULT_RETRY,
 };
 
@@ -104,23 +116,18 @@ export interface WorkerDeps {
   clock?: PacingClock;
 }
 
-/** The lease is written at least this long before the send time, so the write does not delay the send. */
-const MIN_LEASE_LEAD_MS = 200;
-/** …and at most this long: the longer a lease is held unsent, the more a crash makes `uncertain`. */
-const MAX_LEASE_LEAD_MS = 1000;
-
 /**
  * How long before its send time a delivery's lease is written: the recent lease writes' smoothed duration plus
  * four times their smoothed deviation (as TCP estimates its retransmission timeout). A slow store moves the
  * lease earlier instead of making the send miss its time.
  */
 class LeaseLead {
-  private average = MIN_LEASE_LEAD_MS / 4;
-  private deviation = MIN_LEASE_LEAD_MS / 8;
+  private average = FANOUT_MIN_LEASE_LEAD_MS / 4;
+  private deviation = FANOUT_MIN_LEASE_LEAD_MS / 8;
 
   ms(): number {
     const estimate = this.average + 4 * this.deviation;
-    return Math.min(MAX_LEASE_LEAD_MS, Math.max(MIN_LEASE_LEAD_MS, estimate));
+    return Math.min(FANOUT_MAX_LEASE_LEAD_MS, Math.max(FANOUT_MIN_LEASE_LEAD_MS, estimate));
   }
 
   observe(writeMs: number): void {
@@ -130,10 +137,6 @@ class LeaseLead {
 }
 /** A batch's size until it is read: a bucket of a 5,000-recipient campaign. */
 const TYPICAL_BATCH = Math.ceil(5000 / DELIVERY_BUCKETS);
-/** Rows held in memory at most, per slot: a few batches ahead, never a whole campaign. */
-const MAX_HELD_PER_SLOT = 4;
-/** A send time missed by more than this is not used: late sends would crowd the next ones. */
-const MAX_LATENESS_MS = 50;
 
 type Outcome = 'done' | { retryAt: number };
 
@@ -228,7 +231,10 @@ export class DeliveryWorker {
         // A tenant's rows beyond its own slots cannot start anyway, so they do not stop the worker from taking
         // other tenants' batches; the rows held in memory stay bounded all the same.
         const { usable, held } = this.outstanding();
-        if (usable >= this.settings.concurrency || held >= this.settings.concurrency * MAX_HELD_PER_SLOT) {
+        if (
+          usable >= this.settings.concurrency ||
+          held >= this.settings.concurrency * FANOUT_MAX_HELD_PER_SLOT
+        ) {
           await Promise.race([this.served.promise, this.pause(this.settings.idlePollMs)]);
           continue;
         }
@@ -413,7 +419,7 @@ export class DeliveryWorker {
       deps.onStep?.('leased', current.value);
       this.leaseLead.observe(clock.now() - leaseStart);
       await clock.sleep(at - clock.now());
-      if (clock.now() > at + MAX_LATENESS_MS) continue;
+      if (clock.now() > at + FANOUT_MAX_LATENESS_MS) continue;
       await this.sendWindow.admit(delivery.tenantId, this.stopped.signal);
 
       const next = await this.request(current, target, conversationId, activity);

@@ -5,6 +5,7 @@
  */
 import type { DeliveryState } from './delivery';
 import type { SendFailure } from './message-sender';
+import { FANOUT_RETRY } from '../tunables';
 
 export interface RetrySettings {
   maxAttempts: number;
@@ -12,7 +13,7 @@ export interface RetrySettings {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 12, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 };
+export const DEFAULT_RETRY: RetrySettings = { ...FANOUT_RETRY };
 
 const TRANSIENT = new Set([412, 429, 500, 502, 503, 504]);
 

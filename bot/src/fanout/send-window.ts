@@ -5,10 +5,8 @@
  * time are closer than that; at a rate just under Teams' ceiling such a pair would put one request too many
  * into Teams' one-second window and draw a 429. Here that request waits the few ms instead.
  */
+import { FANOUT_SEND_WINDOW_MARGIN_MS } from '../tunables';
 import type { PacingClock } from './pacing-clock';
-
-/** Teams measures at its end: a little more than the window absorbs the network's own jitter. */
-const WINDOW_MARGIN_MS = 10;
 
 export class SendWindow {
   /** Per tenant, the times this process's last requests left, oldest first; never more than `limit`. */
@@ -17,7 +15,7 @@ export class SendWindow {
   constructor(
     private readonly limit: number,
     private readonly clock: PacingClock,
-    private readonly windowMs = 1000 + WINDOW_MARGIN_MS,
+    private readonly windowMs = 1000 + FANOUT_SEND_WINDOW_MARGIN_MS,
   ) {}
 
   /** Waits until one more request of the tenant fits, and counts it as leaving now. */

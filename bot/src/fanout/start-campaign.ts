@@ -9,6 +9,7 @@ import type { CampaignRepository } from './campaign-repository';
 import type { DeliveryRequest } from './delivery';
 import type { DeliveryRepository } from './delivery-repository';
 import type { FanoutQueue } from './fanout-queue';
+import { FANOUT_CAMPAIGN_LEAD_SECONDS } from '../tunables';
 
 export interface CampaignStores {
   campaigns: CampaignRepository;
@@ -41,8 +42,8 @@ export interface CampaignPace {
   leadSeconds: number;
 }
 
-/** What a worker can keep ahead of the rate without holding a large campaign's rows in memory. */
-export const DEFAULT_CAMPAIGN_LEAD_SECONDS = 10;
+/** What a worker can keep ahead of the rate without holding a large campaign's rows in memory (tunables.ts). */
+export const DEFAULT_CAMPAIGN_LEAD_SECONDS = FANOUT_CAMPAIGN_LEAD_SECONDS;
 
 export type StartOutcome = 'started' | 'resumed' | 'alreadyStarted';
 

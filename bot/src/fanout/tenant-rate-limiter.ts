@@ -8,6 +8,13 @@
  * lost. The rate is one request a second under Teams' 50 per app per tenant: the gap absorbs sends a few ms late.
  */
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import {
+  FANOUT_CLAIM_HORIZON_MS,
+  FANOUT_CLAIM_LEAD_MS,
+  FANOUT_MAX_CLAIM,
+  FANOUT_PACING_GAP_PER_SECOND,
+  FANOUT_RATE_RECHECK_MS,
+} from '../tunables';
 import type { TableStore } from '../storage/table-store';
 import { pacingKeys } from './fanout-keys';
 import { systemClock, type PacingClock } from './pacing-clock';
@@ -32,21 +39,17 @@ export const TEAMS_TENANT_CEILING = 50;
  * ms late needs (the last guard, send-window.ts, holds the ceiling itself).
  */
 export function tenantRateFor(ceiling: number): TenantRateSettings {
-  return { ratePerSecond: Math.max(1, ceiling - 1), horizonMs: 1000, maxClaim: 16 };
+  return {
+    ratePerSecond: Math.max(1, ceiling - FANOUT_PACING_GAP_PER_SECOND),
+    horizonMs: FANOUT_CLAIM_HORIZON_MS,
+    maxClaim: FANOUT_MAX_CLAIM,
+  };
 }
 
 export const DEFAULT_TENANT_RATE: TenantRateSettings = tenantRateFor(TEAMS_TENANT_CEILING);
 
 /** The most requests of a tenant one process lets leave in a second at this pacing (send-window.ts). */
 export const ceilingOf = (settings: TenantRateSettings): number => Math.floor(settings.ratePerSecond) + 1;
-
-/**
- * When the row is idle (or the claims fell behind), the first time is this far ahead: time for the conversation's
- * reservation and the lease write, a few table round trips, before the send; a time given closer is often missed.
- */
-const CLAIM_LEAD_MS = 250;
-/** While others' claims reach beyond the horizon, the row is read again this often. */
-const RECHECK_MS = 250;
 
 interface Waiter {
   resolve(at: number): void;
@@ -141,9 +144,9 @@ export class TenantRateLimiter {
     for (;;) {
       const now = this.clock.now();
       const read = await this.store.get(key.partitionKey, key.rowKey);
-      const start = Math.max(read ? Number(read.value.nextAt) : 0, now + CLAIM_LEAD_MS);
+      const start = Math.max(read ? Number(read.value.nextAt) : 0, now + FANOUT_CLAIM_LEAD_MS);
       if (start - now > this.settings.horizonMs) {
-        await this.clock.sleep(Math.min(RECHECK_MS, start - now - this.settings.horizonMs));
+        await this.clock.sleep(Math.min(FANOUT_RATE_RECHECK_MS, start - now - this.settings.horizonMs));
         return [];
       }
       const row = { ...key, nextAt: String(start + count * this.intervalMs) };

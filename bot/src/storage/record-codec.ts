@@ -46,6 +46,8 @@ function describe(error: z.ZodError): string {
 export class RecordCodec<T> {
   private readonly fields: string[];
   private readonly jsonFields: ReadonlySet<string>;
+  /** What `decode` makes of each field when its property is absent (null, undefined or a default). */
+  private readonly absentValues = new Map<string, unknown>();
   /** Picked schemas by their fields (a codec is asked for a few lists of fields, fixed in the code). */
   private readonly picked = new Map<string, z.ZodType>();
 
@@ -61,6 +63,16 @@ export class RecordCodec<T> {
 
   /** The row for a value under `key`; InvalidRecordError or RecordTooLargeError instead of a bad write. */
   row(key: EntityKey, value: T): Row {
+    return this.encode(key, value).row;
+  }
+
+  /**
+   * The row for a value under `key`, and the value as `decode` reads that row back: the checked value itself
+   * (its defaults and transforms applied), each field a null or absent value left unwritten given as a read of
+   * the missing property gives it, so a writer need not parse what it has just checked. It differs from a read
+   * only where JSON does not keep a difference (an undefined property inside a JSON field, -0).
+   */
+  encode(key: EntityKey, value: T): { row: Row; value: T } {
     const parsed = this.schema.safeParse(value);
     if (!parsed.success) throw new InvalidRecordError(this.table, describe(parsed.error));
     const row: Row = { ...key };
@@ -71,7 +83,26 @@ export class RecordCodec<T> {
       } else if (fieldValue !== null && fieldValue !== undefined) this.writeScalar(row, field, fieldValue);
     }
     if (entityBytes(row) > MAX_ENTITY_BYTES) throw new RecordTooLargeError(this.table, null);
-    return row;
+    const data = parsed.data as Record<string, unknown>;
+    const read: Record<string, unknown> = {};
+    for (const field of this.fields) {
+      const fieldValue = data[field];
+      const written = this.jsonFields.has(field)
+        ? fieldValue !== undefined
+        : fieldValue !== null && fieldValue !== undefined;
+      read[field] = written ? fieldValue : this.absentValue(field);
+    }
+    return { row, value: read as T };
+  }
+
+  /** The field's schema applied to a missing property, as `decode` applies it (computed once per field). */
+  private absentValue(field: string): unknown {
+    if (!this.absentValues.has(field)) {
+      const missing = this.jsonFields.has(field) ? undefined : null;
+      const parsed = (this.schema.shape as Record<string, z.ZodType>)[field]?.safeParse(missing);
+      this.absentValues.set(field, parsed?.success ? parsed.data : missing);
+    }
+    return this.absentValues.get(field);
   }
 
   decode(row: Row): T {

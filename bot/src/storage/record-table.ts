@@ -255,12 +255,15 @@ export class RecordTable<T> {
   }
 
   /** The record row first (created, or replaced with the ETag read), then its copies. */
-  private actions(previous: Versioned<T> | null, next: T): TransactionAction[] {
+  private actions(
+    previous: Versioned<T> | null,
+    next: T,
+    row: Row = this.codec.row(this.layout.key(next), next),
+  ): TransactionAction[] {
     if (previous && (!previous.etag || previous.etag === '*')) {
       throw new Error('An update needs the ETag that was read.');
     }
     const key = this.layout.key(next);
-    const row = this.codec.row(key, next);
     const copies = this.copyKeys(next);
     const previousCopies = new Set(previous ? this.copyKeys(previous.value) : []);
     const actions: TransactionAction[] = [
@@ -284,15 +287,16 @@ export class RecordTable<T> {
   }
 
   private async write(previous: Versioned<T> | null, next: T): Promise<Versioned<T>> {
-    const actions = this.actions(previous, next);
-    const row = (actions[0] as TransactionAction)[1] as Row;
+    // The value as a read of the row would decode it, without parsing it a second time (RecordCodec.encode).
+    const { row, value } = this.codec.encode(this.layout.key(next), next);
+    const actions = this.actions(previous, next, row);
     const etag =
       actions.length > 1
         ? ((await this.store.transaction(actions))[0] ?? '')
         : previous
           ? await this.store.replace(row, previous.etag)
           : await this.store.insert(row);
-    return { value: this.codec.decode(row), etag };
+    return { value, etag };
   }
 
   /** Packs each record's actions, never split, into transactions of at most 100 actions (one partition). */
