@@ -1,7 +1,6 @@
 /** Ids derived from names, for HR files that name service areas and teams without giving their codes. */
+import { MAX_ID_LENGTH } from '../domain/content-limits';
 import { fnv1a } from '../storage/fingerprint';
-
-export const MAX_ID_LENGTH = 64;
 
 /** "Opetus ja varhaiskasvatus" → "opetus-ja-varhaiskasvatus": lowercase ASCII, digits and hyphens only. */
 export function idFromName(name: string): string {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Locale } from '../domain/locale';
 import { ROLES, type Role, type TeamKind } from '../domain/organisation';
-import { idFromName, MAX_ID_LENGTH } from './derived-id';
+import { MAX_ID_LENGTH } from '../domain/content-limits';
+import { idFromName } from './derived-id';
 import type { ImportErrorCode } from './import-errors';
 import { hasForbiddenCharacters } from '../domain/free-text';
 
