@@ -16,7 +16,6 @@
  * `--areas N --area-size N` change the city.
  */
 import { parseArgs } from 'node:util';
-import type { TableClient } from '@azure/data-tables';
 import { startAzurite } from '../bot/src/devstack/azurite';
 import { defaultCompetenceFramework } from '../bot/src/domain/competence-catalogue';
 import type { DevelopmentDiscussion, LearningWay } from '../bot/src/domain/development-discussion';
@@ -28,6 +27,7 @@ import { mapConcurrently } from '../bot/src/storage/bounded-concurrency';
 import { writeOrganisation } from '../bot/src/storage/organisation-import';
 import { openRepositories, type Repositories } from '../bot/src/storage/repositories';
 import { openStorageAccount, type StorageAccount } from '../bot/src/storage/storage-account';
+import { requestCountingAccount } from '../bot/src/storage/request-counting';
 import { rebuildServiceArea, rebuildYear } from '../bot/src/summaries/aggregate-refresh';
 import { tallyDiscussions } from '../bot/src/summaries/team-tally';
 import type { TeamAggregate } from '../bot/src/storage/team-aggregate-repository';
@@ -53,26 +53,10 @@ interface Counter {
 }
 
 function countingAccount(account: StorageAccount, counter: Counter): StorageAccount {
-  const counted = new WeakSet<TableClient>();
-  const instrument = (client: TableClient, name: string): TableClient => {
-    if (!counted.has(client)) {
-      client.pipeline.addPolicy({
-        name: 'benchRoundTrips',
-        sendRequest: (request, next) => {
-          counter.requests += 1;
-          counter.byTable.set(name, (counter.byTable.get(name) ?? 0) + 1);
-          return next(request);
-        },
-      });
-      counted.add(client);
-    }
-    return client;
-  };
-  return {
-    ...account,
-    table: (name) => instrument(account.table(name), name),
-    ensureTable: async (name) => instrument(await account.ensureTable(name), name),
-  };
+  return requestCountingAccount(account, (table) => {
+    counter.requests += 1;
+    counter.byTable.set(table, (counter.byTable.get(table) ?? 0) + 1);
+  });
 }
 
 interface City {

@@ -5,11 +5,10 @@
  * a release writes what it showed in one transaction. Counting requests is behaviour (each is a round trip to
  * Azure Storage), not timing.
  */
-import type { TableClient } from '@azure/data-tables';
 import { rebuildYear } from '../../bot/src/summaries/aggregate-refresh';
 import { compileCityFigures, compileServiceAreaSummary } from '../../bot/src/summaries/summary-compilation';
 import { openRepositories, type Repositories } from '../../bot/src/storage/repositories';
-import type { StorageAccount } from '../../bot/src/storage/storage-account';
+import { requestCountingAccount } from '../../bot/src/storage/request-counting';
 import { ConcurrencyConflictError } from '../../bot/src/storage/errors';
 import { teamAggregateKeys } from '../../bot/src/storage/keys';
 import type { DisclosureBaseline } from '../../bot/src/storage/team-aggregate-repository';
@@ -18,28 +17,6 @@ import { AREA_A, knownCity, storeKnownCity, YEAR } from './support/known-city';
 
 /** Requests sent by the table clients, by table (without the tests' prefix). */
 type Requests = Map<string, number>;
-
-function countingAccount(account: StorageAccount, requests: Requests): StorageAccount {
-  const counted = new WeakSet<TableClient>();
-  const instrument = (client: TableClient, name: string): TableClient => {
-    if (!counted.has(client)) {
-      client.pipeline.addPolicy({
-        name: 'countRequests',
-        sendRequest: (request, next) => {
-          requests.set(name, (requests.get(name) ?? 0) + 1);
-          return next(request);
-        },
-      });
-      counted.add(client);
-    }
-    return client;
-  };
-  return {
-    ...account,
-    table: (name) => instrument(account.table(name), name),
-    ensureTable: async (name) => instrument(await account.ensureTable(name), name),
-  };
-}
 
 const total = (requests: Requests): number => [...requests.values()].reduce((a, b) => a + b, 0);
 
@@ -56,7 +33,11 @@ describe('summaries: storage round trips', () => {
   }
 
   beforeAll(async () => {
-    repositories = await openRepositories(countingAccount(testStorageAccount(), requests));
+    repositories = await openRepositories(
+      requestCountingAccount(testStorageAccount(), (table) =>
+        requests.set(table, (requests.get(table) ?? 0) + 1),
+      ),
+    );
     const city = knownCity(newTenantId());
     tenantId = city.organisation.tenantId;
     await storeKnownCity(repositories, city);
