@@ -5,8 +5,8 @@
 import { defaultAnnualClock } from '../../bot/src/domain/default-annual-clock';
 import { newDevelopmentDiscussion, schedule } from '../../bot/src/domain/development-discussion-lifecycle';
 import type { Person } from '../../bot/src/domain/organisation';
-import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { campaignId } from '../../bot/src/domain/reminder';
+import { numberedRecipients, storeMaterialisedCampaign } from '../support/reminder-campaigns';
 import type { SignInOrganisation } from '../support/tokens';
 import {
   call,
@@ -266,38 +266,16 @@ describe('progress of the round', () => {
 });
 
 describe('reminder sends', () => {
-  const target = () => ({
-    kind: 'conversation' as const,
-    serviceUrl: api.connector.serviceUrl,
-    conversationId: 'a:1',
-  });
-
-  /** A materialised campaign with two deliveries still pending, created at `createdAt`. */
+  /** A materialised campaign with its deliveries still pending (two named people by default), created at `createdAt`. */
   async function campaign(tenantId: string, id: string, createdAt: Date, total = 2): Promise<void> {
-    const fanout = await openFanout(api.app.storage);
-    await fanout.campaigns.create({
+    await storeMaterialisedCampaign(api.app.storage, {
       tenantId,
       campaignId: id,
       label: 'reminder.preparationDue.developmentDiscussions.employee',
-      total,
-      materialised: true,
-      createdAt: createdAt.toISOString(),
-    });
-    await fanout.deliveries.createMissing(
-      tenantId,
-      id,
-      total === 2
-        ? [
-            { recipientKey: 'person:p-employee', target: target(), payload: {} },
-            { recipientKey: 'person:p-coop', target: target(), payload: {} },
-          ]
-        : Array.from({ length: total }, (_, i) => ({
-            recipientKey: `person:p-${i}`,
-            target: target(),
-            payload: {},
-          })),
       createdAt,
-    );
+      recipientKeys: total === 2 ? ['person:p-employee', 'person:p-coop'] : numberedRecipients(total),
+      serviceUrl: api.connector.serviceUrl,
+    });
   }
 
   test('lists the tenant’s sends with their counts by state', async () => {

@@ -19,11 +19,11 @@ import { DEMO_TEAM, demoChannels } from '../../bot/src/organisation-data/demo-ch
 import { demoPersonas, generateDemoMunicipality } from '../../bot/src/organisation-data/demo-municipality';
 import { organisationYear } from '../../bot/src/domain/organisation-time';
 import { campaignId } from '../../bot/src/domain/reminder';
-import { openFanout } from '../../bot/src/fanout/fanout-engine';
 import { requireBuiltTabs } from '../app-package/tab-server';
 import { postActivity, teamInstallation } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { artifactPath } from '../support/browser';
+import { numberedRecipients, storeMaterialisedCampaign } from '../support/reminder-campaigns';
 import { newTenantId } from '../support/storage';
 import { axeViolations, launchTabsBrowser, type TabsBrowser } from './tabs-browser';
 import { bearer, devToken } from '../support/tokens';
@@ -221,33 +221,20 @@ test('HR’s progress says when each service area’s counts were released, or w
 }, 120_000);
 
 test('HR’s reminder sends withhold the counts of a send that would tell how few finished since the last one', async () => {
-  const fanout = await openFanout(app.storage);
   const phase = 'development-discussions';
   // The phase's opening went to 12; 14 days before the deadline 10 were still open: 2 finished (fewer than 5).
   for (const [date, kind, total] of [
     ['2026-01-01', 'phaseOpened', 12],
     ['2026-03-17', 'deadlineApproaching', 10],
   ] as const) {
-    const id = campaignId(date, kind, phase, 'employee');
-    const createdAt = new Date(`${date}T06:00:00Z`);
-    await fanout.campaigns.create({
+    await storeMaterialisedCampaign(app.storage, {
       tenantId,
-      campaignId: id,
+      campaignId: campaignId(date, kind, phase, 'employee'),
       label: `reminder.${kind}.developmentDiscussions.employee`,
-      total,
-      materialised: true,
-      createdAt: createdAt.toISOString(),
+      createdAt: new Date(`${date}T06:00:00Z`),
+      recipientKeys: numberedRecipients(total),
+      serviceUrl: connector.serviceUrl,
     });
-    await fanout.deliveries.createMissing(
-      tenantId,
-      id,
-      Array.from({ length: total }, (_, i) => ({
-        recipientKey: `person:p-${i}`,
-        target: { kind: 'conversation' as const, serviceUrl: connector.serviceUrl, conversationId: `a:${i}` },
-        payload: {},
-      })),
-      createdAt,
-    );
   }
   const page = await tabs.open(app.url, 'hr', '#/hr?view=sends');
   const table = page.getByRole('table', { name: 'Muistutusten lähetykset, uusimmat ensin' });
