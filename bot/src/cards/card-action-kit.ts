@@ -2,12 +2,16 @@
  * What every feature's card actions share: the card's data checked with zod, and a rule's refusal or a
  * lost race turned into the current card with a notice instead of an error (nothing was written then).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainRuleError } from '../domain/errors';
 import type { Person } from '../domain/organisation';
 import type { CardActionRequest, CardActionResult } from './card-action';
 import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
 import { withFieldRefusal } from './field-refusal';
+import { YEAR_BOUNDS } from '../tunables';
+
+/** A year a card's data names: within the years any card, API or route accepts. */
+export const cardYear = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 
 export type Outcome =
   { kind: 'refused'; code: string; params?: Record<string, string | number> } | { kind: 'conflict' };

@@ -4,13 +4,12 @@
  */
 import { z } from 'zod';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../../cards/card-action';
-import { actingPerson, cardData, guarded } from '../../cards/card-action-kit';
+import { actingPerson, cardData, cardYear, guarded } from '../../cards/card-action-kit';
 import { roundYearOf } from '../../cards/discussion-access';
 import { translator } from '../../cards/localised';
 import type { Locale } from '../../domain/locale';
 import type { Person } from '../../domain/organisation';
 import type { Repositories } from '../../storage/repositories';
-import { YEAR_BOUNDS } from '../../tunables';
 import { DEVELOPMENT_ACTION_TEXTS } from '../development-action-texts';
 import { requestsCard, type ActionNotice } from '../development-action-view';
 
@@ -19,7 +18,7 @@ export interface DevelopmentActionDeps {
   now(): Date;
 }
 
-export const yearSchema = z.object({ year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max) });
+export const yearSchema = z.object({ year: cardYear });
 
 export const message = (locale: Locale, key: 'notice.notLinked' | 'demand.notAllowed'): CardActionResult => ({
   kind: 'message',

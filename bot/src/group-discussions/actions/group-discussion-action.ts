@@ -8,6 +8,7 @@ import type { CardActionHandler, CardActionRequest, CardActionResult } from '../
 import {
   actingPerson,
   cardData,
+  cardYear,
   guarded,
   refusedAbout,
   refusalShown,
@@ -16,7 +17,6 @@ import {
 import { translator } from '../../cards/localised';
 import type { GroupCompetenceDiscussion, GroupTheme } from '../../domain/group-discussion';
 import type { Person } from '../../domain/organisation';
-import { YEAR_BOUNDS } from '../../tunables';
 import { fullCard, notice, type GroupDiscussionDeps } from '../group-discussion-context';
 import { GROUP_DISCUSSION_TEXTS } from '../group-discussion-texts';
 import {
@@ -26,8 +26,7 @@ import {
   type GroupNotice,
 } from '../group-discussion-view';
 
-export const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
-const refSchema = z.object({ year, id: z.string().min(1).max(128) });
+const refSchema = z.object({ year: cardYear, id: z.string().min(1).max(128) });
 
 export interface GroupDiscussionChange {
   discussion: GroupCompetenceDiscussion | null;

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { CardActionHandler } from '../../cards/card-action';
 import { actingPerson, cardData } from '../../cards/card-action-kit';
 import { ensureDiscussion, fullCard, notice, type GroupDiscussionDeps } from '../group-discussion-context';
-import { year } from './group-discussion-action';
+import { cardYear } from '../../cards/card-action-kit';
 
-const openSchema = z.object({ year, teamId: z.string().min(1).max(128) });
+const openSchema = z.object({ year: cardYear, teamId: z.string().min(1).max(128) });
 
 export function openAction(deps: GroupDiscussionDeps): CardActionHandler {
   return async (request) => {

@@ -8,6 +8,7 @@ import type { CardActionHandler, CardActionRequest, CardActionResult } from '../
 import {
   actingPerson,
   cardData,
+  cardYear,
   guarded,
   refusedAbout,
   refusalShown,
@@ -15,13 +16,12 @@ import {
 } from '../../cards/card-action-kit';
 import { translator } from '../../cards/localised';
 import type { Person } from '../../domain/organisation';
-import { YEAR_BOUNDS } from '../../tunables';
 import { message, show, thisYear, type StrategyStore } from '../strategy-context';
 import { STRATEGY_TEXTS } from '../strategy-texts';
 import { agendaInputId, themeInputId, type StrategyNotice } from '../strategy-view';
 
 const refSchema = z.object({
-  year: z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max),
+  year: cardYear,
   etag: z.string().max(200).default(''),
 });
 

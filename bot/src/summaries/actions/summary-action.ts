@@ -8,6 +8,7 @@ import type { CardActionHandler, CardActionRequest, CardActionResult } from '../
 import {
   actingPerson,
   cardData,
+  cardYear,
   guarded,
   refusedAbout,
   refusalShown,
@@ -17,16 +18,14 @@ import { translator } from '../../cards/localised';
 import { MAX_CONCLUSION_LENGTH } from '../../domain/content-limits';
 import type { GroupTheme } from '../../domain/group-discussion';
 import type { Person } from '../../domain/organisation';
-import { YEAR_BOUNDS } from '../../tunables';
 import { MAX_SUMMARY_CONCLUSIONS } from '../summary-compilation';
 import { editor, message, overview, thisYear } from '../summary-context';
 import { SUMMARY_TEXTS } from '../summary-texts';
 import { conclusionInputId, type Notice } from '../summary-views';
 import type { SummaryDeps, SummaryTarget } from '../summary-workflow';
 
-export const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const targetSchema = z.object({
-  year,
+  year: cardYear,
   serviceAreaId: z.string().min(1).max(128),
   etag: z.string().max(200).default(''),
 });

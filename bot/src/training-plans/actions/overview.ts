@@ -4,7 +4,7 @@ import type { CardActionHandler } from '../../cards/card-action';
 import { actingPerson, cardData } from '../../cards/card-action-kit';
 import { message, overview, thisYear, type TrainingPlanDeps } from '../training-plan-context';
 import { maySee } from '../training-plan-service';
-import { year } from './plan-action';
+import { cardYear } from '../../cards/card-action-kit';
 
 export function overviewAction(deps: TrainingPlanDeps): CardActionHandler {
   return async (request) => {
@@ -12,7 +12,8 @@ export function overviewAction(deps: TrainingPlanDeps): CardActionHandler {
     if (!person) return message(request.locale, 'notice.notLinked');
     if (!maySee(person, null)) return message(request.locale, 'trainingPlan.notVisible');
     const shown =
-      cardData(z.object({ year: year.optional() }), request)?.year ?? (await thisYear(deps, person.tenantId));
+      cardData(z.object({ year: cardYear.optional() }), request)?.year ??
+      (await thisYear(deps, person.tenantId));
     return overview(deps, person, request.locale, shown);
   };
 }

@@ -5,18 +5,16 @@
  */
 import { z } from 'zod';
 import type { CardActionHandler, CardActionRequest, CardActionResult } from '../../cards/card-action';
-import { actingPerson, cardData, guarded, type Outcome } from '../../cards/card-action-kit';
+import { actingPerson, cardData, cardYear, guarded, type Outcome } from '../../cards/card-action-kit';
 import { MAX_TRAINING_NEED_LENGTH } from '../../domain/content-limits';
 import type { Person } from '../../domain/organisation';
-import { YEAR_BOUNDS } from '../../tunables';
 import { message, overview, present, thisYear, type TrainingPlanDeps } from '../training-plan-context';
 import { maySee, type PlanRef } from '../training-plan-service';
 import { TRAINING_PLAN_TEXTS } from '../training-plan-texts';
 import { TRAINING_PLAN_VERBS, type PlanNotice } from '../training-plan-view';
 
-export const year = z.number().int().min(YEAR_BOUNDS.min).max(YEAR_BOUNDS.max);
 const refSchema = z.object({
-  year,
+  year: cardYear,
   /** The central plan's null is dropped from a card's data by the card template: absent means central. */
   serviceAreaId: z.string().min(1).max(128).nullable().default(null),
   etag: z.string().max(200).default(''),
