@@ -142,6 +142,12 @@ export const ERASURE_ATTEMPTS = 3;
  * of one area may open it at once after a change, so one attempt more than the single-editor writes above.
  */
 export const RELEASED_COUNTS_WRITE_ATTEMPTS = 4;
+/**
+ * A request's write together with the year's open-request counts (one row per tenant and year, written with
+ * every request that changes them): people asking at the same moment lose the race to each other, each time
+ * one of them wins, so more attempts than the writes above.
+ */
+export const DEMAND_COUNT_WRITE_ATTEMPTS = 8;
 /** Attempts per Graph calendar call (the first included) when Graph throttles: the user waits for the answer. */
 export const GRAPH_MAX_ATTEMPTS = 3;
 /** A longer Retry-After from Graph than this is not waited for inside an API request: the user is told to retry. */

@@ -7,7 +7,6 @@ import type { Person } from '../domain/organisation';
 import {
   DEVELOPMENT_ACTION_FORMS,
   DEVELOPMENT_ACTION_KINDS,
-  type DemandRow,
   type DevelopmentActionForm,
   type DevelopmentActionKind,
   type DevelopmentActionRequest,
@@ -15,7 +14,7 @@ import {
 import type { Repositories } from '../storage/repositories';
 import type { DemandFigure } from '../storage/summary-publication-repository';
 import { demandDisclosure, effectiveThreshold } from '../summaries/anonymous-figures';
-import { demandCounts, releasedDemand, threshold } from '../summaries/summary-compilation';
+import { demandCounts, demandOfAreas, releasedDemand, threshold } from '../summaries/summary-compilation';
 
 export type DevelopmentActionRepos = Pick<
   Repositories,
@@ -93,13 +92,14 @@ export async function demandByArea(
   tenantId: string,
   year: number,
 ): Promise<Demand> {
-  const [limit, areas] = await Promise.all([threshold(repos, tenantId), repos.serviceAreas.list(tenantId)]);
-  const rows: DemandRow[] = [];
-  for await (const row of repos.developmentActionRequests.scanDemand(tenantId, year, null)) rows.push(row);
+  const [limit, areas, open] = await Promise.all([
+    threshold(repos, tenantId),
+    repos.serviceAreas.list(tenantId),
+    repos.developmentActionRequests.demandCounts(tenantId, year).then(demandOfAreas),
+  ]);
   const shown = effectiveThreshold(limit);
-  const counts = await Promise.all(
-    areas.map(({ value: area }) => demandCounts(rows.filter((row) => row.serviceAreaId === area.id))),
-  );
+  const none = await demandCounts([]);
+  const counts = areas.map(({ value: area }) => open.get(area.id) ?? none);
   // The same disclosure as the summaries (city ⊃ service areas): hidden counts together are 0 or at least
   // the threshold, so neither the city's total nor a published summary gives away a small area's count.
   // Released in steps like the summaries' demand (the same releases), so a read before and after one request

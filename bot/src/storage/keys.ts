@@ -199,6 +199,15 @@ export const teamAggregateKeys = {
   }),
   areaPrefix: (serviceAreaId: string): string => join('area', keyPart(serviceAreaId, 'service area id'), ''),
   allAreasPrefix: join('area', ''),
+  /**
+   * A service area's team rows packed many teams to a row (`area|SA|pack|0000`, …), so that the year's range
+   * read takes a row per area instead of one per team. A team id never holds "|" (keyPart), so these keys are
+   * apart from the one-row-per-team rows of before (`area|SA|TM`), and both sit under the area's prefix.
+   */
+  teamPack: (tenantId: string, year: number, serviceAreaId: string, pack: number): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: join('area', keyPart(serviceAreaId, 'service area id'), 'pack', String(pack).padStart(4, '0')),
+  }),
   /** The disclosure baselines of the year's figures (one row per node of the hierarchy), beside the team rows. */
   baseline: (tenantId: string, year: number, nodeId: string): EntityKey => ({
     partitionKey: tenantYear(tenantId, year),
@@ -284,6 +293,15 @@ export const developmentActionRequestKeys = {
   personPrefix: (personId: string): string => join('person', keyPart(personId, 'person id'), ''),
   areaPrefix: (serviceAreaId: string): string => join('area', keyPart(serviceAreaId, 'service area id'), ''),
   allAreasPrefix: join('area', ''),
+  /**
+   * The year's open requests counted per service area, kind and form, kept with every write of a request: its
+   * key (`area`) sorts just before every request row (`area|…`), so a read of one row starting there finds the
+   * counts, or shows there are none (then the first request row, or nothing).
+   */
+  demandCounts: (tenantId: string, year: number): EntityKey => ({
+    partitionKey: tenantYear(tenantId, year),
+    rowKey: 'area',
+  }),
 };
 
 /**

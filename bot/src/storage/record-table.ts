@@ -96,6 +96,31 @@ export class RecordTable<T> {
     return this.write(read, next);
   }
 
+  /**
+   * The actions that write `next` (over `previous`, with its ETag; null: a new record) and its copies, and the
+   * value as a read would give it, without writing: for a transaction together with other rows of the
+   * partition (a counter kept beside the records). The record's placing fields cannot change.
+   */
+  planWrite(previous: Versioned<T> | null, next: T): { actions: TransactionAction[]; value: T } {
+    if (previous && !sameKey(this.layout.key(next), this.layout.key(previous.value))) {
+      throw new InvalidRecordError(
+        this.codec.table,
+        'an update cannot change the fields that place the record',
+      );
+    }
+    const { row, value } = this.codec.encode(this.layout.key(next), next);
+    return { actions: this.actions(previous, next, row), value };
+  }
+
+  /** The actions that delete a record and its copies, whatever their version (see `deleteWithCopies`). */
+  deleteActions(value: T): TransactionAction[] {
+    const { partitionKey, rowKey } = this.layout.key(value);
+    return [rowKey, ...this.copyKeys(value)].map((key): TransactionAction => [
+      'delete',
+      { partitionKey, rowKey: key },
+    ]);
+  }
+
   /** Deletes a record that has no copies, if unchanged since `read`. */
   async delete(read: Versioned<T>): Promise<void> {
     if (this.layout.copies) {
@@ -111,13 +136,7 @@ export class RecordTable<T> {
    * NotFoundError if one of the rows is already gone; nothing is deleted then.
    */
   async deleteWithCopies(value: T): Promise<void> {
-    const { partitionKey, rowKey } = this.layout.key(value);
-    await this.store.transaction(
-      [rowKey, ...this.copyKeys(value)].map((key): TransactionAction => [
-        'delete',
-        { partitionKey, rowKey: key },
-      ]),
-    );
+    await this.store.transaction(this.deleteActions(value));
   }
 
   async page(filter: string, request: PageRequest = {}): Promise<Page<Versioned<T>>> {

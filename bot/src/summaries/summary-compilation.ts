@@ -12,6 +12,7 @@ import type { Repositories } from '../storage/repositories';
 import {
   DEVELOPMENT_ACTION_FORMS,
   DEVELOPMENT_ACTION_KINDS,
+  type DemandCountsByArea,
   type DemandRow,
 } from '../storage/development-action-request-repository';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
@@ -72,6 +73,18 @@ export async function demandCounts(
   }
   return DEVELOPMENT_ACTION_KINDS.flatMap((kind) =>
     DEVELOPMENT_ACTION_FORMS.map((form) => ({ kind, form, count: counts.get(`${kind}|${form}`) ?? 0 })),
+  );
+}
+
+/** Each area's open requests by kind and form, from the counts kept per area (`kind|form` → count). */
+export function demandOfAreas(counts: DemandCountsByArea): Map<string, DemandCount[]> {
+  return new Map(
+    Object.entries(counts).map(([areaId, cells]) => [
+      areaId,
+      DEVELOPMENT_ACTION_KINDS.flatMap((kind) =>
+        DEVELOPMENT_ACTION_FORMS.map((form) => ({ kind, form, count: cells[`${kind}|${form}`] ?? 0 })),
+      ),
+    ]),
   );
 }
 
@@ -169,7 +182,7 @@ async function compileFigures(
     // The year's team rows and the disclosure state stored beside them: one range read.
     repos.teamAggregates.listYearWithDisclosureState(tenantId, year),
     repos.teamAggregates.listForYear(tenantId, year - 1),
-    demandByArea(repos.developmentActionRequests.scanDemand(tenantId, year, null)),
+    repos.developmentActionRequests.demandCounts(tenantId, year).then(demandOfAreas),
   ]);
   const rows = state.rows;
   const none = await demandCounts([]);
@@ -283,16 +296,6 @@ function byServiceArea(rows: readonly Versioned<TeamAggregate>[]): Map<string, T
   for (const { value } of rows)
     grouped.set(value.serviceAreaId, [...(grouped.get(value.serviceAreaId) ?? []), value]);
   return grouped;
-}
-
-/** Open requests by service area, each by kind and form. */
-async function demandByArea(rows: AsyncIterable<DemandRow>): Promise<Map<string, DemandCount[]>> {
-  const perArea = new Map<string, DemandRow[]>();
-  for await (const row of rows)
-    perArea.set(row.serviceAreaId, [...(perArea.get(row.serviceAreaId) ?? []), row]);
-  const result = new Map<string, DemandCount[]>();
-  for (const [areaId, list] of perArea) result.set(areaId, await demandCounts(list));
-  return result;
 }
 
 /** The whole city's figures, service areas as the heatmap's rows (small areas roll up the same way). */
