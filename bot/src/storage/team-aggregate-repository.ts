@@ -1,21 +1,24 @@
 /**
  * TeamAggregates: each team's anonymous tallies of its signed development discussions for a year (rating
- * counts per competence, development needs, learning goals by way of learning). Summaries read these rows
- * instead of the discussions: a 5,000-person service area is one range read of a few hundred rows, the whole
- * city a few pages. No row names a person; the rows are rebuilt from the discussions (see
- * summaries/aggregate-refresh.ts), so they never need to be edited by hand.
+ * counts per competence, development needs, learning goals by way of learning). Summaries read these instead
+ * of the discussions. A service area's teams are packed many to a row (`area|SA|pack|0000`, …: the counts as
+ * lists over columns named once per row, the area's team names beside them), so the whole city's teams, the
+ * released counts and the disclosure baselines are one range read of a few dozen rows. No row names a person;
+ * the rows are rebuilt from the discussions (see summaries/aggregate-refresh.ts), so they never need to be
+ * edited by hand. Teams stored one row per team before the packs (`area|SA|TM`) are read as long as their area
+ * has no pack, and deleted by the write that packs it.
  */
 import { z } from 'zod';
-import { LEARNING_WAYS } from '../domain/development-discussion';
+import { LEARNING_WAYS, type LearningWay } from '../domain/development-discussion';
 import type { TenantId } from '../domain/organisation';
-import type { TeamAggregate } from '../domain/team-aggregate';
-import { rowKeyPrefixesFilter, rowKeyPrefixFilter, teamAggregateKeys } from './keys';
+import type { TeamAggregate, TeamTally } from '../domain/team-aggregate';
+import { keyPart, rowKeyPrefixesFilter, rowKeyPrefixFilter, teamAggregateKeys } from './keys';
 import { RecordCodec } from './record-codec';
 import { RecordTable, type SyncCounts } from './record-table';
 import type { TransactionAction } from '@azure/data-tables';
-import { MAX_TRANSACTION_ACTIONS, type TableStore, type Versioned } from './table-store';
-import { ConcurrencyConflictError, NotFoundError } from './errors';
-import { PACK_CHARS, PACK_NODES } from '../tunables';
+import { MAX_TRANSACTION_ACTIONS, type Row, type TableStore, type Versioned } from './table-store';
+import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from './errors';
+import { PACK_CHARS, PACK_NODES, RECORD_PUT_ATTEMPTS } from '../tunables';
 
 export type { CompetenceTally, RatingCounts, TeamAggregate, TeamTally } from '../domain/team-aggregate';
 
@@ -39,6 +42,224 @@ const teamAggregateSchema = tallySchema.extend({
   releasedAt: z.string().nullable().optional(),
   previous: tallySchema.nullable().optional(),
 }) satisfies z.ZodType<TeamAggregate>;
+
+/**
+ * One column of a team pack: respondents (`n`), learning goals of a way (`w`, way), and per competence whether it
+ * is tallied and how many rated it (`c`: rated + 1, 0: not tallied), its needs (`needs`) and the count of one
+ * self (`s`) or supervisor (`v`) rating (count + 1, 0: not listed), so a tally reads back exactly as written.
+ */
+type PackColumn = ['n'] | ['w', LearningWay] | ['c' | 'needs', string] | ['s' | 'v', string, string];
+
+/**
+ * Many teams of one service area in one row: the columns named once, each team's counts as a comma-separated
+ * list over them (trailing zeros left out), its release as an index into `releases` (-1: never released).
+ * `names`: the teams' names as the rebuild read them at `namesAt` (absent: not kept), shown instead of reading
+ * the teams when nothing newer was written (TeamRepository.namesForServiceArea).
+ */
+interface TeamPack {
+  tenantId: TenantId;
+  year: number;
+  serviceAreaId: string;
+  pack: number;
+  columns: PackColumn[];
+  releases: string[];
+  /** [team id, index into `releases`, counts, counts at the release before (null: none)]. */
+  teams: Array<[string, number, string, string | null]>;
+  names?: Record<string, string> | undefined;
+  namesAt?: string | null;
+}
+
+const countList = z.string().regex(/^(?:\d+(?:,\d+)*)?$/);
+
+const teamPackSchema = z.object({
+  tenantId: z.string().min(1),
+  year: z.number().int(),
+  serviceAreaId: z.string().min(1),
+  pack: z.number().int().min(0),
+  columns: z.array(
+    z.union([
+      z.tuple([z.literal('n')]),
+      z.tuple([z.literal('w'), z.enum(LEARNING_WAYS)]),
+      z.tuple([z.enum(['c', 'needs']), z.string().min(1)]),
+      z.tuple([z.enum(['s', 'v']), z.string().min(1), z.string().min(1)]),
+    ]),
+  ),
+  releases: z.array(z.string()),
+  teams: z.array(z.tuple([z.string().min(1), z.number().int().min(-1), countList, countList.nullable()])),
+  names: z.record(z.string(), z.string()).optional(),
+  namesAt: z.string().nullable().optional(),
+}) satisfies z.ZodType<TeamPack>;
+
+/** An area's team names as the rebuild read them (`at`), for showing them without reading the teams. */
+export interface StoredTeamNames {
+  names: ReadonlyMap<string, string>;
+  at: string;
+}
+
+const columnId = (column: PackColumn): string => column.join('\n');
+
+/** Builds the columns of a pack as its teams' tallies are listed, each named once. */
+class PackColumns {
+  readonly list: PackColumn[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(column: PackColumn): number {
+    const id = columnId(column);
+    let found = this.index.get(id);
+    if (found === undefined) {
+      found = this.list.length;
+      this.list.push(column);
+      this.index.set(id, found);
+    }
+    return found;
+  }
+
+  counts(tally: TeamTally): string {
+    const values: number[] = [];
+    const set = (column: PackColumn, value: number): void => {
+      values[this.of(column)] = value;
+    };
+    set(['n'], tally.respondents);
+    for (const way of LEARNING_WAYS) set(['w', way], tally.learningWays[way]);
+    for (const [id, competence] of Object.entries(tally.competences)) {
+      set(['c', id], competence.rated + 1);
+      set(['needs', id], competence.needs);
+      for (const [rating, count] of Object.entries(competence.self)) set(['s', id, rating], count + 1);
+      for (const [rating, count] of Object.entries(competence.supervisor)) set(['v', id, rating], count + 1);
+    }
+    let length = values.length;
+    while (length > 0 && !values[length - 1]) length--;
+    let text = '';
+    for (let index = 0; index < length; index++) text += `${index === 0 ? '' : ','}${values[index] ?? 0}`;
+    return text;
+  }
+}
+
+/** A tally from its counts over `columns` (PackColumns.counts read back). */
+function tallyFrom(columns: readonly PackColumn[], text: string): TeamTally {
+  const tally: TeamTally = { respondents: 0, competences: {}, learningWays: { '70': 0, '20': 0, '10': 0 } };
+  if (text === '') return tally;
+  const values = text.split(',');
+  for (let index = 0; index < values.length; index++) {
+    const value = Number(values[index]);
+    const column = columns[index];
+    if (value === 0 || !column) continue;
+    switch (column[0]) {
+      case 'n':
+        tally.respondents = value;
+        break;
+      case 'w':
+        tally.learningWays[column[1]] = value;
+        break;
+      case 'c':
+        tally.competences[column[1]] = { self: {}, supervisor: {}, rated: value - 1, needs: 0 };
+        break;
+      case 'needs': {
+        const competence = tally.competences[column[1]];
+        if (competence) competence.needs = value;
+        break;
+      }
+      default: {
+        const competence = tally.competences[column[1]];
+        if (competence) (column[0] === 's' ? competence.self : competence.supervisor)[column[2]] = value - 1;
+      }
+    }
+  }
+  return tally;
+}
+
+/**
+ * What a team pack's teams may take at most, in characters of JSON: well under an entity's 1 MiB (2 bytes a
+ * character, https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model)
+ * and a JSON field's 16 parts of 32,768 characters (RecordCodec); an area past it takes more rows.
+ */
+const TEAM_PACK_CHARS = PACK_CHARS;
+
+/** An area's teams (sorted by id) packed in rows of at most TEAM_PACK_CHARS characters. */
+function packArea(
+  tenantId: TenantId,
+  year: number,
+  serviceAreaId: string,
+  rows: readonly TeamAggregate[],
+  names: StoredTeamNames | null,
+): TeamPack[] {
+  const packs: TeamPack[] = [];
+  let columns = new PackColumns();
+  let releases: string[] = [];
+  let teams: TeamPack['teams'] = [];
+  let chars = 0;
+  const close = (): void => {
+    const kept =
+      names &&
+      teams.flatMap(([teamId]) => {
+        const name = names.names.get(teamId);
+        return name === undefined ? [] : [[teamId, name] as const];
+      });
+    packs.push({
+      tenantId,
+      year,
+      serviceAreaId,
+      pack: packs.length,
+      columns: columns.list,
+      releases,
+      teams,
+      ...(kept ? { names: Object.fromEntries(kept), namesAt: names.at } : {}),
+    });
+    columns = new PackColumns();
+    releases = [];
+    teams = [];
+    chars = 0;
+  };
+  const sorted = [...rows].sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0));
+  for (const row of sorted) {
+    let release = -1;
+    if (row.releasedAt) {
+      release = releases.indexOf(row.releasedAt);
+      if (release < 0) release = releases.push(row.releasedAt) - 1;
+    }
+    const counts = columns.counts(row);
+    const previous = row.previous ? columns.counts(row.previous) : null;
+    teams.push([row.teamId, release, counts, previous]);
+    chars += row.teamId.length * 2 + counts.length + (previous?.length ?? 4) + 200;
+    if (chars >= TEAM_PACK_CHARS) close();
+  }
+  if (teams.length > 0 || packs.length === 0) close();
+  return packs;
+}
+
+function unpackTeams(pack: TeamPack): TeamAggregate[] {
+  return pack.teams.map(([teamId, release, counts, previous]) => ({
+    tenantId: pack.tenantId,
+    year: pack.year,
+    serviceAreaId: pack.serviceAreaId,
+    teamId,
+    ...tallyFrom(pack.columns, counts),
+    releasedAt: pack.releases[release] ?? null,
+    previous: previous === null ? null : tallyFrom(pack.columns, previous),
+  }));
+}
+
+/** What is stored of one service area: its packs, and its rows of before (read only while it has no pack). */
+interface StoredArea {
+  packs: Versioned<TeamPack>[];
+  single: Versioned<TeamAggregate>[];
+}
+
+/** The teams an area's stored rows hold (its packs' where it has any), each with the ETag of its row. */
+function teamsOf(area: StoredArea): Versioned<TeamAggregate>[] {
+  if (area.packs.length === 0) return area.single;
+  return area.packs.flatMap(({ value, etag }) => unpackTeams(value).map((team) => ({ value: team, etag })));
+}
+
+/** The names kept with an area's packs (null: none kept, or the packs were written without them). */
+function namesOf(area: StoredArea): StoredTeamNames | null {
+  const first = area.packs[0]?.value;
+  if (!first?.names || !first.namesAt) return null;
+  const names = new Map<string, string>();
+  for (const { value } of area.packs)
+    for (const [id, name] of Object.entries(value.names ?? {})) names.set(id, name);
+  return { names, at: first.namesAt };
+}
 
 /**
  * What was last shown of one node of the figures' hierarchy (the city, an area, a row), so that a figure hidden
@@ -184,7 +405,21 @@ export interface DisclosureState {
 }
 
 export interface YearWithDisclosureState extends DisclosureState {
+  /** Every team of the year, each with the ETag of the row it is stored in (its area's pack). */
   rows: Versioned<TeamAggregate>[];
+}
+
+/** The year's teams and disclosure state, and each service area's team names kept with its teams. */
+export interface YearForFigures {
+  state: YearWithDisclosureState;
+  /** By service area (absent: none kept). */
+  names: Map<string, StoredTeamNames>;
+}
+
+/** The area of a team row's key (`area|SA|TM` or `area|SA|pack|NNNN`), and whether it is a pack. */
+function areaRowKind(rowKey: string): { area: string; pack: boolean } {
+  const parts = rowKey.split('|');
+  return { area: parts[1] ?? '', pack: parts.length === 4 && parts[2] === 'pack' };
 }
 
 export class TeamAggregateRepository {
@@ -193,14 +428,17 @@ export class TeamAggregateRepository {
   private readonly baselineCodec: RecordCodec<DisclosureBaseline>;
   private readonly table: RecordTable<TeamAggregate>;
   private readonly packCodec: RecordCodec<BaselinePack>;
+  private readonly teamPackCodec: RecordCodec<TeamPack>;
+  private readonly teamCodec: RecordCodec<TeamAggregate>;
 
   constructor(private readonly store: TableStore) {
+    this.teamCodec = new RecordCodec<TeamAggregate>(store.tableName, teamAggregateSchema, [
+      'competences',
+      'learningWays',
+      'previous',
+    ]);
     this.table = new RecordTable(store, {
-      codec: new RecordCodec<TeamAggregate>(store.tableName, teamAggregateSchema, [
-        'competences',
-        'learningWays',
-        'previous',
-      ]),
+      codec: this.teamCodec,
       key: (row) => teamAggregateKeys.key(row.tenantId, row.year, row.serviceAreaId, row.teamId),
     });
     this.releasedCodec = new RecordCodec<ReleasedCounts>(store.tableName, releasedCountsSchema, ['counts']);
@@ -217,6 +455,12 @@ export class TeamAggregateRepository {
       'releases',
       'nodes',
     ]);
+    this.teamPackCodec = new RecordCodec<TeamPack>(store.tableName, teamPackSchema, [
+      'columns',
+      'releases',
+      'teams',
+      'names',
+    ]);
   }
 
   /**
@@ -224,8 +468,8 @@ export class TeamAggregateRepository {
    * (`released|…`, `shown|…`) sit next to each other after the team rows (`area|…`).
    */
   async listDisclosureState(tenantId: TenantId, year: number): Promise<DisclosureState> {
-    const { released, baselines } = await this.readRange(tenantId, year, teamAggregateKeys.releasedPrefix);
-    return { released, baselines };
+    const { state } = await this.readRange(tenantId, year, teamAggregateKeys.releasedPrefix);
+    return { released: state.released, baselines: state.baselines };
   }
 
   /**
@@ -234,13 +478,18 @@ export class TeamAggregateRepository {
    * year's partition. What a summary compiles from, read in as many round trips as `listForYear` alone.
    */
   async listYearWithDisclosureState(tenantId: TenantId, year: number): Promise<YearWithDisclosureState> {
+    return (await this.readRange(tenantId, year, teamAggregateKeys.allAreasPrefix)).state;
+  }
+
+  /** As `listYearWithDisclosureState`, with the team names kept beside the teams: what a summary reads. */
+  async listYearForFigures(tenantId: TenantId, year: number): Promise<YearForFigures> {
     return this.readRange(tenantId, year, teamAggregateKeys.allAreasPrefix);
   }
 
   /** The year's partition from the rows starting with `from` up to the last baseline, decoded by kind. */
-  private async readRange(tenantId: TenantId, year: number, from: string): Promise<YearWithDisclosureState> {
+  private async readRange(tenantId: TenantId, year: number, from: string): Promise<YearForFigures> {
     const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    const rows: Versioned<TeamAggregate>[] = [];
+    const areas = new Map<string, StoredArea>();
     const released: Versioned<ReleasedCounts>[] = [];
     const packs: Versioned<BaselinePack>[] = [];
     const single: Versioned<DisclosureBaseline>[] = [];
@@ -253,13 +502,49 @@ export class TeamAggregateRepository {
         single.push({ value: this.baselineCodec.decode(read.value), etag: read.etag });
       else if (rowKey.startsWith(teamAggregateKeys.releasedPrefix))
         released.push({ value: this.releasedCodec.decode(read.value), etag: read.etag });
-      else if (rowKey.startsWith(teamAggregateKeys.allAreasPrefix))
-        rows.push({ value: this.table.decodeRow(read.value), etag: read.etag });
+      else if (rowKey.startsWith(teamAggregateKeys.allAreasPrefix)) this.addAreaRow(areas, read);
     }
     // A node in a pack was written after its single row (the write that made the pack deleted those rows).
     const nodes = new Map(single.map(({ value }) => [value.nodeId, value]));
     for (const { value } of packs) for (const node of unpack(value)) nodes.set(node.nodeId, node);
-    return { rows, released, baselines: { nodes: [...nodes.values()], packs, single } };
+    const names = new Map<string, StoredTeamNames>();
+    for (const area of areas.values()) {
+      const kept = namesOf(area);
+      const id = area.packs[0]?.value.serviceAreaId;
+      if (kept && id !== undefined) names.set(id, kept);
+    }
+    return {
+      state: {
+        rows: [...areas.values()].flatMap(teamsOf),
+        released,
+        baselines: { nodes: [...nodes.values()], packs, single },
+      },
+      names,
+    };
+  }
+
+  /** Files a team row (a pack, or a team's row of before) under its area. */
+  private addAreaRow(areas: Map<string, StoredArea>, read: Versioned<Row>): void {
+    const { area, pack } = areaRowKind(String(read.value.rowKey));
+    let stored = areas.get(area);
+    if (!stored) {
+      stored = { packs: [], single: [] };
+      areas.set(area, stored);
+    }
+    if (pack) stored.packs.push({ value: this.teamPackCodec.decode(read.value), etag: read.etag });
+    else stored.single.push({ value: this.table.decodeRow(read.value), etag: read.etag });
+  }
+
+  /** The stored rows under `prefix` (an area's, or every area's), by area. */
+  private async readAreas(
+    tenantId: TenantId,
+    year: number,
+    prefix: string,
+  ): Promise<Map<string, StoredArea>> {
+    const areas = new Map<string, StoredArea>();
+    const filter = rowKeyPrefixFilter(teamAggregateKeys.partition(tenantId, year), prefix);
+    for await (const read of this.store.scan({ filter })) this.addAreaRow(areas, read);
+    return areas;
   }
 
   /** Writes new releases, each with the ETag read (none: created); throws when another reader released first. */
@@ -384,65 +669,209 @@ export class TeamAggregateRepository {
     }
   }
 
-  /** A service area's teams of the year: one range read (a page holds 1,000 teams). */
+  /** A service area's teams of the year: one range read (its packs, or its rows of before). */
   async listForServiceArea(
     tenantId: TenantId,
     year: number,
     serviceAreaId: string,
   ): Promise<Versioned<TeamAggregate>[]> {
-    const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    return this.table.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.areaPrefix(serviceAreaId)));
+    const areas = await this.readAreas(tenantId, year, teamAggregateKeys.areaPrefix(serviceAreaId));
+    return [...areas.values()].flatMap(teamsOf);
   }
 
-  /** Every team of the year: one read per 1,000 teams (a city of 40,000 people has a few thousand). */
+  /** Every team of the year: one range read (a row per area, or per 1,000 teams stored one to a row). */
   async listForYear(tenantId: TenantId, year: number): Promise<Versioned<TeamAggregate>[]> {
-    const partitionKey = teamAggregateKeys.partition(tenantId, year);
-    return this.table.list(rowKeyPrefixFilter(partitionKey, teamAggregateKeys.allAreasPrefix));
-  }
-
-  /** Stores one team's tallies, whatever was there (they are recomputed from the discussions); equal ones are not written. */
-  async put(aggregate: TeamAggregate): Promise<void> {
-    await this.table.put(aggregate);
+    const areas = await this.readAreas(tenantId, year, teamAggregateKeys.allAreasPrefix);
+    return [...areas.values()].flatMap(teamsOf);
   }
 
   /**
-   * Makes the year's rows equal `aggregates`: changed rows are replaced with the ETag they were read with,
-   * equal ones left alone, and rows of teams that are no longer there (moved or gone) deleted.
+   * Stores one team's tallies in its area's pack, whatever was there (they are recomputed from the
+   * discussions); an equal one is not written. The area's other teams stay as they are.
+   */
+  async put(aggregate: TeamAggregate): Promise<void> {
+    const { tenantId, year, serviceAreaId } = aggregate;
+    for (let attempt = 1; ; attempt++) {
+      const areas = await this.readAreas(tenantId, year, teamAggregateKeys.areaPrefix(serviceAreaId));
+      const stored = [...areas.values()][0] ?? { packs: [], single: [] };
+      const teams = teamsOf(stored)
+        .map(({ value }) => value)
+        .filter((team) => team.teamId !== aggregate.teamId);
+      try {
+        await this.writeArea(tenantId, year, serviceAreaId, [...teams, aggregate], namesOf(stored), stored);
+        return;
+      } catch (error) {
+        const raced = error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+        if (!raced || attempt >= RECORD_PUT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /**
+   * Makes the year's teams equal `aggregates`: each area's packs are written where they changed (each
+   * replaced with the ETag it was read with), equal ones left alone, and the packs of areas that no longer
+   * have teams deleted. `names` (team id → name, read at `namesAt`) are kept with the teams, for showing.
    */
   async replaceYear(
     tenantId: TenantId,
     year: number,
     aggregates: readonly TeamAggregate[],
+    names?: TeamNamesRead,
   ): Promise<SyncCounts> {
-    return this.replace(tenantId, year, aggregates, await this.listForYear(tenantId, year));
+    const stored = await this.readAreas(tenantId, year, teamAggregateKeys.allAreasPrefix);
+    const byArea = new Map<string, TeamAggregate[]>();
+    for (const row of aggregates) {
+      if (row.tenantId !== tenantId || row.year !== year) {
+        throw new Error('A team row belongs to another tenant or year.');
+      }
+      byArea.set(row.serviceAreaId, [...(byArea.get(row.serviceAreaId) ?? []), row]);
+    }
+    const areaIds = new Set([...byArea.keys()]);
+    for (const area of stored.values()) {
+      const id = teamsOf(area)[0]?.value.serviceAreaId ?? area.packs[0]?.value.serviceAreaId;
+      if (id !== undefined) areaIds.add(id);
+    }
+    const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
+    for (const areaId of areaIds) {
+      const area = stored.get(keyPart(areaId, 'service area id')) ?? { packs: [], single: [] };
+      const result = await this.writeArea(
+        tenantId,
+        year,
+        areaId,
+        byArea.get(areaId) ?? [],
+        names ? namesFor(names, byArea.get(areaId) ?? []) : namesOf(area),
+        area,
+      );
+      counts.created += result.created;
+      counts.updated += result.updated;
+      counts.unchanged += result.unchanged;
+    }
+    return counts;
   }
 
-  /** As `replaceYear`, for one service area's rows. */
+  /** As `replaceYear`, for one service area's teams. */
   async replaceServiceArea(
     tenantId: TenantId,
     year: number,
     serviceAreaId: string,
     aggregates: readonly TeamAggregate[],
+    names?: TeamNamesRead,
   ): Promise<SyncCounts> {
     if (aggregates.some((row) => row.serviceAreaId !== serviceAreaId)) {
       throw new Error('A service area is replaced with its own teams only.');
     }
-    const existing = await this.listForServiceArea(tenantId, year, serviceAreaId);
-    return this.replace(tenantId, year, aggregates, existing);
+    if (aggregates.some((row) => row.tenantId !== tenantId || row.year !== year)) {
+      throw new Error('A team row belongs to another tenant or year.');
+    }
+    const areas = await this.readAreas(tenantId, year, teamAggregateKeys.areaPrefix(serviceAreaId));
+    const area = [...areas.values()][0] ?? { packs: [], single: [] };
+    return this.writeArea(
+      tenantId,
+      year,
+      serviceAreaId,
+      aggregates,
+      names ? namesFor(names, aggregates) : namesOf(area),
+      area,
+    );
   }
 
-  private async replace(
+  /**
+   * Writes an area's packs over what was read of it: the packs that changed, each with the ETag read (none:
+   * created), the ones no longer needed deleted, and its rows of before deleted (a pack makes them unread).
+   * The packs and as many deletes as fit go in one transaction; more deletes follow in others. Throws when
+   * another writer changed a pack in between (nothing of that transaction is written).
+   */
+  private async writeArea(
     tenantId: TenantId,
     year: number,
-    aggregates: readonly TeamAggregate[],
-    existing: Versioned<TeamAggregate>[],
+    serviceAreaId: string,
+    rows: readonly TeamAggregate[],
+    names: StoredTeamNames | null,
+    stored: StoredArea,
   ): Promise<SyncCounts> {
-    const plan = this.table.planSync(aggregates, existing, teamAggregateKeys.partition(tenantId, year));
-    await plan.run();
-    const kept = new Set(aggregates.map((row) => `${row.serviceAreaId}\n${row.teamId}`));
-    for (const row of existing) {
-      if (!kept.has(`${row.value.serviceAreaId}\n${row.value.teamId}`)) await this.table.delete(row);
+    const before = new Map(teamsOf(stored).map(({ value }) => [value.teamId, value]));
+    const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
+    for (const row of rows) {
+      const previous = before.get(row.teamId);
+      if (!previous) counts.created++;
+      else if (this.teamCodec.same(previous, row)) counts.unchanged++;
+      else counts.updated++;
     }
-    return plan.counts;
+    // Names read again but unchanged keep the time they were first read with (an unchanged pack is not written).
+    const keptNames = namesOf(stored);
+    const sameNames =
+      names !== null &&
+      keptNames !== null &&
+      names.names.size === keptNames.names.size &&
+      [...names.names].every(([id, name]) => keptNames.names.get(id) === name);
+    const packs =
+      rows.length === 0 ? [] : packArea(tenantId, year, serviceAreaId, rows, sameNames ? keptNames : names);
+    const readPacks = new Map(stored.packs.map((pack) => [pack.value.pack, pack]));
+    const writes: { action: TransactionAction; chars: number }[] = [];
+    for (const pack of packs) {
+      const previous = readPacks.get(pack.pack);
+      if (previous && this.teamPackCodec.same(previous.value, pack)) continue;
+      const row = this.teamPackCodec.row(
+        teamAggregateKeys.teamPack(tenantId, year, serviceAreaId, pack.pack),
+        pack,
+      );
+      writes.push({
+        action: previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row],
+        chars: JSON.stringify(row).length,
+      });
+    }
+    // The SDK's transactional delete carries no ETag: these go with the conditional writes above.
+    const gone: TransactionAction[] = [
+      ...stored.packs
+        .filter((pack) => pack.value.pack >= packs.length)
+        .map(({ value }): TransactionAction => [
+          'delete',
+          { ...teamAggregateKeys.teamPack(tenantId, year, serviceAreaId, value.pack) },
+        ]),
+      ...stored.single.map(({ value }): TransactionAction => [
+        'delete',
+        { ...teamAggregateKeys.key(tenantId, year, value.serviceAreaId, value.teamId) },
+      ]),
+    ];
+    if (writes.length === 0 && gone.length === 0) return counts;
+    const batches: TransactionAction[][] = [];
+    let chars = 0;
+    for (const write of [...writes, ...gone.map((action) => ({ action, chars: 200 }))]) {
+      const batch = batches[batches.length - 1];
+      if (batch && batch.length < MAX_TRANSACTION_ACTIONS && chars + write.chars <= MAX_TRANSACTION_CHARS) {
+        batch.push(write.action);
+        chars += write.chars;
+      } else {
+        batches.push([write.action]);
+        chars = write.chars;
+      }
+    }
+    for (const [index, batch] of batches.entries()) {
+      try {
+        await this.store.transaction(batch);
+      } catch (error) {
+        // A row of before already gone (another writer packed the area first): a lost race, as a moved ETag.
+        if (error instanceof NotFoundError) throw new ConcurrencyConflictError(this.store.tableName);
+        // Only deletes follow the first transaction: their rows are unread while a pack is there.
+        if (index === 0) throw error;
+      }
+    }
+    return counts;
   }
+}
+
+/** Team names as a rebuild read them: team id → name, and when. */
+export interface TeamNamesRead {
+  names: ReadonlyMap<string, string>;
+  at: string;
+}
+
+/** The names of `rows`' teams, as read. */
+function namesFor(read: TeamNamesRead, rows: readonly TeamAggregate[]): StoredTeamNames {
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const name = read.names.get(row.teamId);
+    if (name !== undefined) names.set(row.teamId, name);
+  }
+  return { names, at: read.at };
 }

@@ -25,6 +25,8 @@ export class TeamRepository {
   private readonly table: RecordTable<Team>;
   /** Team id → name per service area; any write here, the import included, forgets the tenant's. */
   private readonly recentNames = new ExpiringCache<ReadonlyMap<string, string>>(TEAM_NAMES_CACHE);
+  /** When this repository last finished writing each tenant's teams (ms since the epoch). */
+  private readonly lastWritten = new Map<TenantId, number>();
 
   constructor(store: TableStore) {
     this.table = new RecordTable(store, {
@@ -40,19 +42,41 @@ export class TeamRepository {
 
   /** AlreadyExistsError if the team exists. */
   async create(team: Team): Promise<Versioned<Team>> {
-    return this.recentNames.forgetTenantAfter(team.tenantId, this.table.insert(team));
+    return this.written(team.tenantId, this.table.insert(team));
   }
 
   /** Moving a team to another service area moves its copy in the same transaction. */
   async update(read: Versioned<Team>, changes: Changes<Team, 'tenantId' | 'id'>): Promise<Versioned<Team>> {
-    return this.recentNames.forgetTenantAfter(read.value.tenantId, this.table.update(read, changes));
+    return this.written(read.value.tenantId, this.table.update(read, changes));
+  }
+
+  /** Forgets the tenant's names once `write` has settled, and notes when; returns its result. */
+  private async written<R>(tenantId: TenantId, write: Promise<R>): Promise<R> {
+    try {
+      return await this.recentNames.forgetTenantAfter(tenantId, write);
+    } finally {
+      this.lastWritten.set(tenantId, Date.now());
+    }
   }
 
   /**
    * A service area's team names (id → name), as read at most a minute ago (TEAM_NAMES_CACHE) or since this
-   * repository last wrote the tenant's teams: for showing names, never for deciding anything.
+   * repository last wrote the tenant's teams: for showing names, never for deciding anything. `stored`: the
+   * names kept with the area's team aggregates, as the aggregates' rebuild read them; used instead of a read
+   * when this repository wrote none of the tenant's teams since (a rename elsewhere shows with the next
+   * rebuild: the aggregate job's, the area's before HR drafts, or one after a signing).
    */
-  async namesForServiceArea(tenantId: TenantId, serviceAreaId: string): Promise<ReadonlyMap<string, string>> {
+  async namesForServiceArea(
+    tenantId: TenantId,
+    serviceAreaId: string,
+    stored?: { names: ReadonlyMap<string, string>; at: string } | null,
+  ): Promise<ReadonlyMap<string, string>> {
+    const kept = this.recentNames.peek(tenantId, serviceAreaId);
+    if (kept) return kept;
+    if (stored && Date.parse(stored.at) >= (this.lastWritten.get(tenantId) ?? -Infinity)) {
+      this.recentNames.remember(tenantId, serviceAreaId, stored.names);
+      return stored.names;
+    }
     return this.recentNames.load(tenantId, serviceAreaId, async () => {
       const teams = await readAll((page) => this.listForServiceArea(tenantId, serviceAreaId, page));
       return new Map(teams.map((team) => [team.id, team.name]));
@@ -77,6 +101,6 @@ export class TeamRepository {
     const partitionKey = teamKeys.partition(tenantId);
     const existing = await this.table.list(rowKeyPrefixFilter(partitionKey, teamKeys.rowPrefix));
     const plan = this.table.planSync(teams, existing, partitionKey);
-    return { counts: plan.counts, run: () => this.recentNames.forgetTenantAfter(tenantId, plan.run()) };
+    return { counts: plan.counts, run: () => this.written(tenantId, plan.run()) };
   }
 }

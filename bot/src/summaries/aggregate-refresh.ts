@@ -161,6 +161,8 @@ export async function rebuildYear(
   year: number,
   at: string = new Date().toISOString(),
 ): Promise<SyncCounts> {
+  // The teams' names are kept with their rows as read now (names only: shown, never computed with).
+  const namesAt = new Date().toISOString();
   const [threshold, released, framework, people, teams, areas] = await Promise.all([
     organisationThreshold(repos, tenantId),
     repos.teamAggregates.listForYear(tenantId, year),
@@ -186,7 +188,10 @@ export async function rebuildYear(
   const kept = [...new Set([...releasedByArea.keys(), ...freshByArea.keys()])].flatMap((areaId) =>
     releaseArea(releasedByArea.get(areaId) ?? [], freshByArea.get(areaId) ?? [], threshold, at),
   );
-  return repos.teamAggregates.replaceYear(tenantId, year, kept);
+  return repos.teamAggregates.replaceYear(tenantId, year, kept, {
+    names: new Map(teams.map(({ value: team }) => [team.id, team.name])),
+    at: namesAt,
+  });
 }
 
 /**
@@ -200,6 +205,7 @@ export async function rebuildServiceArea(
   serviceAreaId: string,
   at: string = new Date().toISOString(),
 ): Promise<SyncCounts> {
+  const namesAt = new Date().toISOString();
   const [threshold, released, framework, teams, discussions] = await Promise.all([
     organisationThreshold(repos, tenantId),
     repos.teamAggregates.listForServiceArea(tenantId, year, serviceAreaId),
@@ -225,7 +231,10 @@ export async function rebuildServiceArea(
     framework,
   );
   const kept = releaseArea(values(released), rows, threshold, at);
-  return repos.teamAggregates.replaceServiceArea(tenantId, year, serviceAreaId, kept);
+  return repos.teamAggregates.replaceServiceArea(tenantId, year, serviceAreaId, kept, {
+    names: new Map(teams.map((team) => [team.id, team.name])),
+    at: namesAt,
+  });
 }
 
 /**

@@ -171,19 +171,21 @@ async function compileFigures(
   year: number,
   focus: string | null,
 ): Promise<SummaryFigures> {
-  const [limit, framework, areas, names, state, previousRows, demand] = await Promise.all([
+  const [limit, framework, areas, { state, names: keptNames }, previousRows, demand] = await Promise.all([
     threshold(repos, tenantId),
     repos.competenceFrameworks.inEffect(tenantId, year),
     repos.serviceAreas.list(tenantId),
-    // The heatmap rows' names (a minute's cache: names only, nothing the disclosure computes with).
-    focus === null
-      ? Promise.resolve(new Map<string, string>())
-      : repos.teams.namesForServiceArea(tenantId, focus),
     // The year's team rows and the disclosure state stored beside them: one range read.
-    repos.teamAggregates.listYearWithDisclosureState(tenantId, year),
+    repos.teamAggregates.listYearForFigures(tenantId, year),
     repos.teamAggregates.listForYear(tenantId, year - 1),
     repos.developmentActionRequests.demandCounts(tenantId, year).then(demandOfAreas),
   ]);
+  // The heatmap rows' names (names only, nothing the disclosure computes with): kept a minute, or as kept
+  // with the area's team rows; read only when neither is current.
+  const names =
+    focus === null
+      ? new Map<string, string>()
+      : await repos.teams.namesForServiceArea(tenantId, focus, keptNames.get(focus));
   const rows = state.rows;
   const none = await demandCounts([]);
   const liveDemand = demandSets(
