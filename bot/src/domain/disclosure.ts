@@ -82,42 +82,55 @@ const isShown = (state: State, node: DisclosureNode, column: number): boolean =>
  * the threshold, in value and in change; returns whether anything more was hidden. When no member is left to
  * hide, `whenNone` is called (it hides the figure they add up to).
  */
-function complete(
-  state: State,
-  cells: readonly (readonly [DisclosureNode, number])[],
-  threshold: number,
-  whenNone: () => boolean,
-): boolean {
+function complete(state: State, cells: Cells, threshold: number, whenNone: () => boolean): boolean {
   let changed = false;
+  const { count } = cells;
   for (;;) {
     let value = 0;
     let change = 0;
     let anyHidden = false;
-    for (const [node, column] of cells) {
+    for (let index = 0; index < count; index++) {
+      const node = cellNode(cells, index);
+      const column = cellColumn(cells, index);
       if (isShown(state, node, column)) continue;
       anyHidden = true;
       value += node.values[column] ?? 0;
       change += (node.values[column] ?? 0) - (node.previous[column] ?? 0);
     }
     if (!anyHidden || (!isSmall(value, threshold) && !isSmall(Math.abs(change), threshold))) return changed;
-    let best: readonly [DisclosureNode, number] | null = null;
+    let best = -1;
     let bestSize = Infinity;
-    for (const cell of cells) {
-      const [node, column] = cell;
+    for (let index = 0; index < count; index++) {
+      const node = cellNode(cells, index);
+      const column = cellColumn(cells, index);
       if (!isShown(state, node, column)) continue;
       const size = node.values[column] ?? 0;
       const moved = Math.abs(size - (node.previous[column] ?? 0));
       if (size === 0 && moved === 0) continue;
       if (size < bestSize) {
-        best = cell;
+        best = index;
         bestSize = size;
       }
     }
-    if (!best) return whenNone() || changed;
-    hide(state, best[0], best[1], 'complementary');
+    if (best < 0) return whenNone() || changed;
+    hide(state, cellNode(cells, best), cellColumn(cells, best), 'complementary');
     changed = true;
   }
 }
+
+/**
+ * Cells that add up to a shown figure, in order, without a list of pairs built for each (the rules visit every
+ * column of every node until nothing changes): one column of each of `nodes`, or `columns` of one node.
+ */
+type Cells =
+  | { count: number; nodes: readonly DisclosureNode[]; column: number }
+  | { count: number; node: DisclosureNode; columns: readonly number[] };
+
+const cellNode = (cells: Cells, index: number): DisclosureNode =>
+  'nodes' in cells ? (cells.nodes[index] as DisclosureNode) : cells.node;
+
+const cellColumn = (cells: Cells, index: number): number =>
+  'nodes' in cells ? cells.column : (cells.columns[index] ?? 0);
 
 /** Which cells of the hierarchy under `root` may be shown, and why each hidden one is hidden. */
 export function discloseHierarchy(
@@ -152,13 +165,13 @@ export function discloseHierarchy(
         if (!isShown(state, node, column)) {
           for (const child of node.children) changed = hide(state, child, column, 'hierarchy') || changed;
         } else if (node.children.length > 0) {
-          const cells = node.children.map((child) => [child, column] as const);
+          const cells = { count: node.children.length, nodes: node.children, column };
           changed =
             complete(state, cells, threshold, () => hide(state, node, column, 'complementary')) || changed;
         }
       }
       for (const group of rowGroups) {
-        const cells = group.map((column) => [node, column] as const);
+        const cells = { count: group.length, node, columns: group };
         changed = complete(state, cells, threshold, () => false) || changed;
       }
     });

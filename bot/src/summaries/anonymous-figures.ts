@@ -117,12 +117,17 @@ function layoutFor(framework: CompetenceFramework): Layout {
     ]),
     ...LEARNING_WAYS.map((way) => `ways|${way}`),
   ];
+  // Each competence's columns worked out once (columnsOf asks for them for every value of every tally).
+  const self = competences.map((_, index) => values.map((__, value) => base(index) + value));
+  const supervisor = competences.map((_, index) =>
+    values.map((__, value) => base(index) + values.length + value),
+  );
   return {
     values,
     competences,
     names,
-    self: (index) => values.map((_, value) => base(index) + value),
-    supervisor: (index) => values.map((_, value) => base(index) + values.length + value),
+    self: (index) => self[index] ?? [],
+    supervisor: (index) => supervisor[index] ?? [],
     rated: (index) => base(index) + 2 * values.length,
     needs: (index) => base(index) + 2 * values.length + 1,
     ways,
@@ -132,12 +137,15 @@ function layoutFor(framework: CompetenceFramework): Layout {
 
 function columnsOf(tally: Tally, layout: Layout): number[] {
   const columns = new Array<number>(layout.width).fill(0);
+  const keys = layout.values.map(String);
   layout.competences.forEach((competence, index) => {
     const counts = tally.competences[competence.id];
     if (!counts) return;
-    layout.values.forEach((value, at) => {
-      columns[layout.self(index)[at] ?? 0] = counts.self[String(value)] ?? 0;
-      columns[layout.supervisor(index)[at] ?? 0] = counts.supervisor[String(value)] ?? 0;
+    const self = layout.self(index);
+    const supervisor = layout.supervisor(index);
+    keys.forEach((key, at) => {
+      columns[self[at] ?? 0] = counts.self[key] ?? 0;
+      columns[supervisor[at] ?? 0] = counts.supervisor[key] ?? 0;
     });
     columns[layout.rated(index)] = counts.rated;
     columns[layout.needs(index)] = counts.needs;
@@ -214,6 +222,9 @@ const rowNodeId = (areaId: string, row: Row): string =>
 function buildTree(input: FigureInput, threshold: number, layout: Layout): Tree {
   const nodes = new Map<string, DisclosureNode>();
   const rows = new Map<string, Row[]>();
+  const baselines = input.baselines;
+  // With baselines, every node's previous values are the baselines' (set below): not worked out from releases.
+  const previousOf = (tally: () => Tally): number[] => (baselines ? [] : columnsOf(tally(), layout));
   const areaNodes = input.areas.map((area): DisclosureNode => {
     const areaRows = rollUp(area.groups, threshold);
     rows.set(area.id, areaRows);
@@ -221,7 +232,7 @@ function buildTree(input: FigureInput, threshold: number, layout: Layout): Tree 
       const node = {
         id: rowNodeId(area.id, row),
         values: columnsOf(row.tally, layout),
-        previous: columnsOf(row.previous, layout),
+        previous: previousOf(() => row.previous),
         children: [],
       };
       nodes.set(node.id, node);
@@ -231,7 +242,7 @@ function buildTree(input: FigureInput, threshold: number, layout: Layout): Tree 
     const node: DisclosureNode = {
       id: areaNodeId(area.id),
       values: columnsOf(tally, layout),
-      previous: columnsOf(mergeTallies(areaRows.map((row) => row.previous)), layout),
+      previous: previousOf(() => mergeTallies(areaRows.map((row) => row.previous))),
       children,
       hidden: tally.respondents < threshold,
     };
@@ -259,12 +270,11 @@ function buildTree(input: FigureInput, threshold: number, layout: Layout): Tree 
   const root: DisclosureNode = {
     id: cityId,
     values: sum((node) => node.values),
-    previous: sum((node) => (releasedLast.has(node.id) ? node.previous : node.values)),
+    previous: baselines ? [] : sum((node) => (releasedLast.has(node.id) ? node.previous : node.values)),
     children: areaNodes,
     hidden: respondents < threshold,
   };
   nodes.set(cityId, root);
-  const baselines = input.baselines;
   if (baselines) {
     for (const node of nodes.values()) {
       const last = baselines.get(node.id);
