@@ -47,7 +47,9 @@ export const COACHING_BANK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000
 export const COMPETENCE_FRAMEWORK_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
 /**
  * A service area's team names, as the summaries' heatmap rows show them: an import renames a team seldom, and
- * another instance shows the new name within a minute. Names only: nothing the disclosure model computes with.
+ * another instance shows the new name within a minute, or, where it takes the names kept with the area's team
+ * aggregates (as their last rebuild read them), with the next rebuild. Names only: nothing the disclosure model
+ * computes with.
  */
 export const TEAM_NAMES_CACHE: CacheSize = { ttlMs: 60_000, maxEntries: 1_000 };
 /**
