@@ -74,9 +74,6 @@ function hide(state: State, node: DisclosureNode, column: number, reason: Suppre
   return true;
 }
 
-const isShown = (state: State, node: DisclosureNode, column: number): boolean =>
-  state.shown.get(node.id)?.[column] ?? false;
-
 /**
  * Makes the hidden members of `cells` (node, column pairs that add up to a shown figure) sum to 0 or at least
  * the threshold, in value and in change; returns whether anything more was hidden. When no member is left to
@@ -92,7 +89,7 @@ function complete(state: State, cells: Cells, threshold: number, whenNone: () =>
     for (let index = 0; index < count; index++) {
       const node = cellNode(cells, index);
       const column = cellColumn(cells, index);
-      if (isShown(state, node, column)) continue;
+      if (cellShown(cells, index, column)) continue;
       anyHidden = true;
       value += node.values[column] ?? 0;
       change += (node.values[column] ?? 0) - (node.previous[column] ?? 0);
@@ -103,7 +100,7 @@ function complete(state: State, cells: Cells, threshold: number, whenNone: () =>
     for (let index = 0; index < count; index++) {
       const node = cellNode(cells, index);
       const column = cellColumn(cells, index);
-      if (!isShown(state, node, column)) continue;
+      if (!cellShown(cells, index, column)) continue;
       const size = node.values[column] ?? 0;
       const moved = Math.abs(size - (node.previous[column] ?? 0));
       if (size === 0 && moved === 0) continue;
@@ -123,14 +120,18 @@ function complete(state: State, cells: Cells, threshold: number, whenNone: () =>
  * column of every node until nothing changes): one column of each of `nodes`, or `columns` of one node.
  */
 type Cells =
-  | { count: number; nodes: readonly DisclosureNode[]; column: number }
-  | { count: number; node: DisclosureNode; columns: readonly number[] };
+  | { count: number; nodes: readonly DisclosureNode[]; shown: readonly boolean[][]; column: number }
+  | { count: number; node: DisclosureNode; shown: readonly boolean[]; columns: readonly number[] };
 
 const cellNode = (cells: Cells, index: number): DisclosureNode =>
   'nodes' in cells ? (cells.nodes[index] as DisclosureNode) : cells.node;
 
 const cellColumn = (cells: Cells, index: number): number =>
   'nodes' in cells ? cells.column : (cells.columns[index] ?? 0);
+
+/** Whether a cell is shown, from the nodes' shown columns (the arrays `hide` changes in place). */
+const cellShown = (cells: Cells, index: number, column: number): boolean =>
+  ('nodes' in cells ? cells.shown[index]?.[column] : cells.shown[column]) ?? false;
 
 /** Which cells of the hierarchy under `root` may be shown, and why each hidden one is hidden. */
 export function discloseHierarchy(
@@ -157,21 +158,26 @@ export function discloseHierarchy(
     );
   });
   const columns = root.values.length;
+  // Each node's shown columns and its children's, looked up once: `hide` changes these arrays in place.
+  const shownOf = (node: DisclosureNode): boolean[] => state.shown.get(node.id) ?? [];
+  const lookedUp = new Map<DisclosureNode, { own: boolean[]; children: boolean[][] }>();
+  walk(root, (node) => lookedUp.set(node, { own: shownOf(node), children: node.children.map(shownOf) }));
   let changed = true;
   while (changed) {
     changed = false;
     walk(root, (node) => {
+      const { own, children } = lookedUp.get(node) ?? { own: [], children: [] };
       for (let column = 0; column < columns; column++) {
-        if (!isShown(state, node, column)) {
+        if (!(own[column] ?? false)) {
           for (const child of node.children) changed = hide(state, child, column, 'hierarchy') || changed;
         } else if (node.children.length > 0) {
-          const cells = { count: node.children.length, nodes: node.children, column };
+          const cells = { count: node.children.length, nodes: node.children, shown: children, column };
           changed =
             complete(state, cells, threshold, () => hide(state, node, column, 'complementary')) || changed;
         }
       }
       for (const group of rowGroups) {
-        const cells = { count: group.length, node, columns: group };
+        const cells = { count: group.length, node, shown: own, columns: group };
         changed = complete(state, cells, threshold, () => false) || changed;
       }
     });
