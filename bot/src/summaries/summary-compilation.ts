@@ -1,11 +1,12 @@
 /**
  * Compiles a service area's summary (koonti) from what is stored, and the city-wide figures for HR and the
  * city manager's management team. Reads only aggregates and group discussions' conclusions: one read each for
- * the organisation, the framework, the service areas, the area's team names (kept a minute: names only), the
- * year's team rows together with the disclosure state beside them (one range read), last year's team rows, the
- * group discussions and the development-action requests (page sizes of 1,000), so a 5,000-person area takes 8
- * round trips (7 with its team names kept), the city 6, and a few more per 1,000 teams or requests; the first
- * read after a release also writes what it showed (the baselines, and any demand released) in one transaction.
+ * the organisation, the framework, the service areas, the year's team rows (packed a row per area, with the
+ * area's team names) together with the disclosure state beside them (one range read), last year's team rows,
+ * the year's open-request counts and the group discussions, so an area's summary takes 7 round trips in a city
+ * of 8 areas of 5,000 people, the city 6 (the area's team names are read besides only when this process wrote
+ * the tenant's teams since the rebuild kept them, and not within the minute); the first read after a release
+ * also writes what it showed (the baselines, and any demand released) in one transaction.
  */
 import { GROUP_THEMES, type GroupCompetenceDiscussion, type GroupTheme } from '../domain/group-discussion';
 import type { Repositories } from '../storage/repositories';
