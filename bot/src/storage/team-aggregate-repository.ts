@@ -850,10 +850,12 @@ export class TeamAggregateRepository {
       try {
         await this.store.transaction(batch);
       } catch (error) {
+        // Only deletes of rows of before follow the first transaction: unread while the area has a pack, they
+        // go with the next write if another writer has not deleted them already.
+        if (index > 0) continue;
         // A row of before already gone (another writer packed the area first): a lost race, as a moved ETag.
         if (error instanceof NotFoundError) throw new ConcurrencyConflictError(this.store.tableName);
-        // Only deletes follow the first transaction: their rows are unread while a pack is there.
-        if (index === 0) throw error;
+        throw error;
       }
     }
     return counts;
