@@ -7,11 +7,11 @@
  *
  * Options: --recipients N (10000), --tenants "40000,50,50,50" (several organisations at once, the first queued
  * first), --ceiling R (50, Teams' requests/s per tenant: the engine paces one under it and never exceeds it), --latency-ms L (50), --skip-baseline.
- * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process, in place of SENDER_HEAP (e.g.
+ * Environment BENCH_SENDER_NODE_ARGS: node options for the sending process, in place of production's heap limits (e.g.
  * "--trace-gc --max-old-space-size=96", or "" for V8's default heap).
  * Prints one `name: value unit` line per figure.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,10 +20,10 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
 } from 'botbuilder';
-import { build } from 'esbuild';
 import { startAzurite } from '../bot/src/devstack/azurite';
 import { TEAMS_TENANT_CEILING, tenantRateFor } from '../bot/src/fanout/tenant-rate-limiter';
 import type { ReceivedSummary } from './fanout-connector';
+import { bundleEntry, nextMessage, productionHeapFlags, startConnector } from './bench-processes';
 import { activity, benchTenant } from './fanout-ids';
 
 const TENANT = 'bench-tenant';
@@ -66,49 +66,6 @@ function print(name: string, value: number, unit: string, digits = 0): void {
 const conversationOf = (index: number): string => `a:bench-${index}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface RemoteConnector {
-  serviceUrl: string;
-  /** How many messages it has accepted so far. */
-  accepted(): Promise<number>;
-  received(): Promise<ReceivedSummary[]>;
-  close(): Promise<void>;
-}
-
-/** The stand-in (Teams' limits, `latencyMs` per answer) in its own process: see fanout-connector.ts. */
-function startConnector(latencyMs: number): Promise<RemoteConnector> {
-  const child: ChildProcess = fork(join(__dirname, 'fanout-connector.ts'), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
-  });
-  const next = <T>(key: string): Promise<T> =>
-    new Promise((resolve) => {
-      const listen = (message: Record<string, T>): void => {
-        if (!(key in message)) return;
-        child.off('message', listen);
-        resolve(message[key] as T);
-      };
-      child.on('message', listen);
-    });
-  return next<string>('serviceUrl').then((serviceUrl) => ({
-    serviceUrl,
-    accepted: () => {
-      const count = next<number>('accepted');
-      child.send('count');
-      return count;
-    },
-    received: () => {
-      const received = next<ReceivedSummary[]>('received');
-      child.send('report');
-      return received;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.send('close');
-      }),
-  }));
-}
 
 /** A message into a conversation: the engine sends, the SDK's continuation replies (Teams shows both alike). */
 const isMessage = (request: ReceivedSummary): boolean =>
@@ -154,47 +111,6 @@ function report(
   return achieved;
 }
 
-/** A child process's next IPC message carrying `key`. */
-function nextMessage<T>(child: ChildProcess, key: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const listen = (message: Record<string, T>): void => {
-      if (!(key in message)) return;
-      child.off('message', listen);
-      child.off('exit', exited);
-      resolve(message[key] as T);
-    };
-    const exited = (code: number | null): void =>
-      reject(new Error(`the sender exited (${code}) before '${key}'`));
-    child.on('message', listen);
-    child.once('exit', exited);
-  });
-}
-
-/** bench/fanout-sender.ts as one JavaScript file (its packages stay in node_modules), for plain `node`. */
-async function bundleSender(): Promise<string> {
-  // Beside the bot's own packages, so that the bundle's `require`s resolve as the bot's modules do.
-  const outfile = join(
-    __dirname,
-    '..',
-    'bot',
-    'node_modules',
-    '.cache',
-    'osaamiskello-bench',
-    'fanout-sender.js',
-  );
-  await build({
-    entryPoints: [join(__dirname, 'fanout-sender.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
 interface Memory {
   rss: number;
   heapUsed: number;
@@ -204,19 +120,19 @@ interface Memory {
 const MB = 1024 * 1024;
 
 /**
- * The sending process's heap, as a process running the fan-out worker is to be started (bench/README.md,
- * "Memory"): every full collection leaves some 34 MB live, and with V8's default limits on a large machine the
- * garbage of the deliveries waiting for their send times piles up to 250 MB before the first one. An old space of
- * 96 MB (nearly three times the live heap; 64 MB made the collector thrash) and young semi-spaces of 8 MB keep
- * the resident set near 120 MB.
+ * The sending process's node options: production's heap limits (infra/node-heap-flags.txt, bench/README.md
+ * "Memory"), or BENCH_SENDER_NODE_ARGS in their place.
  */
-const SENDER_HEAP = '--max-old-space-size=96 --max-semi-space-size=8';
+const senderNodeArgs = (): string[] =>
+  process.env.BENCH_SENDER_NODE_ARGS === undefined
+    ? productionHeapFlags()
+    : process.env.BENCH_SENDER_NODE_ARGS.split(' ').filter(Boolean);
 
 async function engine(connectionString: string, opts: Options): Promise<number> {
   const connector = await startConnector(opts.latencyMs);
   const total = opts.tenants.reduce((sum, count) => sum + count, 0);
-  const sender = fork(await bundleSender(), {
-    execArgv: (process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP).split(' ').filter(Boolean),
+  const sender = fork(await bundleEntry('fanout-sender'), {
+    execArgv: senderNodeArgs(),
     cwd: join(__dirname, '..'),
     env: {
       ...process.env,
@@ -349,7 +265,7 @@ export async function main(): Promise<void> {
   print('fanout.ceiling', opts.ceiling, 'requests/s');
   print('fanout.pacing', tenantRateFor(opts.ceiling).ratePerSecond, 'requests/s');
   print('connector.latency', opts.latencyMs, 'ms');
-  console.error(`sending process: node ${process.env.BENCH_SENDER_NODE_ARGS ?? SENDER_HEAP}`);
+  console.error(`sending process: node ${senderNodeArgs().join(' ')}`);
   const azurite = await startAzurite();
   try {
     const engineRate = await engine(azurite.connectionString, opts);

@@ -185,8 +185,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientCertEnabled: false
     siteConfig: {
       linuxFxVersion: linuxFxVersion
-      // The root package's `npm start` builds and starts the local dev stack; production runs the server.
-      appCommandLine: 'node bot/dist/index.js'
+      // The root package's `npm start` builds and starts the local dev stack; production runs the server, with
+      // the heap limits of infra/node-heap-flags.txt (bench/README.md, "Memory": the service, its reminder
+      // worker included, stays under 200 MB while it sends a day of reminders; V8's default limits let garbage
+      // pile up to 250 MB first). The benches start their sending processes with the same file's flags.
+      appCommandLine: 'node --max-old-space-size=128 --max-semi-space-size=8 bot/dist/index.js'
       alwaysOn: true
       // The service answers 503 here when storage is unreachable; App Service then takes the instance out of
       // rotation and replaces it if it stays unhealthy.

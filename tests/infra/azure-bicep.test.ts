@@ -65,7 +65,10 @@ describe('infra/azure.bicep: the runtime', () => {
   });
 
   it('starts the production server, not the local dev stack, and keeps it warm for the reminders', () => {
-    expect(siteConfig('appCommandLine')).toBe("'node bot/dist/index.js'");
+    // With the heap limits the benches measured the service and its fan-out under (bench/bench-processes.ts).
+    const heapFlags = readFileSync(join(ROOT, 'infra', 'node-heap-flags.txt'), 'utf8').trim();
+    expect(heapFlags).toMatch(/^--max-old-space-size=\d+ --max-semi-space-size=\d+$/);
+    expect(siteConfig('appCommandLine')).toBe(`'node ${heapFlags} bot/dist/index.js'`);
     expect(siteConfig('alwaysOn')).toBe('true');
   });
 
