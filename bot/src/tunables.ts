@@ -122,6 +122,11 @@ export const LONGEST_UNBROKEN = 30;
 export const READ_CONCURRENCY = 16;
 /** Reminder address look-ups (one table read each) in flight at once in the daily run. */
 export const ADDRESS_CONCURRENCY = 16;
+/**
+ * Reminder deliveries looked up ahead of the campaign's writing in the daily run: a page of the campaign's rows
+ * (FANOUT_CREATE_PAGE) at most, so a city-wide day never holds one delivery per person of the city at once.
+ */
+export const ADDRESS_CHUNK = 1024;
 /** Import transactions (up to 100 rows each) in flight at once: an import finishes fast, other users still get through. */
 export const IMPORT_SYNC_CONCURRENCY = 4;
 

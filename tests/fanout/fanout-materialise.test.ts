@@ -68,3 +68,31 @@ test('a list that names a recipient twice is refused before anything is stored',
   expect(await test$.fanout.campaigns.get(test$.tenantId, 'list')).toBeNull();
   expect(await test$.fanout.deliveries.all(test$.tenantId, 'list')).toEqual([]);
 });
+
+test('a campaign whose recipients are looked up as it is written (an asynchronous generator) has one pending row for each', async () => {
+  let lookedUp = 0;
+  async function* lookedUpOneByOne(): AsyncGenerator<DeliveryRequest> {
+    for (const delivery of generated(RECIPIENTS)) {
+      // As the daily reminders' address look-up: a storage read per recipient, between the rows being written.
+      await Promise.resolve();
+      lookedUp += 1;
+      yield delivery;
+    }
+  }
+
+  const outcome = await test$.fanout.start({
+    tenantId: test$.tenantId,
+    campaignId: 'looked-up',
+    label: 'test.campaign',
+    deliveries: lookedUpOneByOne(),
+  });
+
+  expect(outcome).toBe('started');
+  expect(lookedUp).toBe(RECIPIENTS);
+  expect((await test$.fanout.campaigns.get(test$.tenantId, 'looked-up'))?.value).toMatchObject({
+    materialised: true,
+    total: RECIPIENTS,
+  });
+  const rows = await test$.fanout.deliveries.all(test$.tenantId, 'looked-up');
+  expect(new Set(rows.map((row) => row.value.recipientKey)).size).toBe(RECIPIENTS);
+}, 120_000);

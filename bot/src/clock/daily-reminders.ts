@@ -2,7 +2,7 @@
  * One day of the annual clock for a tenant: plan the day's reminders (due-reminders.ts) and hand each campaign to
  * the fan-out. Safe to run again, or from two servers at once: a campaign that exists is not started twice.
  */
-import { mapConcurrently } from '../storage/bounded-concurrency';
+import { mapConcurrentlyInChunks } from '../storage/bounded-concurrency';
 import type { Repositories } from '../storage/repositories';
 import type { Fanout } from '../fanout/fanout-engine';
 import type { StartOutcome } from '../fanout/start-campaign';
@@ -12,7 +12,8 @@ import { loadSnapshot, type SnapshotRepositories } from './load-snapshot';
 import type { Reminder } from '../domain/reminder';
 import type { ReminderPayload } from './reminder-card';
 import type { ReminderAddresses } from './reminder-addresses';
-import { ADDRESS_CONCURRENCY } from '../tunables';
+import { ADDRESS_CHUNK, ADDRESS_CONCURRENCY } from '../tunables';
+import type { DeliveryRequest } from '../fanout/delivery';
 
 export interface DailyReminderDeps {
   repositories: SnapshotRepositories & Pick<Repositories, 'annualClocks'>;
@@ -57,27 +58,34 @@ export async function runRemindersForDay(
       runs.push({ campaignId, recipients: existing.value.total, outcome: 'alreadyStarted' });
       continue;
     }
-    const deliveries = await mapConcurrently(reminders, ADDRESS_CONCURRENCY, async (reminder) => {
-      const person =
-        reminder.recipient.kind === 'person' ? people.get(reminder.recipient.personId) : undefined;
-      const payload: ReminderPayload = {
-        locale: reminder.locale,
-        message: reminder.message,
-        personId: person?.id ?? null,
-      };
-      return {
-        recipientKey: reminder.recipientKey,
-        target: await addresses.targetOf(tenantId, reminder.recipient, person),
-        payload,
-      };
-    });
+    // Each address is looked up as its page of the campaign is written (start-campaign.ts): a city-wide day holds
+    // a chunk of deliveries at a time, not one per person of the city.
+    const deliveries = mapConcurrentlyInChunks(
+      reminders,
+      ADDRESS_CONCURRENCY,
+      ADDRESS_CHUNK,
+      async (reminder): Promise<DeliveryRequest> => {
+        const person =
+          reminder.recipient.kind === 'person' ? people.get(reminder.recipient.personId) : undefined;
+        const payload: ReminderPayload = {
+          locale: reminder.locale,
+          message: reminder.message,
+          personId: person?.id ?? null,
+        };
+        return {
+          recipientKey: reminder.recipientKey,
+          target: await addresses.targetOf(tenantId, reminder.recipient, person),
+          payload,
+        };
+      },
+    );
     const outcome = await fanout.start({
       tenantId,
       campaignId,
       label: labelOf(reminders[0] as Reminder),
       deliveries,
     });
-    runs.push({ campaignId, recipients: deliveries.length, outcome });
+    runs.push({ campaignId, recipients: reminders.length, outcome });
   }
   logger.info('clock.dayPlanned', {
     tenantId,

@@ -79,7 +79,7 @@ export class DeliveryRepository {
   async createMissing(
     tenantId: string,
     campaignId: string,
-    requests: Iterable<DeliveryRequest>,
+    requests: Iterable<DeliveryRequest> | AsyncIterable<DeliveryRequest>,
     now: Date,
     onRequest?: (request: DeliveryRequest) => void,
   ): Promise<Array<{ bucket: number; rows: number }>> {
@@ -93,7 +93,7 @@ export class DeliveryRepository {
       held = 0;
       await mapConcurrently(buckets, FANOUT_CREATE_CONCURRENCY, (rows) => this.createRows(rows));
     };
-    for (const request of requests) {
+    for await (const request of requests) {
       onRequest?.(request);
       const row = this.codec.row(deliveryKeys.key(tenantId, campaignId, request.recipientKey), {
         ...request,

@@ -23,10 +23,11 @@ export interface CampaignRequest {
   campaignId: string;
   label: string;
   /**
-   * Each recipient once. Any iterable: a generator lets a city-wide send be written page by page without
-   * building all its requests first (delivery-repository.ts, createMissing).
+   * Each recipient once. Any iterable, synchronous or not: a generator lets a city-wide send be written page by
+   * page without building all its requests first (delivery-repository.ts, createMissing), and an asynchronous one
+   * lets each request be looked up (its address) only as its page is written (clock/daily-reminders.ts).
    */
-  deliveries: Iterable<DeliveryRequest>;
+  deliveries: Iterable<DeliveryRequest> | AsyncIterable<DeliveryRequest>;
 }
 
 /**

@@ -24,3 +24,17 @@ export async function mapConcurrently<I, O>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * `task` over `items`, at most `limit` at once, yielded in order a chunk of `chunk` items at a time: a caller
+ * consuming the results as they come (e.g. writing them page by page) never holds more than a chunk of them.
+ */
+export async function* mapConcurrentlyInChunks<I, O>(
+  items: readonly I[],
+  limit: number,
+  chunk: number,
+  task: (item: I) => Promise<O>,
+): AsyncGenerator<O> {
+  for (let start = 0; start < items.length; start += chunk)
+    yield* await mapConcurrently(items.slice(start, start + chunk), limit, task);
+}
