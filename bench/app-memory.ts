@@ -15,7 +15,7 @@
  * "--trace-gc --max-old-space-size=96 --max-semi-space-size=8", whose lines then go to the bench's output).
  *
  * Prints one `name: value unit` line per figure: the resident set after start-up, after the day was planned (the
- * first message accepted), at 25/50/75/100 % of the messages, and its peak; the send time and rate.
+ * first message accepted), at 25/50/75/100 % of the messages, and its peak; the day's send time and rate.
  */
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -221,8 +221,10 @@ async function main(): Promise<void> {
         await sleep(500);
       }
       const seconds = (Date.now() - started) / 1000;
-      print('app.send_time', seconds, 's', 1);
-      print('app.achieved_rate', personal / seconds, 'messages/s', 1);
+      // From the day's first message to its last: the largest campaign's addresses are still being looked up
+      // while the first ones are sent, so this is not the engine's rate (bench:fanout measures that).
+      print('app.day_send_time', seconds, 's', 1);
+      print('app.day_rate', personal / seconds, 'messages/s', 1);
       print('app.peak_rss', peak / MB, 'MB');
     } finally {
       clearInterval(sampler);

@@ -83,7 +83,15 @@ function post(url: string, body: string): Promise<{ status: number; text: string
         response.on('error', reject);
       },
     );
-    request.on('error', reject);
+    // Which connection failed says why: a kept-alive one the server closed as this request went out (Node's
+    // `reusedSocket` race), or a new one.
+    request.on('error', (error) =>
+      reject(
+        new Error(`${error.message} on a ${request.reusedSocket ? 'kept-alive' : 'new'} connection`, {
+          cause: error,
+        }),
+      ),
+    );
     request.end(body);
   });
 }
@@ -139,7 +147,8 @@ process.on('message', (run: ClientRun) => {
       process.send?.({ latencies: timings.latencies, seconds } satisfies ClientResult);
     },
     (error: unknown) => {
-      console.error(error);
+      const phase = !run.record ? 'warm-up' : run.intervalMs > 0 ? 'paced' : 'closed loop';
+      console.error(`A user's submit failed in the ${phase} (${timings.latencies.length} answered):`, error);
       process.exit(1);
     },
   );

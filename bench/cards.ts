@@ -12,6 +12,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startApp } from '../bot/src/app';
 import { loadConfig } from '../bot/src/config';
@@ -72,6 +73,38 @@ function startClients(base: Pick<ClientRun, 'url' | 'tenantId' | 'year' | 'users
   };
 }
 
+/**
+ * The garbage collector's pauses of this process's main thread (perf_hooks' `gc` entries), summed from `start()`:
+ * the part of a phase's CPU that is collecting the garbage of its own and earlier phases. (The collector's helper
+ * threads are in the process's CPU time too, but not in these pauses.)
+ */
+function gcPauses(): { start(): void; stop(): { ms: number; count: number } } {
+  let ms = 0;
+  let count = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      ms += entry.duration;
+      count++;
+    }
+  });
+  return {
+    start: () => {
+      ms = 0;
+      count = 0;
+      observer.observe({ entryTypes: ['gc'] });
+    },
+    stop: () => {
+      // The entries of the last collections are delivered with the records still buffered.
+      for (const entry of observer.takeRecords()) {
+        ms += entry.duration;
+        count++;
+      }
+      observer.disconnect();
+      return { ms, count };
+    },
+  };
+}
+
 /** Clock ticks a second (Linux), asked once: a child process started mid-measurement would cost this one CPU. */
 let ticksPerSecond: number | null = null;
 
@@ -114,17 +147,26 @@ async function floorCpuPerSubmit(
   });
   try {
     await clients.run({ submitsPerUser: WARMUP_SUBMITS_PER_USER, intervalMs: 0, record: false });
+    const gc = gcPauses();
+    gc.start();
     const before = process.cpuUsage();
     const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
     const cpu = process.cpuUsage(before);
+    const pauses = gc.stop();
     console.log(
       `cards_floor_submits_per_second: ${(closed.latencies.length / closed.seconds).toFixed(0)} submits/s`,
     );
+    printGc('cards_floor_gc_per_submit', pauses, closed.latencies.length);
     return (cpu.user + cpu.system) / 1000 / closed.latencies.length;
   } finally {
     clients.close();
     await floor.stop();
   }
+}
+
+/** The collector's pauses per submit, and how many collections there were. */
+function printGc(name: string, pauses: { ms: number; count: number }, submits: number): void {
+  console.log(`${name}: ${(pauses.ms / submits).toFixed(2)} ms (${pauses.count} collections)`);
 }
 
 /** The machine's 1-minute load average: the figures mean little when other work shares the 2 cores. */
@@ -190,9 +232,12 @@ async function main(): Promise<void> {
       const storageCpuBefore = processCpuSeconds(azurite.pid);
       const clientCpuBefore = processCpuSeconds(clients.pid);
       // Last, so that reading the other processes' figures is not counted as the service's.
+      const gc = gcPauses();
+      gc.start();
       const cpuBefore = process.cpuUsage();
       const closed = await clients.run({ submitsPerUser: SUBMITS_PER_USER, intervalMs: 0, record: true });
       const cpu = process.cpuUsage(cpuBefore);
+      const pauses = gc.stop();
       const storageCpuAfter = processCpuSeconds(azurite.pid);
       const clientCpuAfter = processCpuSeconds(clients.pid);
       const paced = await clients.run({
@@ -210,6 +255,7 @@ async function main(): Promise<void> {
       console.log(`cards_submits_per_second: ${(sorted.length / closed.seconds).toFixed(0)} submits/s`);
       const cpuMs = (cpu.user + cpu.system) / 1000;
       console.log(`cards_service_cpu_per_submit: ${(cpuMs / sorted.length).toFixed(2)} ms`);
+      printGc('cards_service_gc_per_submit', pauses, sorted.length);
       if (storageCpuBefore !== null && storageCpuAfter !== null) {
         const storageMs = (storageCpuAfter - storageCpuBefore) * 1000;
         console.log(`cards_azurite_cpu_per_submit: ${(storageMs / sorted.length).toFixed(2)} ms`);

@@ -261,3 +261,9 @@ export const FANOUT_CREATE_CONCURRENCY = 8;
  * still goes in few transactions, and a 40,000-recipient campaign is written in 5 pages instead of held whole.
  */
 export const FANOUT_CREATE_PAGE = 8192;
+/**
+ * The longest a page of a campaign's rows is held before it is written, however few: the daily reminders look
+ * each recipient's address up as the campaign is written (a few hundred a second), and a full page of encoded
+ * rows held meanwhile was the service's largest allocation of the day (bench/README.md, "Production's heap").
+ */
+export const FANOUT_CREATE_PAGE_MS = 1000;

@@ -167,7 +167,7 @@ function discussion(status: DiscussionStatus): DevelopmentDiscussion {
 
 const noAudit = new OwedAuditEntry({ record: async () => undefined } as unknown as AuditTrail, {} as never);
 
-function viewer(
+export function viewer(
   locale: Locale,
   party: DiscussionViewer['party'],
   status: DiscussionStatus,
@@ -455,6 +455,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
     module: 'cards/card-rendering.ts',
     coveredBy: ['discussionCard', 'planCard'],
   },
+  { builder: 'shapedCardTemplate', module: 'cards/card-rendering.ts', coveredBy: ['renderStepCard'] },
   {
     builder: 'reminderCard',
     module: 'clock/reminder-card.ts',

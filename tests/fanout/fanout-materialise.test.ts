@@ -96,3 +96,26 @@ test('a campaign whose recipients are looked up as it is written (an asynchronou
   const rows = await test$.fanout.deliveries.all(test$.tenantId, 'looked-up');
   expect(new Set(rows.map((row) => row.value.recipientKey)).size).toBe(RECIPIENTS);
 }, 120_000);
+
+test('rows from a slow source are written as it goes (at least every second), not held until a whole page is made', async () => {
+  const all = userDeliveries(30, SERVICE_URL);
+  let storedMidway = -1;
+  async function* slow(): AsyncGenerator<DeliveryRequest> {
+    for (const delivery of all.slice(0, 10)) yield delivery;
+    // A look-up that takes longer than a page is held (FANOUT_CREATE_PAGE_MS).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    yield all[10] as DeliveryRequest;
+    storedMidway = (await test$.fanout.deliveries.all(test$.tenantId, 'slow')).length;
+    for (const delivery of all.slice(11)) yield delivery;
+  }
+
+  await test$.fanout.start({
+    tenantId: test$.tenantId,
+    campaignId: 'slow',
+    label: 'test.campaign',
+    deliveries: slow(),
+  });
+
+  expect(storedMidway).toBe(11);
+  expect(await test$.fanout.deliveries.all(test$.tenantId, 'slow')).toHaveLength(30);
+});

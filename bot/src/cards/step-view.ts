@@ -206,6 +206,15 @@ export function renderStepCard(
   stepNumber: number,
   extras: ViewExtras,
 ): AdaptiveCard {
+  return renderCard('discussionStep', stepCardModel(viewer, stepNumber, extras));
+}
+
+/** What a step's card shows, as the template's model. */
+export function stepCardModel(
+  viewer: DiscussionViewer,
+  stepNumber: number,
+  extras: ViewExtras,
+): StepCardModel {
   const { locale, party } = viewer;
   const discussion = viewer.record.value;
   const step = stepAt(discussion, stepNumber);
@@ -222,7 +231,7 @@ export function renderStepCard(
     learningSlots: slots.learningSlots,
   });
   const showProposals = party === 'supervisor' && step.key === 'learningGoals' && preparationVisible(viewer);
-  const model: StepCardModel = {
+  return {
     refresh: refreshModel(viewer, { kind: 'step', step: step.number }),
     title: discussionTitle(viewer),
     progress: translate(locale, 'cards.progress', {
@@ -255,5 +264,4 @@ export function renderStepCard(
       action(translate(locale, 'cards.action.saveAndReview'), verb, data('review')),
     ],
   };
-  return renderCard('discussionStep', model);
 }

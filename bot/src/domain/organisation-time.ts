@@ -110,9 +110,22 @@ export function formatWindows(windows: readonly { opens: string; closes: string 
   return windows.map((w) => `${formatDate(w.opens, locale)}–${formatDate(w.closes, locale)}`).join(', ');
 }
 
+/**
+ * The last minute `formatDateTime` formatted, per language: a discussion card shows when it was saved, and the
+ * cards made in one minute mostly show that minute (formatting took some 20 µs, on every card of every submit).
+ */
+const lastFormattedMinute = new Map<Locale, { minute: number; text: string }>();
+
 /** An instant's local date and time, short: "31.3.2027 klo 9.00". */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return dateTimeFormats[locale].format(new Date(iso));
+  const instant = new Date(iso);
+  // The format shows minutes, and the organisation's offset from UTC is whole minutes: one minute, one text.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastFormattedMinute.get(locale);
+  if (last?.minute === minute) return last.text;
+  const text = dateTimeFormats[locale].format(instant);
+  lastFormattedMinute.set(locale, { minute, text });
+  return text;
 }
 
 /** An instant's local date and time with the weekday: "keskiviikko 31. maaliskuuta 2027 klo 9.00". */

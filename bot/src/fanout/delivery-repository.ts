@@ -11,7 +11,7 @@ import { mapConcurrently } from '../storage/bounded-concurrency';
 import { MAX_TRANSACTION_ACTIONS, type Row, type TableStore, type Versioned } from '../storage/table-store';
 import { DELIVERY_STATES, type Delivery, type DeliveryRequest, type DeliveryState } from './delivery';
 import { deliveryKeys } from './fanout-keys';
-import { FANOUT_CREATE_CONCURRENCY, FANOUT_CREATE_PAGE } from '../tunables';
+import { FANOUT_CREATE_CONCURRENCY, FANOUT_CREATE_PAGE, FANOUT_CREATE_PAGE_MS } from '../tunables';
 import type { StateCounts } from '../domain/delivery-state';
 
 const target = z.discriminatedUnion('kind', [
@@ -87,10 +87,12 @@ export class DeliveryRepository {
     const updatedAt = now.toISOString();
     let page = new Map<number, Row[]>();
     let held = 0;
+    let pageStarted = Date.now();
     const flush = async (): Promise<void> => {
       const buckets = [...page.values()];
       page = new Map();
       held = 0;
+      pageStarted = Date.now();
       await mapConcurrently(buckets, FANOUT_CREATE_CONCURRENCY, (rows) => this.createRows(rows));
     };
     for await (const request of requests) {
@@ -116,7 +118,9 @@ export class DeliveryRepository {
       if (rows) rows.push(row);
       else page.set(bucket, [row]);
       held += 1;
-      if (held >= FANOUT_CREATE_PAGE) await flush();
+      // A slow source (each recipient looked up first) writes what it has every FANOUT_CREATE_PAGE_MS instead of
+      // holding a whole page of encoded rows while it looks up the rest.
+      if (held >= FANOUT_CREATE_PAGE || Date.now() - pageStarted >= FANOUT_CREATE_PAGE_MS) await flush();
     }
     if (held > 0) await flush();
     return [...counts].map(([bucket, rows]) => ({ bucket, rows })).sort((a, b) => a.bucket - b.bucket);
