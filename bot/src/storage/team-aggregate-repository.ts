@@ -422,6 +422,28 @@ function areaRowKind(rowKey: string): { area: string; pack: boolean } {
   return { area: parts[1] ?? '', pack: parts.length === 4 && parts[2] === 'pack' };
 }
 
+/**
+ * Writes in order, in as few transactions as Table Storage takes: at most MAX_TRANSACTION_ACTIONS actions and
+ * MAX_TRANSACTION_CHARS of payload each (`chars`, the write's estimated size).
+ */
+function transactionBatches(
+  writes: ReadonlyArray<{ action: TransactionAction; chars: number }>,
+): TransactionAction[][] {
+  const batches: TransactionAction[][] = [];
+  let chars = 0;
+  for (const write of writes) {
+    const batch = batches[batches.length - 1];
+    if (batch && batch.length < MAX_TRANSACTION_ACTIONS && chars + write.chars <= MAX_TRANSACTION_CHARS) {
+      batch.push(write.action);
+      chars += write.chars;
+    } else {
+      batches.push([write.action]);
+      chars = write.chars;
+    }
+  }
+  return batches;
+}
+
 export class TeamAggregateRepository {
   private readonly released: RecordTable<ReleasedCounts>;
   private readonly releasedCodec: RecordCodec<ReleasedCounts>;
@@ -643,18 +665,7 @@ export class TeamAggregateRepository {
     writes.unshift(
       ...gone.map((key) => ({ action: ['delete', { ...key }] as TransactionAction, chars: 200 })),
     );
-    const batches: TransactionAction[][] = [];
-    let chars = 0;
-    for (const write of writes) {
-      const batch = batches[batches.length - 1];
-      if (batch && batch.length < MAX_TRANSACTION_ACTIONS && chars + write.chars <= MAX_TRANSACTION_CHARS) {
-        batch.push(write.action);
-        chars += write.chars;
-      } else {
-        batches.push([write.action]);
-        chars = write.chars;
-      }
-    }
+    const batches = transactionBatches(writes);
     if (batches.some((batch) => batch.some(([, entity]) => entity.partitionKey !== partitionKey))) {
       throw new Error('A baseline pack belongs to another partition.');
     }
@@ -834,18 +845,7 @@ export class TeamAggregateRepository {
       ]),
     ];
     if (writes.length === 0 && gone.length === 0) return counts;
-    const batches: TransactionAction[][] = [];
-    let chars = 0;
-    for (const write of [...writes, ...gone.map((action) => ({ action, chars: 200 }))]) {
-      const batch = batches[batches.length - 1];
-      if (batch && batch.length < MAX_TRANSACTION_ACTIONS && chars + write.chars <= MAX_TRANSACTION_CHARS) {
-        batch.push(write.action);
-        chars += write.chars;
-      } else {
-        batches.push([write.action]);
-        chars = write.chars;
-      }
-    }
+    const batches = transactionBatches([...writes, ...gone.map((action) => ({ action, chars: 200 }))]);
     for (const [index, batch] of batches.entries()) {
       try {
         await this.store.transaction(batch);
