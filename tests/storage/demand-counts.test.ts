@@ -43,7 +43,7 @@ describe('open requests counted beside the requests', () => {
   /** The year's open requests counted from their rows, as a summary counted them before the counts were kept. */
   async function countedFromRows(tenantId: string): Promise<DemandCountsByArea> {
     const counts: DemandCountsByArea = {};
-    for await (const row of repositories.developmentActionRequests.scanDemand(tenantId, YEAR, null)) {
+    for await (const row of repositories.developmentActionRequests.scanDemand(tenantId, YEAR)) {
       if (row.status !== 'requested') continue;
       const cells = (counts[row.serviceAreaId] ??= {});
       const key = `${row.kind}|${row.form}`;

@@ -14,7 +14,7 @@ import {
 import type { Repositories } from '../storage/repositories';
 import type { DemandFigure } from '../storage/summary-publication-repository';
 import { demandDisclosure, effectiveThreshold } from '../summaries/anonymous-figures';
-import { demandCounts, demandOfAreas, releasedDemand, threshold } from '../summaries/summary-compilation';
+import { demandList, demandOfAreas, releasedDemand, threshold } from '../summaries/summary-compilation';
 
 export type DevelopmentActionRepos = Pick<
   Repositories,
@@ -98,7 +98,7 @@ export async function demandByArea(
     repos.developmentActionRequests.demandCounts(tenantId, year).then(demandOfAreas),
   ]);
   const shown = effectiveThreshold(limit);
-  const none = await demandCounts([]);
+  const none = demandList();
   const counts = areas.map(({ value: area }) => open.get(area.id) ?? none);
   // The same disclosure as the summaries (city ⊃ service areas): hidden counts together are 0 or at least
   // the threshold, so neither the city's total nor a published summary gives away a small area's count.

@@ -81,6 +81,17 @@ function demandCell(request: DemandRow): [string, string] | null {
   return request.status === 'requested' ? [request.serviceAreaId, `${request.kind}|${request.form}`] : null;
 }
 
+/** Adds `change` to the request's cell of `counts`, in place (a cell at 0 is left out). */
+function count(counts: DemandCountsByArea, request: DemandRow | null, change: number): void {
+  const cell = request && demandCell(request);
+  if (!cell) return;
+  const [area, key] = cell;
+  const cells = (counts[area] ??= {});
+  const value = (cells[key] ?? 0) + change;
+  if (value > 0) cells[key] = value;
+  else delete cells[key];
+}
+
 /** `counts` with the request as it was (`before`) taken out and as it is (`after`) put in. */
 function countedWith(
   counts: DemandCountsByArea,
@@ -90,16 +101,8 @@ function countedWith(
   const next: DemandCountsByArea = Object.fromEntries(
     Object.entries(counts).map(([area, cells]) => [area, { ...cells }]),
   );
-  const add = (cell: [string, string] | null, change: number): void => {
-    if (!cell) return;
-    const [area, key] = cell;
-    const cells = (next[area] ??= {});
-    const value = (cells[key] ?? 0) + change;
-    if (value > 0) cells[key] = value;
-    else delete cells[key];
-  };
-  add(before && demandCell(before), -1);
-  add(after && demandCell(after), 1);
+  count(next, before, -1);
+  count(next, after, 1);
   return next;
 }
 
@@ -244,8 +247,8 @@ export class DevelopmentActionRequestRepository {
 
   /** The year's open requests counted from their rows (the years stored before the counts were kept). */
   private async countRows(tenantId: TenantId, year: number): Promise<DemandCountsByArea> {
-    let counts: DemandCountsByArea = {};
-    for await (const row of this.scanDemand(tenantId, year, null)) counts = countedWith(counts, null, row);
+    const counts: DemandCountsByArea = {};
+    for await (const row of this.scanDemand(tenantId, year)) count(counts, row, 1);
     return counts;
   }
 
@@ -307,18 +310,10 @@ export class DevelopmentActionRequestRepository {
     });
   }
 
-  /** A service area's requests (or the whole city's when `serviceAreaId` is null), for counting only. */
-  async *scanDemand(
-    tenantId: TenantId,
-    year: number,
-    serviceAreaId: string | null,
-  ): AsyncGenerator<DemandRow> {
+  /** The year's requests of every service area, for counting only. */
+  async *scanDemand(tenantId: TenantId, year: number): AsyncGenerator<DemandRow> {
     const partitionKey = developmentActionRequestKeys.partition(tenantId, year);
-    const prefix =
-      serviceAreaId === null
-        ? developmentActionRequestKeys.allAreasPrefix
-        : developmentActionRequestKeys.areaPrefix(serviceAreaId);
-    const filter = rowKeyPrefixFilter(partitionKey, prefix);
+    const filter = rowKeyPrefixFilter(partitionKey, developmentActionRequestKeys.allAreasPrefix);
     let continuationToken: string | undefined;
     do {
       const page = await this.table.pageFields(filter, DEMAND_FIELDS, {

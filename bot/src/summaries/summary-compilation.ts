@@ -14,7 +14,6 @@ import {
   DEVELOPMENT_ACTION_FORMS,
   DEVELOPMENT_ACTION_KINDS,
   type DemandCountsByArea,
-  type DemandRow,
 } from '../storage/development-action-request-repository';
 import type { SummaryFigures } from '../storage/summary-publication-repository';
 import type { DisclosureState, ReleasedCounts, TeamAggregate } from '../storage/team-aggregate-repository';
@@ -62,31 +61,16 @@ export async function threshold(
   return (await repos.organisations.get(tenantId))?.value.anonymityThreshold ?? 0;
 }
 
-/** Open requests by kind and form (withdrawn ones do not count). */
-export async function demandCounts(
-  rows: AsyncIterable<DemandRow> | Iterable<DemandRow>,
-): Promise<DemandCount[]> {
-  const counts = new Map<string, number>();
-  for await (const row of rows) {
-    if (row.status !== 'requested') continue;
-    const key = `${row.kind}|${row.form}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+/** Open requests by kind and form, every kind and form listed, from counts by `kind|form` (none: all 0). */
+export function demandList(cells: Readonly<Record<string, number>> = {}): DemandCount[] {
   return DEVELOPMENT_ACTION_KINDS.flatMap((kind) =>
-    DEVELOPMENT_ACTION_FORMS.map((form) => ({ kind, form, count: counts.get(`${kind}|${form}`) ?? 0 })),
+    DEVELOPMENT_ACTION_FORMS.map((form) => ({ kind, form, count: cells[`${kind}|${form}`] ?? 0 })),
   );
 }
 
 /** Each area's open requests by kind and form, from the counts kept per area (`kind|form` → count). */
 export function demandOfAreas(counts: DemandCountsByArea): Map<string, DemandCount[]> {
-  return new Map(
-    Object.entries(counts).map(([areaId, cells]) => [
-      areaId,
-      DEVELOPMENT_ACTION_KINDS.flatMap((kind) =>
-        DEVELOPMENT_ACTION_FORMS.map((form) => ({ kind, form, count: cells[`${kind}|${form}`] ?? 0 })),
-      ),
-    ]),
-  );
+  return new Map(Object.entries(counts).map(([areaId, cells]) => [areaId, demandList(cells)]));
 }
 
 /**
@@ -102,7 +86,7 @@ export async function releasedDemand(
   read?: readonly Versioned<ReleasedCounts>[],
 ): Promise<Map<string, ShownDemand>> {
   const released = await releaseInSteps(repos, tenantId, year, demandSets(live), threshold, undefined, read);
-  return shownDemand(live.keys(), released, await demandCounts([]));
+  return shownDemand(live.keys(), released);
 }
 
 /** What each area's demand is, as shown, and whether it was ever released. */
@@ -126,7 +110,6 @@ function demandSets(live: ReadonlyMap<string, readonly DemandCount[]>): Map<stri
 function shownDemand(
   areaIds: Iterable<string>,
   released: ReadonlyMap<string, Released>,
-  none: readonly DemandCount[],
 ): Map<string, ShownDemand> {
   return new Map(
     [...areaIds].map((areaId) => {
@@ -134,7 +117,7 @@ function shownDemand(
       return [
         areaId,
         {
-          demand: none.map((item) => ({ ...item, count: release?.counts[`${item.kind}|${item.form}`] ?? 0 })),
+          demand: demandList(release?.counts),
           released: Boolean(release?.releasedAt),
         },
       ];
@@ -188,7 +171,7 @@ async function compileFigures(
       ? new Map<string, string>()
       : await repos.teams.namesForServiceArea(tenantId, focus, keptNames.get(focus));
   const rows = state.rows;
-  const none = await demandCounts([]);
+  const none = demandList();
   const liveDemand = demandSets(
     new Map(areas.map(({ value: area }) => [area.id, demand.get(area.id) ?? none])),
   );
@@ -203,7 +186,6 @@ async function compileFigures(
     const demandReleases = shownDemand(
       areas.map(({ value: area }) => area.id),
       demandRelease.result,
-      none,
     );
     const figureAreas: FigureArea[] = areas.map(({ value: area }) => {
       const areaRows = thisYear.get(area.id) ?? [];
