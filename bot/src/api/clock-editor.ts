@@ -8,7 +8,7 @@ import { LEVELS, PHASE_KINDS, type AnnualClock } from '../domain/annual-clock';
 import { validateClock } from '../domain/annual-clock-rules';
 import { defaultAnnualClock } from '../domain/default-annual-clock';
 import { ROLES, type AlternatingYearRule, type ServiceArea } from '../domain/organisation';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { ConcurrencyConflictError, isWriteRace } from '../storage/errors';
 import type {
   ClockEditorError,
   ClockEditorView,
@@ -116,8 +116,7 @@ export async function saveClock(
       : await repos.annualClocks.create({ tenantId, phases: clock.phases, overrides: clock.overrides });
     return clockView(saved);
   } catch (error) {
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      throw conflict(clockView(await repos.annualClocks.get(tenantId)));
+    if (isWriteRace(error)) throw conflict(clockView(await repos.annualClocks.get(tenantId)));
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import type { LanguageChoiceView } from '../contract/personal';
 import { LOCALES, personLocale, type LanguageChoice } from '../domain/locale';
 import type { Person } from '../domain/organisation';
 import { chooseLanguage } from '../i18n/person-language';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import type { LanguageChoiceRepository } from '../storage/language-choice-repository';
 import type { Versioned } from '../storage/table-store';
 import { conflict } from '../http-kit/refusals';
@@ -46,7 +46,7 @@ export function registerLanguageRoutes(
       const saved = await chooseLanguage(choices, identity.person, locale, kit.now(), expected);
       return { status: 200, body: view(saved, record) };
     } catch (error) {
-      if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
+      if (isWriteRace(error))
         throw conflict(view(await choices.get(identity.tenantId, identity.person.id), record));
       throw error;
     }

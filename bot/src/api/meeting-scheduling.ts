@@ -18,7 +18,7 @@ import { meetingTimeProblem } from '../domain/meeting-rules';
 import type { Person } from '../domain/organisation';
 import { inTheirLanguage } from '../i18n/person-language';
 import type { AuditTrail } from '../storage/audit-trail';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { ConcurrencyConflictError, isWriteRace } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { DiscussionState, MeetingFallback, MeetingOutcome } from '../contract/team';
@@ -223,8 +223,7 @@ async function store(
         })
       : await discussions.create(next);
   } catch (error) {
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      throw await staleConflict(deps, supervisor, target);
+    if (isWriteRace(error)) throw await staleConflict(deps, supervisor, target);
     throw error;
   }
   await deps.audit.record({

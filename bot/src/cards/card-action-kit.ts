@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DomainRuleError } from '../domain/errors';
 import type { Person } from '../domain/organisation';
 import type { CardActionRequest, CardActionResult } from './card-action';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import { withFieldRefusal } from './field-refusal';
 import { YEAR_BOUNDS } from '../tunables';
 
@@ -27,8 +27,7 @@ export async function guarded(
     if (error instanceof DomainRuleError)
       return answer({ kind: 'refused', code: error.code, params: error.params });
     // Someone else's write came first: changed what the card showed, or created what it was about to create.
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      return answer({ kind: 'conflict' });
+    if (isWriteRace(error)) return answer({ kind: 'conflict' });
     throw error;
   }
 }

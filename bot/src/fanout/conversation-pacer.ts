@@ -3,7 +3,7 @@
  * conversation's row holds the send times reserved for it recently, replaced with its ETag. A campaign sends
  * one message per conversation, so this only bites when several campaigns reach the same chat or channel.
  */
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import type { TableStore } from '../storage/table-store';
 import { FANOUT_CONVERSATION_MARGIN_MS } from '../tunables';
 import { pacingKeys } from './fanout-keys';
@@ -72,7 +72,7 @@ export class ConversationPacer {
         else await this.store.insert(row);
         return { reserved: true };
       } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)) throw error;
+        if (!isWriteRace(error)) throw error;
       }
     }
   }

@@ -7,7 +7,7 @@
  * `horizonMs` ahead, so one cannot hoard the rate, and a time that a stopped process never used is simply
  * lost. The rate is one request a second under Teams' 50 per app per tenant: the gap absorbs sends a few ms late.
  */
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import {
   FANOUT_CLAIM_HORIZON_MS,
   FANOUT_CLAIM_LEAD_MS,
@@ -55,9 +55,6 @@ interface Waiter {
   resolve(at: number): void;
   reject(error: unknown): void;
 }
-
-const isRace = (error: unknown): boolean =>
-  error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
 
 export class TenantRateLimiter {
   private readonly waiting = new Map<string, Waiter[]>();
@@ -116,7 +113,7 @@ export class TenantRateLimiter {
         else await this.store.insert(row);
         return;
       } catch (error) {
-        if (!isRace(error)) throw error;
+        if (!isWriteRace(error)) throw error;
       }
     }
   }
@@ -155,7 +152,7 @@ export class TenantRateLimiter {
         else await this.store.insert(row);
         return Array.from({ length: count }, (_, index) => start + index * this.intervalMs);
       } catch (error) {
-        if (!isRace(error)) throw error;
+        if (!isWriteRace(error)) throw error;
         await this.clock.sleep(Math.random() * 5);
       }
     }

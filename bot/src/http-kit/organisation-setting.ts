@@ -3,7 +3,7 @@
  * bank) from an HR editor, with the ETag the editor read (null: nothing was saved yet). A stale save is
  * refused with what is stored now, as the editor shows it, and nothing is written.
  */
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import type { Versioned } from '../storage/table-store';
 import { conflict } from './refusals';
 
@@ -27,8 +27,7 @@ export async function saveOrganisationSetting<T extends { tenantId: string }, V>
   try {
     return view(stored ? await store.update(stored, value) : await store.create({ tenantId, ...value } as T));
   } catch (error) {
-    if (error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError)
-      throw conflict(view(await store.get(tenantId)));
+    if (isWriteRace(error)) throw conflict(view(await store.get(tenantId)));
     throw error;
   }
 }

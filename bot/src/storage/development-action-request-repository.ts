@@ -23,7 +23,7 @@ import {
 import { RecordCodec } from './record-codec';
 import { RecordTable, type Changes } from './record-table';
 import { MAX_PAGE_SIZE, type TableStore, type Versioned } from './table-store';
-import { AlreadyExistsError, ConcurrencyConflictError } from './errors';
+import { AlreadyExistsError, ConcurrencyConflictError, isWriteRace } from './errors';
 import { DEMAND_COUNT_WRITE_ATTEMPTS } from '../tunables';
 
 export const DEVELOPMENT_ACTION_KINDS = ['coaching', 'workSupervision'] as const;
@@ -105,10 +105,6 @@ function countedWith(
   count(next, after, 1);
   return next;
 }
-
-/** Whether a write of the counts lost a race (another writer moved or created them first). */
-const isRace = (error: unknown): boolean =>
-  error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
 
 /** The first row key after every key starting with `prefix` (which ends with "|"). */
 const prefixEnd = (prefix: string): string => `${prefix.slice(0, -1)}}`;
@@ -232,7 +228,7 @@ export class DevelopmentActionRequestRepository {
           stored ? ['update', row, 'Replace', { etag: stored.etag }] : ['create', row],
         ]);
       } catch (error) {
-        if (!isRace(error) || attempt >= DEMAND_COUNT_WRITE_ATTEMPTS) throw error;
+        if (!isWriteRace(error) || attempt >= DEMAND_COUNT_WRITE_ATTEMPTS) throw error;
         tried = error;
       }
     }

@@ -23,6 +23,14 @@ export class AlreadyExistsError extends Error {
 }
 
 /** A stored row does not hold a valid record (bad JSON, a missing or mistyped value): nothing is returned. */
+/**
+ * Whether a conditional write lost a race with another writer: the row changed since it was read (412), or
+ * another writer created it first (409). Reading again and retrying (or telling the person) is the answer.
+ */
+export function isWriteRace(error: unknown): boolean {
+  return error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+}
+
 export class CorruptRecordError extends Error {
   constructor(
     readonly table: string,

@@ -8,12 +8,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import { MAX_TRANSACTION_ACTIONS, type Page, type Row, type TableStore, type Versioned } from './table-store';
 import type { EntityKey } from './keys';
 import type { RecordCodec } from './record-codec';
-import {
-  AlreadyExistsError,
-  ConcurrencyConflictError,
-  CorruptRecordError,
-  InvalidRecordError,
-} from './errors';
+import { CorruptRecordError, InvalidRecordError, isWriteRace } from './errors';
 import { mapConcurrently } from './bounded-concurrency';
 import { DEFAULT_PAGE_SIZE, IMPORT_SYNC_CONCURRENCY, RECORD_PUT_ATTEMPTS } from '../tunables';
 
@@ -87,12 +82,7 @@ export class RecordTable<T> {
   /** ConcurrencyConflictError if the record changed since `read`; nothing is written then. */
   async update(read: Versioned<T>, changes: Partial<T>): Promise<Versioned<T>> {
     const next = { ...read.value, ...changes };
-    if (!sameKey(this.layout.key(next), this.layout.key(read.value))) {
-      throw new InvalidRecordError(
-        this.codec.table,
-        'an update cannot change the fields that place the record',
-      );
-    }
+    this.keepPlace(read, next);
     return this.write(read, next);
   }
 
@@ -102,12 +92,7 @@ export class RecordTable<T> {
    * partition (a counter kept beside the records). The record's placing fields cannot change.
    */
   planWrite(previous: Versioned<T> | null, next: T): { actions: TransactionAction[]; value: T } {
-    if (previous && !sameKey(this.layout.key(next), this.layout.key(previous.value))) {
-      throw new InvalidRecordError(
-        this.codec.table,
-        'an update cannot change the fields that place the record',
-      );
-    }
+    if (previous) this.keepPlace(previous, next);
     const { row, value } = this.codec.encode(this.layout.key(next), next);
     return { actions: this.actions(previous, next, row), value };
   }
@@ -119,6 +104,16 @@ export class RecordTable<T> {
       'delete',
       { partitionKey, rowKey: key },
     ]);
+  }
+
+  /** InvalidRecordError if `next` would move the record: the fields that place it cannot change. */
+  private keepPlace(previous: Versioned<T>, next: T): void {
+    if (!sameKey(this.layout.key(next), this.layout.key(previous.value))) {
+      throw new InvalidRecordError(
+        this.codec.table,
+        'an update cannot change the fields that place the record',
+      );
+    }
   }
 
   /** Deletes a record that has no copies, if unchanged since `read`. */
@@ -212,7 +207,7 @@ export class RecordTable<T> {
       try {
         return { outcome: current ? 'updated' : 'created', record: await this.write(current, value) };
       } catch (error) {
-        const raced = error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+        const raced = isWriteRace(error);
         if (!raced || attempt === RECORD_PUT_ATTEMPTS) throw error;
       }
     }

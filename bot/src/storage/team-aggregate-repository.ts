@@ -17,7 +17,7 @@ import { RecordCodec } from './record-codec';
 import { RecordTable, type SyncCounts } from './record-table';
 import type { TransactionAction } from '@azure/data-tables';
 import { MAX_TRANSACTION_ACTIONS, type Row, type TableStore, type Versioned } from './table-store';
-import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from './errors';
+import { ConcurrencyConflictError, NotFoundError, isWriteRace } from './errors';
 import { PACK_CHARS, PACK_NODES, RECORD_PUT_ATTEMPTS } from '../tunables';
 
 export type { CompetenceTally, RatingCounts, TeamAggregate, TeamTally } from '../domain/team-aggregate';
@@ -712,7 +712,7 @@ export class TeamAggregateRepository {
         await this.writeArea(tenantId, year, serviceAreaId, [...teams, aggregate], namesOf(stored), stored);
         return;
       } catch (error) {
-        const raced = error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
+        const raced = isWriteRace(error);
         if (!raced || attempt >= RECORD_PUT_ATTEMPTS) throw error;
       }
     }

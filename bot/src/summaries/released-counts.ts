@@ -4,7 +4,7 @@
  * read that finds it) only when at least a step (the threshold) of people moved the counts since, so reading
  * before and after one request or one signing shows nothing of it.
  */
-import { AlreadyExistsError, ConcurrencyConflictError } from '../storage/errors';
+import { isWriteRace } from '../storage/errors';
 import type { Repositories } from '../storage/repositories';
 import type { Versioned } from '../storage/table-store';
 import type { ReleasedCounts } from '../storage/team-aggregate-repository';
@@ -34,10 +34,6 @@ export function moved(
   }
   return Math.max(grew, shrank);
 }
-
-/** A conditional write lost to another reader's (its ETag moved, or the row was created meanwhile). */
-const isWriteRace = (error: unknown): boolean =>
-  error instanceof ConcurrencyConflictError || error instanceof AlreadyExistsError;
 
 /**
  * Runs `attempt` (numbered from 1) again while its conditional write loses to another reader's, a few times at
